@@ -1,0 +1,139 @@
+"""The one place that makes engines and database sessions.
+
+SQLite gets WAL, ``foreign_keys=ON`` and a busy timeout at every connect. Each user action
+opens one short transaction through :meth:`Database.transaction`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool, StaticPool
+
+from studyapp.core.errors import DatabaseError, DatabaseLockedError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            # A read-only file cannot switch journal mode; it still opens for reading.
+            pass
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory ones."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return None
+    return Path(database)
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if path is None:
+        # One shared connection, or every checkout would see a new empty database.
+        engine = create_engine(url, poolclass=StaticPool,
+                               connect_args={"check_same_thread": False})
+    else:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, poolclass=NullPool,
+                               connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_on_connect)
+    return engine
+
+
+def translate_error(error: Exception) -> DatabaseError:
+    """Turn a driver error into one line a person can act on."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            "The database is locked by another program; close it and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("The database file is read-only; changes cannot be saved.")
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return DatabaseError("The database file is damaged; restore it from a backup.")
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return DatabaseError("The disk is full; free some space and try again.")
+    if "unable to open" in text:
+        return DatabaseError("The database file cannot be opened; check the path and permissions.")
+    return DatabaseError(f"Database error: {str(getattr(error, 'orig', error)).strip()}")
+
+
+@dataclass
+class Database:
+    """An engine plus its session factory; services receive one of these."""
+
+    url: str
+    engine: Engine
+    factory: sessionmaker[OrmSession]
+
+    @classmethod
+    def connect(cls, url: str) -> Database:
+        engine = make_engine(url)
+        factory = sessionmaker(engine, expire_on_commit=False)
+        return cls(url=url, engine=engine, factory=factory)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[OrmSession]:
+        """One short unit of work: commits on success, rolls back on any error."""
+        try:
+            with self.factory.begin() as orm_session:
+                yield orm_session
+        except sa_exc.OperationalError as error:
+            raise translate_error(error) from error
+        except sa_exc.DatabaseError as error:
+            if isinstance(error, sa_exc.IntegrityError):
+                raise
+            raise translate_error(error) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Connect and bring the schema to the newest version (backing the file up first)."""
+    database = Database.connect(url)
+    if migrate:
+        from studyapp.core.migrate import upgrade_to_head
+
+        try:
+            upgrade_to_head(database)
+        except sa_exc.DBAPIError as error:
+            database.dispose()
+            raise translate_error(error) from error
+        except Exception:
+            database.dispose()
+            raise
+    return database

@@ -1,0 +1,101 @@
+"""Plain objects services return: frozen, detached from the database, safe on any thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from studyapp.core.tasks import TaskFields
+from studyapp.core.timezones import aware_start
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: int
+    name: str
+    session_count: int = 0
+    schedule_rrule: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class PaperInfo:
+    id: int
+    title: str
+    authors: tuple[str, ...] = ()
+    venue: str | None = None
+    year: int | None = None
+    url: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    bibtex_key: str | None = None
+    abstract: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def link(self) -> str | None:
+        """The best link to the paper: its URL, else its DOI or arXiv page."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.arxiv_id:
+            return f"https://arxiv.org/abs/{self.arxiv_id}"
+        return None
+
+
+@dataclass(frozen=True)
+class PresentationInfo:
+    id: int
+    position: int
+    presenter: str | None
+    paper: PaperInfo | None
+    heading_raw: str | None = None
+    notes: str = ""
+    discussion: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistItemInfo:
+    id: int
+    session_id: int | None
+    group: str
+    position: int
+    task: TaskFields
+    source_line: str | None = None
+    session_title: str | None = None
+    session_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    title: str
+    date: dt.date
+    start_time: dt.time | None
+    timezone: str
+    group: str
+    kind: str
+    status: str
+
+    @property
+    def start(self) -> dt.datetime:
+        return aware_start(self.date, self.start_time, self.timezone)
+
+
+@dataclass(frozen=True)
+class SessionDetail(SessionSummary):
+    tags: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+    absentees: tuple[str, ...] = ()
+    attendees_raw: str | None = None
+    notes: str = ""
+    presentations: tuple[PresentationInfo, ...] = ()
+    checklist: tuple[ChecklistItemInfo, ...] = ()
+    checklist_heading: str | None = None
+    front_matter_blocks: tuple[tuple[str, str], ...] = ()
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    version: int = 1
+    source_path: str | None = None
+    attachments: tuple[str, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""Markdown in and out: reading the notes people keep, writing meeting minutes."""

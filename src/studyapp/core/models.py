@@ -1,0 +1,308 @@
+"""SQLAlchemy 2.0 models: every entity of the domain.
+
+Our domain has a ``Session`` (a meeting), so SQLAlchemy's own Session class is only ever
+imported under another name, and only in ``core/``.
+
+Fields named ``*_raw`` / ``source_line`` keep the text a value was imported from, so an
+unchanged note exports exactly as it was written; services clear them when the value changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, returns aware UTC: SQLite keeps no offsets."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SessionKind(enum.StrEnum):
+    PAPER_REVIEW = "paper review"
+    MENTORING = "mentoring"
+    LECTURE = "lecture"
+    PEER_SESSION = "peer session"
+    CONFERENCE = "conference"
+    OTHER = "other"
+
+
+class SessionStatus(enum.StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AssignmentStatus(enum.StrEnum):
+    ASSIGNED = "assigned"
+    READING = "reading"
+    DONE = "done"
+    PRESENTED = "presented"
+    DROPPED = "dropped"
+
+
+class Priority(enum.StrEnum):
+    HIGHEST = "highest"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    LOWEST = "lowest"
+
+
+def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
+    # Store the readable value ("paper review"), not the member name; no native DB enum
+    # so adding a member never needs an ALTER TYPE.
+    return Enum(cls, name=name, native_enum=False, length=20,
+                values_callable=lambda members: [m.value for m in members])
+
+
+session_tags = Table(
+    "session_tags",
+    Base.metadata,
+    Column("session_id", ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+paper_tags = Table(
+    "paper_tags",
+    Base.metadata,
+    Column("paper_id", ForeignKey("papers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Person(Timestamped, Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class GroupMember(Base):
+    __tablename__ = "group_members"
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class Group(Timestamped, Base):
+    __tablename__ = "groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    # RFC 5545 RRULE text (python-dateutil parses it); None when the group has no schedule.
+    schedule_rrule: Mapped[str | None] = mapped_column(Text)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    members: Mapped[list[GroupMember]] = relationship(
+        cascade="all, delete-orphan", order_by=GroupMember.position
+    )
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    present: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class Session(Timestamped, Base):
+    """One meeting of a group."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        Index("ix_sessions_group_date", "group_id", "date"),
+        Index("ix_sessions_date_id", "date", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    # IANA name ("Asia/Seoul") or a fixed offset ("+09:00").
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    kind: Mapped[SessionKind] = mapped_column(_enum(SessionKind, "session_kind"),
+                                              default=SessionKind.OTHER)
+    status: Mapped[SessionStatus] = mapped_column(_enum(SessionStatus, "session_status"),
+                                                  default=SessionStatus.HELD)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    attendees_raw: Mapped[str | None] = mapped_column(Text)
+    checklist_heading: Mapped[str | None] = mapped_column(Text)
+    # Front matter as imported: {"blocks": [[key, raw_text], ...]} so unknown keys survive.
+    front_matter: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source_path: Mapped[str | None] = mapped_column(Text, index=True)
+    source_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    version: Mapped[int] = mapped_column(default=1)
+
+    group: Mapped[Group] = relationship(lazy="joined")
+    tags: Mapped[list[Tag]] = relationship(secondary=session_tags, order_by=Tag.name)
+    attendance: Mapped[list[Attendance]] = relationship(
+        cascade="all, delete-orphan", order_by=Attendance.position
+    )
+    presentations: Mapped[list[Presentation]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Presentation.position"
+    )
+    checklist: Mapped[list[ChecklistItem]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="ChecklistItem.position"
+    )
+
+
+class Paper(Timestamped, Base):
+    __tablename__ = "papers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    # Normalized title (casefolded, punctuation dropped) to catch duplicates.
+    title_key: Mapped[str] = mapped_column(Text, index=True)
+    authors: Mapped[list[str]] = mapped_column(default=list)
+    venue: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    url: Mapped[str | None] = mapped_column(Text)
+    arxiv_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+    doi: Mapped[str | None] = mapped_column(String(200), unique=True)
+    bibtex_key: Mapped[str | None] = mapped_column(String(200))
+    abstract: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    tags: Mapped[list[Tag]] = relationship(secondary=paper_tags, order_by=Tag.name)
+
+
+class Presentation(Timestamped, Base):
+    """One slot of a session: a presenter, maybe a paper, notes and discussion."""
+
+    __tablename__ = "presentations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"),
+                                                     index=True)
+    paper_id: Mapped[int | None] = mapped_column(ForeignKey("papers.id", ondelete="SET NULL"),
+                                                 index=True)
+    # Slot title without a paper ("our project update"); also the imported heading line.
+    heading_raw: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    discussion: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[Session] = relationship(back_populates="presentations")
+    presenter: Mapped[Person | None] = relationship(lazy="joined")
+    paper: Mapped[Paper | None] = relationship(lazy="joined")
+
+
+class ReadingAssignment(Timestamped, Base):
+    __tablename__ = "reading_assignments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"),
+                                                   index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[AssignmentStatus] = mapped_column(
+        _enum(AssignmentStatus, "assignment_status"), default=AssignmentStatus.ASSIGNED
+    )
+    paper: Mapped[Paper] = relationship(lazy="joined")
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class ChecklistItem(Timestamped, Base):
+    """A to-do; round-trips an Obsidian Tasks line."""
+
+    __tablename__ = "checklist_items"
+    __table_args__ = (Index("ix_checklist_items_group_done", "group_id", "done"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"),
+                                                   index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    scheduled_date: Mapped[dt.date | None] = mapped_column(Date)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    created_date: Mapped[dt.date | None] = mapped_column(Date)
+    cancelled_date: Mapped[dt.date | None] = mapped_column(Date)
+    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    recurrence: Mapped[str | None] = mapped_column(Text)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"),
+                                                    index=True)
+    source_line: Mapped[str | None] = mapped_column(Text)
+
+    session: Mapped[Session | None] = relationship(back_populates="checklist")
+    assignee: Mapped[Person | None] = relationship(lazy="joined")
+
+
+class NoteRevision(Base):
+    """An earlier text of a note, so nothing typed is ever unrecoverable."""
+
+    __tablename__ = "note_revisions"
+    __table_args__ = (Index("ix_note_revisions_session_created", "session_id", "created_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    # Which text: "notes", or "presentation:<id>:notes" / "presentation:<id>:discussion".
+    field: Mapped[str] = mapped_column(String(80), default="notes")
+    content: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(40), default="edit")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
