@@ -1,0 +1,270 @@
+"""Sessions and groups: listing, reading, creating, editing, trashing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import selectinload
+
+from studyapp.core import models
+from studyapp.core.db import Database
+from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
+from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.services import convert, lookup
+from studyapp.core.timezones import local_timezone_name, tzinfo_for
+
+MAX_TITLE = 500
+
+
+def clean_title(title: str) -> str:
+    text = " ".join(title.split())
+    if not text:
+        raise ValidationError("A session needs a title.")
+    if len(text) > MAX_TITLE:
+        raise ValidationError(f"The title is too long (at most {MAX_TITLE} characters).")
+    return text
+
+
+def parse_kind(kind: str) -> models.SessionKind:
+    try:
+        return models.SessionKind(kind.strip().lower())
+    except ValueError:
+        valid = ", ".join(k.value for k in models.SessionKind)
+        raise ValidationError(f"Unknown kind {kind!r}; use one of: {valid}.") from None
+
+
+def parse_status(status: str) -> models.SessionStatus:
+    try:
+        return models.SessionStatus(status.strip().lower())
+    except ValueError:
+        valid = ", ".join(s.value for s in models.SessionStatus)
+        raise ValidationError(f"Unknown status {status!r}; use one of: {valid}.") from None
+
+
+def clean_timezone(name: str | None) -> str:
+    if not name:
+        return local_timezone_name()
+    tzinfo_for(name)  # raises a readable ValidationError when unknown
+    return name.strip()
+
+
+def load_session(orm: OrmSession, session_id: int, *, include_deleted: bool = False) -> models.Session:
+    row = orm.get(models.Session, session_id)
+    if row is None or (row.deleted_at is not None and not include_deleted):
+        raise NotFoundError(f"There is no session {session_id}.")
+    return row
+
+
+def _detail_query() -> Select[tuple[models.Session]]:
+    return select(models.Session).options(
+        selectinload(models.Session.tags),
+        selectinload(models.Session.attendance),
+        selectinload(models.Session.presentations).selectinload(models.Presentation.paper)
+        .selectinload(models.Paper.tags),
+        selectinload(models.Session.checklist),
+    )
+
+
+def _filtered(query: Select[tuple[models.Session]], *, group: str | None, since: dt.date | None,
+              until: dt.date | None) -> Select[tuple[models.Session]]:
+    query = query.where(models.Session.deleted_at.is_(None))
+    if group is not None:
+        query = query.join(models.Group, models.Session.group_id == models.Group.id).where(
+            models.Group.name == group.strip()
+        )
+    if since is not None:
+        query = query.where(models.Session.date >= since)
+    if until is not None:
+        query = query.where(models.Session.date <= until)
+    return query
+
+
+NEWEST_FIRST = (models.Session.date.desc(), models.Session.start_time.desc(), models.Session.id.desc())
+
+
+class SessionService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def groups(self) -> list[GroupInfo]:
+        with self.db.transaction() as orm:
+            counts = (
+                select(models.Session.group_id, func.count().label("n"))
+                .where(models.Session.deleted_at.is_(None))
+                .group_by(models.Session.group_id).subquery()
+            )
+            rows = orm.execute(
+                select(models.Group, func.coalesce(counts.c.n, 0))
+                .outerjoin(counts, counts.c.group_id == models.Group.id)
+                .order_by(models.Group.name)
+            ).all()
+            return [GroupInfo(id=g.id, name=g.name, session_count=n,
+                              schedule_rrule=g.schedule_rrule, timezone=g.timezone)
+                    for g, n in rows]
+
+    def require_group(self, name: str) -> None:
+        with self.db.transaction() as orm:
+            if orm.scalar(select(models.Group.id).where(models.Group.name == name.strip())) is None:
+                raise NotFoundError(f"There is no group named {name!r}.")
+
+    def list_sessions(self, *, group: str | None = None, since: dt.date | None = None,
+                      until: dt.date | None = None, limit: int | None = None,
+                      offset: int = 0) -> list[SessionSummary]:
+        """Sessions newest first; ``limit``/``offset`` page through long lists."""
+        with self.db.transaction() as orm:
+            query = _filtered(select(models.Session), group=group, since=since, until=until)
+            query = query.order_by(*NEWEST_FIRST).offset(offset).limit(limit)
+            return [convert.session_summary(row) for row in orm.scalars(query)]
+
+    def count(self, *, group: str | None = None, since: dt.date | None = None,
+              until: dt.date | None = None) -> int:
+        with self.db.transaction() as orm:
+            query = _filtered(select(func.count(models.Session.id)), group=group, since=since,
+                              until=until)
+            return int(orm.scalar(query) or 0)
+
+    def get(self, session_id: int) -> SessionDetail:
+        with self.db.transaction() as orm:
+            row = orm.scalar(_detail_query().where(models.Session.id == session_id,
+                                                   models.Session.deleted_at.is_(None)))
+            if row is None:
+                raise NotFoundError(f"There is no session {session_id}.")
+            return convert.session_detail(row)
+
+    def details(self, *, group: str | None = None, since: dt.date | None = None,
+                until: dt.date | None = None, batch: int = 200) -> Iterator[SessionDetail]:
+        """Every matching session in full, oldest first, a batch per transaction."""
+        last: tuple[dt.date, int] | None = None
+        while True:
+            with self.db.transaction() as orm:
+                query = _filtered(_detail_query(), group=group, since=since, until=until)
+                if last is not None:
+                    query = query.where(
+                        (models.Session.date > last[0])
+                        | ((models.Session.date == last[0]) & (models.Session.id > last[1]))
+                    )
+                rows = orm.scalars(query.order_by(models.Session.date, models.Session.id)
+                                   .limit(batch)).all()
+                chunk = [convert.session_detail(row) for row in rows]
+            yield from chunk
+            if len(chunk) < batch:
+                return
+            last = (chunk[-1].date, chunk[-1].id)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(self, *, group: str, title: str, date: dt.date, start_time: dt.time | None = None,
+               timezone: str | None = None, kind: str = "other", status: str | None = None,
+               tags: Sequence[str] = (), notes: str = "") -> SessionDetail:
+        with self.db.transaction() as orm:
+            row = models.Session(
+                group=lookup.group(orm, group), title=clean_title(title), date=date,
+                start_time=start_time, timezone=clean_timezone(timezone), kind=parse_kind(kind),
+                status=parse_status(status) if status else default_status(date), notes=notes,
+                tags=lookup.tags(orm, list(tags)),
+            )
+            orm.add(row)
+            orm.flush()
+            session_id = row.id
+        return self.get(session_id)
+
+    def rename(self, session_id: int, title: str) -> SessionDetail:
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            row.title = clean_title(title)
+            touch_session(row)
+        return self.get(session_id)
+
+    def update(self, session_id: int, *, date: dt.date | None = None,
+               start_time: dt.time | None | bool = False, timezone: str | None = None,
+               kind: str | None = None, status: str | None = None,
+               group: str | None = None) -> SessionDetail:
+        """Change the given fields; ``start_time=None`` clears the time, ``False`` leaves it."""
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            if date is not None:
+                row.date = date
+            if start_time is not False:
+                row.start_time = start_time if isinstance(start_time, dt.time) else None
+            if timezone is not None:
+                row.timezone = clean_timezone(timezone)
+            if kind is not None:
+                row.kind = parse_kind(kind)
+            if status is not None:
+                row.status = parse_status(status)
+            if group is not None:
+                row.group = lookup.group(orm, group)
+            touch_session(row)
+        return self.get(session_id)
+
+    def set_notes(self, session_id: int, notes: str, *, expected_version: int | None = None) -> int:
+        """Save the general notes; returns the new version.
+
+        When ``expected_version`` is stale (another window saved meanwhile) the text is
+        still saved, and the text it replaces is kept as a revision: nothing is lost.
+        """
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            if row.notes == notes:
+                return row.version
+            if expected_version is not None and expected_version != row.version and row.notes:
+                orm.add(models.NoteRevision(session_id=row.id, field="notes", content=row.notes,
+                                            reason="conflict"))
+            row.notes = notes
+            touch_session(row)
+            return row.version
+
+    def set_tags(self, session_id: int, tags: Sequence[str]) -> SessionDetail:
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            row.tags = lookup.tags(orm, list(tags))
+            touch_session(row)
+        return self.get(session_id)
+
+    def set_attendees(self, session_id: int, present: Sequence[str],
+                      absent: Sequence[str] = ()) -> SessionDetail:
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            row.attendance = attendance_rows(orm, present, absent)
+            touch_session(row)
+        return self.get(session_id)
+
+    def trash(self, session_id: int) -> None:
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            row.deleted_at = models.utcnow()
+            touch_session(row)
+
+    def restore(self, session_id: int) -> None:
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id, include_deleted=True)
+            row.deleted_at = None
+            touch_session(row)
+
+
+def attendance_rows(orm: OrmSession, present: Sequence[str],
+                    absent: Sequence[str]) -> list[models.Attendance]:
+    rows: list[models.Attendance] = []
+    seen: set[int] = set()
+    for flag, names in ((True, present), (False, absent)):
+        for name in names:
+            person = lookup.person(orm, name)
+            if person.id in seen:
+                continue
+            seen.add(person.id)
+            rows.append(models.Attendance(person=person, present=flag, position=len(rows)))
+    return rows
+
+
+def default_status(date: dt.date) -> models.SessionStatus:
+    return models.SessionStatus.PLANNED if date > dt.date.today() else models.SessionStatus.HELD
+
+
+def touch_session(row: models.Session) -> None:
+    row.version = (row.version or 0) + 1
+    row.updated_at = models.utcnow()
