@@ -98,8 +98,8 @@ class ChecklistService:
                                   .where(models.ChecklistItem.session_id == session_id))
             item = models.ChecklistItem(session=session, group_id=session.group_id,
                                         position=int(position or 0) + 1, text=task.text)
-            apply_task(orm, item, task)
             orm.add(item)
+            apply_task(orm, item, task)
             orm.flush()
             return convert.checklist_item_info(item, session.group.name)
 

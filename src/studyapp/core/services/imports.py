@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.errors import ImportFileError, StudyappError
+from studyapp.core.errors import DatabaseError, ImportFileError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.markdown.parser import parse_note
 from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
@@ -198,6 +198,8 @@ class ImportService:
                 orm.flush()
                 outcome.session_id = row.id
                 outcome.status = "updated" if existing else "created"
+        except DatabaseError:
+            raise  # a locked or broken database fails the whole import, not one file
         except StudyappError as error:
             return FileOutcome(path, "failed", title=note.title, date=note.date, message=str(error))
         for name in (p.presenter for p in note.presentations):

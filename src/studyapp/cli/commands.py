@@ -1,0 +1,250 @@
+"""What each subcommand does: call one service, print its result, return an exit code.
+
+Services are imported inside each command so ``studyapp list`` loads only what it uses
+(and never Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from studyapp.cli import shaping
+from studyapp.cli.progress import ProgressLine
+from studyapp.core.db import Database, open_database, sqlite_path
+from studyapp.core.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from studyapp.core.services.imports import FileOutcome
+
+STATUS_ORDER = ("created", "updated", "unchanged", "would create", "would update", "failed")
+
+
+@dataclass
+class Context:
+    """What every command needs: where the database is and where to print."""
+
+    url: str
+    out: TextIO
+    err: TextIO
+    _database: Database | None = field(default=None, repr=False)
+
+    def database(self, *, migrate: bool = True) -> Database:
+        if self._database is None:
+            self._database = open_database(self.url, migrate=migrate)
+        return self._database
+
+    def existing_database(self) -> Database:
+        """The database without migrating it, refusing to create an empty SQLite file."""
+        path = sqlite_path(self.url)
+        if path is not None and not path.exists():
+            raise DatabaseError(f"There is no database at {path} yet.")
+        return self.database(migrate=False)
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.dispose()
+            self._database = None
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(text, file=self.err)
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the working folder when it is inside it: shorter messages."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# -- import / export -------------------------------------------------------------------------
+
+def _outcome_line(outcome: FileOutcome, width: int) -> str:
+    parts = [outcome.status.ljust(width)]
+    if outcome.session_id is not None:
+        parts.append(f"#{outcome.session_id}")
+    if outcome.date is not None:
+        parts.append(outcome.date.isoformat())
+    parts.append(outcome.title or shown_path(outcome.path))
+    counts = (f"({shaping.plural(outcome.presentations, 'presentation')}, "
+              f"{shaping.plural(outcome.tasks, 'to-do')})")
+    line = "  ".join([*parts, counts])
+    if outcome.message:
+        line += f"  [{outcome.message}]"
+    return line
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.imports import ImportService
+
+    service = ImportService(ctx.database())
+    with ProgressLine(ctx.err, "Importing") as progress:
+        report = service.import_paths(list(args.paths), group=args.group, dry_run=args.dry_run,
+                                      progress=progress.for_import)
+    done = [o for o in report.outcomes if o.status != "failed"]
+    width = max((len(o.status) for o in done), default=0)
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            ctx.warn(f"studyapp: {shown_path(outcome.path)}: {outcome.message or 'failed'}")
+            continue
+        ctx.print(_outcome_line(outcome, width))
+        for warning in outcome.warnings:
+            ctx.warn(f"{shown_path(outcome.path)}: warning: {warning}")
+    counts = report.counts
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_ORDER if counts.get(s))
+    files = shaping.plural(len(report.outcomes), "file")
+    if args.dry_run:
+        ctx.print(f"Dry run, nothing written: {files} ({summary or 'nothing to import'})")
+    else:
+        ctx.print(f"Imported {files}: {summary or 'no notes found'}")
+    return 1 if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.exports import ExportService
+
+    service = ExportService(ctx.database())
+    with ProgressLine(ctx.err, "Exporting") as progress:
+        result = service.export(args.folder, flavor=args.flavor, group=args.group,
+                                since=args.since, until=args.until, progress=progress.update)
+    total = len(result.written) + len(result.unchanged)
+    ctx.print(f"Exported {shaping.plural(total, 'session')} to {args.folder} "
+              f"({len(result.unchanged)} unchanged)")
+    return 0
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.sessions import SessionService
+
+    summaries = SessionService(ctx.database()).list_sessions()
+    if args.json:
+        ctx.print(shaping.dumps([shaping.summary_json(s) for s in summaries]))
+    elif not summaries:
+        ctx.print("No sessions yet. Try `studyapp demo` or `studyapp import FOLDER`.")
+    else:
+        for line in shaping.session_table(summaries):
+            ctx.print(line)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.sessions import SessionService
+
+    detail = SessionService(ctx.database()).get(args.session_id)
+    if args.json:
+        ctx.print(shaping.dumps(shaping.detail_json(detail)))
+    elif args.markdown:
+        from studyapp.core.markdown.exporter import render_markdown
+
+        ctx.out.write(render_markdown(detail, "jekyll"))
+    else:
+        for line in shaping.detail_text(detail):
+            ctx.print(line)
+    return 0
+
+
+def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.checklist import ChecklistService
+
+    items = ChecklistService(ctx.database()).items(open_only=args.open)
+    if args.json:
+        ctx.print(shaping.dumps([shaping.todo_json(item) for item in items]))
+    elif not items:
+        ctx.print("No open to-dos." if args.open else "No to-dos.")
+    else:
+        for item in items:
+            ctx.print(shaping.todo_line(item))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.search import SearchService
+
+    hits = SearchService(ctx.database()).search(args.query)
+    if args.json:
+        ctx.print(shaping.dumps([
+            {"session_id": hit.session_id, "title": hit.title, "date": shaping.iso(hit.date),
+             "field": hit.field, "snippet": hit.snippet}
+            for hit in hits
+        ]))
+        return 0
+    if not hits:
+        ctx.print(f"Nothing found for {args.query!r}.")
+        return 0
+    for hit in hits:
+        ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        ctx.print(f"    {hit.field}: {hit.snippet}")
+    return 0
+
+
+# -- maintenance -----------------------------------------------------------------------------
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.maintenance import MaintenanceService
+
+    path = MaintenanceService(ctx.existing_database()).backup(args.dest)
+    ctx.print(str(path))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.maintenance import MaintenanceService
+
+    # Not migrated: an outdated schema is one of the things to report.
+    report = MaintenanceService(ctx.existing_database()).check()
+    if report.ok and not report.problems:
+        ctx.print(f"Database OK (revision {report.revision})")
+        return 0
+    for problem in report.problems:
+        ctx.print(problem)
+    return 1
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.demo import load_demo
+
+    result = load_demo(ctx.database())
+    if not result.created:
+        ctx.print(f"The demo group {result.group!r} is already there; nothing was added.")
+    else:
+        ctx.print(f"Created the demo: {', '.join(result.groups)} with "
+                  f"{shaping.plural(result.sessions, 'session')}, "
+                  f"{shaping.plural(result.presentations, 'presentation')} and "
+                  f"{shaping.plural(result.tasks, 'to-do')}.")
+    ctx.print("See it with `studyapp list`, or open the window with `studyapp`.")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    # Imported here so that no other command ever loads Qt.
+    from studyapp.app import run_gui
+
+    return run_gui(ctx.url)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+    "gui": cmd_gui,
+    "import": cmd_import,
+    "export": cmd_export,
+    "list": cmd_list,
+    "show": cmd_show,
+    "todo": cmd_todo,
+    "search": cmd_search,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "demo": cmd_demo,
+}
+
+
+def debug_enabled() -> bool:
+    return os.environ.get("STUDYAPP_DEBUG", "").strip() not in ("", "0", "false", "no")

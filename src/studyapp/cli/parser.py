@@ -1,0 +1,100 @@
+"""The argparse tree: global options, subcommands and value parsers."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from studyapp import __version__
+
+PROG = "studyapp"
+EXPORT_FLAVORS = ("jekyll", "obsidian", "html")
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD`` only, so 2025-02-30 is refused instead of rolled over."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {text!r}: use YYYY-MM-DD with a real day, like 2025-03-10"
+        ) from None
+
+
+def parse_session_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid session id {text!r}: use a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"invalid session id {text!r}: use a positive number")
+    return value
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None:
+    # On a subcommand the default is SUPPRESS, so an option given before the subcommand is
+    # not overwritten by the subparser's own default.
+    default = argparse.SUPPRESS if on_subcommand else None
+    parser.add_argument(
+        "--database", metavar="URL", default=default,
+        help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
+             "else the file in the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Study-group session organizer. Without a command, opens the window.",
+    )
+    _add_global_options(parser, on_subcommand=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _add_global_options(sub, on_subcommand=True)
+        return sub
+
+    command("gui", "open the window (the default)")
+
+    importing = command("import", "import Markdown notes (files or folders)")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--group", metavar="NAME", help="put every imported session here")
+    importing.add_argument("--dry-run", action="store_true",
+                           help="show what would be imported without writing anything")
+
+    exporting = command("export", "write sessions as Markdown or HTML files")
+    exporting.add_argument("folder", type=Path, metavar="DIR")
+    exporting.add_argument("--flavor", choices=EXPORT_FLAVORS, default="jekyll")
+    exporting.add_argument("--group", metavar="NAME", help="only this group's sessions")
+    exporting.add_argument("--since", type=parse_date, metavar="DATE",
+                           help="only sessions on or after DATE (YYYY-MM-DD)")
+    exporting.add_argument("--until", type=parse_date, metavar="DATE",
+                           help="only sessions on or before DATE (YYYY-MM-DD)")
+
+    listing = command("list", "list sessions, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    showing = command("show", "show one session")
+    showing.add_argument("session_id", type=parse_session_id, metavar="ID")
+    shape = showing.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON")
+    shape.add_argument("--markdown", action="store_true", help="print the exported Markdown")
+
+    todo = command("todo", "list to-dos across sessions")
+    todo.add_argument("--open", action="store_true", help="only to-dos not done yet")
+    todo.add_argument("--json", action="store_true", help="print JSON")
+
+    search = command("search", "search titles, notes, papers and to-dos")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    backup = command("backup", "copy the database to a backup file")
+    backup.add_argument("dest", nargs="?", type=Path, metavar="DEST",
+                        help="file or folder (default: the backups folder)")
+
+    command("check", "check the database for problems")
+    command("demo", "fill the database with a demo study group")
+    return parser

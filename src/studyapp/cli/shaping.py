@@ -1,0 +1,160 @@
+"""Plain objects -> JSON-ready dicts and aligned text; no database, no printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from studyapp.core.dto import ChecklistItemInfo, PaperInfo, SessionDetail, SessionSummary
+
+Json = dict[str, Any]
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# -- JSON shapes -----------------------------------------------------------------------------
+
+def summary_json(summary: SessionSummary) -> Json:
+    return {"id": summary.id, "title": summary.title, "date": iso(summary.date),
+            "group": summary.group, "kind": summary.kind}
+
+
+def paper_json(paper: PaperInfo | None) -> Json | None:
+    if paper is None:
+        return None
+    return {"title": paper.title, "venue": paper.venue, "year": paper.year,
+            "arxiv_id": paper.arxiv_id, "doi": paper.doi, "url": paper.url}
+
+
+def checklist_json(item: ChecklistItemInfo) -> Json:
+    task = item.task
+    return {"text": task.text, "done": task.done, "done_date": iso(task.done_date),
+            "due_date": iso(task.due_date), "priority": task.priority,
+            "assignee": task.assignee}
+
+
+def todo_json(item: ChecklistItemInfo) -> Json:
+    return {**checklist_json(item), "session_id": item.session_id,
+            "session_title": item.session_title, "session_date": iso(item.session_date)}
+
+
+def detail_json(detail: SessionDetail) -> Json:
+    return {
+        "id": detail.id,
+        "title": detail.title,
+        "date": iso(detail.date),
+        "start": detail.start.isoformat(),
+        "group": detail.group,
+        "kind": detail.kind,
+        "status": detail.status,
+        "tags": list(detail.tags),
+        "attendees": list(detail.attendees),
+        "notes": detail.notes,
+        "presentations": [
+            {"order": order, "presenter": slot.presenter, "paper": paper_json(slot.paper),
+             "notes": slot.notes, "discussion": slot.discussion}
+            for order, slot in enumerate(detail.presentations, start=1)
+        ],
+        "checklist": [checklist_json(item) for item in detail.checklist],
+    }
+
+
+# -- text ------------------------------------------------------------------------------------
+
+def display_width(text: str) -> int:
+    """Columns a terminal uses: wide and full-width characters (Hangul, CJK) take two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Aligned columns; the last column is not padded so lines carry no trailing blanks."""
+    widths = [display_width(name) for name in header]
+    for row in rows:
+        for column, cell in enumerate(row):
+            widths[column] = max(widths[column], display_width(cell))
+    lines = []
+    for row in (header, *rows):
+        cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
+def session_table(summaries: Sequence[SessionSummary]) -> list[str]:
+    rows = [(str(s.id), s.date.isoformat(), s.group, s.kind, s.title) for s in summaries]
+    return table(("ID", "DATE", "GROUP", "KIND", "TITLE"), rows)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def _indented(text: str, prefix: str = "    ") -> list[str]:
+    return [f"{prefix}{line}".rstrip() for line in text.strip().splitlines()]
+
+
+def todo_line(item: ChecklistItemInfo, *, with_session: bool = True) -> str:
+    task = item.task
+    parts = [f"[{'x' if task.done else ' '}] {task.text}"]
+    if task.priority:
+        parts.append(f"({task.priority})")
+    if task.due_date:
+        parts.append(f"due {task.due_date.isoformat()}")
+    if task.done and task.done_date:
+        parts.append(f"done {task.done_date.isoformat()}")
+    if task.assignee:
+        parts.append(f"@{task.assignee}")
+    if with_session and item.session_id is not None:
+        when = iso(item.session_date) or ""
+        parts.append(f"— #{item.session_id} {when} {item.session_title or ''}".rstrip())
+    return "  ".join(parts)
+
+
+def detail_text(detail: SessionDetail) -> list[str]:
+    """A readable summary of one session for the terminal."""
+    lines = [f"#{detail.id}  {detail.title}",
+             f"{detail.start.strftime('%Y-%m-%d %H:%M')} ({detail.timezone})  ·  {detail.group}"
+             f"  ·  {detail.kind}  ·  {detail.status}"]
+    if detail.tags:
+        lines.append("Tags: " + ", ".join(detail.tags))
+    if detail.attendees:
+        lines.append("Attendees: " + ", ".join(detail.attendees))
+    if detail.absentees:
+        lines.append("Absent: " + ", ".join(detail.absentees))
+    if detail.notes.strip():
+        lines += ["", "Notes:", *_indented(detail.notes)]
+    for order, slot in enumerate(detail.presentations, start=1):
+        lines += ["", f"{order}. {slot.presenter or '(no presenter)'}"]
+        if slot.paper is not None:
+            paper = slot.paper
+            venue = f" ({paper.venue})" if paper.venue else ""
+            lines.append(f"   Paper: {paper.title}{venue}")
+            if paper.link:
+                lines.append(f"   Link:  {paper.link}")
+        elif slot.heading_raw:
+            lines.append(f"   {slot.heading_raw.lstrip('#').strip()}")
+        if slot.notes.strip():
+            lines += _indented(slot.notes, "   ")
+        if slot.discussion.strip():
+            lines += _indented(slot.discussion, "   > ")
+    if detail.checklist:
+        lines += ["", "To-dos:"]
+        lines += [f"  {todo_line(item, with_session=False)}" for item in detail.checklist]
+    return lines

@@ -1,0 +1,201 @@
+"""Writing exported minutes: one file per session, atomically, never outside the folder.
+
+A file whose content is already what we would write is not touched, so repeated exports
+keep modification times (and blog rebuilds, sync tools and git) quiet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import itertools
+import os
+import secrets
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.core.dto import SessionDetail
+from studyapp.core.errors import ExportError
+from studyapp.core.markdown.exporter import check_flavor, render_markdown
+from studyapp.core.markdown.html import render_html
+from studyapp.core.slug import session_file_name
+
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EISDIR: "a folder of that name is in the way",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = "the disk quota is exceeded"
+
+
+@dataclass
+class ExportResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def describe(error: OSError) -> str:
+    """A short lowercase reason for ``error``: "permission denied", "the disk is full"..."""
+    reason = _REASONS.get(error.errno or 0) or error.strerror or str(error) or "unknown error"
+    return reason[:1].lower() + reason[1:].rstrip(".")
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    # A dot file beside the target: os.replace is atomic only within one file system, and
+    # Jekyll and most sync tools skip dot files should a crash leave one behind.
+    for _ in range(100):
+        candidate = folder / f".{name[:40]}.{secrets.token_hex(4)}.tmp"
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new one."""
+    path = Path(path)
+    data = text.encode("utf-8")
+    try:
+        descriptor, temporary = _create_temp(path.parent, path.name)
+    except OSError as error:
+        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+    try:
+        with open(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # keep the permissions someone gave the file
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def safe_target(folder: Path, file_name: str) -> Path:
+    """``folder / file_name``, or ExportError when that would land anywhere else."""
+    folder = Path(folder)
+    if (not file_name or file_name in {".", ".."} or file_name != file_name.strip()
+            or any(char in file_name for char in "/\\:\0")):
+        raise ExportError(f"Refusing to write {file_name!r}: not a plain file name.")
+    root = folder.resolve()
+    # resolve() follows a symlink already in the folder, so one pointing away is refused.
+    resolved = (root / file_name).resolve()
+    if resolved == root or not resolved.is_relative_to(root):
+        raise ExportError(f"Refusing to write {file_name!r}: it would land outside {folder}.")
+    return folder / file_name
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:
+        raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.") from error
+    except OSError as error:
+        raise ExportError(f"Cannot create the folder {folder}: {describe(error)}") from error
+    # Probe with a real file: os.access says nothing useful about ACLs, root or network drives.
+    try:
+        descriptor, probe = _create_temp(folder, "studyapp-write-test")
+    except OSError as error:
+        raise ExportError(f"Cannot write to {folder}: {describe(error)}") from error
+    os.close(descriptor)
+    _remove_quietly(probe)
+
+
+def _key(name: str) -> str:
+    # Names that differ only in case or normalization are one file on macOS and Windows.
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _named(sessions: Iterable[SessionDetail], ext: str) -> Iterator[tuple[SessionDetail, str]]:
+    """Each session with its file name; same date and slug -> "-2", "-3" by session id.
+
+    Sessions of one date are buffered together (the services yield them by date, then id), so
+    numbering follows ids without holding the whole export in memory.
+    """
+    taken: set[str] = set()
+    for _date, day in itertools.groupby(sessions, key=lambda session: session.date):
+        for session in sorted(day, key=lambda session: session.id):
+            base = session_file_name(session.date, session.title, ext)
+            stem = base[: -len(ext)]
+            name, number = base, 2
+            while _key(name) in taken:
+                name, number = f"{stem}-{number}{ext}", number + 1
+            taken.add(_key(name))
+            yield session, name
+
+
+def _already(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def export_sessions(
+    sessions: Iterable[SessionDetail],
+    folder: Path,
+    flavor: str,
+    progress: Callable[[int, int | None], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    total: int | None = None,
+) -> ExportResult:
+    """Write one file per session into ``folder``; unchanged files are left alone."""
+    check_flavor(flavor)
+    folder = Path(folder)
+    _prepare_folder(folder)
+    ext = ".html" if flavor == "html" else ".md"
+    result = ExportResult()
+    if progress is not None:
+        progress(0, total)
+    for done, (session, name) in enumerate(_named(sessions, ext), start=1):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        target = safe_target(folder, name)
+        text = render_html(session) if flavor == "html" else render_markdown(session, flavor)
+        if _already(target, text.encode("utf-8")):
+            result.unchanged.append(target)
+        else:
+            write_atomically(target, text)
+            result.written.append(target)
+        if progress is not None:
+            progress(done, total)
+    return result

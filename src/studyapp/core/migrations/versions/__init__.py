@@ -1,0 +1,1 @@
+"""One file per schema revision; Alembic loads them, nothing imports them directly."""

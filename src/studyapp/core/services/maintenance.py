@@ -1,0 +1,106 @@
+"""Backups and health checks of the database (``studyapp backup``, ``studyapp check``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection
+
+from studyapp.core.backup import backup_sqlite, default_backup_path
+from studyapp.core.db import Database, translate_error
+from studyapp.core.errors import DatabaseError
+from studyapp.core.migrate import current_revision, head_revision, is_known_revision
+
+# integrity_check can list thousands of damaged pages; a person needs the first few.
+MAX_INTEGRITY_LINES = 20
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``check`` found: one readable line per problem, none when all is well."""
+
+    problems: tuple[str, ...]
+    revision: str | None
+    head: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _unused_name(path: Path) -> Path:
+    # Two backups within one second get the same default name; never overwrite the first.
+    candidate, counter = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+def _integrity_problems(connection: Connection) -> list[str]:
+    rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+    if rows == ["ok"]:
+        return []
+    shown = [f"Integrity: {row}" for row in rows[:MAX_INTEGRITY_LINES]]
+    if len(rows) > MAX_INTEGRITY_LINES:
+        shown.append(f"Integrity: ... and {len(rows) - MAX_INTEGRITY_LINES} more problems.")
+    return shown
+
+
+def _foreign_key_problems(connection: Connection) -> list[str]:
+    # Each row: (table, rowid, parent table, foreign key index).
+    return [
+        f"Broken link: row {rowid} of table {table} points to a missing row of table {parent}."
+        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
+
+
+def _revision_problem(revision: str | None, head: str) -> str | None:
+    if revision == head:
+        return None
+    if revision is None:
+        return f"The database has no schema version (this studyapp expects {head})."
+    if not is_known_revision(revision):
+        return (f"The database schema ({revision}) is newer than this studyapp ({head}); "
+                "upgrade studyapp.")
+    return (f"The database schema ({revision}) is older than this studyapp ({head}); "
+            "opening it with studyapp upgrades it after a backup.")
+
+
+class MaintenanceService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def backup(self, dest: Path | None = None) -> Path:
+        """Copy the database; ``dest`` may be a file, a folder, or None (the backups folder)."""
+        if dest is None:
+            target = _unused_name(default_backup_path())
+        elif dest.expanduser().is_dir():
+            target = _unused_name(dest.expanduser() / default_backup_path().name)
+        else:
+            target = dest.expanduser()
+        return backup_sqlite(self.db.url, target)
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys (SQLite) and schema version, without changing anything."""
+        head = head_revision()
+        problems: list[str] = []
+        revision: str | None = None
+        try:
+            with self.db.engine.connect() as connection:
+                if connection.dialect.name == "sqlite":
+                    problems += _integrity_problems(connection)
+                    problems += _foreign_key_problems(connection)
+            revision = current_revision(self.db)
+        except sa_exc.DBAPIError as error:
+            # A file too damaged to read is itself the finding.
+            problems.append(translate_error(error).message)
+        except DatabaseError as error:
+            problems.append(error.message)
+        else:
+            finding = _revision_problem(revision, head)
+            if finding is not None:
+                problems.append(finding)
+        return CheckReport(problems=tuple(problems), revision=revision, head=head)

@@ -1,0 +1,224 @@
+"""Per-block Markdown highlighting.
+
+Every offset comes from QRegularExpression run on the block text, so offsets are UTF-16
+code units like QSyntaxHighlighter.setFormat expects: an emoji before a bold span moves
+the span by two, a Hangul syllable by one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
+
+# Tests and tools read the kind of a span from this format property.
+KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
+
+_UNICODE = QRegularExpression.PatternOption.UseUnicodePropertiesOption
+
+
+def _rx(pattern: str) -> QRegularExpression:
+    return QRegularExpression(pattern, _UNICODE)
+
+
+# Block states: 0 is plain Markdown; inside a fence the state is length * 2 + kind bit,
+# so a ```` fence is only closed by four or more backticks.
+_NORMAL = 0
+_FENCE_OPEN = _rx(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+_FENCE_CLOSE = _rx(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+_QUOTE = _rx(r"^[ \t]*(?:>[ \t]?)+")
+# \G anchors where matching starts, which is just after a quote prefix when there is one.
+_HEADING = _rx(r"\G {0,3}(#{1,6})(?=[ \t]|$)")
+_RULE = _rx(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ITEM = _rx(r"\G[ \t]*([-*+]|\d{1,9}[.)])[ \t]+(?:(\[[ xX]\])(?=[ \t]|$))?")
+
+_CODE = _rx(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_BOLD = _rx(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC_STAR = _rx(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
+_ITALIC_UNDERSCORE = _rx(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_LINK = _rx(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_WIKILINK = _rx(r"!?\[\[([^\]\n]+?)\]\]")
+_URL = _rx(r"(?<![(<\w])https?://[^\s)>\]]+")
+_TASK_DATE = _rx(r"(?:📅|🗓|📆|⏳|⌛|🛫|➕|✅|❌)\x{FE0F}?[ \t]*\d{4}-\d{2}-\d{2}")
+_TASK_SIGN = _rx(r"(?:🔁|🔺|⏫|🔼|🔽|⏬)\x{FE0F}?")
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` of the way toward ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def _fmt(kind: str, color: QColor | None = None, *, bold: bool = False, italic: bool = False,
+         strike: bool = False, underline: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(KIND_PROPERTY, kind)
+    if color is not None:
+        fmt.setForeground(color)
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if strike:
+        fmt.setFontStrikeOut(True)
+    if underline:
+        fmt.setFontUnderline(True)
+    return fmt
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Highlights Markdown one block at a time; colours follow a palette."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
+        super().__init__(document)
+        self._formats: dict[str, QTextCharFormat] = {}
+        self.set_palette_colors(palette if palette is not None else QPalette())
+
+    def format_for(self, kind: str) -> QTextCharFormat:
+        """The format used for ``kind`` (``"heading1"``, ``"bold"``, ``"task_done"`` …)."""
+        return QTextCharFormat(self._formats[kind])
+
+    def set_palette_colors(self, palette: QPalette) -> None:
+        """Derive every colour from ``palette`` and highlight again."""
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        dark = base.lightnessF() < 0.5
+        link = palette.color(QPalette.ColorRole.Link)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        # Fixed hues keep headings and dates distinct; mixing with the text colour keeps
+        # them readable on both light and dark backgrounds.
+        blue = QColor("#7aa2f7") if dark else QColor("#1f4e9c")
+        orange = QColor("#e0af68") if dark else QColor("#9a5b00")
+        green = QColor("#9ece6a") if dark else QColor("#2e7d32")
+        dim = _mix(text, base, 0.45)
+        code_bg = _mix(base, text, 0.08)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
+
+        formats = {
+            "marker": _fmt("marker", dim),
+            "quote": _fmt("quote", _mix(text, base, 0.25), italic=True),
+            "rule": _fmt("rule", dim),
+            "bullet": _fmt("bullet", _mix(accent, text, 0.3), bold=True),
+            "task_box": _fmt("task_box", _mix(accent, text, 0.3), bold=True),
+            "task_done": _fmt("task_done", dim, strike=True),
+            "bold": _fmt("bold", bold=True),
+            "italic": _fmt("italic", italic=True),
+            "link": _fmt("link", link, underline=True),
+            "url": _fmt("url", _mix(link, base, 0.35)),
+            "wikilink": _fmt("wikilink", link, underline=True),
+            "date": _fmt("date", orange, bold=True),
+            "task_sign": _fmt("task_sign", orange),
+            "code": _fmt("code", green),
+            "fence": _fmt("fence", dim),
+            "code_block": _fmt("code_block", green),
+        }
+        for kind in ("code", "code_block", "fence"):
+            formats[kind].setFontFamilies(mono)
+            formats[kind].setBackground(code_bg)
+        for level in range(1, 7):
+            strength = 1.0 - (level - 1) * 0.12
+            formats[f"heading{level}"] = _fmt(f"heading{level}", _mix(text, blue, strength),
+                                              bold=True)
+        self._formats = formats
+        self.rehighlight()
+
+    # QSyntaxHighlighter calls this for each changed block only.
+    def highlightBlock(self, text: str) -> None:
+        previous = self.previousBlockState()
+        if previous > _NORMAL:
+            self._continue_fence(text, previous)
+            return
+        self.setCurrentBlockState(_NORMAL)
+        opening = _FENCE_OPEN.match(text)
+        if opening.hasMatch():
+            fence = opening.captured(1)
+            self.setFormat(0, len(text.encode("utf-16-le")) // 2, self._formats["fence"])
+            self.setCurrentBlockState(len(fence) * 2 + (1 if fence[0] == "~" else 0))
+            return
+        self._markdown_line(text)
+
+    def _continue_fence(self, text: str, state: int) -> None:
+        length = len(text.encode("utf-16-le")) // 2
+        closing = _FENCE_CLOSE.match(text)
+        fence = closing.captured(1) if closing.hasMatch() else ""
+        kind_bit = 1 if fence[:1] == "~" else 0
+        if fence and kind_bit == state % 2 and len(fence) >= state // 2:
+            self.setFormat(0, length, self._formats["fence"])
+            self.setCurrentBlockState(_NORMAL)
+            return
+        self.setFormat(0, length, self._formats["code_block"])
+        self.setCurrentBlockState(state)
+
+    def _markdown_line(self, text: str) -> None:
+        length = len(text.encode("utf-16-le")) // 2
+        if _RULE.match(text).hasMatch():
+            self.setFormat(0, length, self._formats["rule"])
+            return
+        pos = 0
+        base = QTextCharFormat()
+        quote = _QUOTE.match(text)
+        if quote.hasMatch():
+            pos = quote.capturedEnd()
+            self.setFormat(0, pos, self._formats["marker"])
+            base = QTextCharFormat(self._formats["quote"])
+
+        heading = _HEADING.match(text, pos)
+        if heading.hasMatch():
+            level = heading.capturedLength(1)
+            base.merge(self._formats[f"heading{level}"])
+            marker = QTextCharFormat(base)
+            marker.merge(self._formats["marker"])
+            self.setFormat(pos, heading.capturedEnd() - pos, marker)
+            pos = heading.capturedEnd()
+        else:
+            pos, base = self._list_marker(text, pos, base)
+        if base.propertyCount():
+            self.setFormat(pos, length - pos, base)
+        self._inline(text, pos, base)
+
+    def _list_marker(self, text: str, pos: int,
+                     base: QTextCharFormat) -> tuple[int, QTextCharFormat]:
+        item = _ITEM.match(text, pos)
+        if not item.hasMatch():
+            return pos, base
+        self.setFormat(item.capturedStart(1), item.capturedLength(1), self._formats["bullet"])
+        if item.capturedLength(2):
+            self.setFormat(item.capturedStart(2), item.capturedLength(2),
+                           self._formats["task_box"])
+            if item.captured(2)[1] in "xX":
+                base = QTextCharFormat(base)
+                base.merge(self._formats["task_done"])
+        return item.capturedEnd(), base
+
+    def _inline(self, text: str, start: int, base: QTextCharFormat) -> None:
+        # Later rules win where spans overlap; code goes last so nothing inside it is styled.
+        rules: tuple[tuple[QRegularExpression, str], ...] = (
+            (_TASK_SIGN, "task_sign"),
+            (_TASK_DATE, "date"),
+            (_ITALIC_STAR, "italic"),
+            (_ITALIC_UNDERSCORE, "italic"),
+            (_BOLD, "bold"),
+            (_URL, "url"),
+            (_LINK, "link"),
+            (_WIKILINK, "wikilink"),
+            (_CODE, "code"),
+        )
+        for regex, kind in rules:
+            fmt = QTextCharFormat(base)
+            fmt.merge(self._formats[kind])
+            matches = regex.globalMatch(text, start)
+            while matches.hasNext():
+                match = matches.next()
+                self.setFormat(match.capturedStart(), match.capturedLength(), fmt)

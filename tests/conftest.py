@@ -1,0 +1,55 @@
+"""Shared fixtures: no display needed, never the user's own folders or database."""
+
+import os
+
+# Before anything creates a QApplication: tests run without a display (CI, ssh).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from studyapp.core.db import open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(monkeypatch, tmp_path):
+    """Point every folder studyapp computes at tmp_path; forget any database override."""
+    monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("STUDYAPP_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def database_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'studyapp-test.sqlite3'}"
+
+
+@pytest.fixture
+def database(database_url):
+    db = open_database(database_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows(request):
+    """Fail a UI test that leaves a top-level widget on screen.
+
+    Only tests that use pytest-qt's ``qapp`` (``qtbot`` does) pay for this, and Qt is only
+    imported then, so core tests run without PySide6 installed.
+    """
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    leaked = [
+        widget for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and widget.windowType() != Qt.WindowType.ToolTip
+    ]
+    for widget in leaked:
+        widget.close()  # so one leak does not fail the tests after it
+    if leaked:
+        names = ", ".join(sorted({type(widget).__name__ for widget in leaked}))
+        pytest.fail(f"test left top-level widgets open: {names}; use qtbot.addWidget",
+                    pytrace=False)

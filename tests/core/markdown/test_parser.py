@@ -1,0 +1,401 @@
+"""parse_note: metadata, presentations, tasks and notes; and nothing of the text is lost."""
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.markdown.document import PaperRef
+from studyapp.core.markdown.frontmatter import split_front_matter
+from studyapp.core.markdown.parser import parse_note
+from studyapp.core.markdown.reading import read_note_text
+
+SAMPLES = Path(__file__).parents[2] / "fixtures" / "samples"
+FILE_DATE = dt.date(2024, 10, 15)
+
+
+def _sample(name, **kwargs):
+    text = read_note_text(SAMPLES / name)
+    kwargs.setdefault("context_year", 2024)
+    kwargs.setdefault("file_date", FILE_DATE)
+    return parse_note(text, file_name=name, **kwargs)
+
+
+def _parse(text, name="note.md", **kwargs):
+    kwargs.setdefault("file_date", FILE_DATE)
+    return parse_note(text, file_name=name, **kwargs)
+
+
+def _held_lines(note, body_counter):
+    """Every non-blank line the parsed note holds, wherever it went, as a multiset."""
+    held = Counter()
+    texts = [note.notes, *(t.source_line for t in note.tasks)]
+    texts += [x for x in (note.attendees_raw, note.checklist_heading) if x is not None]
+    for slot in note.presentations:
+        texts += [slot.heading_raw, slot.notes]
+    for text in texts:
+        held.update(line for line in text.split("\n") if line.strip())
+    for slot in note.presentations:
+        for line in slot.discussion.split("\n"):
+            # Discussion lost its "> " or ">" prefix; a blank may be a group separator.
+            for prefix in ("> ", ">"):
+                if body_counter[prefix + line] > held[prefix + line]:
+                    held[prefix + line] += 1
+                    break
+            else:
+                assert not line.strip(), f"discussion line {line!r} matches no quote"
+    return held
+
+
+def assert_lossless(text, note):
+    """Each non-blank body line is in exactly one place; front matter keeps its raw lines."""
+    front, body, _warnings = split_front_matter(text)
+    body_counter = Counter(line for line in body.split("\n") if line.strip())
+    held = _held_lines(note, body_counter)
+    assert held == body_counter, (f"lost {body_counter - held}", f"extra {held - body_counter}")
+    for line in text.split("\n"):
+        if line.strip() and front.format != "json":
+            in_front = any(line in raw.split("\n") for _, raw in front.blocks)
+            assert in_front or line in body_counter or line.rstrip() in {"---", "..."}, line
+    if front.format == "yaml":
+        content = text.split("\n", 1)[1]
+        assert content.startswith("\n".join(raw for _, raw in front.blocks))
+    assert note.front_matter == front
+
+
+# ---- samples ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.md")))
+def test_samples_are_lossless(name):
+    text = read_note_text(SAMPLES / name)
+    assert_lossless(text, _sample(name))
+
+
+def test_reading_group_sample():
+    note = _sample("2025-03-10-reading-group.md")
+    assert (note.date, note.start_time, note.timezone) == (dt.date(2025, 3, 10), dt.time(19, 5),
+                                                            "+09:00")
+    assert note.title == "Vision reading group 250310"
+    assert note.kind == "paper review"
+    assert note.tags == ["review", "distillation"]
+    assert [(p.presenter, p.paper) for p in note.presentations] == [
+        ("민수님", PaperRef("Tiny Teachers", venue="CVPR 2024", year=2024)),
+        ("서연님", PaperRef("Prompted Retrieval", venue="ICLR 2025 spotlight", year=2025)),
+        ("지호님", None),
+    ]
+    first = note.presentations[0]
+    assert first.discussion == ("교사-학생 용량 차이가 클 때도 같은 결론이 나올지?\n"
+                                "우리 데이터셋(의료 영상)에 적용해볼 수 있을까?")
+    assert first.notes.startswith("1. 교사 모델이") and first.notes.endswith("300 epoch")
+    assert len(note.tasks) == 2 and note.tasks[0].fields.assignee == "민수님"
+    assert note.checklist_heading == "# 다음 주"
+    assert note.notes == "# 0310 리딩 그룹"
+    assert note.created == dt.datetime(2025, 3, 10, 19, 5,
+                                       tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    assert note.modified is not None and note.modified.hour == 21
+    assert note.warnings == []
+
+
+def test_json_front_matter_sample():
+    note = _sample("24-12-03.md")
+    assert (note.date, note.date_source) == (dt.date(2024, 12, 3), "file name")
+    assert note.front_matter.format == "json"
+    assert [key for key, _ in note.front_matter.blocks] == ["dg-publish", "permalink"]
+    assert len(note.tasks) == 4 and note.tasks[3].fields.priority == "high"
+    assert note.kind == "mentoring"
+    assert note.presentations == [] and note.checklist_heading is None
+    assert note.notes.startswith("## 멘토링\n### 최신 논문 소개")
+
+
+def test_boostcamp_sample():
+    note = _sample("boostcamp-day-052.md")
+    assert (note.date, note.date_source) == (dt.date(2024, 10, 29), "front matter")
+    assert note.title == "Boostcamp AI Tech (Day 052)"
+    assert note.presentations == [] and note.tasks == []
+    assert note.tags == ["Boostcamp", "daily report"]
+
+
+def test_conference_sample():
+    note = _sample("conference-2024-fall.md")
+    assert (note.date, note.date_source) == (FILE_DATE, "file date")
+    assert note.warnings == ["no date found in the note; used the file's date"]
+    assert note.kind == "conference"
+    assert note.notes.startswith("2024 추계 학술대회 메모")
+
+
+def test_weekly_sync_sample():
+    note = _sample("weekly-sync-2025-01-20.md")
+    assert note.date == dt.date(2025, 1, 20) and note.date_source == "title"
+    assert (note.attendees, note.absentees) == (["Alice", "Bob", "Chen", "Dana"], ["Eve"])
+    assert note.attendees_raw == "Attendees: Alice, Bob, Chen, Dana (absent: Eve)"
+    alice, bob = note.presentations
+    assert alice.presenter == "Alice" and alice.paper.arxiv_id == "2501.01234"
+    assert bob.presenter == "Bob"
+    assert bob.paper == PaperRef("Sharpness-Aware Minimization Revisited", venue="ICML 2024",
+                                 year=2024)
+    assert len(note.tasks) == 3 and note.checklist_heading == "## Action items"
+    assert note.notes == "# Weekly paper club — 2025-01-20"
+    assert note.kind == "paper review"
+
+
+# ---- rules --------------------------------------------------------------------------------
+
+def test_title_from_first_heading_stays_in_notes():
+    note = _parse("\n# 스터디 0310\n\n본문\n", name="x.md", context_year=2025)
+    assert note.title == "스터디 0310" and note.notes == "# 스터디 0310\n\n본문"
+    assert (note.date, note.date_source) == (dt.date(2025, 3, 10), "title")
+    assert note.warnings == ["0310: no year in the date; assumed 2025 from the note's context"]
+
+
+def test_title_falls_back_to_the_stem_and_notion_ids_are_dropped():
+    note = _parse("text\n# Later heading\n", name="Meeting 2025-02-03 0123456789abcdef0123456789abcdef.md")
+    assert note.title == "Meeting 2025-02-03"
+    assert (note.date, note.date_source) == (dt.date(2025, 2, 3), "file name")
+    assert _parse("## Sub\n", name="plain.txt").title == "plain"
+
+
+def test_date_order():
+    # front matter date beats the title; time and zone come with it
+    note = _parse("---\ndate: 2025-01-02 18:30 +09:00\n---\n# 2025-05-05\n", name="2024-01-01.md")
+    assert (note.date, note.start_time, note.timezone, note.date_source) == (
+        dt.date(2025, 1, 2), dt.time(18, 30), "+09:00", "front matter")
+    # title, then file name, then the first heading, then created
+    assert _parse("# 2025-05-05\n", name="2024-01-01.md").date == dt.date(2025, 5, 5)
+    assert _parse("text\n## 2025-05-05\n", name="2024-01-01.md").date == dt.date(2024, 1, 1)
+    note = _parse("text\n## 2025-05-05 sync\n", name="notes.md")
+    assert (note.date, note.date_source) == (dt.date(2025, 5, 5), "heading")
+    note = _parse("---\ncreated: 2023-07-08\n---\ntext\n", name="notes.md")
+    assert (note.date, note.date_source) == (dt.date(2023, 7, 8), "front matter")
+
+
+def test_year_less_date_uses_the_created_year_first():
+    note = _parse("---\ncreated: 2023-01-01\n---\n# 0310\n", name="x.md", context_year=2025)
+    assert note.date == dt.date(2023, 3, 10)
+    assert _parse("# 0310\n", name="x.md", context_year=None).date_source == "file date"
+
+
+def test_bad_front_matter_date_warns_and_looks_elsewhere():
+    note = _parse("---\ndate: someday\n---\n", name="2025-04-01.md")
+    assert note.date == dt.date(2025, 4, 1)
+    assert any("someday" in w for w in note.warnings)
+
+
+def test_time_and_timezone_keys():
+    note = _parse("---\ndate: 2025-01-02\ntime: 19:05\ntimezone: Asia/Seoul\n---\n", name="x.md")
+    assert (note.start_time, note.timezone) == (dt.time(19, 5), "Asia/Seoul")
+    note = _parse("---\ndate: 2025-01-02\ntime: \"7:30 PM\"\n---\n", name="x.md")
+    assert note.start_time == dt.time(19, 30)
+
+
+def test_created_at_on_another_day_gives_no_time():
+    note = _parse("---\ncreated_at: 2025-03-09 10:00:00 +09:00\n---\n", name="2025-03-10.md")
+    assert note.date == dt.date(2025, 3, 10) and note.start_time is None
+    assert note.created is not None and note.created.day == 9
+
+
+def test_no_date_at_all_uses_today_without_a_file_date():
+    note = parse_note("hello", file_name="notes.md")
+    assert note.date == dt.date.today() and note.date_source == "file date" and note.warnings
+
+
+def test_notion_style_date_line():
+    note = _parse("# Sync\n\nDate: March 10, 2025\nTags: x\n\nbody\n", name="Sync abc.md")
+    assert (note.date, note.date_source) == (dt.date(2025, 3, 10), "body")
+    assert "Date: March 10, 2025" in note.notes
+
+
+def test_metadata_from_front_matter():
+    note = _parse("---\nkind: 멘토링\nstatus: cancelled\ngroup: KD 스터디\ntag: \"#a, #b\"\n"
+                  "attendees: [민수, 서연]\nabsent: 지호\n---\nAttendees: Alice\n", name="x.md")
+    assert (note.kind, note.status, note.group, note.tags) == ("mentoring", "cancelled",
+                                                               "KD 스터디", ["a", "b"])
+    assert (note.attendees, note.absentees) == (["민수", "서연"], ["지호"])
+    assert note.attendees_raw is None and note.notes == "Attendees: Alice"
+    # The same people in the body line: the line is the attendees line, as written.
+    note = _parse("---\nattendees: [Alice, Bob]\n---\nAttendees: Bob, Alice\n", name="x.md")
+    assert note.attendees_raw == "Attendees: Bob, Alice" and note.notes == ""
+
+
+def test_kind_from_presentations_and_other():
+    assert _parse("## Alice: X (ICML 2024)\n", name="x.md").kind == "paper review"
+    assert _parse("plain\n", name="x.md").kind == "other"
+    assert _parse("## 2. 피어세션\n- x\n", name="x.md").kind == "peer session"
+
+
+def test_fences_hide_everything():
+    text = ("# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n> not quote\n```\n"
+            "- [ ] real task\n~~~~\nAttendees: A, B\n~~~\n~~~~\n")
+    note = _parse(text, name="2025-01-06.md")
+    assert note.presentations == [] and [t.fields.text for t in note.tasks] == ["real task"]
+    assert "- [ ] not a task" in note.notes and "Attendees: A, B" in note.notes
+    assert note.attendees == []
+    assert_lossless(text, note)
+
+
+def test_unclosed_fence_runs_to_the_end():
+    text = "intro\n```python\n## Bob: X (ICML 2024)\n- [ ] no\n"
+    note = _parse(text)
+    assert note.presentations == [] and note.tasks == []
+    assert_lossless(text, note)
+
+
+def test_presentation_sections_and_deeper_headings():
+    text = ("# Title\n\n## Alice: A (ICML 2024)\nintro\n### Details\n> why?\nmore\n> and?\n"
+            "  - [ ] Alice: share slides\n\n## Other section\ntext\n")
+    note = _parse(text)
+    [alice] = note.presentations
+    assert alice.notes == "intro\n### Details\nmore"
+    assert alice.discussion == "why?\n\nand?"
+    assert note.tasks[0].source_line == "  - [ ] Alice: share slides"
+    assert note.notes == "# Title\n\n## Other section\ntext"
+    assert_lossless(text, note)
+
+
+def test_presentation_inside_a_presentation_belongs_to_the_first():
+    text = "## 민수님 발표\n### Bob: Inner (CVPR 2024)\nx\n## 서연님 발표\ny\n"
+    note = _parse(text)
+    assert [p.presenter for p in note.presentations] == ["민수님", "서연님"]
+    assert note.presentations[0].notes == "### Bob: Inner (CVPR 2024)\nx"
+
+
+def test_checklist_heading_only_the_first_task_only_section():
+    text = "# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n## Mixed\n- [ ] d\ntext\n"
+    note = _parse(text)
+    assert note.checklist_heading == "## 할 일"
+    assert note.notes == "# T\n\nnotes\n\n## More\n\n## Mixed\ntext"
+    assert [t.fields.text for t in note.tasks] == ["a", "b", "c", "d"]
+    assert_lossless(text, note)
+
+
+def test_title_heading_is_never_the_checklist_heading():
+    note = _parse("# 다음 주 할 일\n- [ ] a\n")
+    assert note.checklist_heading is None and note.notes == "# 다음 주 할 일"
+
+
+def test_blank_runs_left_by_removals_collapse():
+    text = "first\n\n- [ ] a\n\n\n- [ ] b\n\nsecond\n\n\n\nthird"
+    note = _parse(text)
+    assert note.notes == "first\n\nsecond\n\n\n\nthird"
+
+
+def test_malformed_front_matter_is_kept_in_notes():
+    text = "---\ntitle: [unclosed\ntags: : :\n---\n본문 한 줄\n"
+    note = _parse(text, name="2025-02-03.md")
+    assert note.warnings and "title: [unclosed" in note.notes and "본문 한 줄" in note.notes
+    assert note.title == "2025-02-03" and note.date == dt.date(2025, 2, 3)
+    assert_lossless(text, note)
+
+
+def test_discussion_prefix_variants():
+    text = "## Alice: X (ICML 2024)\n>tight\n> spaced\n>\n>> nested\n"
+    note = _parse(text)
+    assert note.presentations[0].discussion == "tight\nspaced\n\n> nested"
+    assert_lossless(text, note)
+
+
+TRICKY = [
+    "",
+    "\n\n\n",
+    "---",
+    "---\n",
+    "---\n---",
+    "---\n...\n",
+    "# \n#\n##\n",
+    "- [ ]\n- [x]\n- [ ] \n",
+    "```\n```\n```",
+    "````\n```\n````\n- [ ] after\n",
+    "~~~\n```\n~~~\n## Alice: X (ICML 2024)\n> q\n",
+    "Attendees: A, B\nAttendees: C, D\n",
+    "## Alice: X (ICML 2024)\n## Bob: Y (ICML 2024)\n",
+    "## TODO\n- [ ] a\n# Top\n- [ ] b\n",
+    "> quote outside\n- [ ] t\n>\n",
+    "   # indented heading\n    # code, not a heading\n\t- [ ] tab task\n",
+    "#tag not heading\n#### 민수님 발표 ####\n> 질문\n",
+    "---\ntitle: x\n---\n---\ntitle: y\n---\n",
+    "---\n{\"a\": [1, {\"b\": null}]}\n---\n- [ ] x\n",
+    "---\n{broken json\n---\ntext\n",
+    "---\n- a\n- b\n---\n",
+    "---\n!!python/object:os.system x\n---\n",
+    "---\na: &x [*x]\n---\n",
+    "---\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    .replace("*l0, " * 8 + "*l0", "x") + "---\nbody\n",
+    "---\ntitle: x\n" + "  - deep\n" * 50,
+    "# A\r\n- [ ] windows line\r\n",
+    "\ufeff# BOM kept by a caller\n",
+    "## 민수님 논문 - [Paper](https://arxiv.org/abs/2401.00001)\n1. x\n> y\n~~~\n> z\n",
+    "* [ ] star\n+ [x] plus\n1) [ ] paren\n  1. [ ] nested num\n",
+    "Attendees: Alice (absent: Eve)\n" * 3,
+    "# 0229\n",
+    "\x0c\u2028line separators\u2029here\n- [ ] x\x0b y\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_inputs_are_lossless(text):
+    note = _parse(text, name="tricky.md", context_year=2025, known_people=["Alice", "민수"])
+    assert isinstance(note.date, dt.date)
+    assert_lossless(text, note)
+
+
+# ---- generated notes ----------------------------------------------------------------------
+
+_WORDS = st.sampled_from([
+    "민수님", "서연", "논문", "발표", "리뷰", "Alice", "Bob", "Note", "Summary", "Week", "3",
+    "Scaling", "Laws", "(CVPR 2024)", "(arXiv 2501.01234)", "-", "—", ":", "0310", "2025-03-10",
+    "멘토링", "다음 주", "TODO", "`code`", "**bold**", "[link](https://x.org)", "#tag", "📅",
+    "2025-01-01", "✅", "⏫", "🔁", "every", "week", ">", "---", "```", "~~~", "Attendees:",
+    "참석자:", "(absent: Eve)", ",", "님", "a", "b", "[x]", "[ ]", "  ", "\t",
+])
+_PHRASE = st.lists(_WORDS, min_size=0, max_size=6).map(" ".join)
+_INDENT = st.sampled_from(["", "", "  ", "    ", "\t"])
+
+
+@st.composite
+def _line(draw):
+    kind = draw(st.sampled_from(["heading", "bullet", "task", "quote", "fence", "blank",
+                                 "text", "attendees", "presentation", "rule"]))
+    phrase = draw(_PHRASE)
+    if kind == "heading":
+        return "#" * draw(st.integers(1, 7)) + draw(st.sampled_from([" ", "", "  "])) + phrase
+    if kind == "bullet":
+        return draw(_INDENT) + draw(st.sampled_from(["-", "*", "+", "1."])) + " " + phrase
+    if kind == "task":
+        status = draw(st.sampled_from([" ", "x", "X", "/", "-"]))
+        return f"{draw(_INDENT)}- [{status}] {phrase}"
+    if kind == "quote":
+        return draw(st.sampled_from([">", "> ", ">> ", " > "])) + phrase
+    if kind == "fence":
+        return draw(_INDENT) + draw(st.sampled_from(["```", "~~~", "````", "```python", "~~~~ x"]))
+    if kind == "blank":
+        return draw(st.sampled_from(["", " ", "\t"]))
+    if kind == "attendees":
+        return draw(st.sampled_from(["Attendees: ", "참석자: ", "**Present**: "])) + phrase
+    if kind == "presentation":
+        heading = draw(st.sampled_from(["민수님 논문 - ", "Alice: ", "[Bob] ", "지호님 발표"]))
+        return "#" * draw(st.integers(1, 4)) + " " + heading + phrase
+    if kind == "rule":
+        return draw(st.sampled_from(["---", "...", "***", "title: x", "  - y", "{\"a\": 1}"]))
+    return phrase
+
+
+_NOTE = st.lists(_line(), min_size=0, max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NOTE, st.booleans())
+def test_generated_notes_are_lossless(text, trailing_newline):
+    text = text + ("\n" if trailing_newline else "")
+    note = _parse(text, name="gen.md", context_year=2025, known_people=["Alice"])
+    assert note.warnings is not None and not any("structure" in w for w in note.warnings)
+    assert_lossless(text, note)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_never_raises(text):
+    note = _parse(text, name="any.md")
+    assert not any("structure" in w for w in note.warnings)
+    assert_lossless(text, note)

@@ -1,0 +1,222 @@
+import dataclasses
+import datetime as dt
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.dto import SessionDetail
+from studyapp.core.errors import ExportError
+from studyapp.core.markdown import writer
+from studyapp.core.markdown.exporter import render_markdown
+from studyapp.core.markdown.writer import (
+    ExportResult,
+    export_sessions,
+    safe_target,
+    write_atomically,
+)
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _session(id: int, title: str, day: int = 10, **changes) -> SessionDetail:
+    base = SessionDetail(id=id, title=title, date=dt.date(2025, 3, day), start_time=None,
+                         timezone="+09:00", group="KD 스터디", kind="paper_review",
+                         status="held", notes=f"{title} 메모\n")
+    return dataclasses.replace(base, **changes)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.startswith("."))
+
+
+def test_write_atomically_writes_utf8_with_lf(tmp_path):
+    target = tmp_path / "a.md"
+    write_atomically(target, "한국어\nline\n")
+    assert target.read_bytes() == "한국어\nline\n".encode()
+    write_atomically(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "second\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_write_atomically_keeps_the_file_mode(tmp_path):
+    target = tmp_path / "a.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomically(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_full_disk_is_reported_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.md"
+    target.write_text("old")
+
+    def full(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer.os, "fsync", full)
+    with pytest.raises(ExportError, match="the disk is full"):
+        write_atomically(target, "new")
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_interrupted_write_leaves_no_temp_file(tmp_path, monkeypatch):
+    def stop(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer.os, "replace", stop)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(tmp_path / "a.md", "text")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_into_a_missing_folder_is_an_export_error(tmp_path):
+    with pytest.raises(ExportError, match=r"Cannot write to .*: the folder does not exist"):
+        write_atomically(tmp_path / "nope" / "a.md", "x")
+
+
+@pytest.mark.skipif(IS_ROOT or os.name != "posix", reason="root ignores folder permissions")
+def test_write_atomically_permission_denied(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="permission denied"):
+            write_atomically(folder / "a.md", "x")
+    finally:
+        folder.chmod(0o700)
+
+
+@pytest.mark.parametrize("name", ["../evil.md", "..", ".", "", "a/b.md", "a\\b.md", "/etc/passwd",
+                                  "c:evil.md", " spaced.md", "nul\0.md"])
+def test_safe_target_refuses_escapes(tmp_path, name):
+    with pytest.raises(ExportError, match="Refusing"):
+        safe_target(tmp_path, name)
+
+
+def test_safe_target_refuses_a_symlink_pointing_outside(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("precious")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "2025-03-10-x.md").symlink_to(outside)
+    with pytest.raises(ExportError, match="outside"):
+        safe_target(folder, "2025-03-10-x.md")
+
+
+def test_safe_target_accepts_hangul_names(tmp_path):
+    assert safe_target(tmp_path, "2025-03-10-교사-모델.md") == tmp_path / "2025-03-10-교사-모델.md"
+
+
+def test_export_writes_one_file_per_session_and_numbers_duplicates(tmp_path):
+    sessions = [_session(5, "스터디"), _session(2, "스터디"), _session(9, "스터디"),
+                _session(3, "Other", day=11)]
+    folder = tmp_path / "deep" / "out"
+    result = export_sessions(sessions, folder, "jekyll")
+    assert isinstance(result, ExportResult)
+    names = [path.name for path in result.written]
+    assert names == ["2025-03-10-스터디.md", "2025-03-10-스터디-2.md", "2025-03-10-스터디-3.md",
+                     "2025-03-11-other.md"]
+    # The lowest id gets the plain name, whatever order the sessions came in.
+    assert (folder / "2025-03-10-스터디.md").read_text(encoding="utf-8") == \
+        render_markdown(sessions[1])
+    assert (folder / "2025-03-10-스터디-3.md").read_text(encoding="utf-8") == \
+        render_markdown(sessions[2])
+    assert _leftovers(folder) == []
+
+
+def test_slug_clash_with_a_numbered_name_still_gets_a_free_name(tmp_path):
+    sessions = [_session(1, "a 2"), _session(2, "a"), _session(3, "a")]
+    result = export_sessions(sessions, tmp_path, "obsidian")
+    assert [path.name for path in result.written] == \
+        ["2025-03-10-a-2.md", "2025-03-10-a.md", "2025-03-10-a-3.md"]
+
+
+def test_repeat_export_is_byte_identical_and_untouched(tmp_path):
+    sessions = [_session(1, "교사 모델"), _session(2, "Prompted Retrieval", day=11)]
+    first = export_sessions(sessions, tmp_path, "jekyll")
+    contents = {path: path.read_bytes() for path in first.written}
+    stamps = {path: path.stat().st_mtime_ns for path in first.written}
+    old = dt.datetime(2020, 1, 1).timestamp()
+    for path in first.written:
+        os.utime(path, (old, old))
+    second = export_sessions(sessions, tmp_path, "jekyll")
+    assert second.written == [] and second.unchanged == first.written
+    assert {path: path.read_bytes() for path in second.unchanged} == contents
+    assert all(path.stat().st_mtime == old for path in second.unchanged)
+    assert stamps  # written the first time
+    changed = [dataclasses.replace(sessions[0], notes="고친 메모\n"), sessions[1]]
+    third = export_sessions(changed, tmp_path, "jekyll")
+    assert [path.name for path in third.written] == ["2025-03-10-교사-모델.md"]
+    assert [path.name for path in third.unchanged] == ["2025-03-11-prompted-retrieval.md"]
+
+
+def test_html_flavor_writes_html_files(tmp_path):
+    result = export_sessions([_session(1, "../../etc/passwd")], tmp_path, "html")
+    assert [path.name for path in result.written] == ["2025-03-10-etc-passwd.html"]
+    assert result.written[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [path.name for path in tmp_path.iterdir()] == ["2025-03-10-etc-passwd.html"]
+
+
+def test_untitled_and_traversal_titles_stay_inside(tmp_path):
+    sessions = [_session(1, "///..."), _session(2, "../../etc/passwd"), _session(3, "..")]
+    result = export_sessions(sessions, tmp_path / "out", "jekyll")
+    assert all(path.parent == tmp_path / "out" for path in result.written)
+    assert sorted(path.name for path in result.written) == \
+        ["2025-03-10-etc-passwd.md", "2025-03-10-untitled-2.md", "2025-03-10-untitled.md"]
+
+
+def test_unknown_flavor_is_refused_before_anything_happens(tmp_path):
+    folder = tmp_path / "never"
+    with pytest.raises(ExportError, match="jekyll, obsidian, html"):
+        export_sessions([_session(1, "x")], folder, "pdf")
+    assert not folder.exists()
+
+
+def test_folder_under_a_regular_file_cannot_be_created(tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("I am a file")
+    with pytest.raises(ExportError, match="Cannot create the folder"):
+        export_sessions([_session(1, "x")], blocker / "out", "jekyll")
+    with pytest.raises(ExportError, match="not a folder"):
+        export_sessions([_session(1, "x")], blocker, "jekyll")
+
+
+@pytest.mark.skipif(IS_ROOT or os.name != "posix", reason="root ignores folder permissions")
+def test_unwritable_folder_is_refused_before_writing(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="permission denied"):
+            export_sessions([_session(1, "x")], folder, "jekyll")
+    finally:
+        folder.chmod(0o700)
+    assert list(folder.iterdir()) == []
+
+
+def test_writability_is_probed_before_any_session_is_rendered(tmp_path, monkeypatch):
+    rendered = []
+
+    def failing_probe(folder, name):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writer, "_create_temp", failing_probe)
+    monkeypatch.setattr(writer, "render_markdown", lambda *args: rendered.append(args) or "")
+    with pytest.raises(ExportError, match=r"Cannot write to .*: permission denied"):
+        export_sessions(iter([_session(1, "x")]), tmp_path, "jekyll")
+    assert rendered == []
+
+
+def test_progress_and_cancel(tmp_path):
+    seen = []
+    sessions = [_session(i, f"s{i}", day=i) for i in range(1, 5)]
+    result = export_sessions(iter(sessions), tmp_path, "jekyll",
+                             progress=lambda done, total: seen.append((done, total)),
+                             cancelled=lambda: len(seen) > 2, total=4)
+    assert seen == [(0, 4), (1, 4), (2, 4)]
+    assert result.cancelled and len(result.written) == 2
+    done = export_sessions(sessions, tmp_path, "jekyll", progress=lambda *a: seen.append(a))
+    assert not done.cancelled and seen[-1] == (4, None)

@@ -1,0 +1,210 @@
+"""Alembic at start-up: head matches the models, backups before a real migration, refusals."""
+
+import os
+import shutil
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, select
+
+from studyapp.core import migrate, models, paths
+from studyapp.core.db import open_database
+from studyapp.core.errors import DatabaseError
+
+# Made once at revision 0001 with real rows through the models; never regenerate it, it
+# stands for a file an older studyapp left on a user's disk.
+FIXTURE_0001 = Path(__file__).parents[1] / "fixtures" / "db" / "studyapp-0001.sqlite3"
+
+
+def backups() -> list[Path]:
+    folder = paths.backups_dir()
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    target = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURE_0001, target)
+    return target
+
+
+def test_head_matches_the_models(database):
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, models.Base.metadata)
+    assert differences == []
+
+
+def test_new_database_is_at_head_without_a_backup(database):
+    assert migrate.current_revision(database) == migrate.head_revision()
+    assert backups() == []
+
+
+def test_reopening_at_head_does_nothing(database_url):
+    open_database(database_url).dispose()
+    again = open_database(database_url)
+    try:
+        assert migrate.current_revision(again) == migrate.head_revision()
+    finally:
+        again.dispose()
+    assert backups() == []
+
+
+def test_committed_0001_database_opens_with_its_data(tmp_path):
+    database = open_database(f"sqlite:///{copy_fixture(tmp_path)}")
+    try:
+        assert migrate.current_revision(database) == migrate.head_revision()
+        with database.transaction() as orm:
+            session = orm.scalars(select(models.Session)).one()
+            assert session.title == "0310 리딩 그룹"
+            assert session.group.name == "KD 스터디"
+            assert [p.presenter.name for p in session.presentations if p.presenter] == [
+                "동훈님", "Alice"]
+            assert session.presentations[0].paper.venue == "WACV 2025"
+            assert [item.text for item in session.checklist] == ["논문 읽기"]
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def extra_revision(tmp_path, monkeypatch):
+    """Ship a copy of the migrations plus a 0002 revision written by the test."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    migrate._scripts.cache_clear()
+
+    def write(upgrade_body: str) -> None:
+        source = textwrap.dedent('''\
+            import sqlalchemy as sa
+            from alembic import op
+
+            revision = "0002"
+            down_revision = "0001"
+            branch_labels = None
+            depends_on = None
+
+
+            def upgrade():
+            {body}
+
+
+            def downgrade():
+                pass
+            ''').format(body=textwrap.indent(textwrap.dedent(upgrade_body), "    "))
+        (folder / "versions" / "0002_test.py").write_text(source, encoding="utf-8")
+        migrate._scripts.cache_clear()
+
+    yield write
+    migrate._scripts.cache_clear()
+
+
+def test_migration_backs_up_first_and_keeps_every_row(tmp_path, extra_revision):
+    # Batch mode rebuilds the sessions table; with foreign keys on, dropping the old table
+    # would cascade-delete every presentation and to-do.
+    extra_revision("""
+        with op.batch_alter_table("sessions", recreate="always") as batch_op:
+            batch_op.add_column(sa.Column("location", sa.Text(), nullable=True))
+    """)
+    path = copy_fixture(tmp_path)
+    database = open_database(f"sqlite:///{path}")
+    try:
+        assert migrate.current_revision(database) == "0002"
+    finally:
+        database.dispose()
+
+    [backup] = backups()
+    assert backup.name.startswith("pre-migration-0001-")
+    assert backup.suffix == ".sqlite3"
+    assert _rows(backup, "presentations") == 2
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert _rows(path, "presentations") == 2
+    assert _rows(path, "checklist_items") == 2
+    assert _rows(path, "attendance") == 2
+    with sqlite3.connect(path) as new:
+        columns = [row[1] for row in new.execute("PRAGMA table_info(sessions)")]
+        assert "location" in columns
+        assert new.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_failed_migration_leaves_the_file_as_it_was(tmp_path, extra_revision):
+    extra_revision("""
+        op.add_column("people", sa.Column("email", sa.Text(), nullable=True))
+        raise RuntimeError("step two failed")
+    """)
+    path = copy_fixture(tmp_path)
+    with pytest.raises(RuntimeError, match="step two failed"):
+        open_database(f"sqlite:///{path}")
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001",)
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(people)")]
+        assert "email" not in columns
+    assert len(backups()) == 1
+
+
+def _rows(path: Path, table: str) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_newer_database_is_refused(database_url, database):
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    database.dispose()
+    with pytest.raises(DatabaseError) as raised:
+        open_database(database_url)
+    assert str(raised.value) == (
+        "This database was written by a newer version of studyapp; upgrade studyapp to open it."
+    )
+    assert backups() == []
+
+
+def test_our_tables_without_a_version_are_refused(tmp_path):
+    path = tmp_path / "unversioned.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    models.Base.metadata.create_all(engine)
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="no record of their schema version"):
+        open_database(f"sqlite:///{path}")
+
+
+def test_other_tables_are_backed_up_and_kept(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE bookmarks (url TEXT)")
+        connection.execute("INSERT INTO bookmarks VALUES ('https://arxiv.org')")
+    database = open_database(f"sqlite:///{path}")
+    database.dispose()
+    [backup] = backups()
+    assert backup.name.startswith("pre-migration-none-")
+    assert _rows(path, "bookmarks") == 1
+    assert _rows(path, "sessions") == 0
+
+
+@pytest.mark.parametrize("content", [os.urandom(4096), b"not a database\n" * 100])
+def test_garbage_file_is_a_readable_error(tmp_path, content):
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as raised:
+        open_database(f"sqlite:///{path}")
+    assert "damaged" in str(raised.value)
+    assert path.read_bytes() == content
+
+
+def test_pre_migration_backup_names_do_not_collide(tmp_path):
+    import datetime as dt
+
+    moment = dt.datetime(2025, 3, 10, 19, 0, 5)
+    first = migrate.pre_migration_backup_path("0001", moment)
+    assert first.name == "pre-migration-0001-20250310-190005.sqlite3"
+    first.parent.mkdir(parents=True)
+    first.write_bytes(b"")
+    second = migrate.pre_migration_backup_path("0001", moment)
+    assert second != first
+    assert second.parent == paths.backups_dir()
