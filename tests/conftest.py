@@ -5,9 +5,9 @@ import os
 # Before anything creates a QApplication: tests run without a display (CI, ssh).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from studyapp.core.db import open_database  # noqa: E402
+from studyapp.core.db import open_database
 
 
 @pytest.fixture(autouse=True)

@@ -49,9 +49,10 @@ def test_year_less_dates_take_the_context_year(text, expected, matched):
 
 
 @pytest.mark.parametrize("text", [
-    "Boostcamp AI Tech (Day 052)", "Day 052", "mAP 0.02 상승", "300 epoch", "ImageNet-1k, 300 epoch",
-    "arXiv 2501.01234", "arxiv:2401.00001v2", "2501.01234", "v1.12.3", "version 10.12.25",
-    "Python 3.11.2", "batch 1024", "1024 tokens", "batch 256에서", "ResNet152", "conference-2024-fall",
+    "Boostcamp AI Tech (Day 052)", "Day 052", "mAP 0.02 상승", "300 epoch",
+    "ImageNet-1k, 300 epoch", "arXiv 2501.01234", "arxiv:2401.00001v2", "2501.01234", "v1.12.3",
+    "version 10.12.25", "Python 3.11.2", "batch 1024", "1024 tokens", "batch 256에서", "ResNet152",
+    "conference-2024-fall",
     "2024", "1300", "0230", "13/45", "10.1145/3292500.3330701", "https://x.org/2025/03/10/post",
     "192.168.10.10", "may 5 people came", "March 2025", "25년도", "#1024", "1/2 of them",
     "2025-13-01", "2025-02-30", "Week 3: Transformers", "step 0310", "0310개", "0310px",
@@ -90,7 +91,8 @@ def test_parse_datetime_value(value, expected):
     assert parse_datetime_value(value) == expected
 
 
-@pytest.mark.parametrize("value", ["junk", "", "2025-02-30", None, True, [2025], {"a": 1}, 3.5, "0310"])
+@pytest.mark.parametrize("value", ["junk", "", "2025-02-30", None, True, [2025], {"a": 1}, 3.5,
+                                   "0310"])
 def test_parse_datetime_value_refuses(value):
     assert parse_datetime_value(value) is None
 

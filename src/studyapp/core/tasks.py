@@ -33,8 +33,14 @@ _DATE = r"(\d{4}-\d{2}-\d{2})"
 _ALL_SIGNS = "|".join(re.escape(s) for s in [*FIELD_OF_SIGN, *SIGN_ALIASES])
 _FIELD_AT_END = re.compile(rf"(?:^|[ \t]+)({_ALL_SIGNS})\ufe0f?[ \t]*{_DATE}[ \t]*$")
 _PRIORITY_AT_END = re.compile(r"(?:^|[ \t]+)(" + "|".join(PRIORITY_SIGNS) + r")\ufe0f?[ \t]*$")
-_RECURRENCE_AT_END = re.compile(r"(?:^|[ \t]+)🔁\ufe0f?[ \t]*([^🔁📅⏳🛫➕✅❌🔺⏫🔼🔽⏬]+?)[ \t]*$")
-_ASSIGNEE_PREFIX = re.compile(r"^(?P<name>[^\s:,;.!?()\[\]#*`\"']{1,20}(?: [^\s:,;.!?()\[\]#*`\"']{1,20}){0,2})[ \t]*:[ \t]+(?P<rest>\S.*)$")
+# Tasks rules always start with "every"; a 🔁 followed by anything else is just text.
+_RECURRENCE_AT_END = re.compile(
+    r"(?:^|[ \t]+)🔁\ufe0f?[ \t]*((?i:every)\b[^🔁📅⏳🛫➕✅❌🔺⏫🔼🔽⏬]*?)[ \t]*$"
+)
+_NAME_WORD = r"[^\s:,;!?()\[\]#*`\"']{1,20}"
+_ASSIGNEE_PREFIX = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \t]*:[ \t]+(?P<rest>\S.*)$"
+)
 _ASSIGNEE_WORDS_TO_SKIP = {"note", "notes", "todo", "to do", "tip", "q", "a", "re", "fyi", "참고", "메모", "질문"}
 
 

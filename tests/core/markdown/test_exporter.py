@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyapp.core.dto import ChecklistItemInfo, PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.errors import ExportError
@@ -304,3 +306,20 @@ def test_empty_session_has_only_front_matter():
 def test_unknown_flavor_names_the_valid_ones():
     with pytest.raises(ExportError, match="jekyll, obsidian, html"):
         render_markdown(_session(), "hugo")
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_TEXT, group=_TEXT, tags=st.lists(_TEXT, max_size=4), notes=_TEXT,
+       people=st.lists(_TEXT.filter(str.strip), max_size=3))
+def test_any_text_gives_front_matter_that_reads_back(title, group, tags, notes, people):
+    session = _session(title=title, group=group, tags=tuple(tags), notes=notes,
+                       attendees=tuple(people), absentees=(), attendees_raw=None,
+                       front_matter_blocks=())
+    text = render_markdown(session)
+    data, _front, _body = _split(text)
+    assert (data["title"], data["group"], data["tags"]) == (title, group, tags)
+    assert data.get("attendees", []) == list(people)
+    assert text == render_markdown(session)

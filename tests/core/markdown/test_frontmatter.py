@@ -30,7 +30,8 @@ def test_yaml_blocks_keep_raw_lines_in_order():
 
 
 def test_json_front_matter():
-    text = '---\n{"dg-publish":true,"permalink":"/projects/seg/24-12-03/","tags":["a","b"]}\n---\nbody'
+    text = ('---\n{"dg-publish":true,"permalink":"/projects/seg/24-12-03/","tags":["a","b"]}'
+            '\n---\nbody')
     front, body, warnings = split_front_matter(text)
     assert (front.format, body, warnings) == ("json", "body", [])
     assert front.data == {"dg-publish": True, "permalink": "/projects/seg/24-12-03/",

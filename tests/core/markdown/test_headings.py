@@ -99,7 +99,8 @@ def test_attendees_lines(line, expected):
 
 
 @pytest.mark.parametrize("line", [
-    "Attendees:", "Present: the results of the ablation", "참석: 이번 주는 다들 바빠서 못 왔다. 다음에 보자",
+    "Attendees:", "Present: the results of the ablation",
+    "참석: 이번 주는 다들 바빠서 못 왔다. 다음에 보자",
     "Alice, Bob", "- [ ] Attendees: x", "Note: attendees were late", "참석 여부: 미정?",
 ])
 def test_not_attendees_lines(line):

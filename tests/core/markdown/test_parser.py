@@ -151,7 +151,8 @@ def test_title_from_first_heading_stays_in_notes():
 
 
 def test_title_falls_back_to_the_stem_and_notion_ids_are_dropped():
-    note = _parse("text\n# Later heading\n", name="Meeting 2025-02-03 0123456789abcdef0123456789abcdef.md")
+    name = "Meeting 2025-02-03 0123456789abcdef0123456789abcdef.md"
+    note = _parse("text\n# Later heading\n", name=name)
     assert note.title == "Meeting 2025-02-03"
     assert (note.date, note.date_source) == (dt.date(2025, 2, 3), "file name")
     assert _parse("## Sub\n", name="plain.txt").title == "plain"
@@ -226,8 +227,8 @@ def test_kind_from_presentations_and_other():
 
 
 def test_fences_hide_everything():
-    text = ("# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n> not quote\n```\n"
-            "- [ ] real task\n~~~~\nAttendees: A, B\n~~~\n~~~~\n")
+    text = ("# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n"
+            "> not quote\n```\n- [ ] real task\n~~~~\nAttendees: A, B\n~~~\n~~~~\n")
     note = _parse(text, name="2025-01-06.md")
     assert note.presentations == [] and [t.fields.text for t in note.tasks] == ["real task"]
     assert "- [ ] not a task" in note.notes and "Attendees: A, B" in note.notes
@@ -262,7 +263,8 @@ def test_presentation_inside_a_presentation_belongs_to_the_first():
 
 
 def test_checklist_heading_only_the_first_task_only_section():
-    text = "# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n## Mixed\n- [ ] d\ntext\n"
+    text = ("# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n"
+            "## Mixed\n- [ ] d\ntext\n")
     note = _parse(text)
     assert note.checklist_heading == "## 할 일"
     assert note.notes == "# T\n\nnotes\n\n## More\n\n## Mixed\ntext"

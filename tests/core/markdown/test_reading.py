@@ -40,7 +40,7 @@ def test_decomposed_hangul_is_composed(tmp_path):
 
 
 def test_binary_is_refused(tmp_path):
-    with pytest.raises(ImportFileError, match="photo.md: not a text file"):
+    with pytest.raises(ImportFileError, match=r"photo\.md: not a text file"):
         read_note_text(_write(tmp_path, "photo.md", bytes(range(256)) * 8))
     with pytest.raises(ImportFileError, match="not a text file"):
         read_note_text(_write(tmp_path, "nul.md", b"text\x00more"))
@@ -54,7 +54,7 @@ def test_undecodable_bytes_give_a_readable_message(tmp_path):
 
 
 def test_missing_file_and_folder(tmp_path):
-    with pytest.raises(ImportFileError, match="nope.md"):
+    with pytest.raises(ImportFileError, match=r"nope\.md"):
         read_note_text(tmp_path / "nope.md")
     with pytest.raises(ImportFileError, match="folder"):
         read_note_text(tmp_path)

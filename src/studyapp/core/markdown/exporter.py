@@ -70,12 +70,11 @@ def render_body(session: SessionDetail, flavor: str = "jekyll") -> str:
     """The Markdown after the front matter; ``""`` when the session has nothing to say."""
     check_flavor(flavor)
     wiki = flavor == "obsidian"
-    notes = _verbatim(session.notes)
-    title, _, rest = notes.partition("\n")
-    if not _TITLE_HEADING.match(title):
-        title, rest = "", notes
+    notes = _lines(_verbatim(session.notes))
     # People put the attendance right under the note's own title heading, if it has one.
-    blocks = [title, _attendance(session, wiki), rest.strip("\n")]
+    split = 1 if _TITLE_HEADING.match(notes[0]) else 0
+    blocks = ["\n".join(notes[:split]), _attendance(session, wiki),
+              "\n".join(_trim_blank(notes[split:]))]
     presentations = sorted(session.presentations, key=lambda p: p.position)
     for number, presentation in enumerate(presentations, start=1):
         blocks.extend(_presentation(presentation, number, wiki))
@@ -92,12 +91,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _trim_blank(lines: list[str]) -> list[str]:
-    start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end]
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return lines[filled[0]: filled[-1] + 1] if filled else []
 
 
 def _close_fences(lines: list[str]) -> list[str]:
@@ -194,7 +189,7 @@ def _heading(presentation: PresentationInfo, number: int, wiki: bool) -> str:
     paper = presentation.paper
     title = _one_line(paper.title) if paper and paper.title.strip() else ""
     venue = _one_line(paper.venue) if paper and paper.venue else ""
-    about = f"{title} ({venue})" if title and venue else title or (f"({venue})" if venue else "")
+    about = f"{title} ({venue})" if title and venue else title
     presenter = presentation.presenter
     if presenter and presenter.strip():
         who = _name(presenter, wiki)
@@ -290,19 +285,12 @@ def _own_values(session: SessionDetail) -> dict[str, object]:
     }
 
 
-def _offset(value: dt.datetime) -> str:
-    offset = value.utcoffset() or dt.timedelta(0)
-    sign = "-" if offset < dt.timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def _yaml_line(key: str, value: object, concept: str | None) -> str:
     if isinstance(value, dt.datetime):
         # Jekyll's own style for the post date; plain ISO for the bookkeeping times.
         if concept == "date":
-            text = value.strftime("%Y-%m-%d %H:%M:%S")
-            text += f" {_offset(value)}" if value.tzinfo else ""
+            offset = value.strftime("%z")  # "+0900", written "+09:00"
+            text = value.strftime("%Y-%m-%d %H:%M:%S") + (offset and f" {offset[:3]}:{offset[3:5]}")
         else:
             text = value.isoformat()
         key_text = yaml.safe_dump({key: 0}, allow_unicode=True, width=_WIDE)[: -len(": 0\n")]

@@ -152,7 +152,10 @@ def _match_known(text: str, known: dict[str, str]) -> tuple[str, str | None] | N
     """Headings that name someone already known: ``민수: X``, ``X (Alice)``, ``X by Alice``."""
     if not known:
         return None
+    folded_text = text.casefold()
     for folded, name in sorted(known.items(), key=lambda item: -len(item[0])):
+        if folded not in folded_text:
+            continue  # cheap check first: most headings name none of many known people
         pattern = re.escape(folded)
         lead = re.match(rf"^(?P<name>{pattern})(?:\s*(?:님|씨))?(?:\s*의)?"
                         rf"(?:\s*{_KO_KEYWORD})?(?:{_SEP}(?P<rest>.+))?$", text, re.I)
