@@ -153,9 +153,10 @@ def _rows(path: Path, table: str) -> int:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_newer_database_is_refused(database_url, database):
+@pytest.mark.parametrize("unknown", ["9999", "00"])  # "00" would prefix-match 0001 in Alembic
+def test_newer_database_is_refused(database_url, database, unknown):
     with database.engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (unknown,))
     database.dispose()
     with pytest.raises(DatabaseError) as raised:
         open_database(database_url)

@@ -2,6 +2,8 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studyapp.core.slug import MAX_FILE_NAME_BYTES, session_file_name, slugify
 
@@ -97,3 +99,13 @@ def test_slugify_is_deterministic_and_idempotent():
     title = "Mixed 한국어 English — ICLR 2025 spotlight"
     assert slugify(title) == slugify(title)
     assert slugify(slugify(title)) == slugify(title)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_title_gives_a_safe_name(title):
+    slug = slugify(title)
+    assert _is_safe(slug)
+    assert slug.lower() not in {"con", "prn", "aux", "nul", "com1", "lpt1"}
+    name = session_file_name(dt.date(2025, 1, 1), title, ".html")
+    assert len(name.encode("utf-8")) < MAX_FILE_NAME_BYTES
+    assert unicodedata.is_normalized("NFC", name)

@@ -74,8 +74,9 @@ def head_revision() -> str:
 
 
 def is_known_revision(revision: str) -> bool:
+    # Exact ids only: Alembic would also accept a unique prefix ("00" for "0001").
     try:
-        return _scripts().get_revision(revision) is not None
+        return revision in {script.revision for script in _scripts().walk_revisions()}
     except (CommandError, ResolutionError):
         return False
 
@@ -135,9 +136,10 @@ def upgrade_to_head(database: Database) -> None:
     """Bring the schema to the newest revision; quick no-op when it is already there."""
     head = head_revision()
     with _readable_errors(), database.engine.connect() as connection:
+        # The common case, at every start: one small query, then done.
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
         state = _read_state(connection)
-    if state.revision == head:
-        return
     _refuse_unusable(state)
     if database.path is not None and state.tables:
         backup_sqlite(database.path, pre_migration_backup_path(state.revision))

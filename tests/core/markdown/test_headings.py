@@ -61,6 +61,7 @@ def test_presentation_headings(heading, expected):
     "Key Takeaways: more", "Training: details", "Attendees: Alice, Bob", "BERT: pretraining",
     "Day 3: Diffusion", "Part 2 - Results", "Related Work", "References", "Paper: X (ICML 2024)",
     "[링크](https://example.com)", "#", "Introduction - Background (2024)",
+    "Friday — Retrieval (ICML 2024)", "Spring Seminar: Diffusion (CVPR 2024)",
 ])
 def test_ordinary_headings_are_not_presentations(heading):
     assert parse_presentation_heading(heading) is None

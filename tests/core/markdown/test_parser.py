@@ -206,6 +206,10 @@ def test_notion_style_date_line():
     note = _parse("# Sync\n\nDate: March 10, 2025\nTags: x\n\nbody\n", name="Sync abc.md")
     assert (note.date, note.date_source) == (dt.date(2025, 3, 10), "body")
     assert "Date: March 10, 2025" in note.notes
+    note = _parse("# Sync\n\nCreated: March 9, 2025 7:05 PM\nDate: March 10, 2025\n", name="s.md")
+    assert note.date == dt.date(2025, 3, 10)
+    note = _parse("# Sync\n\nCreated: March 9, 2025 7:05 PM\n", name="s.md")
+    assert (note.date, note.date_source) == (dt.date(2025, 3, 9), "body")
 
 
 def test_metadata_from_front_matter():
@@ -294,7 +298,9 @@ def test_malformed_front_matter_is_kept_in_notes():
 def test_discussion_prefix_variants():
     text = "## Alice: X (ICML 2024)\n>tight\n> spaced\n>\n>> nested\n"
     note = _parse(text)
-    assert note.presentations[0].discussion == "tight\nspaced\n\n> nested"
+    # ">tight" and ">> nested" would not come back as written from "> " + text: notes.
+    assert note.presentations[0].discussion == "spaced"
+    assert note.presentations[0].notes == ">tight\n>\n>> nested"
     assert_lossless(text, note)
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from studyapp.core.dto import PresentationInfo, SessionDetail
 from studyapp.core.errors import ExportError
+from studyapp.core.markdown.headings import parse_attendees_line
 from studyapp.core.tasks import task_line_for
 
 FLAVORS = ("jekyll", "obsidian", "html")
@@ -28,16 +29,6 @@ _NOT_PROSE = re.compile(r"<[^>\n]*>|\]\([^)\n]*\)|\b[a-zA-Z][\w+.-]*:[^\s)>\]]+|
 _TITLE_HEADING = re.compile(r"^ {0,3}# ")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 
-# Attendance lines people write: "Attendees: A, B (absent: C)", "참석: 민수, 서연 (불참: 지호)".
-_ABSENT_WORD = r"(?:absent(?:ees)?|not present|불참|결석|미참석)"
-_ABSENT_IN_PARENS = re.compile(
-    rf"[(（\[]\s*{_ABSENT_WORD}\s*[:：]?\s*(?P<names>[^)）\]]*)[)）\]]", re.IGNORECASE)
-_ABSENT_ON_LINE = re.compile(
-    rf"^[ \t>*_-]*{_ABSENT_WORD}[*_]*\s*[:：]\s*(?P<names>.*)$", re.IGNORECASE | re.MULTILINE)
-_ATTENDANCE_WORDS = re.compile(
-    r"\b(?:attendees?|attendance|participants?|present|absent(?:ees)?|members?|and|with)\b"
-    r"|참석자|미참석|참석|불참|결석|출석|참여자|참여|인원|명|외",
-    re.IGNORECASE)
 _WIKILINK_UNSAFE = re.compile(r"[\[\]|#^\s]+")
 
 
@@ -125,10 +116,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _link_text(text: str) -> str:
-    return _one_line(text).replace("[", "\\[").replace("]", "\\]")
-
-
 def _link_target(url: str) -> str:
     # Characters that would end or break an inline link's destination.
     table = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
@@ -147,26 +134,11 @@ def _name(name: str, wiki: bool) -> str:
 
 # -- attendance --------------------------------------------------------------------------------
 
-def _lists_exactly(text: str, names: Iterable[str]) -> bool:
-    """True when ``text`` names every one of ``names`` and nobody else."""
-    rest = text
-    for name in sorted(set(names), key=len, reverse=True):
-        if not name.strip() or name not in rest:
-            return False
-        rest = rest.replace(name, " ")
-    rest = _ATTENDANCE_WORDS.sub(" ", rest)
-    return _WORD.search(rest) is None
-
-
 def attendance_matches(raw: str, attendees: Sequence[str], absentees: Sequence[str]) -> bool:
-    """Whether the imported attendance text still lists exactly these people."""
-    match = _ABSENT_IN_PARENS.search(raw) or _ABSENT_ON_LINE.search(raw)
-    if match:
-        present_text = raw[: match.start()] + " " + raw[match.end():]
-        absent_text = match["names"]
-    else:
-        present_text, absent_text = raw, ""
-    return _lists_exactly(present_text, attendees) and _lists_exactly(absent_text, absentees)
+    """Whether the imported attendance line still reads back as exactly these people."""
+    parsed = parse_attendees_line(raw)  # the importer's own reading, so both sides agree
+    return parsed is not None and (sorted(parsed[0]), sorted(parsed[1])) == (
+        sorted(attendees), sorted(absentees))
 
 
 def _attendance(session: SessionDetail, wiki: bool) -> str:
@@ -185,55 +157,43 @@ def _attendance(session: SessionDetail, wiki: bool) -> str:
 
 # -- presentations -----------------------------------------------------------------------------
 
+def _paper_shown(paper: PaperInfo, wiki: bool) -> str:
+    """The paper inside a heading: a link when there is one, so nothing needs a second line."""
+    title = _one_line(paper.title)
+    link = paper.link
+    if link:
+        text = title.replace("[", "\\[").replace("]", "\\]")
+        return f"[{text}]({_link_target(link)})"
+    return wikilink(paper.title) if wiki else title
+
+
 def _heading(presentation: PresentationInfo, number: int, wiki: bool) -> str:
+    """``## Alice: [Title](link) (ICML 2024)``; forms the importer reads back as a slot."""
     paper = presentation.paper
-    title = _one_line(paper.title) if paper and paper.title.strip() else ""
-    venue = _one_line(paper.venue) if paper and paper.venue else ""
-    about = f"{title} ({venue})" if title and venue else title
+    about = ""
+    if paper is not None and paper.title.strip():
+        about = _paper_shown(paper, wiki)
+        if paper.venue and paper.venue.strip():
+            about = f"{about} ({_one_line(paper.venue)})"
     presenter = presentation.presenter
     if presenter and presenter.strip():
         who = _name(presenter, wiki)
-        return f"## {who}: {about}" if about else f"## {who}"
-    return f"## {about}" if about else f"## Presentation {number}"
-
-
-def _paper_line(presentation: PresentationInfo, wiki: bool) -> str:
-    paper = presentation.paper
-    if paper is None or not paper.title.strip():
-        return ""
-    link = paper.link
-    if wiki:
-        shown = wikilink(paper.title)
-    elif link:
-        shown = f"[{_link_text(paper.title)}]({_link_target(link)})"
-    else:
-        shown = _one_line(paper.title)
-    extras = [_one_line(paper.venue)] if paper.venue and paper.venue.strip() else []
-    if wiki and link:
-        extras.append(f"<{_link_target(link)}>")
-    return " — ".join([shown, *extras])
+        return f"## {who}: {about}" if about else f"## Presentation by {who}"
+    return f"## Presentation {number}: {about}" if about else f"## Presentation {number}"
 
 
 def _presentation(presentation: PresentationInfo, number: int, wiki: bool) -> list[str]:
-    if presentation.heading_raw is not None:
-        # The imported heading already names presenter and paper; repeating them would
-        # add a line the next import reads as notes.
-        blocks = [_verbatim(presentation.heading_raw) or _heading(presentation, number, wiki)]
-    else:
-        blocks = [_heading(presentation, number, wiki), _paper_line(presentation, wiki)]
-    blocks.append(_verbatim(presentation.notes))
-    blocks.append(_quoted(presentation.discussion))
-    return blocks
+    # An imported heading already names presenter and paper, as the user wrote them.
+    heading = None if presentation.heading_raw is None else _verbatim(presentation.heading_raw)
+    return [heading or _heading(presentation, number, wiki), _verbatim(presentation.notes),
+            _quoted(presentation.discussion)]
 
 
 # -- checklist ---------------------------------------------------------------------------------
 
 def _language_sample(session: SessionDetail) -> str:
-    parts = [session.notes]
-    for presentation in session.presentations:
-        parts.extend((presentation.notes, presentation.discussion))
-    parts.extend(item.task.text for item in session.checklist)
-    text = "\n".join(parts)
+    text = "\n".join([session.notes, *(item.task.text for item in session.checklist),
+                      *(f"{p.notes}\n{p.discussion}" for p in session.presentations)])
     return text if _WORD.search(text) else session.title
 
 
@@ -260,6 +220,7 @@ _ALIASES = {"created_at": "created", "date created": "created", "updated": "last
 _OPTIONAL_LISTS = frozenset({"attendees", "absentees"})  # written only when someone is listed
 _WIDE = 1 << 30  # never fold a long title over several lines
 _MISSING = object()
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
 _OFFSET_SPACE = re.compile(r"\s+(Z|[+-]\d{1,2}(?::?\d{2})?)$")
 
 
@@ -297,7 +258,10 @@ def _yaml_line(key: str, value: object, concept: str | None) -> str:
         return f"{key_text}: {text}"
     if isinstance(value, tuple):
         value = list(value)
-    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=_WIDE,
+    texts = value if isinstance(value, list) else [value]
+    # PyYAML writes these raw when allowed Unicode, and then reads them back as line breaks.
+    readable = not any(isinstance(text, str) and _YAML_BREAKS & set(text) for text in texts)
+    return yaml.safe_dump({key: value}, allow_unicode=readable, sort_keys=False, width=_WIDE,
                           default_flow_style=False).rstrip("\n")
 
 
@@ -322,15 +286,11 @@ def _json_value(key: str, raw: str) -> object:
         data = json.loads("{" + raw.strip().rstrip(",") + "}")
     except ValueError:
         return _MISSING
-    if isinstance(data, dict) and len(data) == 1 and key in data:
-        return data[key]
-    return _MISSING
+    return data[key] if isinstance(data, dict) and len(data) == 1 and key in data else _MISSING
 
 
 def _as_when(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    text = _OFFSET_SPACE.sub(r"\1", value.strip())
+    text = _OFFSET_SPACE.sub(r"\1", value.strip()) if isinstance(value, str) else ""
     try:
         return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
     except ValueError:

@@ -9,16 +9,27 @@ or someone already known.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
 from studyapp.core.markdown.document import PaperRef
 
 
+# The headings our own export writes for slots: "Presentation 2: Title", "Presentation by 지호님".
+_CANONICAL = re.compile(
+    r"^Presentation(?:\s+(?P<number>\d+))?(?:\s+by\s+(?P<name>[^:：]+?))?"
+    r"(?:\s*[:：]\s*(?P<rest>.+))?$"
+)
+_WIKILINK_ANYWHERE = re.compile(r"\[\[(?P<target>[^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
+
+
 def _split(words: str) -> list[str]:
     return words.split()
 
 
+# A presentation heading is a name and a paper title; anything longer is prose.
+_MAX_HEADING = 400
 _SEP = r"\s*(?:[-–—:|：]|->)\s*"
 _KO_KEYWORD = r"(?:논문\s*(?:발표|리뷰|소개|정리)?|발표|리뷰)"
 _KO_HONORIFIC = re.compile(
@@ -64,6 +75,9 @@ labeling onboarding coding debugging logging reasoning inference architecture
 implementation analysis observation observations insight insights point points pros cons
 why what how when where who which chat slides slide video recording paper's our my your
 their this that these those the an and or for with about part day session study group
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december spring summer fall autumn winter
+semester term team club class seminar sync standup kickoff holiday
 """))
 _LATIN_STOP_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ics", "ogy",
                         "ism", "isms")
@@ -97,10 +111,16 @@ def parse_presentation_heading(
     text: str, known_people: Collection[str] = ()
 ) -> tuple[str | None, PaperRef | None] | None:
     """``(presenter, paper)`` when the heading announces a presentation, else None."""
+    if len(text) > _MAX_HEADING:
+        return None
     clean = _clean_heading(text)
     if not clean:
         return None
-    known = {_fold_name(name): name.strip() for name in known_people if name and name.strip()}
+    canonical = _CANONICAL.match(clean)
+    if canonical and (canonical["number"] or canonical["name"]):
+        rest = canonical["rest"]
+        return canonical["name"], parse_paper(rest) if rest else None
+    known = _known_map(tuple(known_people))
     found = _match_presenter(clean, known)
     if found is None:
         return None
@@ -108,9 +128,18 @@ def parse_presentation_heading(
     return name, parse_paper(rest) if rest else None
 
 
+@functools.lru_cache(maxsize=8)
+def _known_map(names: tuple[str, ...]) -> dict[str, str]:
+    """Folded name -> name as known, longest first; cached, a note asks once per heading."""
+    known = {_fold_name(name): name.strip() for name in names if name and name.strip()}
+    return dict(sorted(known.items(), key=lambda item: -len(item[0])))
+
+
 def _clean_heading(text: str) -> str:
     text = re.sub(r"\s+#+\s*$", "", text.strip())  # ATX closing sequence
     text = text.replace("**", "").replace("__", "")
+    # Obsidian notes link people and papers: "[[민수님]]: Title" reads as "민수님: Title".
+    text = _WIKILINK_ANYWHERE.sub(lambda m: m["target"].strip(), text)
     # Leading emoji or bullets ("📄 민수님 발표") carry no meaning here.
     text = re.sub(r"^[^\w\[\"“'‘「『]+", "", text)
     return " ".join(text.split())
@@ -153,7 +182,7 @@ def _match_known(text: str, known: dict[str, str]) -> tuple[str, str | None] | N
     if not known:
         return None
     folded_text = text.casefold()
-    for folded, name in sorted(known.items(), key=lambda item: -len(item[0])):
+    for folded, name in known.items():
         if folded not in folded_text:
             continue  # cheap check first: most headings name none of many known people
         pattern = re.escape(folded)
@@ -302,6 +331,8 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[,、/·;，|]|\s&\s|\sand\s|\s및\s)\s*")
 
 def parse_attendees_line(line: str) -> tuple[list[str], list[str]] | None:
     """``Attendees: A, B (absent: C)`` -> ``(["A", "B"], ["C"])``; None for any other line."""
+    if len(line) > 4000:
+        return None
     work = line.replace("**", "").replace("__", "")
     match = _ATTENDEES.match(work)
     if not match:

@@ -39,8 +39,9 @@ _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _NOTION_ID = re.compile(r"\s+[0-9a-f]{32}$")
 # Property lines near the top of Notion exports and plain notes: "Date: March 10, 2025".
-_DATE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?(?:date|meeting date|when|날짜|일시|일자)"
-                        r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<value>.+)$", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?(?P<label>date|meeting date|when|날짜|일시|일자|"
+                        r"created|created time|생성일)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+                        r"(?P<value>.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +138,18 @@ def _title(data: dict[str, object], lines: list[_Line], stem: str) -> tuple[str,
     first = next((line for line in lines if line.text.strip()), None)
     if first is not None and first.level == 1 and first.heading:
         return first.heading, "heading"
-    return stem or "Untitled", "file name"
+    return _title_from_stem(stem), "file name"
+
+
+_JEKYLL_DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]+(?=\S)")
+
+
+def _title_from_stem(stem: str) -> str:
+    """"2025-03-10-reading-group" -> "reading group"; a bare date stays as it is."""
+    rest = _JEKYLL_DATE_PREFIX.sub("", stem)
+    if rest != stem and " " not in rest:
+        rest = re.sub(r"[-_]+", " ", rest).strip()
+    return rest or stem or "Untitled"
 
 
 def _fill_date(note: ParsedNote, data: dict[str, object], lines: list[_Line], title: str,
@@ -192,7 +204,8 @@ def _top_date_lines(lines: list[_Line]) -> list[re.Match[str]]:
         match = None if line.fenced or line.level else _DATE_LINE.match(line.text)
         if match:
             found.append(match)
-    return found
+    # A meeting date beats the page's creation date when both are written.
+    return sorted(found, key=lambda m: m["label"].casefold().startswith(("created", "생성")))
 
 
 def _fill_time(note: ParsedNote, data: dict[str, object], created: dt.datetime | None) -> None:
@@ -285,16 +298,22 @@ def _mark_presentations(lines: list[_Line], note: ParsedNote,
         removed: list[bool] = []
         discussion: list[str] = []
         gap = False
-        for inner in lines[index + 1:end]:
+        section = lines[index + 1:end]
+        quoted = [not x.fenced and x.role == "notes" and x.text.startswith("> ") for x in section]
+        for position, inner in enumerate(section):
             if inner.role != "notes":
                 removed.append(True)
                 continue
             inner.role = "presentation"
-            if not inner.fenced and inner.text.startswith(">"):
+            # Only "> text" comes back from the exporter unchanged, and a bare ">" only
+            # between two of them; a ">text" quote stays in the notes as written.
+            bare = inner.text.rstrip() == ">" and any(quoted[:position]) \
+                and any(quoted[position + 1:])
+            if not inner.fenced and (quoted[position] or bare):
                 removed.append(True)
                 if gap and discussion and discussion[-1].strip():
                     discussion.append("")
-                discussion.append(inner.text[2:] if inner.text.startswith("> ") else inner.text[1:])
+                discussion.append(inner.text[2:])
                 gap = False
             else:
                 notes.append(inner.text)
