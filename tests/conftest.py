@@ -44,12 +44,14 @@ def _no_leaked_windows(request):
     from PySide6.QtWidgets import QApplication
 
     leaked = [
-        widget for widget in QApplication.topLevelWidgets()
+        widget
+        for widget in QApplication.topLevelWidgets()
         if widget.isVisible() and widget.windowType() != Qt.WindowType.ToolTip
     ]
     for widget in leaked:
         widget.close()  # so one leak does not fail the tests after it
     if leaked:
         names = ", ".join(sorted({type(widget).__name__ for widget in leaked}))
-        pytest.fail(f"test left top-level widgets open: {names}; use qtbot.addWidget",
-                    pytrace=False)
+        pytest.fail(
+            f"test left top-level widgets open: {names}; use qtbot.addWidget", pytrace=False
+        )

@@ -47,9 +47,11 @@ def run_gui(database_url: str | None = None) -> int:
         window = create_main_window(resolve_database_url(database_url))
     except StudyappError as error:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "studyapp"),
-            QCoreApplication.translate("app", "The database cannot be opened:\n%1")
-            .replace("%1", str(error)),
+            None,
+            QCoreApplication.translate("app", "studyapp"),
+            QCoreApplication.translate("app", "The database cannot be opened:\n%1").replace(
+                "%1", str(error)
+            ),
         )
         return 1
     window.setWindowTitle(APP_NAME)

@@ -13,8 +13,20 @@ from studyapp.cli.shaping import display_width
 
 from .conftest import SAMPLES
 
-SHOW_KEYS = {"id", "title", "date", "start", "group", "kind", "status", "tags", "attendees",
-             "notes", "presentations", "checklist"}
+SHOW_KEYS = {
+    "id",
+    "title",
+    "date",
+    "start",
+    "group",
+    "kind",
+    "status",
+    "tags",
+    "attendees",
+    "notes",
+    "presentations",
+    "checklist",
+}
 PRESENTATION_KEYS = {"order", "presenter", "paper", "notes", "discussion"}
 PAPER_KEYS = {"title", "venue", "year", "arxiv_id", "doi", "url"}
 CHECKLIST_KEYS = {"text", "done", "done_date", "due_date", "priority", "assignee"}
@@ -28,6 +40,7 @@ def _sessions(cli):
 
 
 # -- global options --------------------------------------------------------------------------
+
 
 def test_version(capsys):
     assert main(["--version"]) == 0
@@ -70,6 +83,7 @@ def test_no_command_or_gui_opens_the_window(monkeypatch, db_path, argv):
 
 
 # -- demo, list, show ------------------------------------------------------------------------
+
 
 def test_demo_then_list_shows_the_group(cli, demo):
     assert "KD 스터디" in demo.out
@@ -126,7 +140,8 @@ def test_show_json_has_exactly_the_documented_keys(cli, demo):
         start = dt.datetime.fromisoformat(data["start"])
         assert start.utcoffset() is not None
         assert [p["order"] for p in data["presentations"]] == list(
-            range(1, len(data["presentations"]) + 1))
+            range(1, len(data["presentations"]) + 1)
+        )
         for slot in data["presentations"]:
             assert set(slot) == PRESENTATION_KEYS
             assert slot["paper"] is None or set(slot["paper"]) == PAPER_KEYS
@@ -174,11 +189,13 @@ def test_show_needs_a_number(cli):
 
 # -- todo, search ----------------------------------------------------------------------------
 
+
 def test_todo_json_and_open_filter(cli, demo):
     items = json.loads(cli("todo", "--json").out)
     assert items
-    assert all(set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date"}
-               for i in items)
+    assert all(
+        set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date"} for i in items
+    )
     assert any(i["done"] for i in items) and any(not i["done"] for i in items)
     open_items = json.loads(cli("todo", "--open", "--json").out)
     assert open_items and not any(i["done"] for i in open_items)
@@ -204,8 +221,10 @@ def test_search_hangul_inside_a_word(cli, demo):
 
 # -- import ----------------------------------------------------------------------------------
 
-LINE = re.compile(r"^(created|updated|unchanged|would create|would update)\s+(#\d+\s+)?"
-                  r"\d{4}-\d{2}-\d{2}\s+.+\(\d+ presentations?, \d+ to-dos?\)")
+LINE = re.compile(
+    r"^(created|updated|unchanged|would create|would update)\s+(#\d+\s+)?"
+    r"\d{4}-\d{2}-\d{2}\s+.+\(\d+ presentations?, \d+ to-dos?\)"
+)
 
 
 def test_import_a_folder_then_again(cli, tmp_path):
@@ -225,8 +244,11 @@ def test_import_a_folder_then_again(cli, tmp_path):
 def test_import_line_of_the_reading_group_sample(cli):
     result = cli("import", SAMPLES / "2025-03-10-reading-group.md")
     assert result.code == 0, result.err
-    assert re.match(r"^created  #1  2025-03-10  Vision reading group 250310  "
-                    r"\(3 presentations, 2 to-dos\)$", result.out.splitlines()[0])
+    assert re.match(
+        r"^created  #1  2025-03-10  Vision reading group 250310  "
+        r"\(3 presentations, 2 to-dos\)$",
+        result.out.splitlines()[0],
+    )
 
 
 def test_import_dry_run_writes_nothing(cli):
@@ -267,11 +289,25 @@ def test_import_report_formatting(cli, monkeypatch, tmp_path):
     def fake_import(self, paths, **kwargs):
         report = imports.ImportReport()
         report.outcomes = [
-            imports.FileOutcome(tmp_path / "a.md", "created", session_id=12,
-                                title="Vision reading group 250310", date=dt.date(2025, 3, 10),
-                                warnings=["unknown time zone 'Mars'"], presentations=3, tasks=2),
-            imports.FileOutcome(tmp_path / "b.md", "unchanged", session_id=7, title="한글 노트",
-                                date=dt.date(2024, 12, 3), presentations=1, tasks=1),
+            imports.FileOutcome(
+                tmp_path / "a.md",
+                "created",
+                session_id=12,
+                title="Vision reading group 250310",
+                date=dt.date(2025, 3, 10),
+                warnings=["unknown time zone 'Mars'"],
+                presentations=3,
+                tasks=2,
+            ),
+            imports.FileOutcome(
+                tmp_path / "b.md",
+                "unchanged",
+                session_id=7,
+                title="한글 노트",
+                date=dt.date(2024, 12, 3),
+                presentations=1,
+                tasks=1,
+            ),
             imports.FileOutcome(tmp_path / "c.md", "failed", message="not a text file"),
         ]
         return report
@@ -280,8 +316,9 @@ def test_import_report_formatting(cli, monkeypatch, tmp_path):
     result = cli("import", tmp_path)
     assert result.code == 1
     lines = result.out.splitlines()
-    assert lines[0] == ("created    #12  2025-03-10  Vision reading group 250310  "
-                        "(3 presentations, 2 to-dos)")
+    assert lines[0] == (
+        "created    #12  2025-03-10  Vision reading group 250310  (3 presentations, 2 to-dos)"
+    )
     assert lines[1] == "unchanged  #7  2024-12-03  한글 노트  (1 presentation, 1 to-do)"
     assert lines[2] == "Imported 3 files: 1 created, 1 unchanged, 1 failed"
     assert f"{tmp_path / 'a.md'}: warning: unknown time zone 'Mars'" in result.err_lines
@@ -289,6 +326,7 @@ def test_import_report_formatting(cli, monkeypatch, tmp_path):
 
 
 # -- export ----------------------------------------------------------------------------------
+
 
 def test_export_then_again_unchanged(cli, demo, tmp_path):
     target = tmp_path / "블로그" / "_posts"
@@ -311,8 +349,9 @@ def test_export_flavors(cli, demo, tmp_path, flavor):
 def test_export_filters(cli, demo, tmp_path):
     sessions = _sessions(cli)
     newest = sessions[0]["date"]
-    result = cli("export", tmp_path / "out", "--group", "KD 스터디", "--since", newest,
-                 "--until", newest)
+    result = cli(
+        "export", tmp_path / "out", "--group", "KD 스터디", "--since", newest, "--until", newest
+    )
     assert result.code == 0, result.err
     assert result.out.startswith("Exported 1 session to ")
 
@@ -342,6 +381,7 @@ def test_export_into_a_path_under_a_file(cli, demo, tmp_path):
 
 # -- backup, check ---------------------------------------------------------------------------
 
+
 def test_backup_and_check(cli, demo, tmp_path):
     result = cli("backup")
     assert result.code == 0, result.err
@@ -364,8 +404,12 @@ def test_check_reports_problems(cli, demo, monkeypatch):
 
     from studyapp.core.services import maintenance
 
-    report = SimpleNamespace(problems=("session 3 has no group", "orphan to-do 9"),
-                             revision="0001", head="0002", ok=False)
+    report = SimpleNamespace(
+        problems=("session 3 has no group", "orphan to-do 9"),
+        revision="0001",
+        head="0002",
+        ok=False,
+    )
     monkeypatch.setattr(maintenance.MaintenanceService, "check", lambda self: report)
     result = cli("check")
     assert result.code == 1

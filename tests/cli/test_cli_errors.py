@@ -28,20 +28,33 @@ def _subprocess_env(**extra: str) -> dict[str, str]:
 
 
 def test_console_entry_point_prints_the_version():
-    done = subprocess.run([sys.executable, "-m", "studyapp", "--version"], capture_output=True,
-                          text=True, env=_subprocess_env(), timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--version"],
+        capture_output=True,
+        text=True,
+        env=_subprocess_env(),
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "studyapp 0.1.0\n"
 
 
 def test_commands_never_import_qt(tmp_path):
-    code = ("import sys; from studyapp.cli import main; "
-            f"code = main(['demo', '--database', {str(tmp_path / 'q.sqlite3')!r}]); "
-            "code = code or main(['list', '--json']); "
-            "print('QT LOADED' if any(m.startswith('PySide6') for m in sys.modules) else 'no qt')")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=_subprocess_env(STUDYAPP_DATA_DIR=str(tmp_path)), timeout=120,
-                          check=False)
+    code = (
+        "import sys; from studyapp.cli import main; "
+        f"code = main(['demo', '--database', {str(tmp_path / 'q.sqlite3')!r}]); "
+        "code = code or main(['list', '--json']); "
+        "print('QT LOADED' if any(m.startswith('PySide6') for m in sys.modules) else 'no qt')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_subprocess_env(STUDYAPP_DATA_DIR=str(tmp_path)),
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("no qt")
 
@@ -49,11 +62,15 @@ def test_commands_never_import_qt(tmp_path):
 def test_hangul_through_an_ascii_pipe(tmp_path):
     """A pipe with an ASCII locale still gets UTF-8, never a UnicodeEncodeError."""
     database = str(tmp_path / "u.sqlite3")
-    env = _subprocess_env(PYTHONIOENCODING="ascii", STUDYAPP_DATA_DIR=str(tmp_path),
-                          LC_ALL="C")
+    env = _subprocess_env(PYTHONIOENCODING="ascii", STUDYAPP_DATA_DIR=str(tmp_path), LC_ALL="C")
     for argv in (["demo"], ["list"]):
-        done = subprocess.run([sys.executable, "-m", "studyapp", *argv, "--database", database],
-                              capture_output=True, env=env, timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "studyapp", *argv, "--database", database],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "KD 스터디" in done.stdout.decode("utf-8")
 
@@ -73,8 +90,11 @@ def test_unexpected_error_is_one_line_with_a_hint(cli, monkeypatch, demo):
 
 def test_debug_shows_the_traceback(cli, monkeypatch, demo):
     monkeypatch.setenv("STUDYAPP_DEBUG", "1")
-    monkeypatch.setattr(SessionService, "list_sessions",
-                        lambda self, **kwargs: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(
+        SessionService,
+        "list_sessions",
+        lambda self, **kwargs: (_ for _ in ()).throw(RuntimeError("boom")),
+    )
     result = cli("list")
     assert result.code == 1
     assert "Traceback" in result.err and "RuntimeError: boom" in result.err
@@ -128,6 +148,7 @@ def test_demo_into_a_locked_database(cli, locked_database):
 
 
 # -- terminal helpers ------------------------------------------------------------------------
+
 
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:

@@ -19,8 +19,9 @@ def wal_database(tmp_path):
     assert connection.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
     connection.execute("PRAGMA wal_autocheckpoint=0")  # keep the rows out of the main file
     connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
-    connection.executemany("INSERT INTO notes (text) VALUES (?)",
-                           [(f"메모 {n}",) for n in range(200)])
+    connection.executemany(
+        "INSERT INTO notes (text) VALUES (?)", [(f"메모 {n}",) for n in range(200)]
+    )
     connection.commit()
     yield path
     connection.close()
@@ -57,8 +58,9 @@ def test_backup_replaces_an_older_backup(wal_database, tmp_path):
         assert copy.execute("SELECT count(*) FROM notes").fetchone() == (200,)
 
 
-@pytest.mark.parametrize("url", ["postgresql://me@localhost/study",
-                                 "postgresql+psycopg://me@db.example/study"])
+@pytest.mark.parametrize(
+    "url", ["postgresql://me@localhost/study", "postgresql+psycopg://me@db.example/study"]
+)
 def test_non_sqlite_databases_are_refused(url, tmp_path):
     with pytest.raises(DatabaseError) as raised:
         backup_sqlite(url, tmp_path / "b.sqlite3")

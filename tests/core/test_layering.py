@@ -25,8 +25,14 @@ print(len(names), " ".join(qt))
 
 
 def test_importing_all_of_core_loads_no_qt():
-    result = subprocess.run([sys.executable, "-c", IMPORT_ALL_OF_CORE], capture_output=True,
-                            text=True, timeout=120, cwd=ROOT, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL_OF_CORE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     count, _, qt_modules = result.stdout.strip().partition(" ")
     assert int(count) >= 10, result.stdout  # the walk really found the package
@@ -44,6 +50,7 @@ def test_import_linter_contracts_hold():
     command = _lint_imports()
     if command is None:
         pytest.skip("import-linter is not installed")
-    result = subprocess.run([command, "--no-cache"], capture_output=True, text=True,
-                            timeout=300, cwd=ROOT, check=False)
+    result = subprocess.run(
+        [command, "--no-cache"], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -17,8 +17,7 @@ from studyapp.core.services.maintenance import CheckReport, MaintenanceService
 def filled(database):
     with database.transaction() as orm:
         group = models.Group(name="KD 스터디")
-        session = models.Session(group=group, title="0310 리딩 그룹",
-                                 date=dt.date(2025, 3, 10))
+        session = models.Session(group=group, title="0310 리딩 그룹", date=dt.date(2025, 3, 10))
         session.presentations = [models.Presentation(heading_raw="## 동훈님 논문", notes="메모")]
         orm.add(session)
     return database
@@ -98,8 +97,9 @@ def test_check_reports_a_missing_or_newer_schema_version(filled):
         connection.exec_driver_sql("DELETE FROM alembic_version")
     report = MaintenanceService(filled).check()
     assert report.revision is None
-    assert report.problems == (f"The database has no schema version (this studyapp expects "
-                               f"{head_revision()}).",)
+    assert report.problems == (
+        f"The database has no schema version (this studyapp expects {head_revision()}).",
+    )
 
 
 def test_check_on_a_damaged_file_reports_instead_of_raising(tmp_path):

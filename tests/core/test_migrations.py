@@ -62,7 +62,9 @@ def test_committed_0001_database_opens_with_its_data(tmp_path):
             assert session.title == "0310 리딩 그룹"
             assert session.group.name == "KD 스터디"
             assert [p.presenter.name for p in session.presentations if p.presenter] == [
-                "동훈님", "Alice"]
+                "동훈님",
+                "Alice",
+            ]
             assert session.presentations[0].paper.venue == "WACV 2025"
             assert [item.text for item in session.checklist] == ["논문 읽기"]
     finally:
@@ -73,13 +75,12 @@ def test_committed_0001_database_opens_with_its_data(tmp_path):
 def extra_revision(tmp_path, monkeypatch):
     """Ship a copy of the migrations plus a 0002 revision written by the test."""
     folder = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, folder,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
     migrate._scripts.cache_clear()
 
     def write(upgrade_body: str) -> None:
-        source = textwrap.dedent('''\
+        source = textwrap.dedent("""\
             import sqlalchemy as sa
             from alembic import op
 
@@ -95,7 +96,7 @@ def extra_revision(tmp_path, monkeypatch):
 
             def downgrade():
                 pass
-            ''').format(body=textwrap.indent(textwrap.dedent(upgrade_body), "    "))
+            """).format(body=textwrap.indent(textwrap.dedent(upgrade_body), "    "))
         (folder / "versions" / "0002_test.py").write_text(source, encoding="utf-8")
         migrate._scripts.cache_clear()
 
@@ -141,8 +142,7 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, extra_revision):
     with pytest.raises(RuntimeError, match="step two failed"):
         open_database(f"sqlite:///{path}")
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0001",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(people)")]
         assert "email" not in columns
     assert len(backups()) == 1

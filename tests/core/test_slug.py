@@ -11,22 +11,31 @@ UNSAFE = set('/\\:*?"<>|')
 
 
 def _is_safe(slug: str) -> bool:
-    return (bool(slug) and slug not in {".", ".."} and not slug.startswith(".")
-            and not UNSAFE & set(slug) and all(ord(char) >= 32 for char in slug)
-            and slug == slug.strip("-") and "--" not in slug)
+    return (
+        bool(slug)
+        and slug not in {".", ".."}
+        and not slug.startswith(".")
+        and not UNSAFE & set(slug)
+        and all(ord(char) >= 32 for char in slug)
+        and slug == slug.strip("-")
+        and "--" not in slug
+    )
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Vision reading group 250310", "vision-reading-group-250310"),
-    ("동훈님 논문 - UCDR-Adapter (WACV 2025)", "동훈님-논문-ucdr-adapter-wacv-2025"),
-    ("KD 스터디: 교사 모델 정리", "kd-스터디-교사-모델-정리"),
-    ("Boostcamp AI Tech (Day 052)", "boostcamp-ai-tech-day-052"),
-    ("  Don't   panic!  ", "dont-panic"),
-    ("a/b\\c:d*e?f\"g<h>i|j", "a-b-c-d-e-fg-h-i-j"),
-    ("tab\tand\nnewline", "tab-and-newline"),
-    ("zero\u200bwidth", "zerowidth"),
-    ("Ünïcödé Café", "ünïcödé-café"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Vision reading group 250310", "vision-reading-group-250310"),
+        ("동훈님 논문 - UCDR-Adapter (WACV 2025)", "동훈님-논문-ucdr-adapter-wacv-2025"),
+        ("KD 스터디: 교사 모델 정리", "kd-스터디-교사-모델-정리"),
+        ("Boostcamp AI Tech (Day 052)", "boostcamp-ai-tech-day-052"),
+        ("  Don't   panic!  ", "dont-panic"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-fg-h-i-j"),
+        ("tab\tand\nnewline", "tab-and-newline"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("Ünïcödé Café", "ünïcödé-café"),
+    ],
+)
 def test_slugify_examples(title, expected):
     assert slugify(title) == expected
 
@@ -83,10 +92,11 @@ def test_four_byte_characters_stay_under_the_byte_cap():
 
 
 def test_session_file_name():
-    assert session_file_name(dt.date(2025, 1, 20), "Weekly paper club") == \
-        "2025-01-20-weekly-paper-club.md"
-    assert session_file_name(dt.date(2024, 12, 3), "///...", ".html") == \
-        "2024-12-03-untitled.html"
+    assert (
+        session_file_name(dt.date(2025, 1, 20), "Weekly paper club")
+        == "2025-01-20-weekly-paper-club.md"
+    )
+    assert session_file_name(dt.date(2024, 12, 3), "///...", ".html") == "2024-12-03-untitled.html"
 
 
 @pytest.mark.parametrize("ext", ["md", "/x.md", ".m/d", ""])

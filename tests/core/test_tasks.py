@@ -25,20 +25,35 @@ def test_plain_open_and_done_tasks():
 
 
 def test_fields_in_any_order_from_the_end():
-    task = parse_task_line("- [ ] 민수님: Mixture of Depths 읽어오기 ⏫ 🔁 every week "
-                           "➕ 2025-03-01 ⏳ 2025-03-12 📅 2025-03-17")
-    assert task == TaskFields(text="Mixture of Depths 읽어오기", priority="high",
-                              recurrence="every week", created_date=dt.date(2025, 3, 1),
-                              scheduled_date=dt.date(2025, 3, 12), due_date=dt.date(2025, 3, 17),
-                              assignee="민수님")
+    task = parse_task_line(
+        "- [ ] 민수님: Mixture of Depths 읽어오기 ⏫ 🔁 every week "
+        "➕ 2025-03-01 ⏳ 2025-03-12 📅 2025-03-17"
+    )
+    assert task == TaskFields(
+        text="Mixture of Depths 읽어오기",
+        priority="high",
+        recurrence="every week",
+        created_date=dt.date(2025, 3, 1),
+        scheduled_date=dt.date(2025, 3, 12),
+        due_date=dt.date(2025, 3, 17),
+        assignee="민수님",
+    )
     swapped = parse_task_line("- [ ] x 📅 2025-03-17 ⏫")
     assert swapped is not None
     assert swapped.priority == "high" and swapped.due_date == dt.date(2025, 3, 17)
 
 
-@pytest.mark.parametrize("line", [
-    "- not a task", "[ ] no bullet", "-[ ] no space", "text - [ ] later", "## - [ ] heading", "",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- not a task",
+        "[ ] no bullet",
+        "-[ ] no space",
+        "text - [ ] later",
+        "## - [ ] heading",
+        "",
+    ],
+)
 def test_non_task_lines(line):
     assert parse_task_line(line) is None
 
@@ -91,8 +106,9 @@ _DATES = st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31
 _NAME = st.text(st.characters(categories=("L",)), min_size=1, max_size=10).filter(
     lambda name: name.casefold() not in {"note", "notes", "todo", "tip", "q", "a", "re", "fyi"}
 )
-_RECURRENCE = st.sampled_from(["every week", "every day", "every 2 weeks",
-                               "every month on the 1st"])
+_RECURRENCE = st.sampled_from(
+    ["every week", "every day", "every 2 weeks", "every month on the 1st"]
+)
 
 
 @st.composite

@@ -36,8 +36,11 @@ def _titles(url):
 def _window(qtbot, url):
     window = app.create_main_window(url)
     qtbot.addWidget(window)
-    return (window, window.findChild(QListWidget, "sessionList"),
-            window.findChild(QTextBrowser, "preview"))
+    return (
+        window,
+        window.findChild(QListWidget, "sessionList"),
+        window.findChild(QTextBrowser, "preview"),
+    )
 
 
 def test_list_shows_the_sessions_newest_first(qtbot, demo_url):
@@ -88,8 +91,9 @@ def test_run_gui_reports_a_damaged_database(qtbot, monkeypatch, tmp_path):
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not a database at all " * 100)
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text))
+    )
     assert app.run_gui(f"sqlite:///{damaged}") == 1
     assert len(shown) == 1 and "database" in shown[0].lower()
     assert "Traceback" not in shown[0]

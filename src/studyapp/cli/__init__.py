@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         if debug_enabled():
             traceback.print_exc()
             return _fail(f"unexpected error: {type(error).__name__}: {error}")
-        return _fail(f"unexpected error: {type(error).__name__}: {error} "
-                     "(run with STUDYAPP_DEBUG=1 to see the traceback)")
+        return _fail(
+            f"unexpected error: {type(error).__name__}: {error} "
+            "(run with STUDYAPP_DEBUG=1 to see the traceback)"
+        )
     finally:
         context.close()

@@ -67,6 +67,7 @@ def shown_path(path: Path) -> str:
 
 # -- import / export -------------------------------------------------------------------------
 
+
 def _outcome_line(outcome: FileOutcome, width: int) -> str:
     parts = [outcome.status.ljust(width)]
     if outcome.session_id is not None:
@@ -74,8 +75,10 @@ def _outcome_line(outcome: FileOutcome, width: int) -> str:
     if outcome.date is not None:
         parts.append(outcome.date.isoformat())
     parts.append(outcome.title or shown_path(outcome.path))
-    counts = (f"({shaping.plural(outcome.presentations, 'presentation')}, "
-              f"{shaping.plural(outcome.tasks, 'to-do')})")
+    counts = (
+        f"({shaping.plural(outcome.presentations, 'presentation')}, "
+        f"{shaping.plural(outcome.tasks, 'to-do')})"
+    )
     line = "  ".join([*parts, counts])
     if outcome.message:
         line += f"  [{outcome.message}]"
@@ -87,8 +90,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
     service = ImportService(ctx.database())
     with ProgressLine(ctx.err, "Importing") as progress:
-        report = service.import_paths(list(args.paths), group=args.group, dry_run=args.dry_run,
-                                      progress=progress.for_import)
+        report = service.import_paths(
+            list(args.paths), group=args.group, dry_run=args.dry_run, progress=progress.for_import
+        )
     done = [o for o in report.outcomes if o.status != "failed"]
     width = max((len(o.status) for o in done), default=0)
     for outcome in report.outcomes:
@@ -113,15 +117,24 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     service = ExportService(ctx.database())
     with ProgressLine(ctx.err, "Exporting") as progress:
-        result = service.export(args.folder, flavor=args.flavor, group=args.group,
-                                since=args.since, until=args.until, progress=progress.update)
+        result = service.export(
+            args.folder,
+            flavor=args.flavor,
+            group=args.group,
+            since=args.since,
+            until=args.until,
+            progress=progress.update,
+        )
     total = len(result.written) + len(result.unchanged)
-    ctx.print(f"Exported {shaping.plural(total, 'session')} to {args.folder} "
-              f"({len(result.unchanged)} unchanged)")
+    ctx.print(
+        f"Exported {shaping.plural(total, 'session')} to {args.folder} "
+        f"({len(result.unchanged)} unchanged)"
+    )
     return 0
 
 
 # -- reading ---------------------------------------------------------------------------------
+
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.sessions import SessionService
@@ -172,11 +185,20 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
     hits = SearchService(ctx.database()).search(args.query)
     if args.json:
-        ctx.print(shaping.dumps([
-            {"session_id": hit.session_id, "title": hit.title, "date": shaping.iso(hit.date),
-             "field": hit.field, "snippet": hit.snippet}
-            for hit in hits
-        ]))
+        ctx.print(
+            shaping.dumps(
+                [
+                    {
+                        "session_id": hit.session_id,
+                        "title": hit.title,
+                        "date": shaping.iso(hit.date),
+                        "field": hit.field,
+                        "snippet": hit.snippet,
+                    }
+                    for hit in hits
+                ]
+            )
+        )
         return 0
     if not hits:
         ctx.print(f"Nothing found for {args.query!r}.")
@@ -188,6 +210,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 # -- maintenance -----------------------------------------------------------------------------
+
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.maintenance import MaintenanceService
@@ -217,10 +240,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if not result.created:
         ctx.print(f"The demo group {result.group!r} is already there; nothing was added.")
     else:
-        ctx.print(f"Created the demo: {', '.join(result.groups)} with "
-                  f"{shaping.plural(result.sessions, 'session')}, "
-                  f"{shaping.plural(result.presentations, 'presentation')} and "
-                  f"{shaping.plural(result.tasks, 'to-do')}.")
+        ctx.print(
+            f"Created the demo: {', '.join(result.groups)} with "
+            f"{shaping.plural(result.sessions, 'session')}, "
+            f"{shaping.plural(result.presentations, 'presentation')} and "
+            f"{shaping.plural(result.tasks, 'to-do')}."
+        )
     ctx.print("See it with `studyapp list`, or open the window with `studyapp`.")
     return 0
 

@@ -37,9 +37,11 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
     # not overwritten by the subparser's own default.
     default = argparse.SUPPRESS if on_subcommand else None
     parser.add_argument(
-        "--database", metavar="URL", default=default,
+        "--database",
+        metavar="URL",
+        default=default,
         help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
-             "else the file in the user data folder)",
+        "else the file in the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -62,17 +64,28 @@ def build_parser() -> argparse.ArgumentParser:
     importing = command("import", "import Markdown notes (files or folders)")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--group", metavar="NAME", help="put every imported session here")
-    importing.add_argument("--dry-run", action="store_true",
-                           help="show what would be imported without writing anything")
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be imported without writing anything",
+    )
 
     exporting = command("export", "write sessions as Markdown or HTML files")
     exporting.add_argument("folder", type=Path, metavar="DIR")
     exporting.add_argument("--flavor", choices=EXPORT_FLAVORS, default="jekyll")
     exporting.add_argument("--group", metavar="NAME", help="only this group's sessions")
-    exporting.add_argument("--since", type=parse_date, metavar="DATE",
-                           help="only sessions on or after DATE (YYYY-MM-DD)")
-    exporting.add_argument("--until", type=parse_date, metavar="DATE",
-                           help="only sessions on or before DATE (YYYY-MM-DD)")
+    exporting.add_argument(
+        "--since",
+        type=parse_date,
+        metavar="DATE",
+        help="only sessions on or after DATE (YYYY-MM-DD)",
+    )
+    exporting.add_argument(
+        "--until",
+        type=parse_date,
+        metavar="DATE",
+        help="only sessions on or before DATE (YYYY-MM-DD)",
+    )
 
     listing = command("list", "list sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -92,8 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
 
     backup = command("backup", "copy the database to a backup file")
-    backup.add_argument("dest", nargs="?", type=Path, metavar="DEST",
-                        help="file or folder (default: the backups folder)")
+    backup.add_argument(
+        "dest",
+        nargs="?",
+        type=Path,
+        metavar="DEST",
+        help="file or folder (default: the backups folder)",
+    )
 
     command("check", "check the database for problems")
     command("demo", "fill the database with a demo study group")

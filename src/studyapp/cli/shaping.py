@@ -23,28 +23,49 @@ def iso(value: dt.date | None) -> str | None:
 
 # -- JSON shapes -----------------------------------------------------------------------------
 
+
 def summary_json(summary: SessionSummary) -> Json:
-    return {"id": summary.id, "title": summary.title, "date": iso(summary.date),
-            "group": summary.group, "kind": summary.kind}
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "date": iso(summary.date),
+        "group": summary.group,
+        "kind": summary.kind,
+    }
 
 
 def paper_json(paper: PaperInfo | None) -> Json | None:
     if paper is None:
         return None
-    return {"title": paper.title, "venue": paper.venue, "year": paper.year,
-            "arxiv_id": paper.arxiv_id, "doi": paper.doi, "url": paper.url}
+    return {
+        "title": paper.title,
+        "venue": paper.venue,
+        "year": paper.year,
+        "arxiv_id": paper.arxiv_id,
+        "doi": paper.doi,
+        "url": paper.url,
+    }
 
 
 def checklist_json(item: ChecklistItemInfo) -> Json:
     task = item.task
-    return {"text": task.text, "done": task.done, "done_date": iso(task.done_date),
-            "due_date": iso(task.due_date), "priority": task.priority,
-            "assignee": task.assignee}
+    return {
+        "text": task.text,
+        "done": task.done,
+        "done_date": iso(task.done_date),
+        "due_date": iso(task.due_date),
+        "priority": task.priority,
+        "assignee": task.assignee,
+    }
 
 
 def todo_json(item: ChecklistItemInfo) -> Json:
-    return {**checklist_json(item), "session_id": item.session_id,
-            "session_title": item.session_title, "session_date": iso(item.session_date)}
+    return {
+        **checklist_json(item),
+        "session_id": item.session_id,
+        "session_title": item.session_title,
+        "session_date": iso(item.session_date),
+    }
 
 
 def detail_json(detail: SessionDetail) -> Json:
@@ -60,8 +81,13 @@ def detail_json(detail: SessionDetail) -> Json:
         "attendees": list(detail.attendees),
         "notes": detail.notes,
         "presentations": [
-            {"order": order, "presenter": slot.presenter, "paper": paper_json(slot.paper),
-             "notes": slot.notes, "discussion": slot.discussion}
+            {
+                "order": order,
+                "presenter": slot.presenter,
+                "paper": paper_json(slot.paper),
+                "notes": slot.notes,
+                "discussion": slot.discussion,
+            }
             for order, slot in enumerate(detail.presentations, start=1)
         ],
         "checklist": [checklist_json(item) for item in detail.checklist],
@@ -69,6 +95,7 @@ def detail_json(detail: SessionDetail) -> Json:
 
 
 # -- text ------------------------------------------------------------------------------------
+
 
 def display_width(text: str) -> int:
     """Columns a terminal uses: wide and full-width characters (Hangul, CJK) take two."""
@@ -129,9 +156,11 @@ def todo_line(item: ChecklistItemInfo, *, with_session: bool = True) -> str:
 
 def detail_text(detail: SessionDetail) -> list[str]:
     """A readable summary of one session for the terminal."""
-    lines = [f"#{detail.id}  {detail.title}",
-             f"{detail.start.strftime('%Y-%m-%d %H:%M')} ({detail.timezone})  ·  {detail.group}"
-             f"  ·  {detail.kind}  ·  {detail.status}"]
+    lines = [
+        f"#{detail.id}  {detail.title}",
+        f"{detail.start.strftime('%Y-%m-%d %H:%M')} ({detail.timezone})  ·  {detail.group}"
+        f"  ·  {detail.kind}  ·  {detail.status}",
+    ]
     if detail.tags:
         lines.append("Tags: " + ", ".join(detail.tags))
     if detail.attendees:

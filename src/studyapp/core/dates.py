@@ -19,7 +19,6 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-
 @dataclass(frozen=True)
 class DateFound:
     date: dt.date
@@ -37,11 +36,24 @@ class _Candidate:
 
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
 _YEAR4 = r"(?:19|20)\d{2}"
 # Things that contain digit runs but are never dates; blanked out before searching.
 _NOT_DATES = re.compile(
@@ -51,36 +63,69 @@ _NOT_DATES = re.compile(
     re.IGNORECASE,
 )
 _FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?<![\d.])(?P<year>{_YEAR4})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
-                r"(?!\d|\.\d)"), "ymd"),
-    (re.compile(rf"(?<![\d.])(?P<year>{_YEAR4})\.\s+(?P<m>\d{{1,2}})\.\s+(?P<d>\d{{1,2}})\.?(?!\d)"),
-     "ymd"),
+    (
+        re.compile(
+            rf"(?<![\d.])(?P<year>{_YEAR4})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
+            r"(?!\d|\.\d)"
+        ),
+        "ymd",
+    ),
+    (
+        re.compile(
+            rf"(?<![\d.])(?P<year>{_YEAR4})\.\s+(?P<m>\d{{1,2}})\.\s+(?P<d>\d{{1,2}})\.?(?!\d)"
+        ),
+        "ymd",
+    ),
     (re.compile(rf"(?<!\d)(?P<year>{_YEAR4})(?P<m>\d{{2}})(?P<d>\d{{2}})(?!\d)"), "ymd8"),
-    (re.compile(r"(?<!\d)(?:(?P<year>\d{4}|\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
-     "korean"),
-    (re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-                rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?", re.IGNORECASE), "english"),
-    (re.compile(rf"(?<![\d.a-z])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-                rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?", re.IGNORECASE), "english"),
-    (re.compile(r"(?<![\d.])(?P<year>\d{2})(?P<sep>[-./])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d|\.\d)"),
-     "yy"),
+    (
+        re.compile(
+            r"(?<!\d)(?:(?P<year>\d{4}|\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"
+        ),
+        "korean",
+    ),
+    (
+        re.compile(
+            rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+            rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?",
+            re.IGNORECASE,
+        ),
+        "english",
+    ),
+    (
+        re.compile(
+            rf"(?<![\d.a-z])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?",
+            re.IGNORECASE,
+        ),
+        "english",
+    ),
+    (
+        re.compile(
+            r"(?<![\d.])(?P<year>\d{2})(?P<sep>[-./])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d|\.\d)"
+        ),
+        "yy",
+    ),
     (re.compile(r"(?<![\d.])(?P<year>\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d|\.\d)"), "yy"),
     (re.compile(r"(?<![\d./])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/]|\.\d)"), "md"),
     (re.compile(r"(?<![\d.])(?P<m>\d{2})(?P<d>\d{2})(?!\d|\.\d)"), "md"),
 ]
 # Words right before a bare number that make it a count or an index, not a date.
-_WORDS_BEFORE = frozenset(_split("""
+_WORDS_BEFORE = frozenset(
+    _split("""
 day days week weeks wk batch batches bs epoch epochs step steps iter iters iteration lr no
 room page pages p pp ch chap chapter lecture lec ep episode part session vol volume v ver
 version rev id issue pr top rank seed dim size layer layers res resolution gpu gpus run
 problem exercise q task item figure fig table eq equation line lines sec section 제 총 약
-"""))
+""")
+)
 # Words right after a bare number that make it a quantity.
-_WORDS_AFTER = frozenset(_split("""
+_WORDS_AFTER = frozenset(
+    _split("""
 epoch epochs step steps token tokens iter iters iteration iterations sample samples image
 images px pixel pixels dim dims param params parameters word words k m b x ms s sec fps gb mb
 kb tb hours hour minutes min mins days points pts times lines pages questions problems of
-"""))
+""")
+)
 _KOREAN_UNITS = "개명번회차기위점원장쪽시분초등년월일호권줄"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\W\d_]+)")
@@ -98,11 +143,12 @@ def find_date(text: str, *, context_year: int | None) -> DateFound | None:
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, c.end - c.start, -c.start))
-    return DateFound(best.date, best.inferred, text[best.start:best.end].strip())
+    return DateFound(best.date, best.inferred, text[best.start : best.end].strip())
 
 
-def _candidate(match: re.Match[str], form: str, text: str,
-               context_year: int | None) -> _Candidate | None:
+def _candidate(
+    match: re.Match[str], form: str, text: str, context_year: int | None
+) -> _Candidate | None:
     groups = match.groupdict()
     year_text = groups.get("year")
     if form == "english":
@@ -141,8 +187,11 @@ def _plausible_context(text: str, start: int, end: int) -> bool:
         return False
     if len(before) >= 2 and before[-1] in "+-*/" and before[-2].isdigit():
         return False  # arithmetic, a range or a fraction, not a name part
-    if after and ((after[0].isascii() and after[0].isalpha()) or after[0] in "%×+" or
-                  after[0] in _KOREAN_UNITS):
+    if after and (
+        (after[0].isascii() and after[0].isalpha())
+        or after[0] in "%×+"
+        or after[0] in _KOREAN_UNITS
+    ):
         return False
     word = _WORD_BEFORE.search(before)
     if word and word[1].casefold() in _WORDS_BEFORE:
@@ -246,4 +295,3 @@ def _zone_text(value: dt.datetime) -> str | None:
         return key
     offset = value.utcoffset()
     return offset_name(offset) if offset is not None else None
-

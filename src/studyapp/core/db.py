@@ -6,6 +6,7 @@ opens one short transaction through :meth:`Database.transaction`.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,11 +31,9 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     try:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        try:
+        # A read-only file cannot switch journal mode; it still opens for reading.
+        with contextlib.suppress(sqlite3.OperationalError):
             cursor.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            # A read-only file cannot switch journal mode; it still opens for reading.
-            pass
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
@@ -58,13 +57,15 @@ def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
         # One shared connection, or every checkout would see a new empty database.
-        engine = create_engine(url, poolclass=StaticPool,
-                               connect_args={"check_same_thread": False})
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, poolclass=NullPool,
-                               connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url,
+            poolclass=NullPool,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
     event.listen(engine, "connect", _sqlite_on_connect)
     return engine
 

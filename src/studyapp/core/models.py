@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -29,7 +29,6 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
-    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -48,7 +47,9 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(dt.UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
         return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
@@ -67,7 +68,11 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
 
 
 class Timestamped:
@@ -109,8 +114,13 @@ class Priority(enum.StrEnum):
 def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
     # Store the readable value ("paper review"), not the member name; no native DB enum
     # so adding a member never needs an ALTER TYPE.
-    return Enum(cls, name=name, native_enum=False, length=20,
-                values_callable=lambda members: [m.value for m in members])
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 session_tags = Table(
@@ -142,8 +152,12 @@ class Person(Timestamped, Base):
 
 class GroupMember(Base):
     __tablename__ = "group_members"
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
     position: Mapped[int] = mapped_column(default=0)
     person: Mapped[Person] = relationship(lazy="joined")
 
@@ -163,8 +177,12 @@ class Group(Timestamped, Base):
 
 class Attendance(Base):
     __tablename__ = "attendance"
-    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
     present: Mapped[bool] = mapped_column(default=True)
     position: Mapped[int] = mapped_column(default=0)
     person: Mapped[Person] = relationship(lazy="joined")
@@ -185,10 +203,12 @@ class Session(Timestamped, Base):
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     # IANA name ("Asia/Seoul") or a fixed offset ("+09:00").
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
-    kind: Mapped[SessionKind] = mapped_column(_enum(SessionKind, "session_kind"),
-                                              default=SessionKind.OTHER)
-    status: Mapped[SessionStatus] = mapped_column(_enum(SessionStatus, "session_status"),
-                                                  default=SessionStatus.HELD)
+    kind: Mapped[SessionKind] = mapped_column(
+        _enum(SessionKind, "session_kind"), default=SessionKind.OTHER
+    )
+    status: Mapped[SessionStatus] = mapped_column(
+        _enum(SessionStatus, "session_status"), default=SessionStatus.HELD
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     attendees_raw: Mapped[str | None] = mapped_column(Text)
     checklist_heading: Mapped[str | None] = mapped_column(Text)
@@ -235,12 +255,16 @@ class Presentation(Timestamped, Base):
 
     __tablename__ = "presentations"
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
-    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"),
-                                                     index=True)
-    paper_id: Mapped[int | None] = mapped_column(ForeignKey("papers.id", ondelete="SET NULL"),
-                                                 index=True)
+    presenter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    paper_id: Mapped[int | None] = mapped_column(
+        ForeignKey("papers.id", ondelete="SET NULL"), index=True
+    )
     # Slot title without a paper ("our project update"); also the imported heading line.
     heading_raw: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -256,8 +280,9 @@ class ReadingAssignment(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"),
-                                                   index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[AssignmentStatus] = mapped_column(
         _enum(AssignmentStatus, "assignment_status"), default=AssignmentStatus.ASSIGNED
@@ -272,8 +297,9 @@ class ChecklistItem(Timestamped, Base):
     __tablename__ = "checklist_items"
     __table_args__ = (Index("ix_checklist_items_group_done", "group_id", "done"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"),
-                                                   index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
@@ -286,8 +312,9 @@ class ChecklistItem(Timestamped, Base):
     cancelled_date: Mapped[dt.date | None] = mapped_column(Date)
     priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
     recurrence: Mapped[str | None] = mapped_column(Text)
-    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"),
-                                                    index=True)
+    assignee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     source_line: Mapped[str | None] = mapped_column(Text)
 
     session: Mapped[Session | None] = relationship(back_populates="checklist")

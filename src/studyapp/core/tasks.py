@@ -28,7 +28,9 @@ FIELD_OF_SIGN = dict(DATE_SIGNS)
 SIGN_ALIASES = {"🗓": "📅", "🗓️": "📅", "📆": "📅", "⌛": "⏳", "✔️": "✅", "✔": "✅"}
 RECURRENCE_SIGN = "🔁"
 
-TASK_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+\[(?P<status>.)\](?:[ \t]+(?P<body>.*))?$")
+TASK_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+\[(?P<status>.)\](?:[ \t]+(?P<body>.*))?$"
+)
 _DATE = r"(\d{4}-\d{2}-\d{2})"
 _ALL_SIGNS = "|".join(re.escape(s) for s in [*FIELD_OF_SIGN, *SIGN_ALIASES])
 _FIELD_AT_END = re.compile(rf"(?:^|[ \t]+)({_ALL_SIGNS})\ufe0f?[ \t]*{_DATE}[ \t]*$")
@@ -41,7 +43,20 @@ _NAME_WORD = r"[^\s:,;!?()\[\]#*`\"']{1,20}"
 _ASSIGNEE_PREFIX = re.compile(
     rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \t]*:[ \t]+(?P<rest>\S.*)$"
 )
-_ASSIGNEE_WORDS_TO_SKIP = {"note", "notes", "todo", "to do", "tip", "q", "a", "re", "fyi", "참고", "메모", "질문"}
+_ASSIGNEE_WORDS_TO_SKIP = {
+    "note",
+    "notes",
+    "todo",
+    "to do",
+    "tip",
+    "q",
+    "a",
+    "re",
+    "fyi",
+    "참고",
+    "메모",
+    "질문",
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +86,12 @@ def _as_date(text: str) -> dt.date | None:
 def split_assignee(description: str) -> tuple[str | None, str]:
     """``"Chen: set up the list"`` -> ``("Chen", "set up the list")``."""
     match = _ASSIGNEE_PREFIX.match(description)
-    if match and match["name"].casefold() not in _ASSIGNEE_WORDS_TO_SKIP \
-            and not match["name"][0].isdigit() and "://" not in description[: match.end("name") + 3]:
+    if (
+        match
+        and match["name"].casefold() not in _ASSIGNEE_WORDS_TO_SKIP
+        and not match["name"][0].isdigit()
+        and "://" not in description[: match.end("name") + 3]
+    ):
         return match["name"], match["rest"]
     return None, description
 

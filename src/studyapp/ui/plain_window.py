@@ -66,8 +66,9 @@ class PlainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         location = database.path
-        self.location_label = QLabel(str(location) if location else database.engine.url
-                                     .render_as_string(hide_password=True))
+        self.location_label = QLabel(
+            str(location) if location else database.engine.url.render_as_string(hide_password=True)
+        )
         self.statusBar().addPermanentWidget(self.location_label)
         self.refresh()
 
@@ -84,7 +85,8 @@ class PlainWindow(QMainWindow):
             summaries = []
         for summary in summaries:
             item = QListWidgetItem(
-                f"{summary.date.isoformat()} · {summary.group} · {summary.title}")
+                f"{summary.date.isoformat()} · {summary.group} · {summary.title}"
+            )
             item.setData(SESSION_ID_ROLE, summary.id)
             item.setToolTip(f"{summary.title}\n{summary.kind} · {summary.status}")
             self.session_list.addItem(item)
@@ -111,7 +113,8 @@ class PlainWindow(QMainWindow):
             return
         if result.created:
             self.statusBar().showMessage(
-                self.tr("Loaded the demo: %n session(s).", "", result.sessions), 5000)
+                self.tr("Loaded the demo: %n session(s).", "", result.sessions), 5000
+            )
         self.refresh()
 
     def current_session_id(self) -> int | None:
@@ -120,8 +123,9 @@ class PlainWindow(QMainWindow):
 
     # -- preview ---------------------------------------------------------------------------
 
-    def _show_current(self, current: QListWidgetItem | None,
-                      _previous: QListWidgetItem | None = None) -> None:
+    def _show_current(
+        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None
+    ) -> None:
         if current is None:
             self.preview.clear()
             return
@@ -138,8 +142,10 @@ class PlainWindow(QMainWindow):
 
         # The title lives in the front matter, which a fragment need not show; put it on top.
         meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
-        return (f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
-                f"{render_fragment(render_markdown(detail))}")
+        return (
+            f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
+            f"{render_fragment(render_markdown(detail))}"
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.database.dispose()

@@ -32,8 +32,13 @@ class SaveQueue(QObject):
     saved = Signal(dt.datetime)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, debounce_ms: int = DEBOUNCE_MS,
-                 retry_ms: int = RETRY_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+        retry_ms: int = RETRY_MS,
+    ) -> None:
         super().__init__(parent)
         self._pending: dict[Hashable, _Pending] = {}
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)

@@ -13,14 +13,16 @@ from studyapp.core.markdown.frontmatter import (
 
 
 def test_yaml_blocks_keep_raw_lines_in_order():
-    text = ("---\n# leading comment\ntitle: \"Vision 250310\"\ntags:\n  - review  # kd\n"
-            "  - distillation\n\ncreated_at: 2025-03-10 19:05:00 +09:00\n---\n\n# Body\n")
+    text = (
+        '---\n# leading comment\ntitle: "Vision 250310"\ntags:\n  - review  # kd\n'
+        "  - distillation\n\ncreated_at: 2025-03-10 19:05:00 +09:00\n---\n\n# Body\n"
+    )
     front, body, warnings = split_front_matter(text)
     assert warnings == []
     assert front.format == "yaml"
     assert body == "\n# Body\n"
     assert [key for key, _ in front.blocks] == ["title", "tags", "created_at"]
-    assert front.blocks[0][1] == "# leading comment\ntitle: \"Vision 250310\""
+    assert front.blocks[0][1] == '# leading comment\ntitle: "Vision 250310"'
     assert front.blocks[1][1] == "tags:\n  - review  # kd\n  - distillation\n"
     # Joined back, the blocks are the front matter byte for byte.
     assert "\n".join(raw for _, raw in front.blocks) == text.split("---\n")[1].rstrip("\n")
@@ -30,15 +32,21 @@ def test_yaml_blocks_keep_raw_lines_in_order():
 
 
 def test_json_front_matter():
-    text = ('---\n{"dg-publish":true,"permalink":"/projects/seg/24-12-03/","tags":["a","b"]}'
-            '\n---\nbody')
+    text = (
+        '---\n{"dg-publish":true,"permalink":"/projects/seg/24-12-03/","tags":["a","b"]}\n---\nbody'
+    )
     front, body, warnings = split_front_matter(text)
     assert (front.format, body, warnings) == ("json", "body", [])
-    assert front.data == {"dg-publish": True, "permalink": "/projects/seg/24-12-03/",
-                          "tags": ["a", "b"]}
-    assert front.blocks == [("dg-publish", "dg-publish: true"),
-                            ("permalink", "permalink: /projects/seg/24-12-03/"),
-                            ("tags", "tags: [a, b]")]
+    assert front.data == {
+        "dg-publish": True,
+        "permalink": "/projects/seg/24-12-03/",
+        "tags": ["a", "b"],
+    }
+    assert front.blocks == [
+        ("dg-publish", "dg-publish: true"),
+        ("permalink", "permalink: /projects/seg/24-12-03/"),
+        ("tags", "tags: [a, b]"),
+    ]
 
 
 def test_flow_yaml_mapping_is_reserialised():

@@ -29,17 +29,36 @@ EVIL_NOTES = """\
 
 def _session(**changes) -> SessionDetail:
     base = SessionDetail(
-        id=1, title="KD 스터디 <0310> & 정리", date=dt.date(2025, 3, 10),
-        start_time=dt.time(19, 30), timezone="Asia/Seoul", group="KD 스터디", kind="paper_review",
-        status="held", notes=EVIL_NOTES,
-        presentations=(PresentationInfo(
-            id=1, position=0, presenter="민수님",
-            paper=PaperInfo(id=1, title="Tiny Teachers", venue="CVPR 2024",
-                            url="https://example.com/tiny"),
-            notes="| 모델 | 정확도 |\n|---|---|\n| 교사 | 80.1 |", discussion="용량 차이?"),),
-        checklist=(ChecklistItemInfo(
-            id=1, session_id=1, group="KD 스터디", position=0,
-            task=parse_task_line("- [x] 발표 순서 정하기 ✅ 2025-03-10")),),
+        id=1,
+        title="KD 스터디 <0310> & 정리",
+        date=dt.date(2025, 3, 10),
+        start_time=dt.time(19, 30),
+        timezone="Asia/Seoul",
+        group="KD 스터디",
+        kind="paper_review",
+        status="held",
+        notes=EVIL_NOTES,
+        presentations=(
+            PresentationInfo(
+                id=1,
+                position=0,
+                presenter="민수님",
+                paper=PaperInfo(
+                    id=1, title="Tiny Teachers", venue="CVPR 2024", url="https://example.com/tiny"
+                ),
+                notes="| 모델 | 정확도 |\n|---|---|\n| 교사 | 80.1 |",
+                discussion="용량 차이?",
+            ),
+        ),
+        checklist=(
+            ChecklistItemInfo(
+                id=1,
+                session_id=1,
+                group="KD 스터디",
+                position=0,
+                task=parse_task_line("- [x] 발표 순서 정하기 ✅ 2025-03-10"),
+            ),
+        ),
     )
     return dataclasses.replace(base, **changes)
 
@@ -78,7 +97,7 @@ def test_dangerous_markup_never_reaches_the_page():
 
 def test_korean_text_and_structure_survive():
     page = render_html(_session())
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"ko\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ko">')
     assert '<meta charset="utf-8">' in page
     assert "prefers-color-scheme: dark" in page
     assert "<strong>교사-학생</strong>" in page
@@ -98,19 +117,30 @@ def test_header_title_is_escaped():
 
 
 def test_english_session_is_lang_en_and_deterministic():
-    session = _session(title="Weekly paper club", group="MUG", notes="We read two papers.",
-                       presentations=(), checklist=())
+    session = _session(
+        title="Weekly paper club",
+        group="MUG",
+        notes="We read two papers.",
+        presentations=(),
+        checklist=(),
+    )
     page = render_html(session)
     assert '<html lang="en">' in page
     assert page == render_html(session)
     assert page.endswith("</html>\n")
 
 
-@pytest.mark.parametrize("snippet", [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-    "<a href='vbscript:msgbox(1)'>v</a>", "<svg onload=alert(1)></svg>",
-    "<object data='javascript:alert(1)'></object>",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "<a href='vbscript:msgbox(1)'>v</a>",
+        "<svg onload=alert(1)></svg>",
+        "<object data='javascript:alert(1)'></object>",
+    ],
+)
 def test_fragment_is_sanitized(snippet):
     fragment = render_fragment(f"{snippet}\n\n한국어 문장")
     assert "alert" not in fragment and "msgbox" not in fragment

@@ -68,6 +68,7 @@ def assert_lossless(text, note):
 
 # ---- samples ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.md")))
 def test_samples_are_lossless(name):
     text = read_note_text(SAMPLES / name)
@@ -76,8 +77,11 @@ def test_samples_are_lossless(name):
 
 def test_reading_group_sample():
     note = _sample("2025-03-10-reading-group.md")
-    assert (note.date, note.start_time, note.timezone) == (dt.date(2025, 3, 10), dt.time(19, 5),
-                                                            "+09:00")
+    assert (note.date, note.start_time, note.timezone) == (
+        dt.date(2025, 3, 10),
+        dt.time(19, 5),
+        "+09:00",
+    )
     assert note.title == "Vision reading group 250310"
     assert note.kind == "paper review"
     assert note.tags == ["review", "distillation"]
@@ -87,14 +91,17 @@ def test_reading_group_sample():
         ("지호님", None),
     ]
     first = note.presentations[0]
-    assert first.discussion == ("교사-학생 용량 차이가 클 때도 같은 결론이 나올지?\n"
-                                "우리 데이터셋(의료 영상)에 적용해볼 수 있을까?")
+    assert first.discussion == (
+        "교사-학생 용량 차이가 클 때도 같은 결론이 나올지?\n"
+        "우리 데이터셋(의료 영상)에 적용해볼 수 있을까?"
+    )
     assert first.notes.startswith("1. 교사 모델이") and first.notes.endswith("300 epoch")
     assert len(note.tasks) == 2 and note.tasks[0].fields.assignee == "민수님"
     assert note.checklist_heading == "# 다음 주"
     assert note.notes == "# 0310 리딩 그룹"
-    assert note.created == dt.datetime(2025, 3, 10, 19, 5,
-                                       tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    assert note.created == dt.datetime(
+        2025, 3, 10, 19, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))
+    )
     assert note.modified is not None and note.modified.hour == 21
     assert note.warnings == []
 
@@ -134,14 +141,16 @@ def test_weekly_sync_sample():
     alice, bob = note.presentations
     assert alice.presenter == "Alice" and alice.paper.arxiv_id == "2501.01234"
     assert bob.presenter == "Bob"
-    assert bob.paper == PaperRef("Sharpness-Aware Minimization Revisited", venue="ICML 2024",
-                                 year=2024)
+    assert bob.paper == PaperRef(
+        "Sharpness-Aware Minimization Revisited", venue="ICML 2024", year=2024
+    )
     assert len(note.tasks) == 3 and note.checklist_heading == "## Action items"
     assert note.notes == "# Weekly paper club — 2025-01-20"
     assert note.kind == "paper review"
 
 
 # ---- rules --------------------------------------------------------------------------------
+
 
 def test_title_from_first_heading_stays_in_notes():
     note = _parse("\n# 스터디 0310\n\n본문\n", name="x.md", context_year=2025)
@@ -162,7 +171,11 @@ def test_date_order():
     # front matter date beats the title; time and zone come with it
     note = _parse("---\ndate: 2025-01-02 18:30 +09:00\n---\n# 2025-05-05\n", name="2024-01-01.md")
     assert (note.date, note.start_time, note.timezone, note.date_source) == (
-        dt.date(2025, 1, 2), dt.time(18, 30), "+09:00", "front matter")
+        dt.date(2025, 1, 2),
+        dt.time(18, 30),
+        "+09:00",
+        "front matter",
+    )
     # title, then file name, then the first heading, then created
     assert _parse("# 2025-05-05\n", name="2024-01-01.md").date == dt.date(2025, 5, 5)
     assert _parse("text\n## 2025-05-05\n", name="2024-01-01.md").date == dt.date(2024, 1, 1)
@@ -187,7 +200,7 @@ def test_bad_front_matter_date_warns_and_looks_elsewhere():
 def test_time_and_timezone_keys():
     note = _parse("---\ndate: 2025-01-02\ntime: 19:05\ntimezone: Asia/Seoul\n---\n", name="x.md")
     assert (note.start_time, note.timezone) == (dt.time(19, 5), "Asia/Seoul")
-    note = _parse("---\ndate: 2025-01-02\ntime: \"7:30 PM\"\n---\n", name="x.md")
+    note = _parse('---\ndate: 2025-01-02\ntime: "7:30 PM"\n---\n', name="x.md")
     assert note.start_time == dt.time(19, 30)
 
 
@@ -213,10 +226,17 @@ def test_notion_style_date_line():
 
 
 def test_metadata_from_front_matter():
-    note = _parse("---\nkind: 멘토링\nstatus: cancelled\ngroup: KD 스터디\ntag: \"#a, #b\"\n"
-                  "attendees: [민수, 서연]\nabsent: 지호\n---\nAttendees: Alice\n", name="x.md")
-    assert (note.kind, note.status, note.group, note.tags) == ("mentoring", "cancelled",
-                                                               "KD 스터디", ["a", "b"])
+    note = _parse(
+        '---\nkind: 멘토링\nstatus: cancelled\ngroup: KD 스터디\ntag: "#a, #b"\n'
+        "attendees: [민수, 서연]\nabsent: 지호\n---\nAttendees: Alice\n",
+        name="x.md",
+    )
+    assert (note.kind, note.status, note.group, note.tags) == (
+        "mentoring",
+        "cancelled",
+        "KD 스터디",
+        ["a", "b"],
+    )
     assert (note.attendees, note.absentees) == (["민수", "서연"], ["지호"])
     assert note.attendees_raw is None and note.notes == "Attendees: Alice"
     # The same people in the body line: the line is the attendees line, as written.
@@ -231,8 +251,10 @@ def test_kind_from_presentations_and_other():
 
 
 def test_fences_hide_everything():
-    text = ("# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n"
-            "> not quote\n```\n- [ ] real task\n~~~~\nAttendees: A, B\n~~~\n~~~~\n")
+    text = (
+        "# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n"
+        "> not quote\n```\n- [ ] real task\n~~~~\nAttendees: A, B\n~~~\n~~~~\n"
+    )
     note = _parse(text, name="2025-01-06.md")
     assert note.presentations == [] and [t.fields.text for t in note.tasks] == ["real task"]
     assert "- [ ] not a task" in note.notes and "Attendees: A, B" in note.notes
@@ -248,8 +270,10 @@ def test_unclosed_fence_runs_to_the_end():
 
 
 def test_presentation_sections_and_deeper_headings():
-    text = ("# Title\n\n## Alice: A (ICML 2024)\nintro\n### Details\n> why?\nmore\n> and?\n"
-            "  - [ ] Alice: share slides\n\n## Other section\ntext\n")
+    text = (
+        "# Title\n\n## Alice: A (ICML 2024)\nintro\n### Details\n> why?\nmore\n> and?\n"
+        "  - [ ] Alice: share slides\n\n## Other section\ntext\n"
+    )
     note = _parse(text)
     [alice] = note.presentations
     assert alice.notes == "intro\n### Details\nmore"
@@ -267,8 +291,10 @@ def test_presentation_inside_a_presentation_belongs_to_the_first():
 
 
 def test_checklist_heading_only_the_first_task_only_section():
-    text = ("# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n"
-            "## Mixed\n- [ ] d\ntext\n")
+    text = (
+        "# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n"
+        "## Mixed\n- [ ] d\ntext\n"
+    )
     note = _parse(text)
     assert note.checklist_heading == "## 할 일"
     assert note.notes == "# T\n\nnotes\n\n## More\n\n## Mixed\ntext"
@@ -323,13 +349,16 @@ TRICKY = [
     "   # indented heading\n    # code, not a heading\n\t- [ ] tab task\n",
     "#tag not heading\n#### 민수님 발표 ####\n> 질문\n",
     "---\ntitle: x\n---\n---\ntitle: y\n---\n",
-    "---\n{\"a\": [1, {\"b\": null}]}\n---\n- [ ] x\n",
+    '---\n{"a": [1, {"b": null}]}\n---\n- [ ] x\n',
     "---\n{broken json\n---\ntext\n",
     "---\n- a\n- b\n---\n",
     "---\n!!python/object:os.system x\n---\n",
     "---\na: &x [*x]\n---\n",
-    "---\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
-    .replace("*l0, " * 8 + "*l0", "x") + "---\nbody\n",
+    "---\n"
+    + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9)).replace(
+        "*l0, " * 8 + "*l0", "x"
+    )
+    + "---\nbody\n",
     "---\ntitle: x\n" + "  - deep\n" * 50,
     "# A\r\n- [ ] windows line\r\n",
     "\ufeff# BOM kept by a caller\n",
@@ -350,21 +379,81 @@ def test_tricky_inputs_are_lossless(text):
 
 # ---- generated notes ----------------------------------------------------------------------
 
-_WORDS = st.sampled_from([
-    "민수님", "서연", "논문", "발표", "리뷰", "Alice", "Bob", "Note", "Summary", "Week", "3",
-    "Scaling", "Laws", "(CVPR 2024)", "(arXiv 2501.01234)", "-", "—", ":", "0310", "2025-03-10",
-    "멘토링", "다음 주", "TODO", "`code`", "**bold**", "[link](https://x.org)", "#tag", "📅",
-    "2025-01-01", "✅", "⏫", "🔁", "every", "week", ">", "---", "```", "~~~", "Attendees:",
-    "참석자:", "(absent: Eve)", ",", "님", "a", "b", "[x]", "[ ]", "  ", "\t",
-])
+_WORDS = st.sampled_from(
+    [
+        "민수님",
+        "서연",
+        "논문",
+        "발표",
+        "리뷰",
+        "Alice",
+        "Bob",
+        "Note",
+        "Summary",
+        "Week",
+        "3",
+        "Scaling",
+        "Laws",
+        "(CVPR 2024)",
+        "(arXiv 2501.01234)",
+        "-",
+        "—",
+        ":",
+        "0310",
+        "2025-03-10",
+        "멘토링",
+        "다음 주",
+        "TODO",
+        "`code`",
+        "**bold**",
+        "[link](https://x.org)",
+        "#tag",
+        "📅",
+        "2025-01-01",
+        "✅",
+        "⏫",
+        "🔁",
+        "every",
+        "week",
+        ">",
+        "---",
+        "```",
+        "~~~",
+        "Attendees:",
+        "참석자:",
+        "(absent: Eve)",
+        ",",
+        "님",
+        "a",
+        "b",
+        "[x]",
+        "[ ]",
+        "  ",
+        "\t",
+    ]
+)
 _PHRASE = st.lists(_WORDS, min_size=0, max_size=6).map(" ".join)
 _INDENT = st.sampled_from(["", "", "  ", "    ", "\t"])
 
 
 @st.composite
 def _line(draw):
-    kind = draw(st.sampled_from(["heading", "bullet", "task", "quote", "fence", "blank",
-                                 "text", "attendees", "presentation", "rule"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "heading",
+                "bullet",
+                "task",
+                "quote",
+                "fence",
+                "blank",
+                "text",
+                "attendees",
+                "presentation",
+                "rule",
+            ]
+        )
+    )
     phrase = draw(_PHRASE)
     if kind == "heading":
         return "#" * draw(st.integers(1, 7)) + draw(st.sampled_from([" ", "", "  "])) + phrase
@@ -385,7 +474,7 @@ def _line(draw):
         heading = draw(st.sampled_from(["민수님 논문 - ", "Alice: ", "[Bob] ", "지호님 발표"]))
         return "#" * draw(st.integers(1, 4)) + " " + heading + phrase
     if kind == "rule":
-        return draw(st.sampled_from(["---", "...", "***", "title: x", "  - y", "{\"a\": 1}"]))
+        return draw(st.sampled_from(["---", "...", "***", "title: x", "  - y", '{"a": 1}']))
     return phrase
 
 

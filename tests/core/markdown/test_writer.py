@@ -21,9 +21,17 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _session(id: int, title: str, day: int = 10, **changes) -> SessionDetail:
-    base = SessionDetail(id=id, title=title, date=dt.date(2025, 3, day), start_time=None,
-                         timezone="+09:00", group="KD 스터디", kind="paper_review",
-                         status="held", notes=f"{title} 메모\n")
+    base = SessionDetail(
+        id=id,
+        title=title,
+        date=dt.date(2025, 3, day),
+        start_time=None,
+        timezone="+09:00",
+        group="KD 스터디",
+        kind="paper_review",
+        status="held",
+        notes=f"{title} 메모\n",
+    )
     return dataclasses.replace(base, **changes)
 
 
@@ -89,8 +97,21 @@ def test_write_atomically_permission_denied(tmp_path):
         folder.chmod(0o700)
 
 
-@pytest.mark.parametrize("name", ["../evil.md", "..", ".", "", "a/b.md", "a\\b.md", "/etc/passwd",
-                                  "c:evil.md", " spaced.md", "nul\0.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../evil.md",
+        "..",
+        ".",
+        "",
+        "a/b.md",
+        "a\\b.md",
+        "/etc/passwd",
+        "c:evil.md",
+        " spaced.md",
+        "nul\0.md",
+    ],
+)
 def test_safe_target_refuses_escapes(tmp_path, name):
     with pytest.raises(ExportError, match="Refusing"):
         safe_target(tmp_path, name)
@@ -111,27 +132,40 @@ def test_safe_target_accepts_hangul_names(tmp_path):
 
 
 def test_export_writes_one_file_per_session_and_numbers_duplicates(tmp_path):
-    sessions = [_session(5, "스터디"), _session(2, "스터디"), _session(9, "스터디"),
-                _session(3, "Other", day=11)]
+    sessions = [
+        _session(5, "스터디"),
+        _session(2, "스터디"),
+        _session(9, "스터디"),
+        _session(3, "Other", day=11),
+    ]
     folder = tmp_path / "deep" / "out"
     result = export_sessions(sessions, folder, "jekyll")
     assert isinstance(result, ExportResult)
     names = [path.name for path in result.written]
-    assert names == ["2025-03-10-스터디.md", "2025-03-10-스터디-2.md", "2025-03-10-스터디-3.md",
-                     "2025-03-11-other.md"]
+    assert names == [
+        "2025-03-10-스터디.md",
+        "2025-03-10-스터디-2.md",
+        "2025-03-10-스터디-3.md",
+        "2025-03-11-other.md",
+    ]
     # The lowest id gets the plain name, whatever order the sessions came in.
-    assert (folder / "2025-03-10-스터디.md").read_text(encoding="utf-8") == \
-        render_markdown(sessions[1])
-    assert (folder / "2025-03-10-스터디-3.md").read_text(encoding="utf-8") == \
-        render_markdown(sessions[2])
+    assert (folder / "2025-03-10-스터디.md").read_text(encoding="utf-8") == render_markdown(
+        sessions[1]
+    )
+    assert (folder / "2025-03-10-스터디-3.md").read_text(encoding="utf-8") == render_markdown(
+        sessions[2]
+    )
     assert _leftovers(folder) == []
 
 
 def test_slug_clash_with_a_numbered_name_still_gets_a_free_name(tmp_path):
     sessions = [_session(1, "a 2"), _session(2, "a"), _session(3, "a")]
     result = export_sessions(sessions, tmp_path, "obsidian")
-    assert [path.name for path in result.written] == \
-        ["2025-03-10-a-2.md", "2025-03-10-a.md", "2025-03-10-a-3.md"]
+    assert [path.name for path in result.written] == [
+        "2025-03-10-a-2.md",
+        "2025-03-10-a.md",
+        "2025-03-10-a-3.md",
+    ]
 
 
 def test_repeat_export_is_byte_identical_and_untouched(tmp_path):
@@ -164,8 +198,11 @@ def test_untitled_and_traversal_titles_stay_inside(tmp_path):
     sessions = [_session(1, "///..."), _session(2, "../../etc/passwd"), _session(3, "..")]
     result = export_sessions(sessions, tmp_path / "out", "jekyll")
     assert all(path.parent == tmp_path / "out" for path in result.written)
-    assert sorted(path.name for path in result.written) == \
-        ["2025-03-10-etc-passwd.md", "2025-03-10-untitled-2.md", "2025-03-10-untitled.md"]
+    assert sorted(path.name for path in result.written) == [
+        "2025-03-10-etc-passwd.md",
+        "2025-03-10-untitled-2.md",
+        "2025-03-10-untitled.md",
+    ]
 
 
 def test_unknown_flavor_is_refused_before_anything_happens(tmp_path):
@@ -213,9 +250,14 @@ def test_writability_is_probed_before_any_session_is_rendered(tmp_path, monkeypa
 def test_progress_and_cancel(tmp_path):
     seen = []
     sessions = [_session(i, f"s{i}", day=i) for i in range(1, 5)]
-    result = export_sessions(iter(sessions), tmp_path, "jekyll",
-                             progress=lambda done, total: seen.append((done, total)),
-                             cancelled=lambda: len(seen) > 2, total=4)
+    result = export_sessions(
+        iter(sessions),
+        tmp_path,
+        "jekyll",
+        progress=lambda done, total: seen.append((done, total)),
+        cancelled=lambda: len(seen) > 2,
+        total=4,
+    )
     assert seen == [(0, 4), (1, 4), (2, 4)]
     assert result.cancelled and len(result.written) == 2
     done = export_sessions(sessions, tmp_path, "jekyll", progress=lambda *a: seen.append(a))

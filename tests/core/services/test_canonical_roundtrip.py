@@ -17,14 +17,23 @@ def _shape(database):
     sessions = SessionService(database)
     detail = sessions.get(sessions.list_sessions()[0].id)
     return {
-        "title": detail.title, "date": detail.date, "start": detail.start_time,
-        "kind": detail.kind, "status": detail.status, "tags": detail.tags,
-        "attendees": detail.attendees, "absentees": detail.absentees,
+        "title": detail.title,
+        "date": detail.date,
+        "start": detail.start_time,
+        "kind": detail.kind,
+        "status": detail.status,
+        "tags": detail.tags,
+        "attendees": detail.attendees,
+        "absentees": detail.absentees,
         "notes": detail.notes,
         "presentations": [
-            (p.presenter, p.paper and (p.paper.title, p.paper.venue, p.paper.year,
-                                       p.paper.arxiv_id, p.paper.doi),
-             p.notes, p.discussion)
+            (
+                p.presenter,
+                p.paper
+                and (p.paper.title, p.paper.venue, p.paper.year, p.paper.arxiv_id, p.paper.doi),
+                p.notes,
+                p.discussion,
+            )
             for p in detail.presentations
         ],
         "checklist": [item.task for item in detail.checklist],
@@ -34,18 +43,31 @@ def _shape(database):
 @pytest.mark.parametrize("flavor", ["jekyll", "obsidian"])
 def test_app_made_session_round_trips(database, tmp_path, flavor):
     sessions = SessionService(database)
-    made = sessions.create(group="KD 스터디", title="3월 둘째 주: 증류 / distillation",
-                           date=dt.date(2025, 3, 10), start_time=dt.time(19, 0),
-                           timezone="+09:00", kind="paper review", tags=["증류", "review"],
-                           notes="# 0310 리딩 그룹\n\n오늘은 **세 편**을 읽었다.")
+    made = sessions.create(
+        group="KD 스터디",
+        title="3월 둘째 주: 증류 / distillation",
+        date=dt.date(2025, 3, 10),
+        start_time=dt.time(19, 0),
+        timezone="+09:00",
+        kind="paper review",
+        tags=["증류", "review"],
+        notes="# 0310 리딩 그룹\n\n오늘은 **세 편**을 읽었다.",
+    )
     sessions.set_attendees(made.id, ["민수님", "Alice"], ["Eve"])
     slots = PresentationService(database)
-    first = slots.add(made.id, presenter="민수님",
-                      paper=PaperRef("Tiny Teachers", venue="CVPR 2024", year=2024))
-    slots.update(first.id, notes="1. 교사 모델이 작아도\n2. logit 대신 feature",
-                 discussion="교사-학생 용량 차이?\n\n우리 데이터셋에도?")
-    slots.add(made.id, presenter="Alice",
-              paper=PaperRef("Scaling Laws for Retrieval", arxiv_id="2501.01234", year=2025))
+    first = slots.add(
+        made.id, presenter="민수님", paper=PaperRef("Tiny Teachers", venue="CVPR 2024", year=2024)
+    )
+    slots.update(
+        first.id,
+        notes="1. 교사 모델이 작아도\n2. logit 대신 feature",
+        discussion="교사-학생 용량 차이?\n\n우리 데이터셋에도?",
+    )
+    slots.add(
+        made.id,
+        presenter="Alice",
+        paper=PaperRef("Scaling Laws for Retrieval", arxiv_id="2501.01234", year=2025),
+    )
     slots.add(made.id, presenter="지호님")
     todos = ChecklistService(database)
     todos.add(made.id, "민수님: Mixture of Depths 읽어오기 ⏫ 📅 2025-03-17")

@@ -31,8 +31,12 @@ def _structure(database):
             "tags": detail.tags,
             "attendees": (detail.attendees, detail.absentees),
             "presentations": [
-                (p.presenter, p.paper and (p.paper.title, p.paper.venue, p.paper.arxiv_id),
-                 p.notes, p.discussion)
+                (
+                    p.presenter,
+                    p.paper and (p.paper.title, p.paper.venue, p.paper.arxiv_id),
+                    p.notes,
+                    p.discussion,
+                )
                 for p in detail.presentations
             ],
             "checklist": [item.task for item in detail.checklist],
@@ -103,7 +107,9 @@ def test_changed_file_updates_its_session_and_keeps_old_notes(tmp_path, database
     note.write_text("# 스터디\n\n처음 메모\n- [ ] 할 일 📅 2024-11-30\n", encoding="utf-8")
     service = ImportService(database)
     first = service.import_paths([note]).outcomes[0]
-    note.write_text("# 스터디\n\n고친 메모\n- [x] 할 일 📅 2024-11-30 ✅ 2024-11-29\n", encoding="utf-8")
+    note.write_text(
+        "# 스터디\n\n고친 메모\n- [x] 할 일 📅 2024-11-30 ✅ 2024-11-29\n", encoding="utf-8"
+    )
     second = service.import_paths([note]).outcomes[0]
     assert second.status == "updated" and second.session_id == first.session_id
     detail = SessionService(database).get(first.session_id)
@@ -112,6 +118,7 @@ def test_changed_file_updates_its_session_and_keeps_old_notes(tmp_path, database
     from sqlalchemy import select
 
     from studyapp.core import models
+
     with database.transaction() as orm:
         assert any("처음 메모" in text for text in orm.scalars(select(models.NoteRevision.content)))
 
@@ -125,7 +132,10 @@ def test_dry_run_writes_nothing(samples, database):
 def test_encodings_line_endings_and_nfd_are_normalized(tmp_path, database):
     nfd_title = unicodedata.normalize("NFD", "교사 모델 정리")
     (tmp_path / "250217.md").write_bytes(
-        ("\ufeff# " + nfd_title + "\r\n\r\n- [ ] 민수님: 슬라이드 📅 2025-02-20\r\n").encode("utf-8"))
+        ("\ufeff# " + nfd_title + "\r\n\r\n- [ ] 민수님: 슬라이드 📅 2025-02-20\r\n").encode(
+            "utf-8"
+        )
+    )
     (tmp_path / "0310.txt").write_bytes("회의 메모\n교사-학생 용량 차이\n".encode("cp949"))
     _mtime_to(tmp_path / "0310.txt", dt.date(2025, 4, 1))
     report = ImportService(database).import_paths([tmp_path], group="KD 스터디")
@@ -145,7 +155,9 @@ def test_encodings_line_endings_and_nfd_are_normalized(tmp_path, database):
 def test_fenced_code_is_left_alone(tmp_path, database):
     (tmp_path / "2025-01-06.md").write_text(
         "# Sync\n\n```markdown\n## Alice: Fake (ICML 2024)\n- [ ] not a task\n```\n"
-        "- [ ] real task\n", encoding="utf-8")
+        "- [ ] real task\n",
+        encoding="utf-8",
+    )
     ImportService(database).import_paths([tmp_path])
     detail = SessionService(database).get(SessionService(database).list_sessions()[0].id)
     assert detail.presentations == ()
@@ -159,13 +171,15 @@ def test_binary_and_missing_files(tmp_path, database):
     assert report.failed and "not a text file" in report.failed[0].message
     assert SessionService(database).count() == 0
     from studyapp.core.errors import ImportFileError
+
     with pytest.raises(ImportFileError, match="No such file"):
         ImportService(database).import_paths([tmp_path / "nope"])
 
 
 def test_malformed_front_matter_is_a_warning_and_text_is_kept(tmp_path, database):
     (tmp_path / "2025-02-03.md").write_text(
-        "---\ntitle: [unclosed\ntags: : :\n---\n본문 한 줄\n", encoding="utf-8")
+        "---\ntitle: [unclosed\ntags: : :\n---\n본문 한 줄\n", encoding="utf-8"
+    )
     report = ImportService(database).import_paths([tmp_path])
     outcome = report.outcomes[0]
     assert outcome.status == "created" and outcome.warnings
@@ -180,5 +194,7 @@ def test_todos_across_sessions(samples, database):
     open_ones = todos.items(open_only=True)
     assert len(every) == 9
     assert all(not item.task.done for item in open_ones)
-    assert {item.task.text for item in open_ones} >= {"set up the shared reading list",
-                                                       "데이터 증강 실험 정리"}
+    assert {item.task.text for item in open_ones} >= {
+        "set up the shared reading list",
+        "데이터 증강 실험 정리",
+    }

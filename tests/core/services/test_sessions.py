@@ -15,9 +15,15 @@ def sessions(database):
 
 
 def test_create_and_read_back(sessions):
-    created = sessions.create(group="KD 스터디", title="  0310   리딩 그룹 ", date=dt.date(2025, 3, 10),
-                              start_time=dt.time(19, 0), timezone="Asia/Seoul",
-                              kind="paper review", tags=["review", "#distillation", "review"])
+    created = sessions.create(
+        group="KD 스터디",
+        title="  0310   리딩 그룹 ",
+        date=dt.date(2025, 3, 10),
+        start_time=dt.time(19, 0),
+        timezone="Asia/Seoul",
+        kind="paper review",
+        tags=["review", "#distillation", "review"],
+    )
     detail = sessions.get(created.id)
     assert detail.title == "0310 리딩 그룹"
     assert detail.group == "KD 스터디"
@@ -55,12 +61,16 @@ def test_bad_kind_status_timezone(sessions):
 
 def test_list_newest_first_with_paging_and_filters(sessions):
     for day in (3, 1, 2):
-        sessions.create(group="A" if day != 2 else "B", title=f"day {day}", date=dt.date(2025, 1, day))
+        sessions.create(
+            group="A" if day != 2 else "B", title=f"day {day}", date=dt.date(2025, 1, day)
+        )
     assert [s.title for s in sessions.list_sessions()] == ["day 3", "day 2", "day 1"]
     assert [s.title for s in sessions.list_sessions(limit=1, offset=1)] == ["day 2"]
     assert [s.title for s in sessions.list_sessions(group="A")] == ["day 3", "day 1"]
-    assert [s.title for s in sessions.list_sessions(since=dt.date(2025, 1, 2),
-                                                    until=dt.date(2025, 1, 2))] == ["day 2"]
+    assert [
+        s.title
+        for s in sessions.list_sessions(since=dt.date(2025, 1, 2), until=dt.date(2025, 1, 2))
+    ] == ["day 2"]
     assert {g.name: g.session_count for g in sessions.groups()} == {"A": 2, "B": 1}
 
 
@@ -74,6 +84,7 @@ def test_notes_versioning_keeps_conflicting_text(database, sessions):
     from sqlalchemy import select
 
     from studyapp.core import models
+
     with database.transaction() as orm:
         kept = orm.scalars(select(models.NoteRevision.content)).all()
     assert kept == ["첫 줄\n둘째 줄"]
@@ -101,11 +112,15 @@ def test_trash_hides_and_restore_brings_back(sessions):
 def test_presentations_add_update_move_remove(database, sessions):
     slots = PresentationService(database)
     session = sessions.create(group="G", title="t", date=dt.date(2025, 1, 1))
-    first = slots.add(session.id, presenter="Alice",
-                      paper=PaperRef("Scaling Laws for Retrieval", arxiv_id="2501.01234"))
+    first = slots.add(
+        session.id,
+        presenter="Alice",
+        paper=PaperRef("Scaling Laws for Retrieval", arxiv_id="2501.01234"),
+    )
     second = slots.add(session.id, presenter="지호님", title="재현 실험 공유")
-    again = slots.add(session.id, presenter="Bob",
-                      paper=PaperRef("scaling laws for retrieval!"))  # same paper, other spelling
+    again = slots.add(
+        session.id, presenter="Bob", paper=PaperRef("scaling laws for retrieval!")
+    )  # same paper, other spelling
     assert again.paper is not None and first.paper is not None
     assert again.paper.id == first.paper.id
     slots.move(again.id, 0)

@@ -143,8 +143,11 @@ def test_count_updates_after_editing(qtbot, pane):
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText(" 회의")
-    qtbot.waitUntil(lambda: bar.count_label.text().endswith("4 matches")
-                    or bar.count_label.text().endswith("of 4"))
+    qtbot.waitUntil(
+        lambda: (
+            bar.count_label.text().endswith("4 matches") or bar.count_label.text().endswith("of 4")
+        )
+    )
 
 
 def test_escape_closes_and_focuses_editor(qtbot, pane):

@@ -21,8 +21,9 @@ def highlighted(qapp):
         # Without a view the document does not report the change; highlight explicitly.
         highlighter.rehighlight()
         block = document.findBlockByNumber(line)
-        return [(r.start, r.length, r.format.property(KIND_PROPERTY))
-                for r in block.layout().formats()]
+        return [
+            (r.start, r.length, r.format.property(KIND_PROPERTY)) for r in block.layout().formats()
+        ]
 
     spans.document = document
     spans.highlighter = highlighter
@@ -149,7 +150,7 @@ def test_task_dates_after_emoji(highlighted):
 def test_links_and_wikilinks(highlighted):
     line = "논문 [링크](https://arxiv.org/abs/1503.02531) 와 [[Distillation]]"
     spans = highlighted(line)
-    link = line[line.index("[링크]"): line.index(")") + 1]
+    link = line[line.index("[링크]") : line.index(")") + 1]
     assert (u16(line[: line.index("[링크]")]), u16(link), "link") in spans
     assert (u16(line[: line.index("[[")]), u16("[[Distillation]]"), "wikilink") in spans
 

@@ -22,7 +22,9 @@ class PaperRef:
 
 @dataclass
 class ParsedPresentation:
-    heading_raw: str  # the whole heading line as written, "## 민수님 논문 - Tiny Teachers (CVPR 2024)"
+    heading_raw: (
+        str  # the whole heading line as written, "## 민수님 논문 - Tiny Teachers (CVPR 2024)"
+    )
     presenter: str | None
     paper: PaperRef | None
     notes: str = ""

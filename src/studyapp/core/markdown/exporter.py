@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
-from studyapp.core.dto import PresentationInfo, SessionDetail
+from studyapp.core.dto import PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.headings import parse_attendees_line
 from studyapp.core.tasks import task_line_for
@@ -64,8 +64,11 @@ def render_body(session: SessionDetail, flavor: str = "jekyll") -> str:
     notes = _lines(_verbatim(session.notes))
     # People put the attendance right under the note's own title heading, if it has one.
     split = 1 if _TITLE_HEADING.match(notes[0]) else 0
-    blocks = ["\n".join(notes[:split]), _attendance(session, wiki),
-              "\n".join(_trim_blank(notes[split:]))]
+    blocks = [
+        "\n".join(notes[:split]),
+        _attendance(session, wiki),
+        "\n".join(_trim_blank(notes[split:])),
+    ]
     presentations = sorted(session.presentations, key=lambda p: p.position)
     for number, presentation in enumerate(presentations, start=1):
         blocks.extend(_presentation(presentation, number, wiki))
@@ -76,6 +79,7 @@ def render_body(session: SessionDetail, flavor: str = "jekyll") -> str:
 
 # -- text helpers ------------------------------------------------------------------------------
 
+
 def _lines(text: str) -> list[str]:
     # Not str.splitlines(): that would also split on form feeds and U+2028 inside a line.
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -83,7 +87,7 @@ def _lines(text: str) -> list[str]:
 
 def _trim_blank(lines: list[str]) -> list[str]:
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    return lines[filled[0]: filled[-1] + 1] if filled else []
+    return lines[filled[0] : filled[-1] + 1] if filled else []
 
 
 def _close_fences(lines: list[str]) -> list[str]:
@@ -134,11 +138,14 @@ def _name(name: str, wiki: bool) -> str:
 
 # -- attendance --------------------------------------------------------------------------------
 
+
 def attendance_matches(raw: str, attendees: Sequence[str], absentees: Sequence[str]) -> bool:
     """Whether the imported attendance line still reads back as exactly these people."""
     parsed = parse_attendees_line(raw)  # the importer's own reading, so both sides agree
     return parsed is not None and (sorted(parsed[0]), sorted(parsed[1])) == (
-        sorted(attendees), sorted(absentees))
+        sorted(attendees),
+        sorted(absentees),
+    )
 
 
 def _attendance(session: SessionDetail, wiki: bool) -> str:
@@ -156,6 +163,7 @@ def _attendance(session: SessionDetail, wiki: bool) -> str:
 
 
 # -- presentations -----------------------------------------------------------------------------
+
 
 def _paper_shown(paper: PaperInfo, wiki: bool) -> str:
     """The paper inside a heading: a link when there is one, so nothing needs a second line."""
@@ -185,15 +193,24 @@ def _heading(presentation: PresentationInfo, number: int, wiki: bool) -> str:
 def _presentation(presentation: PresentationInfo, number: int, wiki: bool) -> list[str]:
     # An imported heading already names presenter and paper, as the user wrote them.
     heading = None if presentation.heading_raw is None else _verbatim(presentation.heading_raw)
-    return [heading or _heading(presentation, number, wiki), _verbatim(presentation.notes),
-            _quoted(presentation.discussion)]
+    return [
+        heading or _heading(presentation, number, wiki),
+        _verbatim(presentation.notes),
+        _quoted(presentation.discussion),
+    ]
 
 
 # -- checklist ---------------------------------------------------------------------------------
 
+
 def _language_sample(session: SessionDetail) -> str:
-    text = "\n".join([session.notes, *(item.task.text for item in session.checklist),
-                      *(f"{p.notes}\n{p.discussion}" for p in session.presentations)])
+    text = "\n".join(
+        [
+            session.notes,
+            *(item.task.text for item in session.checklist),
+            *(f"{p.notes}\n{p.discussion}" for p in session.presentations),
+        ]
+    )
     return text if _WORD.search(text) else session.title
 
 
@@ -210,13 +227,32 @@ def _checklist(session: SessionDetail) -> str:
 
 # -- front matter ------------------------------------------------------------------------------
 
-_OWN_KEYS = ("title", "date", "group", "kind", "status", "tags", "attendees", "absentees",
-             "presenters", "papers", "created", "last_modified_at")
+_OWN_KEYS = (
+    "title",
+    "date",
+    "group",
+    "kind",
+    "status",
+    "tags",
+    "attendees",
+    "absentees",
+    "presenters",
+    "papers",
+    "created",
+    "last_modified_at",
+)
 _LISTS = frozenset({"tags", "attendees", "absentees", "presenters", "papers"})
-_ALIASES = {"created_at": "created", "date created": "created", "updated": "last_modified_at",
-            "modified": "last_modified_at", "lastmod": "last_modified_at",
-            "participants": "attendees", "참석자": "attendees", "absent": "absentees",
-            "불참": "absentees"}
+_ALIASES = {
+    "created_at": "created",
+    "date created": "created",
+    "updated": "last_modified_at",
+    "modified": "last_modified_at",
+    "lastmod": "last_modified_at",
+    "participants": "attendees",
+    "참석자": "attendees",
+    "absent": "absentees",
+    "불참": "absentees",
+}
 _OPTIONAL_LISTS = frozenset({"attendees", "absentees"})  # written only when someone is listed
 _WIDE = 1 << 30  # never fold a long title over several lines
 _MISSING = object()
@@ -238,11 +274,16 @@ def _own_values(session: SessionDetail) -> dict[str, object]:
     return {
         "title": session.title,
         "date": session.date if session.start_time is None else session.start,
-        "group": session.group, "kind": session.kind, "status": session.status,
-        "tags": session.tags, "attendees": session.attendees, "absentees": session.absentees,
+        "group": session.group,
+        "kind": session.kind,
+        "status": session.status,
+        "tags": session.tags,
+        "attendees": session.attendees,
+        "absentees": session.absentees,
         "presenters": _unique(p.presenter for p in presentations),
         "papers": _unique(p.paper.title for p in presentations if p.paper),
-        "created": session.created_at, "last_modified_at": session.updated_at,
+        "created": session.created_at,
+        "last_modified_at": session.updated_at,
     }
 
 
@@ -261,8 +302,9 @@ def _yaml_line(key: str, value: object, concept: str | None) -> str:
     texts = value if isinstance(value, list) else [value]
     # PyYAML writes these raw when allowed Unicode, and then reads them back as line breaks.
     readable = not any(isinstance(text, str) and _YAML_BREAKS & set(text) for text in texts)
-    return yaml.safe_dump({key: value}, allow_unicode=readable, sort_keys=False, width=_WIDE,
-                          default_flow_style=False).rstrip("\n")
+    return yaml.safe_dump(
+        {key: value}, allow_unicode=readable, sort_keys=False, width=_WIDE, default_flow_style=False
+    ).rstrip("\n")
 
 
 def _block_value(key: str, raw: str) -> object:
@@ -303,7 +345,8 @@ def _same_list(loaded: object, ours: Sequence[str], *, sort: bool = False) -> bo
     if isinstance(loaded, str):  # Jekyll also accepts "tags: a b"
         candidates = [loaded.split(), [part.strip() for part in loaded.split(",")]]
     elif isinstance(loaded, list) and not any(
-            item is None or isinstance(item, (bool, dict, list)) for item in loaded):
+        item is None or isinstance(item, (bool, dict, list)) for item in loaded
+    ):
         candidates = [[str(item) for item in loaded]]
     else:
         return False
@@ -320,8 +363,12 @@ def _same_when(concept: str, loaded: object, ours: dt.date) -> bool:
         if concept == "date":  # the offset decides the meeting's local time: it must agree too
             return loaded == ours and loaded.utcoffset() == ours.utcoffset()
         return loaded == ours  # bookkeeping times: the same instant is the same value
-    return (concept != "date" and type(loaded) is dt.date and ours.time() == dt.time(0)
-            and ours.date() == loaded)
+    return (
+        concept != "date"
+        and type(loaded) is dt.date
+        and ours.time() == dt.time(0)
+        and ours.date() == loaded
+    )
 
 
 def _same(concept: str, loaded: object, ours: object) -> bool:

@@ -51,7 +51,7 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str, list[str]]:
     if close is None:
         return _unclosed(lines)
     content = "\n".join(lines[1:close])
-    body = "\n".join(lines[close + 1:])
+    body = "\n".join(lines[close + 1 :])
     try:
         front = _parse(content)
     except _Malformed as problem:
@@ -168,8 +168,9 @@ def dump_key(key: str, value: object) -> str:
 
 
 def _dump(data: dict[str, object], *, flow: bool | None) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow, sort_keys=False,
-                          width=1_000_000).rstrip("\n")
+    return yaml.safe_dump(
+        data, allow_unicode=True, default_flow_style=flow, sort_keys=False, width=1_000_000
+    ).rstrip("\n")
 
 
 def _unclosed(lines: list[str]) -> tuple[FrontMatter, str, list[str]]:
@@ -205,9 +206,19 @@ def front_matter_value(data: dict[str, Any], *names: str) -> object:
 # ---- reading values people put in front matter ------------------------------------------
 
 _STATUS_SYNONYMS = {
-    "planned": "planned", "scheduled": "planned", "upcoming": "planned", "todo": "planned",
-    "예정": "planned", "held": "held", "done": "held", "completed": "held", "complete": "held",
-    "finished": "held", "완료": "held", "cancelled": "cancelled", "canceled": "cancelled",
+    "planned": "planned",
+    "scheduled": "planned",
+    "upcoming": "planned",
+    "todo": "planned",
+    "예정": "planned",
+    "held": "held",
+    "done": "held",
+    "completed": "held",
+    "complete": "held",
+    "finished": "held",
+    "완료": "held",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
     "취소": "cancelled",
 }
 
@@ -269,35 +280,71 @@ def status_value(value: object) -> str | None:
 # ---- kind --------------------------------------------------------------------------------
 
 _KIND_SYNONYMS = {
-    "paper review": "paper review", "paper": "paper review", "review": "paper review",
-    "reading group": "paper review", "journal club": "paper review", "논문": "paper review",
-    "논문 리뷰": "paper review", "mentoring": "mentoring", "mentor": "mentoring",
-    "멘토링": "mentoring", "lecture": "lecture", "class": "lecture", "강의": "lecture",
-    "수업": "lecture", "peer session": "peer session", "peer": "peer session",
-    "피어세션": "peer session", "피어 세션": "peer session", "conference": "conference",
-    "workshop": "conference", "symposium": "conference", "학술대회": "conference",
-    "other": "other", "기타": "other",
+    "paper review": "paper review",
+    "paper": "paper review",
+    "review": "paper review",
+    "reading group": "paper review",
+    "journal club": "paper review",
+    "논문": "paper review",
+    "논문 리뷰": "paper review",
+    "mentoring": "mentoring",
+    "mentor": "mentoring",
+    "멘토링": "mentoring",
+    "lecture": "lecture",
+    "class": "lecture",
+    "강의": "lecture",
+    "수업": "lecture",
+    "peer session": "peer session",
+    "peer": "peer session",
+    "피어세션": "peer session",
+    "피어 세션": "peer session",
+    "conference": "conference",
+    "workshop": "conference",
+    "symposium": "conference",
+    "학술대회": "conference",
+    "other": "other",
+    "기타": "other",
 }
 # Checked in this order: a mentoring session often reviews papers, not the other way round.
 _KIND_KEYWORDS = (
     ("mentoring", re.compile(r"멘토링|\bmentor(?:ing|ship)?\b", re.I)),
     ("lecture", re.compile(r"강의|\blectures?\b", re.I)),
-    ("peer session", re.compile(r"피어\s?세션|\bpeer[- ]?sessions?\b|\bpeer\b(?![- ]review)",
-                                re.I)),
-    ("conference", re.compile(r"학술대회|컨퍼런스|콘퍼런스|워크숍|워크샵|심포지엄|"
-                              r"\b(?:conference|workshop|symposium)s?\b", re.I)),
-    ("paper review", re.compile(r"논문|리딩|리뷰|저널\s?클럽|\bpapers?\b|\breading[- ]group\b|"
-                                r"\bjournal[- ]club\b|\breviews?\b", re.I)),
+    (
+        "peer session",
+        re.compile(r"피어\s?세션|\bpeer[- ]?sessions?\b|\bpeer\b(?![- ]review)", re.I),
+    ),
+    (
+        "conference",
+        re.compile(
+            r"학술대회|컨퍼런스|콘퍼런스|워크숍|워크샵|심포지엄|"
+            r"\b(?:conference|workshop|symposium)s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "paper review",
+        re.compile(
+            r"논문|리딩|리뷰|저널\s?클럽|\bpapers?\b|\breading[- ]group\b|"
+            r"\bjournal[- ]club\b|\breviews?\b",
+            re.I,
+        ),
+    ),
 )
 
 
-def guess_kind(data: dict[str, object], title: str, tags: list[str], headings: list[str],
-               has_presentations: bool) -> str:
+def guess_kind(
+    data: dict[str, object],
+    title: str,
+    tags: list[str],
+    headings: list[str],
+    has_presentations: bool,
+) -> str:
     """A SessionKind value from the front matter, else from the words people used."""
     declared = text_value(front_matter_value(data, "kind", "type", "session_kind"))
     if declared:
-        kind = _KIND_SYNONYMS.get(" ".join(declared.casefold().replace("-", " ")
-                                           .replace("_", " ").split()))
+        kind = _KIND_SYNONYMS.get(
+            " ".join(declared.casefold().replace("-", " ").replace("_", " ").split())
+        )
         if kind:
             return kind
     category = front_matter_value(data, "category", "categories")

@@ -15,7 +15,6 @@ from collections.abc import Collection
 
 from studyapp.core.markdown.document import PaperRef
 
-
 # The headings our own export writes for slots: "Presentation 2: Title", "Presentation by 지호님".
 _CANONICAL = re.compile(
     r"^Presentation(?:\s+(?P<number>\d+))?(?:\s+by\s+(?P<name>[^:：]+?))?"
@@ -50,7 +49,8 @@ _KEY_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Words that head ordinary sections ("Summary: ...", "Week 3: ...") rather than name people.
-_LATIN_STOP = frozenset(_split("""
+_LATIN_STOP = frozenset(
+    _split("""
 note notes nb q a qa summary todo week day part chapter section session topic topics agenda
 update updates paper papers review reviews lecture mentoring discussion intro introduction
 background method methods result results conclusion conclusions appendix step phase lesson
@@ -78,33 +78,49 @@ their this that these those the an and or for with about part day session study 
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december spring summer fall autumn winter
 semester term team club class seminar sync standup kickoff holiday
-"""))
-_LATIN_STOP_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ics", "ogy",
-                        "ism", "isms")
-_KO_STOP = frozenset(_split("""
+""")
+)
+_LATIN_STOP_SUFFIXES = (
+    "tion",
+    "tions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ics",
+    "ogy",
+    "ism",
+    "isms",
+)
+_KO_STOP = frozenset(
+    _split("""
 최신 오늘 이번 다음 지난 관련 추천 주요 기타 참고 읽을 후속 핵심 개인 전체 기존 신규 우리 팀 조별
 개별 이전 금주 차주 다른 중간 최종 기말 논문 발표 세미나 스터디 리딩 나의 오전 오후 첫 공지 정리
 필독 요약 질문 메모 회고 과제 숙제 중요 예정 완료 진행 보류 번역 리뷰 강의 멘토링 특강 토론 실습
 복습 예습 소개 팀별 조별 개인별 주간 월간 일일 이번주 다음주 지난주 오늘의 학회 초청 외부 내부
 선정 후보 대상 관심 인상 깊은 좋은 재밌는 읽은 읽을거리 모든 각자 각 조 반 전원 주제 기술 연구
-"""))
+""")
+)
 _KO_TITLE_WORDS = ("교수님", "멘토님", "선생님", "조교님", "강사님", "튜터님", "운영진님", "여러분")
-_VENUES = frozenset(_split("""
+_VENUES = frozenset(
+    _split("""
 cvpr iccv eccv neurips nips icml iclr aaai ijcai acl emnlp naacl coling eacl wacv bmvc kdd www
 sigir chi tpami tmlr jmlr nature science interspeech icassp miccai corl rss icra iros siggraph
 tog tip tnnls ijcv uai aistats colt colm cikm wsdm recsys mlsys osdi sosp nsdi isca
-"""))
+""")
+)
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _WIKILINK = re.compile(r"\[\[(?P<target>[^\]|]+)(?:\|(?P<alias>[^\]]+))?\]\]")
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=[\s)\]]|$)")
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 _ARXIV_TEXT = re.compile(r"\barxiv\s*[:.]?\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 _ARXIV_BARE = re.compile(r"(?<![\d.])(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?(?![\d.])")
-_DOI = re.compile(r"(?:\bdoi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>\b10\.\d{4,9}/[^\s\"'<>]+)",
-                  re.I)
+_DOI = re.compile(
+    r"(?:\bdoi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>\b10\.\d{4,9}/[^\s\"'<>]+)", re.I
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("「", "」"), ("『", "』"), ("«", "»"))
-
 
 
 def parse_presentation_heading(
@@ -162,7 +178,8 @@ def _match_presenter(text: str, known: dict[str, str]) -> tuple[str, str | None]
         name, keyword = match["name"], match["kw"]
         # "멘토님 피드백" (no keyword, no separator) is a topic, not a talk.
         if (keyword or match["rest2"] is None) and (
-                keyword or name not in _KO_TITLE_WORDS or _fold_name(name) in known):
+            keyword or name not in _KO_TITLE_WORDS or _fold_name(name) in known
+        ):
             return name, match["rest"] or match["rest2"]
     match = _KO_PLAIN.match(text)
     if match and (match["name"] not in _KO_STOP or _fold_name(match["name"]) in known):
@@ -171,8 +188,11 @@ def _match_presenter(text: str, known: dict[str, str]) -> tuple[str, str | None]
     if match and _plausible_latin(match["name"], known):
         return match["name"], match["rest"]
     match = _LATIN_DASH.match(text)
-    if match and _plausible_latin(match["name"], known) and (
-            _fold_name(match["name"]) in known or _looks_like_paper(match["rest"])):
+    if (
+        match
+        and _plausible_latin(match["name"], known)
+        and (_fold_name(match["name"]) in known or _looks_like_paper(match["rest"]))
+    ):
         return match["name"], match["rest"]
     return _match_known(text, known)
 
@@ -186,13 +206,20 @@ def _match_known(text: str, known: dict[str, str]) -> tuple[str, str | None] | N
         if folded not in folded_text:
             continue  # cheap check first: most headings name none of many known people
         pattern = re.escape(folded)
-        lead = re.match(rf"^(?P<name>{pattern})(?:\s*(?:님|씨))?(?:\s*의)?"
-                        rf"(?:\s*{_KO_KEYWORD})?(?:{_SEP}(?P<rest>.+))?$", text, re.I)
+        lead = re.match(
+            rf"^(?P<name>{pattern})(?:\s*(?:님|씨))?(?:\s*의)?"
+            rf"(?:\s*{_KO_KEYWORD})?(?:{_SEP}(?P<rest>.+))?$",
+            text,
+            re.I,
+        )
         if lead and (lead["rest"] or len(lead[0]) > len(lead["name"]) or text.casefold() == folded):
             return name, lead["rest"]
-        tail = re.match(rf"^(?P<rest>.+?)\s*(?:\(\s*(?:{pattern})(?:\s*(?:님|씨))?\s*\)|"
-                        rf"\s+by\s+(?:{pattern})|{_SEP}(?:{pattern})(?:\s*(?:님|씨))?)$",
-                        text, re.I)
+        tail = re.match(
+            rf"^(?P<rest>.+?)\s*(?:\(\s*(?:{pattern})(?:\s*(?:님|씨))?\s*\)|"
+            rf"\s+by\s+(?:{pattern})|{_SEP}(?:{pattern})(?:\s*(?:님|씨))?)$",
+            text,
+            re.I,
+        )
         if tail:
             return name, tail["rest"]
     return None
@@ -244,17 +271,17 @@ def parse_paper(text: str) -> PaperRef | None:
     link = _MD_LINK.search(rest)
     if link:
         title, url = link["text"].strip(), link["url"]
-        rest = rest[: link.start()] + " " + rest[link.end():]
+        rest = rest[: link.start()] + " " + rest[link.end() :]
     wiki = _WIKILINK.search(rest)
     if wiki and title is None:
         title = (wiki["alias"] or wiki["target"]).strip()
-        rest = rest[: wiki.start()] + " " + rest[wiki.end():]
+        rest = rest[: wiki.start()] + " " + rest[wiki.end() :]
     arxiv_id: str | None = None
     doi: str | None = None
     bare_url = _URL.search(rest)
     if bare_url:
         url = url or bare_url["url"]
-        rest = rest[: bare_url.start()] + " " + rest[bare_url.end():]
+        rest = rest[: bare_url.start()] + " " + rest[bare_url.end() :]
     if url:
         found = _ARXIV_URL.search(url)
         arxiv_id = found["id"] if found else None
@@ -264,12 +291,12 @@ def parse_paper(text: str) -> PaperRef | None:
         found = pattern.search(rest)
         if found:
             arxiv_id = arxiv_id or found["id"]
-            rest = rest[: found.start()] + " " + rest[found.end():]
+            rest = rest[: found.start()] + " " + rest[found.end() :]
             break
     doi_found = _DOI.search(rest)
     if doi_found:
         doi = doi or _clean_doi(doi_found["doi"])
-        rest = rest[: doi_found.start()] + " " + rest[doi_found.end():]
+        rest = rest[: doi_found.start()] + " " + rest[doi_found.end() :]
     rest, venue = _take_venue(rest)
     if title is None:
         title = _clean_title(rest)
@@ -310,7 +337,7 @@ def _clean_title(text: str) -> str:
             title = title.strip(emphasis).strip()
     for left, right in _QUOTES:
         if len(title) >= 2 and title.startswith(left) and title.endswith(right):
-            title = title[len(left): -len(right)].strip()
+            title = title[len(left) : -len(right)].strip()
             break
     return title
 
@@ -324,8 +351,9 @@ _ATTENDEES = re.compile(
 )
 _ABSENT_WORDS = r"absent|absentees|불참|결석|미참석|not\s+present|missing|apologies|regrets"
 _ABSENT_PAREN = re.compile(rf"[(（]\s*(?:{_ABSENT_WORDS})\s*[:：]?\s*(?P<names>[^)）]*)[)）]", re.I)
-_ABSENT_CLAUSE = re.compile(rf"(?:[;|]|\s[-–—]|^)\s*(?:{_ABSENT_WORDS})\s*[:：]\s*(?P<names>.*)$",
-                            re.I)
+_ABSENT_CLAUSE = re.compile(
+    rf"(?:[;|]|\s[-–—]|^)\s*(?:{_ABSENT_WORDS})\s*[:：]\s*(?P<names>.*)$", re.I
+)
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,、/·;，|]|\s&\s|\sand\s|\s및\s)\s*")
 
 
@@ -346,7 +374,7 @@ def parse_attendees_line(line: str) -> tuple[list[str], list[str]] | None:
             if names is None:
                 return None
             absent += names
-            rest = (rest[: found.start()] + " " + rest[found.end():]).strip()
+            rest = (rest[: found.start()] + " " + rest[found.end() :]).strip()
     rest = re.sub(r"[(（]\s*(?:총\s*)?\d+\s*(?:명|people|persons)?\s*[)）]", " ", rest).strip()
     present = _names(rest)
     if present is None or not (present or absent):

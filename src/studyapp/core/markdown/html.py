@@ -16,13 +16,67 @@ from markdown.extensions.toc import slugify_unicode
 from studyapp.core.dto import SessionDetail
 from studyapp.core.markdown.exporter import mostly_hangul, render_body
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
-    "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -31,14 +85,35 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "time": {"datetime"},
-    "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
-    "sup": {"id"}, "li": {"id"},  # footnotes link to these
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "sup": {"id"},
+    "li": {"id"},  # footnotes link to these
 }
 # Removed with everything inside them, not just unwrapped.
-DROPPED_WITH_CONTENT = frozenset({
-    "script", "style", "iframe", "object", "embed", "noscript", "template", "textarea",
-    "select", "title", "svg", "math", "frame", "frameset", "applet",
-})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "noscript",
+        "template",
+        "textarea",
+        "select",
+        "title",
+        "svg",
+        "math",
+        "frame",
+        "frameset",
+        "applet",
+    }
+)
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -84,16 +159,18 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitize(fragment: str) -> str:
     """``fragment`` with only the tags, attributes and URL schemes listed above."""
-    return str(nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=set(DROPPED_WITH_CONTENT),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        attribute_filter=_attribute_filter,
-        url_schemes=set(URL_SCHEMES),
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    ))
+    return str(
+        nh3.clean(
+            fragment,
+            tags=set(ALLOWED_TAGS),
+            clean_content_tags=set(DROPPED_WITH_CONTENT),
+            attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+            attribute_filter=_attribute_filter,
+            url_schemes=set(URL_SCHEMES),
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+    )
 
 
 def _to_html(markdown_text: str) -> str:
@@ -122,8 +199,9 @@ def _header(session: SessionDetail) -> str:
         shown = f"{date} {session.start_time.strftime('%H:%M')}"
         when = f'<time datetime="{html.escape(stamp)}">{shown}</time>'
     meta = " · ".join(part for part in (when, html.escape(session.group)) if part)
-    return (f"<header>\n<h1>{html.escape(session.title)}</h1>\n"
-            f'<p class="meta">{meta}</p>\n</header>\n')
+    return (
+        f'<header>\n<h1>{html.escape(session.title)}</h1>\n<p class="meta">{meta}</p>\n</header>\n'
+    )
 
 
 def render_html(session: SessionDetail) -> str:

@@ -39,9 +39,12 @@ _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _NOTION_ID = re.compile(r"\s+[0-9a-f]{32}$")
 # Property lines near the top of Notion exports and plain notes: "Date: March 10, 2025".
-_DATE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?(?P<label>date|meeting date|when|날짜|일시|일자|"
-                        r"created|created time|생성일)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
-                        r"(?P<value>.+)$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*)?(?P<label>date|meeting date|when|날짜|일시|일자|"
+    r"created|created time|생성일)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+    r"(?P<value>.+)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -53,36 +56,76 @@ class _Line:
     role: str = "notes"  # notes, task, attendees, presentation, checklist
 
 
-def parse_note(text: str, *, file_name: str, context_year: int | None = None,
-               file_date: dt.date | None = None, known_people: Collection[str] = ()) -> ParsedNote:
+def parse_note(
+    text: str,
+    *,
+    file_name: str,
+    context_year: int | None = None,
+    file_date: dt.date | None = None,
+    known_people: Collection[str] = (),
+) -> ParsedNote:
     """Everything ``text`` (already normalized by read_note_text) says about one session."""
     try:
         return _parse(text, file_name, context_year, file_date, known_people)
     except Exception:  # a note that trips the parser is still imported, whole
         stem = _stem(file_name)
-        return ParsedNote(title=stem or "Untitled", date=file_date or dt.date.today(),
-                          date_source="file date", notes=text.strip("\n"),
-                          warnings=["could not read the note's structure; "
-                                    "imported it as plain text"])
+        return ParsedNote(
+            title=stem or "Untitled",
+            date=file_date or dt.date.today(),
+            date_source="file date",
+            notes=text.strip("\n"),
+            warnings=["could not read the note's structure; imported it as plain text"],
+        )
 
 
-def _parse(text: str, file_name: str, context_year: int | None, file_date: dt.date | None,
-           known_people: Collection[str]) -> ParsedNote:
+def _parse(
+    text: str,
+    file_name: str,
+    context_year: int | None,
+    file_date: dt.date | None,
+    known_people: Collection[str],
+) -> ParsedNote:
     front, body, warnings = split_front_matter(text)
     data = front.data
     lines = _scan(body)
     stem = _stem(file_name)
 
     title, title_source = _title(data, lines, stem)
-    created = _as_datetime(front_matter_value(data, "created_at", "created", "date created",
-                                              "date_created", "created_date", "creation date"))
-    modified = _as_datetime(front_matter_value(data, "last_modified_at", "modified", "updated",
-                                               "updated_at", "last_modified", "date modified",
-                                               "lastmod", "last_modified_time", "last edited time"))
+    created = _as_datetime(
+        front_matter_value(
+            data,
+            "created_at",
+            "created",
+            "date created",
+            "date_created",
+            "created_date",
+            "creation date",
+        )
+    )
+    modified = _as_datetime(
+        front_matter_value(
+            data,
+            "last_modified_at",
+            "modified",
+            "updated",
+            "updated_at",
+            "last_modified",
+            "date modified",
+            "lastmod",
+            "last_modified_time",
+            "last edited time",
+        )
+    )
     if created is not None:
         context_year = created.year  # the note's own creation year beats folder or file hints
-    note = ParsedNote(title=title, date=file_date or dt.date.today(), front_matter=front,
-                      warnings=warnings, created=created, modified=modified)
+    note = ParsedNote(
+        title=title,
+        date=file_date or dt.date.today(),
+        front_matter=front,
+        warnings=warnings,
+        created=created,
+        modified=modified,
+    )
     _fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     _fill_metadata(note, data)
 
@@ -90,10 +133,17 @@ def _parse(text: str, file_name: str, context_year: int | None, file_date: dt.da
     _mark_presentations(lines, note, known_people)
     _mark_attendees(lines, note)
     _mark_checklist_heading(lines, note, title_source == "heading")
-    note.notes = _join([line.text for line in lines if line.role == "notes"],
-                       [line.role != "notes" for line in lines])
-    note.kind = guess_kind(data, title, note.tags, [line.heading for line in lines if line.level],
-                           bool(note.presentations))
+    note.notes = _join(
+        [line.text for line in lines if line.role == "notes"],
+        [line.role != "notes" for line in lines],
+    )
+    note.kind = guess_kind(
+        data,
+        title,
+        note.tags,
+        [line.heading for line in lines if line.level],
+        bool(note.presentations),
+    )
     return note
 
 
@@ -145,16 +195,24 @@ _JEKYLL_DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]+(?=\S)")
 
 
 def _title_from_stem(stem: str) -> str:
-    """"2025-03-10-reading-group" -> "reading group"; a bare date stays as it is."""
+    """ "2025-03-10-reading-group" -> "reading group"; a bare date stays as it is."""
     rest = _JEKYLL_DATE_PREFIX.sub("", stem)
     if rest != stem and " " not in rest:
         rest = re.sub(r"[-_]+", " ", rest).strip()
     return rest or stem or "Untitled"
 
 
-def _fill_date(note: ParsedNote, data: dict[str, object], lines: list[_Line], title: str,
-               title_source: str, stem: str, context_year: int | None,
-               file_date: dt.date | None, created: dt.datetime | None) -> None:
+def _fill_date(
+    note: ParsedNote,
+    data: dict[str, object],
+    lines: list[_Line],
+    title: str,
+    title_source: str,
+    stem: str,
+    context_year: int | None,
+    file_date: dt.date | None,
+    created: dt.datetime | None,
+) -> None:
     raw_date = front_matter_value(data, "date", "meeting_date", "session_date", "날짜")
     if raw_date is not None:
         parsed = parse_datetime_value(raw_date)
@@ -169,9 +227,16 @@ def _fill_date(note: ParsedNote, data: dict[str, object], lines: list[_Line], ti
     _fill_time(note, data, created)
 
 
-def _date_from_text(note: ParsedNote, lines: list[_Line], title: str, title_source: str,
-                    stem: str, context_year: int | None, file_date: dt.date | None,
-                    created: dt.datetime | None) -> None:
+def _date_from_text(
+    note: ParsedNote,
+    lines: list[_Line],
+    title: str,
+    title_source: str,
+    stem: str,
+    context_year: int | None,
+    file_date: dt.date | None,
+    created: dt.datetime | None,
+) -> None:
     first_heading = next((line.heading for line in lines if line.level and not line.fenced), "")
     places: list[tuple[str, str]] = []
     if title_source != "file name":
@@ -183,8 +248,10 @@ def _date_from_text(note: ParsedNote, lines: list[_Line], title: str, title_sour
         if found is not None:
             note.date, note.date_source = found.date, source
             if found.year_inferred:
-                note.warnings.append(f"{found.matched}: no year in the date; "
-                                     f"assumed {found.date.year} from the note's context")
+                note.warnings.append(
+                    f"{found.matched}: no year in the date; "
+                    f"assumed {found.date.year} from the note's context"
+                )
             return
     if created is not None:
         note.date, note.date_source = created.date(), "front matter"
@@ -230,8 +297,14 @@ def _time_value(value: object, front: FrontMatter) -> dt.time | None:
         return value.replace(tzinfo=None)
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads "19:05" as a base-60 integer; the raw line still says what was meant.
-        raw = next((block for key, block in front.blocks if key.casefold() in
-                    {"time", "start_time", "start", "시간"}), "")
+        raw = next(
+            (
+                block
+                for key, block in front.blocks
+                if key.casefold() in {"time", "start_time", "start", "시간"}
+            ),
+            "",
+        )
         return parse_time_text(raw.partition(":")[2])
     return parse_time_text(str(value)) if isinstance(value, str) else None
 
@@ -281,8 +354,9 @@ def _section_end(lines: list[_Line], start: int) -> int:
     return len(lines)
 
 
-def _mark_presentations(lines: list[_Line], note: ParsedNote,
-                        known_people: Collection[str]) -> None:
+def _mark_presentations(
+    lines: list[_Line], note: ParsedNote, known_people: Collection[str]
+) -> None:
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -298,7 +372,7 @@ def _mark_presentations(lines: list[_Line], note: ParsedNote,
         removed: list[bool] = []
         discussion: list[str] = []
         gap = False
-        section = lines[index + 1:end]
+        section = lines[index + 1 : end]
         quoted = [not x.fenced and x.role == "notes" and x.text.startswith("> ") for x in section]
         for position, inner in enumerate(section):
             if inner.role != "notes":
@@ -307,8 +381,11 @@ def _mark_presentations(lines: list[_Line], note: ParsedNote,
             inner.role = "presentation"
             # Only "> text" comes back from the exporter unchanged, and a bare ">" only
             # between two of them; a ">text" quote stays in the notes as written.
-            bare = inner.text.rstrip() == ">" and any(quoted[:position]) \
-                and any(quoted[position + 1:])
+            bare = (
+                inner.text.rstrip() == ">"
+                and any(quoted[:position])
+                and any(quoted[position + 1 :])
+            )
             if not inner.fenced and (quoted[position] or bare):
                 removed.append(True)
                 if gap and discussion and discussion[-1].strip():
@@ -320,10 +397,15 @@ def _mark_presentations(lines: list[_Line], note: ParsedNote,
                 removed.append(False)
                 gap = gap or bool(discussion)
         presenter, paper = parsed
-        note.presentations.append(ParsedPresentation(
-            heading_raw=line.text, presenter=presenter, paper=paper,
-            notes=_join(notes, removed), discussion=_join(discussion, []),
-        ))
+        note.presentations.append(
+            ParsedPresentation(
+                heading_raw=line.text,
+                presenter=presenter,
+                paper=paper,
+                notes=_join(notes, removed),
+                discussion=_join(discussion, []),
+            )
+        )
         index = end
 
 
@@ -336,8 +418,10 @@ def _mark_attendees(lines: list[_Line], note: ParsedNote) -> None:
         parsed = parse_attendees_line(line.text)
         if parsed is None:
             continue
-        if from_front and (set(parsed[0]), set(parsed[1])) != (set(note.attendees),
-                                                                set(note.absentees)):
+        if from_front and (set(parsed[0]), set(parsed[1])) != (
+            set(note.attendees),
+            set(note.absentees),
+        ):
             return
         line.role = "attendees"
         note.attendees, note.absentees = parsed
@@ -352,9 +436,10 @@ def _mark_checklist_heading(lines: list[_Line], note: ParsedNote, title_is_headi
             continue
         if title_is_heading and index == first_content:
             continue  # the title heading stays in the notes
-        section = lines[index + 1:_section_end(lines, index)]
+        section = lines[index + 1 : _section_end(lines, index)]
         if any(inner.role == "task" for inner in section) and all(
-                inner.role == "task" or not inner.text.strip() for inner in section):
+            inner.role == "task" or not inner.text.strip() for inner in section
+        ):
             line.role = "checklist"
             note.checklist_heading = line.text
             return
@@ -391,4 +476,3 @@ def _collapse(kept: list[str], removed_flags: list[bool]) -> list[str]:
         result.append(text)
     result += blanks
     return result
-

@@ -61,7 +61,7 @@ def content_hash(text: str) -> str:
 def _decode(data: bytes, name: str) -> str:
     # A BOM is the only reliable signal, so it decides before anything else.
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8):], "utf-8", name)
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return _strict(data, "utf-32", name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -99,7 +99,8 @@ def _looks_binary(text: str) -> bool:
         return False
     sample = text[:65536]
     odd = sum(
-        1 for char in sample
+        1
+        for char in sample
         if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS)
     )
     return odd / len(sample) > _MAX_CONTROL_SHARE

@@ -112,8 +112,12 @@ def write_atomically(path: Path, text: str) -> None:
 def safe_target(folder: Path, file_name: str) -> Path:
     """``folder / file_name``, or ExportError when that would land anywhere else."""
     folder = Path(folder)
-    if (not file_name or file_name in {".", ".."} or file_name != file_name.strip()
-            or any(char in file_name for char in "/\\:\0")):
+    if (
+        not file_name
+        or file_name in {".", ".."}
+        or file_name != file_name.strip()
+        or any(char in file_name for char in "/\\:\0")
+    ):
         raise ExportError(f"Refusing to write {file_name!r}: not a plain file name.")
     root = folder.resolve()
     # resolve() follows a symlink already in the folder, so one pointing away is refused.

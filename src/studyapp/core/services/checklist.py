@@ -18,8 +18,9 @@ from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, parse_task_line
 
 
-def apply_task(orm: OrmSession, item: models.ChecklistItem, task: TaskFields, *,
-               allow_empty: bool = False) -> None:
+def apply_task(
+    orm: OrmSession, item: models.ChecklistItem, task: TaskFields, *, allow_empty: bool = False
+) -> None:
     """Copy every field of ``task`` onto the row (validated)."""
     text = task.text.strip()
     if not text and not allow_empty:
@@ -51,8 +52,9 @@ class ChecklistService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
-    def items(self, *, open_only: bool = False, session_id: int | None = None,
-              group: str | None = None) -> list[ChecklistItemInfo]:
+    def items(
+        self, *, open_only: bool = False, session_id: int | None = None, group: str | None = None
+    ) -> list[ChecklistItemInfo]:
         """To-dos oldest session first, in checklist order."""
         with self.db.transaction() as orm:
             query = (
@@ -63,14 +65,20 @@ class ChecklistService:
                 .options(selectinload(models.ChecklistItem.session))
             )
             if open_only:
-                query = query.where(models.ChecklistItem.done.is_(False),
-                                    models.ChecklistItem.cancelled_date.is_(None))
+                query = query.where(
+                    models.ChecklistItem.done.is_(False),
+                    models.ChecklistItem.cancelled_date.is_(None),
+                )
             if session_id is not None:
                 query = query.where(models.ChecklistItem.session_id == session_id)
             if group is not None:
                 query = query.where(models.Group.name == group)
-            query = query.order_by(models.Session.date, models.ChecklistItem.session_id,
-                                   models.ChecklistItem.position, models.ChecklistItem.id)
+            query = query.order_by(
+                models.Session.date,
+                models.ChecklistItem.session_id,
+                models.ChecklistItem.position,
+                models.ChecklistItem.id,
+            )
             return [convert.checklist_item_info(item, name) for item, name in orm.execute(query)]
 
     def carried_over(self, session_id: int) -> list[ChecklistItemInfo]:
@@ -81,11 +89,13 @@ class ChecklistService:
             rows = orm.scalars(
                 select(models.ChecklistItem)
                 .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
-                .where(models.ChecklistItem.group_id == group_id,
-                       models.ChecklistItem.done.is_(False),
-                       models.ChecklistItem.cancelled_date.is_(None),
-                       models.Session.deleted_at.is_(None),
-                       models.Session.date < date)
+                .where(
+                    models.ChecklistItem.group_id == group_id,
+                    models.ChecklistItem.done.is_(False),
+                    models.ChecklistItem.cancelled_date.is_(None),
+                    models.Session.deleted_at.is_(None),
+                    models.Session.date < date,
+                )
                 .order_by(models.Session.date, models.ChecklistItem.position)
             ).all()
             return [convert.checklist_item_info(item, group_name) for item in rows]
@@ -94,10 +104,17 @@ class ChecklistService:
         task = task_from_text(text)
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            position = orm.scalar(select(func.coalesce(func.max(models.ChecklistItem.position), -1))
-                                  .where(models.ChecklistItem.session_id == session_id))
-            item = models.ChecklistItem(session=session, group_id=session.group_id,
-                                        position=int(position or 0) + 1, text=task.text)
+            position = orm.scalar(
+                select(func.coalesce(func.max(models.ChecklistItem.position), -1)).where(
+                    models.ChecklistItem.session_id == session_id
+                )
+            )
+            item = models.ChecklistItem(
+                session=session,
+                group_id=session.group_id,
+                position=int(position or 0) + 1,
+                text=task.text,
+            )
             orm.add(item)
             apply_task(orm, item, task)
             orm.flush()
@@ -110,7 +127,9 @@ class ChecklistService:
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
-    def set_done(self, item_id: int, done: bool, *, today: dt.date | None = None) -> ChecklistItemInfo:
+    def set_done(
+        self, item_id: int, done: bool, *, today: dt.date | None = None
+    ) -> ChecklistItemInfo:
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
             task = convert.task_fields(item)
@@ -127,11 +146,13 @@ class ChecklistService:
         """Reorder within the item's session."""
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
-            siblings = list(orm.scalars(
-                select(models.ChecklistItem)
-                .where(models.ChecklistItem.session_id == item.session_id)
-                .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
-            ))
+            siblings = list(
+                orm.scalars(
+                    select(models.ChecklistItem)
+                    .where(models.ChecklistItem.session_id == item.session_id)
+                    .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
+                )
+            )
             siblings.remove(item)
             siblings.insert(max(0, min(new_position, len(siblings))), item)
             for position, row in enumerate(siblings):

@@ -15,20 +15,32 @@ from studyapp.core.tasks import TaskFields
 
 def paper_info(paper: models.Paper) -> PaperInfo:
     return PaperInfo(
-        id=paper.id, title=paper.title, authors=tuple(paper.authors or ()), venue=paper.venue,
-        year=paper.year, url=paper.url, arxiv_id=paper.arxiv_id, doi=paper.doi,
-        bibtex_key=paper.bibtex_key, abstract=paper.abstract or "",
+        id=paper.id,
+        title=paper.title,
+        authors=tuple(paper.authors or ()),
+        venue=paper.venue,
+        year=paper.year,
+        url=paper.url,
+        arxiv_id=paper.arxiv_id,
+        doi=paper.doi,
+        bibtex_key=paper.bibtex_key,
+        abstract=paper.abstract or "",
         tags=tuple(tag.name for tag in paper.tags),
     )
 
 
 def task_fields(item: models.ChecklistItem) -> TaskFields:
     return TaskFields(
-        text=item.text, done=item.done,
+        text=item.text,
+        done=item.done,
         priority=item.priority.value if item.priority else None,
-        recurrence=item.recurrence, created_date=item.created_date, start_date=item.start_date,
-        scheduled_date=item.scheduled_date, due_date=item.due_date,
-        cancelled_date=item.cancelled_date, done_date=item.done_date,
+        recurrence=item.recurrence,
+        created_date=item.created_date,
+        start_date=item.start_date,
+        scheduled_date=item.scheduled_date,
+        due_date=item.due_date,
+        cancelled_date=item.cancelled_date,
+        done_date=item.done_date,
         assignee=item.assignee.name if item.assignee else None,
     )
 
@@ -36,8 +48,12 @@ def task_fields(item: models.ChecklistItem) -> TaskFields:
 def checklist_item_info(item: models.ChecklistItem, group_name: str) -> ChecklistItemInfo:
     session = item.session
     return ChecklistItemInfo(
-        id=item.id, session_id=item.session_id, group=group_name, position=item.position,
-        task=task_fields(item), source_line=item.source_line,
+        id=item.id,
+        session_id=item.session_id,
+        group=group_name,
+        position=item.position,
+        task=task_fields(item),
+        source_line=item.source_line,
         session_title=session.title if session else None,
         session_date=session.date if session else None,
     )
@@ -45,33 +61,51 @@ def checklist_item_info(item: models.ChecklistItem, group_name: str) -> Checklis
 
 def session_summary(row: models.Session) -> SessionSummary:
     return SessionSummary(
-        id=row.id, title=row.title, date=row.date, start_time=row.start_time,
-        timezone=row.timezone, group=row.group.name, kind=row.kind.value, status=row.status.value,
+        id=row.id,
+        title=row.title,
+        date=row.date,
+        start_time=row.start_time,
+        timezone=row.timezone,
+        group=row.group.name,
+        kind=row.kind.value,
+        status=row.status.value,
     )
 
 
 def presentation_info(row: models.Presentation) -> PresentationInfo:
     return PresentationInfo(
-        id=row.id, position=row.position,
+        id=row.id,
+        position=row.position,
         presenter=row.presenter.name if row.presenter else None,
         paper=paper_info(row.paper) if row.paper else None,
-        heading_raw=row.heading_raw, notes=row.notes, discussion=row.discussion,
+        heading_raw=row.heading_raw,
+        notes=row.notes,
+        discussion=row.discussion,
     )
 
 
 def session_detail(row: models.Session) -> SessionDetail:
     blocks = row.front_matter.get("blocks", []) if row.front_matter else []
     return SessionDetail(
-        id=row.id, title=row.title, date=row.date, start_time=row.start_time,
-        timezone=row.timezone, group=row.group.name, kind=row.kind.value, status=row.status.value,
+        id=row.id,
+        title=row.title,
+        date=row.date,
+        start_time=row.start_time,
+        timezone=row.timezone,
+        group=row.group.name,
+        kind=row.kind.value,
+        status=row.status.value,
         tags=tuple(tag.name for tag in row.tags),
         attendees=tuple(a.person.name for a in row.attendance if a.present),
         absentees=tuple(a.person.name for a in row.attendance if not a.present),
-        attendees_raw=row.attendees_raw, notes=row.notes,
+        attendees_raw=row.attendees_raw,
+        notes=row.notes,
         presentations=tuple(presentation_info(p) for p in row.presentations),
         checklist=tuple(checklist_item_info(item, row.group.name) for item in row.checklist),
         checklist_heading=row.checklist_heading,
         front_matter_blocks=tuple((str(key), str(raw)) for key, raw in blocks),
-        created_at=row.created_at, updated_at=row.updated_at, version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
         source_path=row.source_path,
     )

@@ -18,10 +18,17 @@ class ExportService:
         self.db = database
         self.sessions = SessionService(database)
 
-    def export(self, folder: Path, *, flavor: str = "jekyll", group: str | None = None,
-               since: dt.date | None = None, until: dt.date | None = None,
-               progress: Callable[[int, int | None], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    def export(
+        self,
+        folder: Path,
+        *,
+        flavor: str = "jekyll",
+        group: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ExportResult:
         if flavor not in FLAVORS:
             raise ExportError(f"Unknown flavor {flavor!r}; use one of: {', '.join(FLAVORS)}.")
         if since is not None and until is not None and since > until:
@@ -30,5 +37,11 @@ class ExportService:
             self.sessions.require_group(group)
         total = self.sessions.count(group=group, since=since, until=until)
         details = self.sessions.details(group=group, since=since, until=until)
-        return export_sessions(details, Path(folder).expanduser(), flavor, progress=progress,
-                               cancelled=cancelled, total=total)
+        return export_sessions(
+            details,
+            Path(folder).expanduser(),
+            flavor,
+            progress=progress,
+            cancelled=cancelled,
+            total=total,
+        )

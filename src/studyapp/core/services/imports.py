@@ -90,8 +90,9 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
             continue
         root = path.resolve()
         for folder, subfolders, files in os.walk(root):
-            subfolders[:] = sorted(d for d in subfolders if d not in _SKIPPED_FOLDERS
-                                   and not d.startswith("."))
+            subfolders[:] = sorted(
+                d for d in subfolders if d not in _SKIPPED_FOLDERS and not d.startswith(".")
+            )
             for name in sorted(files):
                 if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
                     found.append(SourceFile(Path(folder) / name, root, from_folder=True))
@@ -103,8 +104,11 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
 
 def context_year(source: SourceFile) -> int | None:
     """A year for dates written without one: a year folder, else the file's own year."""
-    relative = source.path.relative_to(source.root) if source.path.is_relative_to(source.root) \
+    relative = (
+        source.path.relative_to(source.root)
+        if source.path.is_relative_to(source.root)
         else Path(source.path.name)
+    )
     for part in reversed((source.root.name, *relative.parts[:-1])):
         match = _YEAR_IN_PATH.search(part)
         if match:
@@ -141,9 +145,15 @@ class ImportService:
         with self.db.transaction() as orm:
             return list(orm.scalars(select(models.Person.name)))
 
-    def import_paths(self, paths: Sequence[Path], *, group: str | None = None,
-                     dry_run: bool = False, progress: Progress | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        group: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
         files = collect_files(paths)  # a missing path fails here, before any write
         if group is not None:
             lookup.clean_name(group, "group name")
@@ -161,24 +171,43 @@ class ImportService:
             progress(len(files), len(files), files[-1].path if files else Path())
         return report
 
-    def _import_one(self, source: SourceFile, group: str | None, dry_run: bool,
-                    people: list[str]) -> FileOutcome:
+    def _import_one(
+        self, source: SourceFile, group: str | None, dry_run: bool, people: list[str]
+    ) -> FileOutcome:
         path = source.path
         try:
             text = read_note_text(path)
         except ImportFileError as error:
             return FileOutcome(path, "failed", message=str(error))
         digest = content_hash(text)
-        note = parse_note(text, file_name=path.name, context_year=context_year(source),
-                          file_date=_file_date(path), known_people=people)
-        outcome = FileOutcome(path, "unchanged", title=note.title, date=note.date,
-                              warnings=list(note.warnings), presentations=len(note.presentations),
-                              tasks=len(note.tasks))
+        note = parse_note(
+            text,
+            file_name=path.name,
+            context_year=context_year(source),
+            file_date=_file_date(path),
+            known_people=people,
+        )
+        outcome = FileOutcome(
+            path,
+            "unchanged",
+            title=note.title,
+            date=note.date,
+            warnings=list(note.warnings),
+            presentations=len(note.presentations),
+            tasks=len(note.tasks),
+        )
         try:
             with self.db.transaction() as orm:
-                existing = orm.scalar(select(models.Session).where(or_(
-                    models.Session.source_path == str(path), models.Session.source_hash == digest,
-                )).order_by((models.Session.source_hash == digest).desc()))
+                existing = orm.scalar(
+                    select(models.Session)
+                    .where(
+                        or_(
+                            models.Session.source_path == str(path),
+                            models.Session.source_hash == digest,
+                        )
+                    )
+                    .order_by((models.Session.source_hash == digest).desc())
+                )
                 if existing is not None and existing.source_hash == digest:
                     outcome.session_id = existing.id
                     if existing.source_path != str(path):
@@ -210,13 +239,21 @@ class ImportService:
 
 def _keep_old_notes(orm: OrmSession, row: models.Session) -> None:
     if row.notes.strip():
-        orm.add(models.NoteRevision(session_id=row.id, field="notes", content=row.notes,
-                                    reason="reimport"))
+        orm.add(
+            models.NoteRevision(
+                session_id=row.id, field="notes", content=row.notes, reason="reimport"
+            )
+        )
     for slot in row.presentations:
         if slot.notes.strip() or slot.discussion.strip():
-            orm.add(models.NoteRevision(session_id=row.id, field=f"presentation:{slot.id}:notes",
-                                        content=f"{slot.notes}\n\n{slot.discussion}".strip(),
-                                        reason="reimport"))
+            orm.add(
+                models.NoteRevision(
+                    session_id=row.id,
+                    field=f"presentation:{slot.id}:notes",
+                    content=f"{slot.notes}\n\n{slot.discussion}".strip(),
+                    reason="reimport",
+                )
+            )
 
 
 def _fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: str) -> None:
@@ -240,8 +277,10 @@ def _fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group:
     row.attendance = attendance_rows(orm, note.attendees, note.absentees)
     row.attendees_raw = note.attendees_raw
     row.checklist_heading = note.checklist_heading
-    row.front_matter = {"format": note.front_matter.format,
-                        "blocks": [[key, raw] for key, raw in note.front_matter.blocks]}
+    row.front_matter = {
+        "format": note.front_matter.format,
+        "blocks": [[key, raw] for key, raw in note.front_matter.blocks],
+    }
     if note.created is not None:
         row.created_at = _aware(note.created, row.timezone)
     if note.modified is not None:
@@ -251,15 +290,21 @@ def _fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group:
             position=position,
             presenter=lookup.person(orm, slot.presenter) if slot.presenter else None,
             paper=lookup.paper(orm, slot.paper) if slot.paper else None,
-            heading_raw=slot.heading_raw, notes=slot.notes, discussion=slot.discussion,
+            heading_raw=slot.heading_raw,
+            notes=slot.notes,
+            discussion=slot.discussion,
         )
         for position, slot in enumerate(note.presentations)
     ]
     orm.flush()
     items = []
     for position, task in enumerate(note.tasks):
-        item = models.ChecklistItem(group_id=row.group.id, position=position,
-                                    text=task.fields.text, source_line=task.source_line)
+        item = models.ChecklistItem(
+            group_id=row.group.id,
+            position=position,
+            text=task.fields.text,
+            source_line=task.source_line,
+        )
         # An empty "- [ ]" line is still a line the user wrote; keep it as an item.
         apply_task(orm, item, task.fields, allow_empty=True)
         items.append(item)

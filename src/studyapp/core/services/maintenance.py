@@ -63,10 +63,14 @@ def _revision_problem(revision: str | None, head: str) -> str | None:
     if revision is None:
         return f"The database has no schema version (this studyapp expects {head})."
     if not is_known_revision(revision):
-        return (f"The database schema ({revision}) is newer than this studyapp ({head}); "
-                "upgrade studyapp.")
-    return (f"The database schema ({revision}) is older than this studyapp ({head}); "
-            "opening it with studyapp upgrades it after a backup.")
+        return (
+            f"The database schema ({revision}) is newer than this studyapp ({head}); "
+            "upgrade studyapp."
+        )
+    return (
+        f"The database schema ({revision}) is older than this studyapp ({head}); "
+        "opening it with studyapp upgrades it after a backup."
+    )
 
 
 class MaintenanceService:

@@ -20,15 +20,25 @@ class PresentationService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
-    def add(self, session_id: int, *, presenter: str | None = None, paper: PaperRef | None = None,
-            title: str | None = None) -> PresentationInfo:
+    def add(
+        self,
+        session_id: int,
+        *,
+        presenter: str | None = None,
+        paper: PaperRef | None = None,
+        title: str | None = None,
+    ) -> PresentationInfo:
         """Append a slot; ``title`` names a slot without a paper ("our project update")."""
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            position = orm.scalar(select(func.coalesce(func.max(models.Presentation.position), -1))
-                                  .where(models.Presentation.session_id == session_id))
+            position = orm.scalar(
+                select(func.coalesce(func.max(models.Presentation.position), -1)).where(
+                    models.Presentation.session_id == session_id
+                )
+            )
             row = models.Presentation(
-                session=session, position=int(position or 0) + 1,
+                session=session,
+                position=int(position or 0) + 1,
                 presenter=lookup.person(orm, presenter) if presenter else None,
                 paper=lookup.paper(orm, paper) if paper else None,
                 heading_raw=f"## {lookup.clean_name(title, 'slot title')}" if title else None,
@@ -38,9 +48,15 @@ class PresentationService:
             orm.flush()
             return convert.presentation_info(row)
 
-    def update(self, presentation_id: int, *, presenter: str | None | object = _UNSET,
-               paper: PaperRef | None | object = _UNSET, notes: str | None = None,
-               discussion: str | None = None) -> PresentationInfo:
+    def update(
+        self,
+        presentation_id: int,
+        *,
+        presenter: str | object | None = _UNSET,
+        paper: PaperRef | object | None = _UNSET,
+        notes: str | None = None,
+        discussion: str | None = None,
+    ) -> PresentationInfo:
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
             if presenter is not _UNSET:
@@ -62,21 +78,27 @@ class PresentationService:
             row = self._load(orm, presentation_id)
             if row.notes.strip() or row.discussion.strip():
                 # Keep what was typed in the slot recoverable.
-                orm.add(models.NoteRevision(session_id=row.session_id,
-                                            field=f"presentation:{row.id}:notes",
-                                            content=f"{row.notes}\n\n{row.discussion}".strip(),
-                                            reason="removed"))
+                orm.add(
+                    models.NoteRevision(
+                        session_id=row.session_id,
+                        field=f"presentation:{row.id}:notes",
+                        content=f"{row.notes}\n\n{row.discussion}".strip(),
+                        reason="removed",
+                    )
+                )
             touch_session(row.session)
             orm.delete(row)
 
     def move(self, presentation_id: int, new_position: int) -> None:
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
-            siblings = list(orm.scalars(
-                select(models.Presentation)
-                .where(models.Presentation.session_id == row.session_id)
-                .order_by(models.Presentation.position, models.Presentation.id)
-            ))
+            siblings = list(
+                orm.scalars(
+                    select(models.Presentation)
+                    .where(models.Presentation.session_id == row.session_id)
+                    .order_by(models.Presentation.position, models.Presentation.id)
+                )
+            )
             siblings.remove(row)
             siblings.insert(max(0, min(new_position, len(siblings))), row)
             for position, sibling in enumerate(siblings):
@@ -89,4 +111,3 @@ class PresentationService:
         if row is None:
             raise NotFoundError(f"There is no presentation {presentation_id}.")
         return row
-

@@ -34,9 +34,14 @@ def snippet(text: str, term: str, radius: int = SNIPPET_RADIUS) -> str:
     if index < 0:
         return " ".join(text.split())[: radius * 2]
     start, end = max(0, index - radius), min(len(text), index + len(term) + radius)
-    before, found, after = text[start:index], text[index:index + len(term)], text[index + len(term):end]
-    flat = " ".join(f"{'…' if start else ''}{before}**{found}**{after}{'…' if end < len(text) else ''}"
-                    .split())
+    before, found, after = (
+        text[start:index],
+        text[index : index + len(term)],
+        text[index + len(term) : end],
+    )
+    flat = " ".join(
+        f"{'…' if start else ''}{before}**{found}**{after}{'…' if end < len(text) else ''}".split()
+    )
     return flat
 
 
@@ -61,8 +66,13 @@ class SearchService:
                 continue
             for field_name, text in texts:
                 if terms[0].casefold() in text.casefold():
-                    hits.append((date, session_id, SearchHit(session_id, title, date, field_name,
-                                                             snippet(text, terms[0]))))
+                    hits.append(
+                        (
+                            date,
+                            session_id,
+                            SearchHit(session_id, title, date, field_name, snippet(text, terms[0])),
+                        )
+                    )
                     break
         hits.sort(key=lambda hit: (hit[0], hit[1]), reverse=True)
         return [hit for _, _, hit in hits[:limit]]
@@ -73,23 +83,30 @@ class SearchService:
         result: dict[tuple[int, str, dt.date], list[tuple[str, str]]] = {}
         keys: dict[int, tuple[int, str, dt.date]] = {}
         for sid, title, date, notes in orm.execute(
-            select(models.Session.id, models.Session.title, models.Session.date,
-                   models.Session.notes).where(live)
+            select(
+                models.Session.id, models.Session.title, models.Session.date, models.Session.notes
+            ).where(live)
         ):
             keys[sid] = (sid, title, date)
             result[keys[sid]] = [("title", title), ("notes", notes)]
         for sid, notes, discussion, paper_title, heading in orm.execute(
-            select(models.Presentation.session_id, models.Presentation.notes,
-                   models.Presentation.discussion, func.coalesce(models.Paper.title, ""),
-                   func.coalesce(models.Presentation.heading_raw, ""))
-            .outerjoin(models.Paper, models.Presentation.paper_id == models.Paper.id)
+            select(
+                models.Presentation.session_id,
+                models.Presentation.notes,
+                models.Presentation.discussion,
+                func.coalesce(models.Paper.title, ""),
+                func.coalesce(models.Presentation.heading_raw, ""),
+            ).outerjoin(models.Paper, models.Presentation.paper_id == models.Paper.id)
         ):
             if sid in keys:
-                result[keys[sid]] += [("paper", f"{paper_title} {heading}".strip()),
-                                      ("presentation", notes), ("discussion", discussion)]
-        for sid, text in orm.execute(
+                result[keys[sid]] += [
+                    ("paper", f"{paper_title} {heading}".strip()),
+                    ("presentation", notes),
+                    ("discussion", discussion),
+                ]
+        for item_session, text in orm.execute(
             select(models.ChecklistItem.session_id, models.ChecklistItem.text)
         ):
-            if sid in keys:
-                result[keys[sid]].append(("checklist", text))
+            if item_session is not None and item_session in keys:
+                result[keys[item_session]].append(("checklist", text))
         return result

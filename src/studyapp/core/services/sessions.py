@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -51,25 +52,33 @@ def clean_timezone(name: str | None) -> str:
     return name.strip()
 
 
-def load_session(orm: OrmSession, session_id: int, *, include_deleted: bool = False) -> models.Session:
+def load_session(
+    orm: OrmSession, session_id: int, *, include_deleted: bool = False
+) -> models.Session:
     row = orm.get(models.Session, session_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
         raise NotFoundError(f"There is no session {session_id}.")
     return row
 
 
-def _detail_query() -> Select[tuple[models.Session]]:
+def _detail_query() -> Select[Any]:
     return select(models.Session).options(
         selectinload(models.Session.tags),
         selectinload(models.Session.attendance),
-        selectinload(models.Session.presentations).selectinload(models.Presentation.paper)
+        selectinload(models.Session.presentations)
+        .selectinload(models.Presentation.paper)
         .selectinload(models.Paper.tags),
         selectinload(models.Session.checklist),
     )
 
 
-def _filtered(query: Select[tuple[models.Session]], *, group: str | None, since: dt.date | None,
-              until: dt.date | None) -> Select[tuple[models.Session]]:
+def _filtered(
+    query: Select[Any],
+    *,
+    group: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Select[Any]:
     query = query.where(models.Session.deleted_at.is_(None))
     if group is not None:
         query = query.join(models.Group, models.Session.group_id == models.Group.id).where(
@@ -82,7 +91,11 @@ def _filtered(query: Select[tuple[models.Session]], *, group: str | None, since:
     return query
 
 
-NEWEST_FIRST = (models.Session.date.desc(), models.Session.start_time.desc(), models.Session.id.desc())
+NEWEST_FIRST = (
+    models.Session.date.desc(),
+    models.Session.start_time.desc(),
+    models.Session.id.desc(),
+)
 
 
 class SessionService:
@@ -96,48 +109,77 @@ class SessionService:
             counts = (
                 select(models.Session.group_id, func.count().label("n"))
                 .where(models.Session.deleted_at.is_(None))
-                .group_by(models.Session.group_id).subquery()
+                .group_by(models.Session.group_id)
+                .subquery()
             )
             rows = orm.execute(
                 select(models.Group, func.coalesce(counts.c.n, 0))
                 .outerjoin(counts, counts.c.group_id == models.Group.id)
                 .order_by(models.Group.name)
             ).all()
-            return [GroupInfo(id=g.id, name=g.name, session_count=n,
-                              schedule_rrule=g.schedule_rrule, timezone=g.timezone)
-                    for g, n in rows]
+            return [
+                GroupInfo(
+                    id=g.id,
+                    name=g.name,
+                    session_count=n,
+                    schedule_rrule=g.schedule_rrule,
+                    timezone=g.timezone,
+                )
+                for g, n in rows
+            ]
 
     def require_group(self, name: str) -> None:
         with self.db.transaction() as orm:
             if orm.scalar(select(models.Group.id).where(models.Group.name == name.strip())) is None:
                 raise NotFoundError(f"There is no group named {name!r}.")
 
-    def list_sessions(self, *, group: str | None = None, since: dt.date | None = None,
-                      until: dt.date | None = None, limit: int | None = None,
-                      offset: int = 0) -> list[SessionSummary]:
+    def list_sessions(
+        self,
+        *,
+        group: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SessionSummary]:
         """Sessions newest first; ``limit``/``offset`` page through long lists."""
         with self.db.transaction() as orm:
             query = _filtered(select(models.Session), group=group, since=since, until=until)
             query = query.order_by(*NEWEST_FIRST).offset(offset).limit(limit)
             return [convert.session_summary(row) for row in orm.scalars(query)]
 
-    def count(self, *, group: str | None = None, since: dt.date | None = None,
-              until: dt.date | None = None) -> int:
+    def count(
+        self,
+        *,
+        group: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> int:
         with self.db.transaction() as orm:
-            query = _filtered(select(func.count(models.Session.id)), group=group, since=since,
-                              until=until)
+            query = _filtered(
+                select(func.count(models.Session.id)), group=group, since=since, until=until
+            )
             return int(orm.scalar(query) or 0)
 
     def get(self, session_id: int) -> SessionDetail:
         with self.db.transaction() as orm:
-            row = orm.scalar(_detail_query().where(models.Session.id == session_id,
-                                                   models.Session.deleted_at.is_(None)))
+            row = orm.scalar(
+                _detail_query().where(
+                    models.Session.id == session_id, models.Session.deleted_at.is_(None)
+                )
+            )
             if row is None:
                 raise NotFoundError(f"There is no session {session_id}.")
             return convert.session_detail(row)
 
-    def details(self, *, group: str | None = None, since: dt.date | None = None,
-                until: dt.date | None = None, batch: int = 200) -> Iterator[SessionDetail]:
+    def details(
+        self,
+        *,
+        group: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        batch: int = 200,
+    ) -> Iterator[SessionDetail]:
         """Every matching session in full, oldest first, a batch per transaction."""
         last: tuple[dt.date, int] | None = None
         while True:
@@ -148,8 +190,9 @@ class SessionService:
                         (models.Session.date > last[0])
                         | ((models.Session.date == last[0]) & (models.Session.id > last[1]))
                     )
-                rows = orm.scalars(query.order_by(models.Session.date, models.Session.id)
-                                   .limit(batch)).all()
+                rows = orm.scalars(
+                    query.order_by(models.Session.date, models.Session.id).limit(batch)
+                ).all()
                 chunk = [convert.session_detail(row) for row in rows]
             yield from chunk
             if len(chunk) < batch:
@@ -158,14 +201,29 @@ class SessionService:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create(self, *, group: str, title: str, date: dt.date, start_time: dt.time | None = None,
-               timezone: str | None = None, kind: str = "other", status: str | None = None,
-               tags: Sequence[str] = (), notes: str = "") -> SessionDetail:
+    def create(
+        self,
+        *,
+        group: str,
+        title: str,
+        date: dt.date,
+        start_time: dt.time | None = None,
+        timezone: str | None = None,
+        kind: str = "other",
+        status: str | None = None,
+        tags: Sequence[str] = (),
+        notes: str = "",
+    ) -> SessionDetail:
         with self.db.transaction() as orm:
             row = models.Session(
-                group=lookup.group(orm, group), title=clean_title(title), date=date,
-                start_time=start_time, timezone=clean_timezone(timezone), kind=parse_kind(kind),
-                status=parse_status(status) if status else default_status(date), notes=notes,
+                group=lookup.group(orm, group),
+                title=clean_title(title),
+                date=date,
+                start_time=start_time,
+                timezone=clean_timezone(timezone),
+                kind=parse_kind(kind),
+                status=parse_status(status) if status else default_status(date),
+                notes=notes,
                 tags=lookup.tags(orm, list(tags)),
             )
             orm.add(row)
@@ -180,10 +238,17 @@ class SessionService:
             touch_session(row)
         return self.get(session_id)
 
-    def update(self, session_id: int, *, date: dt.date | None = None,
-               start_time: dt.time | None | bool = False, timezone: str | None = None,
-               kind: str | None = None, status: str | None = None,
-               group: str | None = None) -> SessionDetail:
+    def update(
+        self,
+        session_id: int,
+        *,
+        date: dt.date | None = None,
+        start_time: dt.time | bool | None = False,
+        timezone: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        group: str | None = None,
+    ) -> SessionDetail:
         """Change the given fields; ``start_time=None`` clears the time, ``False`` leaves it."""
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
@@ -213,8 +278,11 @@ class SessionService:
             if row.notes == notes:
                 return row.version
             if expected_version is not None and expected_version != row.version and row.notes:
-                orm.add(models.NoteRevision(session_id=row.id, field="notes", content=row.notes,
-                                            reason="conflict"))
+                orm.add(
+                    models.NoteRevision(
+                        session_id=row.id, field="notes", content=row.notes, reason="conflict"
+                    )
+                )
             row.notes = notes
             touch_session(row)
             return row.version
@@ -226,8 +294,9 @@ class SessionService:
             touch_session(row)
         return self.get(session_id)
 
-    def set_attendees(self, session_id: int, present: Sequence[str],
-                      absent: Sequence[str] = ()) -> SessionDetail:
+    def set_attendees(
+        self, session_id: int, present: Sequence[str], absent: Sequence[str] = ()
+    ) -> SessionDetail:
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
             row.attendance = attendance_rows(orm, present, absent)
@@ -247,8 +316,9 @@ class SessionService:
             touch_session(row)
 
 
-def attendance_rows(orm: OrmSession, present: Sequence[str],
-                    absent: Sequence[str]) -> list[models.Attendance]:
+def attendance_rows(
+    orm: OrmSession, present: Sequence[str], absent: Sequence[str]
+) -> list[models.Attendance]:
     rows: list[models.Attendance] = []
     seen: set[int] = set()
     for flag, names in ((True, present), (False, absent)):

@@ -50,14 +50,22 @@ class FindBar(QWidget):
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.count_label = QLabel(self, objectName="findCount")
         self.match_case_box = QCheckBox(self.tr("Match case"), self, objectName="matchCase")
-        self.previous_button = self._button(self.tr("Previous"), self.find_previous,
-                                            self.tr("Previous match (Shift+Enter, Shift+F3)"))
-        self.next_button = self._button(self.tr("Next"), self.find_next,
-                                        self.tr("Next match (Enter, F3)"))
-        self.replace_button = self._button(self.tr("Replace"), self.replace_current,
-                                           self.tr("Replace this match and find the next"))
-        self.replace_all_button = self._button(self.tr("Replace all"), self.replace_all,
-                                               self.tr("Replace every match"))
+        self.previous_button = self._button(
+            self.tr("Previous"),
+            self.find_previous,
+            self.tr("Previous match (Shift+Enter, Shift+F3)"),
+        )
+        self.next_button = self._button(
+            self.tr("Next"), self.find_next, self.tr("Next match (Enter, F3)")
+        )
+        self.replace_button = self._button(
+            self.tr("Replace"),
+            self.replace_current,
+            self.tr("Replace this match and find the next"),
+        )
+        self.replace_all_button = self._button(
+            self.tr("Replace all"), self.replace_all, self.tr("Replace every match")
+        )
         self.close_button = self._button(self.tr("×"), self.close_bar, self.tr("Close (Esc)"))
         self.close_button.setAccessibleName(self.tr("Close find bar"))
         self._normal_palette = self.find_edit.palette()
@@ -93,8 +101,12 @@ class FindBar(QWidget):
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setSpacing(4)
         find_row = QHBoxLayout()
-        for widget in (self.previous_button, self.next_button, self.count_label,
-                       self.match_case_box):
+        for widget in (
+            self.previous_button,
+            self.next_button,
+            self.count_label,
+            self.match_case_box,
+        ):
             find_row.addWidget(widget)
         replace_row = QHBoxLayout()
         replace_row.addWidget(self.replace_button)
@@ -322,9 +334,11 @@ class FindBar(QWidget):
             base = self._normal_palette.color(QPalette.ColorRole.Base)
             red = QColor("#ff8080")
             # A light red tint of the field's own background keeps dark themes dark.
-            tint = QColor.fromRgbF(base.redF() * 0.75 + red.redF() * 0.25,
-                                   base.greenF() * 0.75 + red.greenF() * 0.25,
-                                   base.blueF() * 0.75 + red.blueF() * 0.25)
+            tint = QColor.fromRgbF(
+                base.redF() * 0.75 + red.redF() * 0.25,
+                base.greenF() * 0.75 + red.greenF() * 0.25,
+                base.blueF() * 0.75 + red.blueF() * 0.25,
+            )
             field_palette.setColor(QPalette.ColorRole.Base, tint)
             label_palette.setColor(QPalette.ColorRole.WindowText, QColor("#e06060"))
         self.find_edit.setPalette(field_palette)

@@ -61,8 +61,15 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-def _fmt(kind: str, color: QColor | None = None, *, bold: bool = False, italic: bool = False,
-         strike: bool = False, underline: bool = False) -> QTextCharFormat:
+def _fmt(
+    kind: str,
+    color: QColor | None = None,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    strike: bool = False,
+    underline: bool = False,
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setProperty(KIND_PROPERTY, kind)
     if color is not None:
@@ -129,8 +136,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             formats[kind].setBackground(code_bg)
         for level in range(1, 7):
             strength = 1.0 - (level - 1) * 0.12
-            formats[f"heading{level}"] = _fmt(f"heading{level}", _mix(text, blue, strength),
-                                              bold=True)
+            formats[f"heading{level}"] = _fmt(
+                f"heading{level}", _mix(text, blue, strength), bold=True
+            )
         self._formats = formats
         self.rehighlight()
 
@@ -188,15 +196,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(pos, length - pos, base)
         self._inline(text, pos, base)
 
-    def _list_marker(self, text: str, pos: int,
-                     base: QTextCharFormat) -> tuple[int, QTextCharFormat]:
+    def _list_marker(
+        self, text: str, pos: int, base: QTextCharFormat
+    ) -> tuple[int, QTextCharFormat]:
         item = _ITEM.match(text, pos)
         if not item.hasMatch():
             return pos, base
         self.setFormat(item.capturedStart(1), item.capturedLength(1), self._formats["bullet"])
         if item.capturedLength(2):
-            self.setFormat(item.capturedStart(2), item.capturedLength(2),
-                           self._formats["task_box"])
+            self.setFormat(item.capturedStart(2), item.capturedLength(2), self._formats["task_box"])
             if item.captured(2)[1] in "xX":
                 base = QTextCharFormat(base)
                 base.merge(self._formats["task_done"])

@@ -72,13 +72,14 @@ def parse_prefix(line: str) -> LinePrefix | None:
     quote_match = _QUOTE.match(line)
     if quote_match:
         indent, quote = quote_match["indent"], quote_match["quote"]
-        rest = line[quote_match.end():]
+        rest = line[quote_match.end() :]
     item = _ITEM.match(rest)
     if item is None:
         if not quote:
             return None
-        return LinePrefix(indent, quote, "", None, None, "", "", None,
-                          len(indent) + len(quote), rest)
+        return LinePrefix(
+            indent, quote, "", None, None, "", "", None, len(indent) + len(quote), rest
+        )
     if not quote:
         indent, item_indent = item["indent"], ""
     else:
@@ -135,7 +136,7 @@ def outdent_amount(line: str, unit: str = INDENT) -> int:
 
 
 def outdent_line(line: str, unit: str = INDENT) -> str:
-    return line[outdent_amount(line, unit):]
+    return line[outdent_amount(line, unit) :]
 
 
 def spaces_to_tab_stop(column: int, width: int = TAB_WIDTH) -> str:

@@ -267,8 +267,9 @@ class MarkdownEditor(QPlainTextEdit):
         cursor.beginEditBlock()
         if action.replace_line is not None:
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
-                                QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
             cursor.insertText(action.replace_line)
         elif action.insert is not None:
             cursor.insertText(action.insert)
@@ -280,8 +281,10 @@ class MarkdownEditor(QPlainTextEdit):
     def _tab(self) -> None:
         cursor = self.textCursor()
         doc = self.document()
-        spans_lines = (doc.findBlock(cursor.selectionStart()).blockNumber()
-                       != doc.findBlock(cursor.selectionEnd()).blockNumber())
+        spans_lines = (
+            doc.findBlock(cursor.selectionStart()).blockNumber()
+            != doc.findBlock(cursor.selectionEnd()).blockNumber()
+        )
         if spans_lines or is_structured(cursor.block().text()):
             self._shift_lines(indent=True)
             return

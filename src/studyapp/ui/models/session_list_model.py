@@ -49,8 +49,9 @@ class SessionListModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        page = self._service.list_sessions(group=self._group, limit=PAGE_SIZE,
-                                           offset=len(self._rows))
+        page = self._service.list_sessions(
+            group=self._group, limit=PAGE_SIZE, offset=len(self._rows)
+        )
         self._exhausted = len(page) < PAGE_SIZE
         if page:
             first = len(self._rows)
@@ -101,5 +102,9 @@ class SessionListModel(QAbstractListModel):
         return None
 
     def roleNames(self) -> dict[int, bytes]:
-        return {**super().roleNames(), SessionRole.ID: b"sessionId", SessionRole.DATE: b"date",
-                SessionRole.GROUP: b"group"}
+        return {
+            **super().roleNames(),
+            SessionRole.ID: b"sessionId",
+            SessionRole.DATE: b"date",
+            SessionRole.GROUP: b"group",
+        }

@@ -193,8 +193,7 @@ def upgrade() -> None:
         _fk("note_revisions", "session_id", "sessions", "CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_note_revisions")),
     )
-    _index("note_revisions", "session_id", "created_at",
-           name="ix_note_revisions_session_created")
+    _index("note_revisions", "session_id", "created_at", name="ix_note_revisions_session_created")
 
     op.create_table(
         "presentations",
@@ -248,8 +247,18 @@ def upgrade() -> None:
 def downgrade() -> None:
     # Children before parents; a table's indexes go with it.
     for table in (
-        "session_tags", "reading_assignments", "presentations", "note_revisions",
-        "checklist_items", "attendance", "sessions", "paper_tags", "group_members",
-        "tags", "people", "papers", "groups",
+        "session_tags",
+        "reading_assignments",
+        "presentations",
+        "note_revisions",
+        "checklist_items",
+        "attendance",
+        "sessions",
+        "paper_tags",
+        "group_members",
+        "tags",
+        "people",
+        "papers",
+        "groups",
     ):
         op.drop_table(table)
