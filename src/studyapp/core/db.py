@@ -51,9 +51,21 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError:
+        raise DatabaseError(f"Not a database URL: {url}") from None
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        backend = parsed.get_backend_name()
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except sa_exc.NoSuchModuleError:
+            raise DatabaseError(f"Unknown database type {parsed.drivername!r} in the URL.") from None
+        except ImportError as error:
+            hint = " (pip install psycopg)" if backend == "postgresql" else ""
+            raise DatabaseError(
+                f"The {backend} driver is not installed: {error.name or error}{hint}."
+            ) from None
     path = sqlite_path(url)
     if path is None:
         # One shared connection, or every checkout would see a new empty database.
