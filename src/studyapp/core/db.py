@@ -60,7 +60,9 @@ def make_engine(url: str) -> Engine:
         try:
             return create_engine(url, pool_pre_ping=True)
         except sa_exc.NoSuchModuleError:
-            raise DatabaseError(f"Unknown database type {parsed.drivername!r} in the URL.") from None
+            raise DatabaseError(
+                f"Unknown database type {parsed.drivername!r} in the URL."
+            ) from None
         except ImportError as error:
             hint = " (pip install psycopg)" if backend == "postgresql" else ""
             raise DatabaseError(
