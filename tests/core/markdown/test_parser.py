@@ -496,3 +496,31 @@ def test_any_text_never_raises(text):
     note = _parse(text, name="any.md")
     assert not any("structure" in w for w in note.warnings)
     assert_lossless(text, note)
+
+
+def test_plain_text_note_takes_its_first_line_as_title_and_keeps_it():
+    text = "2024 추계 학술대회 메모\n\n오전 세션부터 바로 시작했다.\n"
+    note = parse_note(text, file_name="conference-2024-fall.md", file_date=dt.date(2026, 11, 23))
+    assert note.title == "2024 추계 학술대회 메모"
+    assert note.notes.startswith("2024 추계 학술대회 메모\n")
+
+
+def test_a_sentence_is_not_a_title():
+    note = parse_note("오전 세션부터 바로 시작했다.\n\n메모\n", file_name="memo.md")
+    assert note.title == "memo"
+
+
+@pytest.mark.parametrize(
+    ("name", "file_date", "expected"),
+    [
+        ("conference-2024-fall.md", dt.date(2026, 11, 23), dt.date(2024, 9, 1)),
+        ("2023 춘계 워크숍.md", dt.date(2026, 1, 2), dt.date(2023, 3, 1)),
+        ("retreat-2025.md", dt.date(2026, 1, 2), dt.date(2025, 1, 1)),
+        # The file's own date is closer when it falls in the year the note names.
+        ("retreat-2025.md", dt.date(2025, 6, 7), dt.date(2025, 6, 7)),
+    ],
+)
+def test_year_only_notes_are_dated_within_that_year(name, file_date, expected):
+    note = parse_note("메모\n", file_name=name, file_date=file_date)
+    assert note.date == expected
+    assert note.warnings

@@ -185,10 +185,25 @@ def _title(data: dict[str, object], lines: list[_Line], stem: str) -> tuple[str,
     value = text_value(front_matter_value(data, "title"))
     if value:
         return value, "front matter"
-    first = next((line for line in lines if line.text.strip()), None)
-    if first is not None and first.level == 1 and first.heading:
-        return first.heading, "heading"
+    position = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if position is not None:
+        first = lines[position]
+        if first.level == 1 and first.heading:
+            return first.heading, "heading"
+        following = lines[position + 1].text if position + 1 < len(lines) else ""
+        if (
+            not first.level
+            and not first.fenced
+            and not following.strip()
+            and _TITLE_LINE.match(first.text.strip())
+        ):
+            # Plain-text notes open with their title on a line of its own.
+            return first.text.strip(), "first line"
     return _title_from_stem(stem), "file name"
+
+
+# Short, not a list item, quote, table, link or sentence: "2024 추계 학술대회 메모".
+_TITLE_LINE = re.compile(r"^(?![-*+>|!\[<]|\d+[.)]\s)(?=.*\w).{1,80}(?<![.!?。:;,])$")
 
 
 _JEKYLL_DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_ ]+(?=\S)")
@@ -256,12 +271,37 @@ def _date_from_text(
     if created is not None:
         note.date, note.date_source = created.date(), "front matter"
         return
+    year = next((int(m[1]) for place, _ in places if (m := _YEAR.search(place or ""))), None)
+    if year is not None and (file_date is None or file_date.year != year):
+        month = next(
+            (
+                month
+                for words, month in _SEASONS
+                if words.search(" ".join(place for place, _ in places if place))
+            ),
+            1,
+        )
+        note.date, note.date_source = dt.date(year, month, 1), "year"
+        note.warnings.append(
+            f"only the year {year} is in the note; dated it {note.date.isoformat()}"
+        )
+        return
     note.date_source = "file date"
     if file_date is not None:
         note.date = file_date
         note.warnings.append("no date found in the note; used the file's date")
     else:
         note.warnings.append("no date found in the note; used today's date")
+
+
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+# Conference seasons as Korean and English notes name them; the first month of each.
+_SEASONS = (
+    (re.compile(r"춘계|봄|spring", re.IGNORECASE), 3),
+    (re.compile(r"하계|여름|summer", re.IGNORECASE), 6),
+    (re.compile(r"추계|가을|fall|autumn", re.IGNORECASE), 9),
+    (re.compile(r"동계|겨울|winter", re.IGNORECASE), 12),
+)
 
 
 def _top_date_lines(lines: list[_Line]) -> list[re.Match[str]]:
