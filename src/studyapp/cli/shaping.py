@@ -156,10 +156,12 @@ def todo_line(item: ChecklistItemInfo, *, with_session: bool = True) -> str:
 
 def detail_text(detail: SessionDetail) -> list[str]:
     """A readable summary of one session for the terminal."""
+    when = detail.date.isoformat()
+    if detail.start_time is not None:  # a date-only session has no "00:00" to show
+        when = f"{detail.start.strftime('%Y-%m-%d %H:%M')} ({detail.timezone})"
     lines = [
         f"#{detail.id}  {detail.title}",
-        f"{detail.start.strftime('%Y-%m-%d %H:%M')} ({detail.timezone})  ·  {detail.group}"
-        f"  ·  {detail.kind}  ·  {detail.status}",
+        f"{when}  ·  {detail.group}  ·  {detail.kind}  ·  {detail.status}",
     ]
     if detail.tags:
         lines.append("Tags: " + ", ".join(detail.tags))

@@ -178,7 +178,8 @@ class ImportService:
         try:
             text = read_note_text(path)
         except ImportFileError as error:
-            return FileOutcome(path, "failed", message=str(error))
+            # The outcome already names the file; keep the reason only.
+            return FileOutcome(path, "failed", message=str(error).removeprefix(f"{path.name}: "))
         digest = content_hash(text)
         note = parse_note(
             text,
