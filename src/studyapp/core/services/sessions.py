@@ -136,6 +136,7 @@ class SessionService:
     def list_sessions(
         self,
         *,
+        text: str | None = None,
         group: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -145,6 +146,10 @@ class SessionService:
         """Sessions newest first; ``limit``/``offset`` page through long lists."""
         with self.db.transaction() as orm:
             query = _filtered(select(models.Session), group=group, since=since, until=until)
+            if text and text.strip():
+                # Case-insensitive for Latin titles; Hangul has no case.
+                pattern = "%" + text.strip().lower().replace("%", "").replace("_", "") + "%"
+                query = query.where(func.lower(models.Session.title).like(pattern))
             query = query.order_by(*NEWEST_FIRST).offset(offset).limit(limit)
             return [convert.session_summary(row) for row in orm.scalars(query)]
 
