@@ -53,6 +53,8 @@ class PresentationInfo:
     heading_raw: str | None = None
     notes: str = ""
     discussion: str = ""
+    duration_seconds: int | None = None  # time the slot took, from the slot timer
+    timebox_minutes: int | None = None  # the slot's time box; None shows the default
 
 
 @dataclass(frozen=True)
@@ -99,3 +101,10 @@ class SessionDetail(SessionSummary):
     version: int = 1
     source_path: str | None = None
     attachments: tuple[str, ...] = field(default=())
+
+    def summary(self) -> SessionSummary:
+        """Just the list fields, without the (possibly long) notes."""
+        return SessionSummary(
+            id=self.id, title=self.title, date=self.date, start_time=self.start_time,
+            timezone=self.timezone, group=self.group, kind=self.kind, status=self.status,
+        )

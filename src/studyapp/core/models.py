@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -269,6 +270,9 @@ class Presentation(Timestamped, Base):
     heading_raw: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     discussion: Mapped[str] = mapped_column(Text, default="")
+    # Time the slot actually took (from the slot timer) and its time box; None = never timed.
+    duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    timebox_minutes: Mapped[int | None] = mapped_column(Integer)
 
     session: Mapped[Session] = relationship(back_populates="presentations")
     presenter: Mapped[Person | None] = relationship(lazy="joined")
@@ -332,4 +336,18 @@ class NoteRevision(Base):
     field: Mapped[str] = mapped_column(String(80), default="notes")
     content: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(40), default="edit")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Attachment(Base):
+    """A file kept with a session (a slide photo, a whiteboard picture), stored in the row."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)  # "slide-20250310-190312.png"
+    mime: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -147,3 +147,18 @@ def test_checklist_add_check_carry_over(database, sessions):
     assert todos.items(open_only=True) == []
     with pytest.raises(ValidationError):
         todos.add(new.id, "   ")
+
+
+def test_next_slot_follows_the_group_schedule(database, sessions):
+    from studyapp.core import models
+
+    sessions.create(group="KD 스터디", title="first", date=dt.date(2025, 3, 3))
+    with database.transaction() as orm:
+        group = orm.query(models.Group).filter_by(name="KD 스터디").one()
+        group.schedule_rrule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=19;BYMINUTE=0"
+        group.timezone = "Asia/Seoul"
+    now = dt.datetime(2025, 3, 5, 3, 0, tzinfo=dt.UTC)  # a Wednesday
+    assert sessions.next_slot("KD 스터디", now) == (dt.date(2025, 3, 10), dt.time(19, 0),
+                                                     "Asia/Seoul")
+    noon = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)  # the same day in every usual zone
+    assert sessions.next_slot("No schedule", noon)[:2] == (dt.date(2025, 3, 5), None)

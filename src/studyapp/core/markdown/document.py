@@ -29,6 +29,9 @@ class ParsedPresentation:
     paper: PaperRef | None
     notes: str = ""
     discussion: str = ""  # block-quoted lines without their "> "
+    # From a "⏱ 18:30 / 20:00" line right under the heading (time used / time box).
+    duration_seconds: int | None = None
+    timebox_minutes: int | None = None
 
 
 @dataclass

@@ -20,6 +20,7 @@ from studyapp.core.markdown.headings import parse_attendees_line
 from studyapp.core.tasks import task_line_for
 
 FLAVORS = ("jekyll", "obsidian", "html")
+DEFAULT_TIMEBOX_MINUTES = 20  # what a slot without its own time box is measured against
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -190,11 +191,27 @@ def _heading(presentation: PresentationInfo, number: int, wiki: bool) -> str:
     return f"## Presentation {number}: {about}" if about else f"## Presentation {number}"
 
 
+def format_clock(seconds: int) -> str:
+    """``18:30``; ``1:05:07`` from an hour on. Shared with the window's slot timer."""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def timing_line(duration_seconds: int | None, timebox_minutes: int | None) -> str:
+    """``⏱ 18:30 / 20:00`` (time used / time box), or ``""`` for a slot never timed."""
+    if duration_seconds is None:
+        return ""
+    box = DEFAULT_TIMEBOX_MINUTES if timebox_minutes is None else timebox_minutes
+    return f"⏱ {format_clock(duration_seconds)} / {format_clock(box * 60)}"
+
+
 def _presentation(presentation: PresentationInfo, number: int, wiki: bool) -> list[str]:
     # An imported heading already names presenter and paper, as the user wrote them.
     heading = None if presentation.heading_raw is None else _verbatim(presentation.heading_raw)
     return [
         heading or _heading(presentation, number, wiki),
+        timing_line(presentation.duration_seconds, presentation.timebox_minutes),
         _verbatim(presentation.notes),
         _quoted(presentation.discussion),
     ]

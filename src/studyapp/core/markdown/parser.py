@@ -47,6 +47,31 @@ _DATE_LINE = re.compile(
 )
 
 
+# The exporter's slot timing line, "⏱ 18:30 / 20:00" (used / time box); read only in that form.
+_CLOCK = r"\d{1,2}:[0-5]\d|\d{1,3}:[0-5]\d:[0-5]\d"
+_TIMING_LINE = re.compile(
+    rf"^⏱\ufe0f?[ \t]+(?P<used>{_CLOCK})[ \t]*/[ \t]*(?P<box>{_CLOCK})[ \t]*$"
+)
+
+
+def parse_timing_line(text: str) -> tuple[int, int] | None:
+    """``(duration_seconds, timebox_minutes)`` from a timing line, else None."""
+    match = _TIMING_LINE.match(text)
+    if match is None:
+        return None
+    used, box = (_clock_seconds(match[name]) for name in ("used", "box"))
+    if box < 60 or box % 60:  # a time box is whole minutes; anything else stays in the notes
+        return None
+    return used, box // 60
+
+
+def _clock_seconds(text: str) -> int:
+    seconds = 0
+    for part in text.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds
+
+
 @dataclass
 class _Line:
     text: str
@@ -414,7 +439,10 @@ def _mark_presentations(
         gap = False
         section = lines[index + 1 : end]
         quoted = [not x.fenced and x.role == "notes" and x.text.startswith("> ") for x in section]
+        timing_at, timing = _timing(section)
         for position, inner in enumerate(section):
+            if position == timing_at:
+                inner.role = "presentation"
             if inner.role != "notes":
                 removed.append(True)
                 continue
@@ -444,9 +472,23 @@ def _mark_presentations(
                 paper=paper,
                 notes=_join(notes, removed),
                 discussion=_join(discussion, []),
+                duration_seconds=timing[0] if timing else None,
+                timebox_minutes=timing[1] if timing else None,
             )
         )
         index = end
+
+
+def _timing(section: list[_Line]) -> tuple[int | None, tuple[int, int] | None]:
+    """Where the slot's timing line is (only ever its first non-blank line) and its values."""
+    position = next((i for i, line in enumerate(section) if line.text.strip()), None)
+    if position is None:
+        return None, None
+    first = section[position]
+    if first.fenced or first.level or first.role != "notes":
+        return None, None
+    timing = parse_timing_line(first.text)
+    return (position, timing) if timing else (None, None)
 
 
 def _mark_attendees(lines: list[_Line], note: ParsedNote) -> None:

@@ -120,6 +120,30 @@ class ChecklistService:
             orm.flush()
             return convert.checklist_item_info(item, session.group.name)
 
+    def get(self, item_id: int) -> ChecklistItemInfo:
+        with self.db.transaction() as orm:
+            item = self._load(orm, item_id)
+            return convert.checklist_item_info(item, _group_name(orm, item))
+
+    def restore(self, removed: ChecklistItemInfo) -> ChecklistItemInfo:
+        """Put back a removed to-do (undo): same session, fields and place in the list."""
+        if removed.session_id is None:
+            raise ValidationError("Only a session's to-do can be put back.")
+        with self.db.transaction() as orm:
+            session = load_session(orm, removed.session_id)
+            item = models.ChecklistItem(
+                session=session,
+                group_id=session.group_id,
+                position=0,
+                text=removed.task.text,
+                source_line=removed.source_line,
+            )
+            orm.add(item)
+            apply_task(orm, item, removed.task)
+            orm.flush()
+            _reorder(orm, item, removed.position)
+            return convert.checklist_item_info(item, session.group.name)
+
     def update(self, item_id: int, task: TaskFields) -> ChecklistItemInfo:
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
@@ -145,18 +169,7 @@ class ChecklistService:
     def move(self, item_id: int, new_position: int) -> None:
         """Reorder within the item's session."""
         with self.db.transaction() as orm:
-            item = self._load(orm, item_id)
-            siblings = list(
-                orm.scalars(
-                    select(models.ChecklistItem)
-                    .where(models.ChecklistItem.session_id == item.session_id)
-                    .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
-                )
-            )
-            siblings.remove(item)
-            siblings.insert(max(0, min(new_position, len(siblings))), item)
-            for position, row in enumerate(siblings):
-                row.position = position
+            _reorder(orm, self._load(orm, item_id), new_position)
 
     @staticmethod
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
@@ -164,6 +177,22 @@ class ChecklistService:
         if item is None:
             raise NotFoundError(f"There is no to-do {item_id}.")
         return item
+
+
+def _reorder(orm: OrmSession, item: models.ChecklistItem, new_position: int) -> None:
+    """Put ``item`` at ``new_position`` among its session's to-dos, numbering them 0, 1, ..."""
+    siblings = list(
+        orm.scalars(
+            select(models.ChecklistItem)
+            .where(models.ChecklistItem.session_id == item.session_id)
+            .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
+        )
+    )
+    if item in siblings:
+        siblings.remove(item)
+    siblings.insert(max(0, min(new_position, len(siblings))), item)
+    for position, row in enumerate(siblings):
+        row.position = position
 
 
 def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:

@@ -81,6 +81,8 @@ def presentation_info(row: models.Presentation) -> PresentationInfo:
         heading_raw=row.heading_raw,
         notes=row.notes,
         discussion=row.discussion,
+        duration_seconds=row.duration_seconds,
+        timebox_minutes=row.timebox_minutes,
     )
 
 

@@ -4,16 +4,39 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import PresentationInfo
-from studyapp.core.errors import NotFoundError
+from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup
 from studyapp.core.services.sessions import load_session, touch_session
 
 _UNSET = object()
+MAX_DURATION_SECONDS = 24 * 3600
+MAX_TIMEBOX_MINUTES = 600
+
+
+def _checked_duration(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValidationError("A slot's duration must be zero or more seconds.")
+    if value > MAX_DURATION_SECONDS:
+        raise ValidationError("A slot cannot last longer than a day.")
+    return value
+
+
+def _checked_timebox(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValidationError("A slot's time box must be at least one minute.")
+    if value > MAX_TIMEBOX_MINUTES:
+        raise ValidationError(f"A slot's time box can be at most {MAX_TIMEBOX_MINUTES} minutes.")
+    return value
 
 
 class PresentationService:
@@ -56,22 +79,56 @@ class PresentationService:
         paper: PaperRef | object | None = _UNSET,
         notes: str | None = None,
         discussion: str | None = None,
+        duration_seconds: int | object | None = _UNSET,
+        timebox_minutes: int | object | None = _UNSET,
     ) -> PresentationInfo:
+        """Change what is given; ``None`` clears presenter, paper, duration or time box."""
+        duration = _UNSET if duration_seconds is _UNSET else _checked_duration(duration_seconds)
+        timebox = _UNSET if timebox_minutes is _UNSET else _checked_timebox(timebox_minutes)
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
+            edited = False
             if presenter is not _UNSET:
                 row.presenter = lookup.person(orm, str(presenter)) if presenter else None
                 row.heading_raw = None  # the imported heading no longer says who presents
+                edited = True
             if paper is not _UNSET:
                 row.paper = lookup.paper(orm, paper) if isinstance(paper, PaperRef) else None
                 row.heading_raw = None
+                edited = True
             if notes is not None and notes != row.notes:
                 row.notes = notes
+                edited = True
             if discussion is not None and discussion != row.discussion:
                 row.discussion = discussion
-            touch_session(row.session)
+                edited = True
+            timed = False
+            if duration is not _UNSET and duration != row.duration_seconds:
+                row.duration_seconds = duration  # type: ignore[assignment]
+                timed = True
+            if timebox is not _UNSET and timebox != row.timebox_minutes:
+                row.timebox_minutes = timebox  # type: ignore[assignment]
+                timed = True
+            if edited:
+                touch_session(row.session)
+            elif timed:
+                # A running timer saves every half minute; bumping the version each time
+                # would make every notes save look like a conflicting edit.
+                row.session.updated_at = models.utcnow()
             orm.flush()
             return convert.presentation_info(row)
+
+    def list_for_session(self, session_id: int) -> list[PresentationInfo]:
+        """The session's slots in order; one query for slots, people and papers."""
+        with self.db.transaction() as orm:
+            load_session(orm, session_id)
+            rows = orm.scalars(
+                select(models.Presentation)
+                .where(models.Presentation.session_id == session_id)
+                .options(selectinload(models.Presentation.paper).selectinload(models.Paper.tags))
+                .order_by(models.Presentation.position, models.Presentation.id)
+            )
+            return [convert.presentation_info(row) for row in rows]
 
     def remove(self, presentation_id: int) -> None:
         with self.db.transaction() as orm:

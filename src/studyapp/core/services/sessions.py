@@ -15,6 +15,7 @@ from studyapp.core.db import Database
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services import convert, lookup
+from studyapp.core.schedule import next_meeting
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 MAX_TITLE = 500
@@ -203,6 +204,21 @@ class SessionService:
             if len(chunk) < batch:
                 return
             last = (chunk[-1].date, chunk[-1].id)
+
+    def next_slot(
+        self, group: str, now: dt.datetime | None = None
+    ) -> tuple[dt.date, dt.time | None, str]:
+        """Date, time and zone for a group's next meeting: from its schedule, else today."""
+        moment = now or dt.datetime.now(dt.UTC)
+        with self.db.transaction() as orm:
+            row = orm.scalar(select(models.Group).where(models.Group.name == group.strip()))
+            rule = row.schedule_rrule if row else None
+            zone = (row.timezone if row else None) or local_timezone_name()
+        if rule:
+            found = next_meeting(rule, zone, moment)
+            if found is not None:
+                return found.date(), found.time().replace(tzinfo=None), zone
+        return moment.astimezone(tzinfo_for(zone)).date(), None, zone
 
     # -- writing ---------------------------------------------------------------------------
 

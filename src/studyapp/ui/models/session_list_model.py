@@ -27,6 +27,7 @@ class SessionListModel(QAbstractListModel):
         self._service = service
         self._rows: list[SessionSummary] = []
         self._group: str | None = None
+        self._text: str | None = None
         self._exhausted = False
 
     # -- loading ---------------------------------------------------------------------------
@@ -34,6 +35,11 @@ class SessionListModel(QAbstractListModel):
     def set_group(self, group: str | None) -> None:
         """Show one group's sessions (None: every group) and start from the first page."""
         self._group = group
+        self.reload()
+
+    def set_filter(self, group: str | None, text: str) -> None:
+        """Only sessions of ``group`` whose title contains ``text``."""
+        self._group, self._text = group, text.strip() or None
         self.reload()
 
     def reload(self) -> None:
@@ -50,7 +56,7 @@ class SessionListModel(QAbstractListModel):
         if parent.isValid() or self._exhausted:
             return
         page = self._service.list_sessions(
-            group=self._group, limit=PAGE_SIZE, offset=len(self._rows)
+            text=self._text, group=self._group, limit=PAGE_SIZE, offset=len(self._rows)
         )
         self._exhausted = len(page) < PAGE_SIZE
         if page:
@@ -88,7 +94,7 @@ class SessionListModel(QAbstractListModel):
             return None
         summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{summary.date.isoformat()}  {summary.title}"
+            return f"{summary.date.isoformat()} · {summary.group} · {summary.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{summary.title}\n{summary.group} · {summary.kind} · {summary.status}"
         if role == SessionRole.ID:

@@ -1,0 +1,319 @@
+"""The main window: sessions on the left, the session editor in the middle, to-dos on the right.
+
+Saving is the window's first duty: every edit goes through one ``SaveQueue``; the queue is
+flushed (after committing any half-typed Hangul syllable) before a session switch, when focus
+leaves an editor, before export and when the window closes. Nothing asks "save?".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.db import Database
+from studyapp.core.dto import SessionDetail
+from studyapp.core.errors import StudyappError
+from studyapp.core.markdown.exporter import render_markdown
+from studyapp.core.markdown.html import render_fragment
+from studyapp.core.services.sessions import SessionService
+from studyapp.ui.checklist_panel import ChecklistPanel
+from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane
+from studyapp.ui.main_actions import MainActions
+from studyapp.ui.presentations_panel import PresentationsPanel
+from studyapp.ui.save_queue import SaveQueue
+from studyapp.ui.session_header import SessionHeader
+from studyapp.ui.sidebar import SessionSidebar
+
+PREVIEW_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    """Owns its database and disposes of it when closed."""
+
+    sessionLoaded = Signal(object)  # the id now shown, or None
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("studyapp")
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self.database = database
+        self.sessions = SessionService(database)
+        self.save_queue = SaveQueue(self)
+        self.session_id: int | None = None
+        self._closing = False
+
+        self.sidebar = SessionSidebar(self.sessions, self)
+        self.header = SessionHeader(database, self.save_queue, self)
+        self.presentations = PresentationsPanel(database, self.save_queue, self)
+        self.notes_pane = MarkdownEditorPane(self)
+        self.notes_editor: MarkdownEditor = self.notes_pane.editor
+        self.notes_editor.setObjectName("notesEditor")
+        self.notes_editor.setPlaceholderText(self.tr("Notes for the whole session (Markdown)"))
+        self.checklist = ChecklistPanel(database, self.save_queue, self)
+        self.preview = QTextBrowser(objectName="preview")
+        self.preview.setOpenExternalLinks(True)
+
+        self.banner = QLabel(objectName="saveBanner", wordWrap=True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #b3261e; color: white; padding: 6px 10px; font-weight: bold; }"
+        )
+        self.banner.hide()
+
+        notes_box = QWidget()
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(QLabel(self.tr("Notes")))
+        notes_layout.addWidget(self.notes_pane)
+        self.editor_split = QSplitter(Qt.Orientation.Vertical, objectName="editorSplitter")
+        self.editor_split.addWidget(self.presentations)
+        self.editor_split.addWidget(notes_box)
+        self.editor_split.setSizes([430, 330])
+        session_page = QWidget()
+        session_layout = QVBoxLayout(session_page)
+        session_layout.addWidget(self.header)
+        session_layout.addWidget(self.editor_split, 1)
+
+        self.tabs = QTabWidget(objectName="centerTabs")
+        self.tabs.addTab(session_page, self.tr("Session"))
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_split.addWidget(self.sidebar)
+        self.main_split.addWidget(self.tabs)
+        self.main_split.addWidget(self.checklist)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([300, 760, 340])
+
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(4, 4, 4, 4)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.main_split, 1)
+        self.setCentralWidget(central)
+
+        self.save_label = QLabel(objectName="saveState")
+        self.stats_label = QLabel(objectName="noteStats")
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.actions_ = MainActions(self)
+
+        self.sidebar.sessionSelected.connect(self.open_session)
+        self.sidebar.demoRequested.connect(self.load_demo)
+        self.header.summaryChanged.connect(self.sidebar.refresh_row)
+        self.header.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        for source in (self.header.changed, self.presentations.changed, self.checklist.changed):
+            source.connect(self._schedule_preview)
+        self.notes_editor.textChanged.connect(self._notes_edited)
+        self.notes_editor.statsChanged.connect(self._show_stats)
+        self.tabs.currentChanged.connect(self._schedule_preview)
+        self.save_queue.saving.connect(self._show_saving)
+        self.save_queue.saved.connect(self._show_saved)
+        self.save_queue.failed.connect(self._show_failure)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+        self._show_stats(0, 0)
+        current = self.sidebar.current_session_id()
+        if current is not None:
+            self.open_session(current)
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        """Commit half-typed syllables in every editor, then save everything pending."""
+        for editor in self.findChildren(MarkdownEditor):
+            editor.commit_preedit()
+        return self.save_queue.flush()
+
+    def open_session(self, session_id: int | None) -> None:
+        if session_id == self.session_id and session_id is not None:
+            return
+        self.flush()  # a failed save stays queued with its text; switching is still safe
+        detail: SessionDetail | None = None
+        if session_id is not None:
+            try:
+                detail = self.sessions.get(session_id)
+            except StudyappError as error:
+                self.statusBar().showMessage(str(error), 8000)
+        self.session_id = detail.id if detail else None
+        self.header.load(detail)
+        self.presentations.load_session(self.session_id)
+        self.checklist.load_session(self.session_id)
+        self._load_notes(detail)
+        self.refresh_preview(detail)
+        self.sessionLoaded.emit(self.session_id)
+
+    def select_session(self, session_id: int) -> None:
+        """Show ``session_id`` in the list and open it."""
+        if not self.sidebar.select_session(session_id):
+            self.open_session(session_id)
+
+    def _load_notes(self, detail: SessionDetail | None) -> None:
+        self.notes_editor.blockSignals(True)
+        try:
+            if detail is None:
+                self.notes_editor.setPlainText("")
+            else:
+                pending = self.save_queue.pending_value(("notes", detail.id))
+                self.notes_editor.setPlainText(pending if isinstance(pending, str) else detail.notes)
+        finally:
+            self.notes_editor.blockSignals(False)
+        self.notes_editor.setEnabled(detail is not None)
+        self.notes_editor.document().setModified(False)
+        self._show_stats(*self.notes_editor.stats())
+
+    def _notes_edited(self) -> None:
+        session_id = self.session_id
+        if session_id is None:
+            return
+        self.save_queue.mark(
+            ("notes", session_id),
+            self.notes_editor.toPlainText,
+            lambda text: self._save_notes(session_id, text),
+        )
+
+    def _save_notes(self, session_id: int, text: str) -> None:
+        self.sessions.set_notes(session_id, text)
+        self._schedule_preview()
+
+    def load_demo(self) -> None:
+        from studyapp.core.services.demo import load_demo
+
+        try:
+            load_demo(self.database)
+        except StudyappError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self.sidebar.reload()
+
+    def reload_sessions(self, select: int | None = None) -> None:
+        self.flush()
+        self.sidebar.reload(keep=select if select is not None else self.session_id)
+
+    # -- preview ---------------------------------------------------------------------------
+
+    def _schedule_preview(self, *_args: object) -> None:
+        if self.tabs.currentWidget() is self.preview:
+            self._preview_timer.start()
+
+    def refresh_preview(self, detail: SessionDetail | None = None) -> None:
+        if self.tabs.currentWidget() is not self.preview and detail is None:
+            return
+        if detail is None and self.session_id is not None:
+            self.flush()
+            try:
+                detail = self.sessions.get(self.session_id)
+            except StudyappError:
+                detail = None
+        if detail is None:
+            self.preview.clear()
+            return
+        meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(
+            f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
+            f"{render_fragment(render_markdown(detail))}"
+        )
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    # -- status ----------------------------------------------------------------------------
+
+    def _show_saving(self) -> None:
+        self.save_label.setText(self.tr("Saving…"))
+
+    def _show_saved(self, when: dt.datetime) -> None:
+        self.save_label.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
+        self.banner.hide()
+
+    def _show_failure(self, reason: str) -> None:
+        self.save_label.setText(self.tr("Not saved"))
+        self.banner.setText(
+            self.tr("Not saved: {reason} — retrying. Your text is safe in the window.").format(
+                reason=reason
+            )
+        )
+        self.banner.show()
+
+    def _show_stats(self, words: int, characters: int) -> None:
+        self.stats_label.setText(
+            self.tr("{words} words · {characters} characters").format(
+                words=words, characters=characters
+            )
+        )
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving an editor is a natural pause: save now rather than in a second.
+        if isinstance(old, MarkdownEditor) and not self._closing:
+            self.flush()
+
+    # -- drops -----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from studyapp.ui.drop_import import accepts_drop
+
+        if accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from studyapp.ui.drop_import import note_paths_from_mime
+
+        paths = note_paths_from_mime(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.actions_.import_paths(paths)
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        saved = self.flush()
+        if not saved and not self._confirm_close_unsaved():
+            self._closing = False
+            event.ignore()
+            return
+        self.presentations.load_session(None)  # stops and saves a running slot timer
+        self.flush()
+        self.save_queue.stop()
+        self.actions_.save_window_state()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+        self.database.dispose()
+        super().closeEvent(event)
+
+    def _confirm_close_unsaved(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Some changes could not be saved ({reason}). Close anyway and lose them?"
+            ).format(reason=self.banner.text()),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

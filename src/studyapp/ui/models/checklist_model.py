@@ -1,0 +1,299 @@
+"""A session's to-dos, then the group's still-open ones from earlier sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from studyapp.core.dto import ChecklistItemInfo
+from studyapp.core.errors import StudyappError
+from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.tasks import SIGN_OF_PRIORITY, TaskFields
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChecklistRole(enum.IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    TASK = Qt.ItemDataRole.UserRole + 2
+    DONE = Qt.ItemDataRole.UserRole + 3
+    DUE_DATE = Qt.ItemDataRole.UserRole + 4
+    PRIORITY = Qt.ItemDataRole.UserRole + 5
+    ASSIGNEE = Qt.ItemDataRole.UserRole + 6
+    CARRIED_OVER = Qt.ItemDataRole.UserRole + 7
+    OVERDUE = Qt.ItemDataRole.UserRole + 8
+    IS_SECTION = Qt.ItemDataRole.UserRole + 9
+    INFO = Qt.ItemDataRole.UserRole + 10
+
+
+def display_text(task: TaskFields) -> str:
+    """``"Alice: send slides  📅 2025-01-27 ⏫"``: the words people know from Tasks."""
+    text = f"{task.assignee}: {task.text}" if task.assignee else task.text
+    extras = []
+    if task.due_date is not None:
+        extras.append(f"📅 {task.due_date.isoformat()}")
+    if task.priority:
+        extras.append(SIGN_OF_PRIORITY[task.priority])
+    if task.recurrence:
+        extras.append(f"🔁 {task.recurrence}")
+    return f"{text}  {' '.join(extras)}" if extras else text
+
+
+def overdue_color(palette: QPalette) -> QColor:
+    """A red that stays readable on the palette's background, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b71c1c")
+
+
+def dimmed_color(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+@dataclass(frozen=True)
+class _Row:
+    info: ChecklistItemInfo | None  # None: the "Carried over" heading
+    carried: bool = False
+
+
+class ChecklistModel(QAbstractListModel):
+    changed = Signal()  # a check reached the database
+    failed = Signal(str)  # a service call was refused; the text is for the user
+
+    def __init__(
+        self,
+        service: ChecklistService,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._today = today
+        self._session_id: int | None = None
+        self._own: list[ChecklistItemInfo] = []
+        self._carried: list[ChecklistItemInfo] = []
+        self._rows: list[_Row] = []
+        self._show_done = True
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    @property
+    def show_done(self) -> bool:
+        return self._show_done
+
+    def load(self, session_id: int | None) -> None:
+        """Read ``session_id``'s to-dos and the carried-over ones (None: empty)."""
+        own: list[ChecklistItemInfo] = []
+        carried: list[ChecklistItemInfo] = []
+        if session_id is not None:
+            own = self._service.items(session_id=session_id)
+            carried = self._service.carried_over(session_id)
+        self._session_id = session_id
+        self._own, self._carried = own, carried
+        self._rebuild()
+
+    def reload(self) -> None:
+        self.load(self._session_id)
+
+    def set_show_done(self, show: bool) -> None:
+        if show != self._show_done:
+            self._show_done = show
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        def visible(items: list[ChecklistItemInfo]) -> list[ChecklistItemInfo]:
+            return [i for i in items if self._show_done or not i.task.done]
+
+        self.beginResetModel()
+        self._rows = [_Row(info) for info in visible(self._own)]
+        carried = visible(self._carried)
+        if carried:
+            self._rows.append(_Row(None, carried=True))
+            self._rows.extend(_Row(info, carried=True) for info in carried)
+        self.endResetModel()
+
+    # -- lookups for the panel -------------------------------------------------------------
+
+    def item_at(self, row: int) -> ChecklistItemInfo | None:
+        return self._rows[row].info if 0 <= row < len(self._rows) else None
+
+    def is_carried(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].carried
+
+    def row_of(self, item_id: int) -> int | None:
+        for row, entry in enumerate(self._rows):
+            if entry.info is not None and entry.info.id == item_id:
+                return row
+        return None
+
+    def own_items(self) -> list[ChecklistItemInfo]:
+        """This session's to-dos in order, hidden (done) ones included."""
+        return list(self._own)
+
+    def open_count(self) -> int:
+        return sum(1 for row in self._rows if row.info is not None and not row.info.task.done)
+
+    def replace(self, info: ChecklistItemInfo) -> None:
+        """Show a changed item in its row without reloading the list."""
+        for items in (self._own, self._carried):
+            for position, current in enumerate(items):
+                if current.id == info.id:
+                    items[position] = info
+        for row, entry in enumerate(self._rows):
+            if entry.info is not None and entry.info.id == info.id:
+                self._rows[row] = _Row(info, entry.carried)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def is_overdue(self, info: ChecklistItemInfo) -> bool:
+        task = info.task
+        return not task.done and task.due_date is not None and task.due_date < self._today()
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].info is None:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: seen, never selected
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        if entry.info is None:
+            return self._section_data(role)
+        info, task = entry.info, entry.info.task
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(task)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(info)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QGuiApplication.palette()
+            if task.done:
+                return dimmed_color(palette)
+            return overdue_color(palette) if self.is_overdue(info) else None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._tooltip(entry)
+        return self._item_role(entry, role)
+
+    def _item_role(self, entry: _Row, role: int) -> Any:
+        assert entry.info is not None
+        task = entry.info.task
+        values: dict[int, Any] = {
+            ChecklistRole.ID: entry.info.id,
+            ChecklistRole.TASK: task,
+            ChecklistRole.INFO: entry.info,
+            ChecklistRole.DONE: task.done,
+            ChecklistRole.DUE_DATE: task.due_date,
+            ChecklistRole.PRIORITY: task.priority,
+            ChecklistRole.ASSIGNEE: task.assignee,
+            ChecklistRole.CARRIED_OVER: entry.carried,
+            ChecklistRole.OVERDUE: self.is_overdue(entry.info),
+            ChecklistRole.IS_SECTION: False,
+        }
+        return values.get(role)
+
+    def _section_data(self, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Carried over")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Still open from earlier sessions of this group")
+        if role == Qt.ItemDataRole.FontRole:
+            font = QGuiApplication.font()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == ChecklistRole.IS_SECTION:
+            return True
+        return None
+
+    def _font(self, info: ChecklistItemInfo) -> QFont | None:
+        if not info.task.done and not self.is_overdue(info):
+            return None
+        font = QGuiApplication.font()
+        font.setStrikeOut(info.task.done)
+        font.setBold(self.is_overdue(info))
+        return font
+
+    def _tooltip(self, entry: _Row) -> str:
+        assert entry.info is not None
+        info, task = entry.info, entry.info.task
+        lines = []
+        if entry.carried:
+            when = info.session_date.isoformat() if info.session_date else "?"
+            lines.append(
+                self.tr("Carried over from {date} ({title})").format(
+                    date=when, title=info.session_title or ""
+                )
+            )
+        if task.due_date is not None:
+            due = self.tr("Due {date}").format(date=task.due_date.isoformat())
+            if self.is_overdue(info):
+                due = self.tr("{due} — overdue").format(due=due)
+            lines.append(due)
+        if task.done and task.done_date is not None:
+            lines.append(self.tr("Done {date}").format(date=task.done_date.isoformat()))
+        return "\n".join(lines) or display_text(task)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        info = self.item_at(index.row())
+        if info is None:
+            return False
+        # Views hand over an int, tests and code may hand over the enum.
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        if done == info.task.done:
+            return True
+        try:
+            updated = self._service.set_done(info.id, done, today=self._today())
+        except StudyappError as error:
+            self.failed.emit(str(error))
+            return False
+        self.replace(updated)
+        self.changed.emit()
+        return True
+
+    def roleNames(self) -> dict[int, bytes]:
+        return {
+            **super().roleNames(),
+            ChecklistRole.ID: b"itemId",
+            ChecklistRole.DONE: b"done",
+            ChecklistRole.DUE_DATE: b"dueDate",
+            ChecklistRole.PRIORITY: b"priority",
+            ChecklistRole.ASSIGNEE: b"assignee",
+            ChecklistRole.CARRIED_OVER: b"carriedOver",
+            ChecklistRole.OVERDUE: b"overdue",
+        }
