@@ -1,29 +1,32 @@
-"""Start-up: the database, the application object and the main window."""
+"""Start-up: settings, translations, theme, the database and the main window."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp import __version__
 from studyapp.core.db import open_database
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
-from studyapp.ui.plain_window import PlainWindow
+from studyapp.ui.main_window import MainWindow
 
 APP_NAME = "studyapp"
 
 
-def create_main_window(database_url: str) -> QMainWindow:
+def create_main_window(database_url: str) -> MainWindow:
     """Open (and migrate) the database and build the window; the caller shows it.
 
     Raises ``DatabaseError`` when the database cannot be used (locked, damaged, too new).
     """
+    _application()
     database = open_database(database_url)
     try:
-        return PlainWindow(database)
+        return MainWindow(database)
     except BaseException:
         database.dispose()
         raise
@@ -37,23 +40,57 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
     return app
+
+
+def _close_on_sigterm(window: MainWindow) -> QTimer:
+    """SIGTERM (logout, `kill`) closes the window normally, so pending text is saved."""
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only between bytecodes; wake it while Qt's loop waits.
+    ticker = QTimer(window, interval=250)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
+    return ticker
 
 
 def run_gui(database_url: str | None = None) -> int:
     """Show the main window and run the event loop; 1 when the database cannot be opened."""
+    from studyapp.ui.i18n import install_translator
+    from studyapp.ui.settings import AppSettings
+    from studyapp.ui.single_instance import SingleInstance
+    from studyapp.ui.theme import apply_theme
+
     app = _application()
+    settings = AppSettings()
+    install_translator(app, settings.language)
+    apply_theme(app, settings.theme)
+    # --database, then STUDYAPP_DATABASE_URL, then the file last opened in Settings.
+    chosen = database_url or (
+        None if os.environ.get("STUDYAPP_DATABASE_URL") else settings.database_url
+    )
+    url = resolve_database_url(chosen)
+    guard = SingleInstance(url)
+    if not guard.is_primary():
+        print("studyapp is already open on this database; switched to it.")
+        return 0
     try:
-        window = create_main_window(resolve_database_url(database_url))
+        window = create_main_window(url)
     except StudyappError as error:
+        guard.close()
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "studyapp"),
-            QCoreApplication.translate("app", "The database cannot be opened:\n%1").replace(
-                "%1", str(error)
+            QCoreApplication.translate("app", "The database cannot be opened:\n{reason}").format(
+                reason=str(error)
             ),
         )
         return 1
-    window.setWindowTitle(APP_NAME)
+    guard.activationRequested.connect(
+        lambda: (window.showNormal(), window.raise_(), window.activateWindow())
+    )
+    _close_on_sigterm(window)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    guard.close()
+    return code

@@ -73,7 +73,8 @@ def test_committed_0001_database_opens_with_its_data(tmp_path):
 
 @pytest.fixture
 def extra_revision(tmp_path, monkeypatch):
-    """Ship a copy of the migrations plus a 0002 revision written by the test."""
+    """Ship a copy of the migrations plus a revision "test" on top of head, written by the test."""
+    head = migrate.head_revision()
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
@@ -84,8 +85,8 @@ def extra_revision(tmp_path, monkeypatch):
             import sqlalchemy as sa
             from alembic import op
 
-            revision = "0002"
-            down_revision = "0001"
+            revision = "test"
+            down_revision = "{head}"
             branch_labels = None
             depends_on = None
 
@@ -96,8 +97,8 @@ def extra_revision(tmp_path, monkeypatch):
 
             def downgrade():
                 pass
-            """).format(body=textwrap.indent(textwrap.dedent(upgrade_body), "    "))
-        (folder / "versions" / "0002_test.py").write_text(source, encoding="utf-8")
+            """).format(head=head, body=textwrap.indent(textwrap.dedent(upgrade_body), "    "))
+        (folder / "versions" / "9999_test.py").write_text(source, encoding="utf-8")
         migrate._scripts.cache_clear()
 
     yield write
@@ -114,7 +115,7 @@ def test_migration_backs_up_first_and_keeps_every_row(tmp_path, extra_revision):
     path = copy_fixture(tmp_path)
     database = open_database(f"sqlite:///{path}")
     try:
-        assert migrate.current_revision(database) == "0002"
+        assert migrate.current_revision(database) == "test"
     finally:
         database.dispose()
 

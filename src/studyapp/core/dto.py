@@ -105,6 +105,12 @@ class SessionDetail(SessionSummary):
     def summary(self) -> SessionSummary:
         """Just the list fields, without the (possibly long) notes."""
         return SessionSummary(
-            id=self.id, title=self.title, date=self.date, start_time=self.start_time,
-            timezone=self.timezone, group=self.group, kind=self.kind, status=self.status,
+            id=self.id,
+            title=self.title,
+            date=self.date,
+            start_time=self.start_time,
+            timezone=self.timezone,
+            group=self.group,
+            kind=self.kind,
+            status=self.status,
         )

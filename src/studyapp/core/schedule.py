@@ -19,5 +19,5 @@ def next_meeting(rule: str, timezone: str, after: dt.datetime) -> dt.datetime | 
         recurrence = rrulestr(rule, dtstart=start - dt.timedelta(days=400), ignoretz=True)
     except (ValueError, TypeError) as error:
         raise ValidationError(f"Not a valid recurrence rule: {rule} ({error})") from None
-    found = recurrence.after(local_after, inc=True)  # type: ignore[union-attr]
+    found = recurrence.after(local_after, inc=True)
     return None if found is None else found.replace(tzinfo=zone)

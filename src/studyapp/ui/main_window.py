@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.save_queue = SaveQueue(self)
         self.session_id: int | None = None
         self._closing = False
+        self._closed = False
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)
@@ -174,7 +175,9 @@ class MainWindow(QMainWindow):
                 self.notes_editor.setPlainText("")
             else:
                 pending = self.save_queue.pending_value(("notes", detail.id))
-                self.notes_editor.setPlainText(pending if isinstance(pending, str) else detail.notes)
+                self.notes_editor.setPlainText(
+                    pending if isinstance(pending, str) else detail.notes
+                )
         finally:
             self.notes_editor.blockSignals(False)
         self.notes_editor.setEnabled(detail is not None)
@@ -288,6 +291,9 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # closed before (the database is gone); nothing left to save
+            super().closeEvent(event)
+            return
         self._closing = True
         saved = self.flush()
         if not saved and not self._confirm_close_unsaved():
@@ -302,6 +308,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)
         self.database.dispose()
+        self._closed = True
         super().closeEvent(event)
 
     def _confirm_close_unsaved(self) -> bool:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +35,16 @@ from studyapp.core.services.sessions import SessionService
 from studyapp.ui.save_queue import SaveQueue
 
 COMMON_ZONES = (
-    "Asia/Seoul", "Asia/Tokyo", "Asia/Shanghai", "Asia/Singapore", "Europe/London",
-    "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles", "UTC",
+    "Asia/Seoul",
+    "Asia/Tokyo",
+    "Asia/Shanghai",
+    "Asia/Singapore",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "UTC",
 )
 
 
@@ -40,10 +56,10 @@ def split_names(text: str) -> list[str]:
 class NameListCompleter(QCompleter):
     """Completes the name after the last comma, so a list of names can be typed quickly."""
 
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+    def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         widget = self.widget()
         before = widget.text().rsplit(",", 1)[0] if isinstance(widget, QLineEdit) else ""
         name = str(index.data())
@@ -57,8 +73,9 @@ class SessionHeader(QWidget):
     summaryChanged = Signal(int)
     failed = Signal(str)  # a change the database refused, as one readable line
 
-    def __init__(self, database: Database, save_queue: SaveQueue,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, save_queue: SaveQueue, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._sessions = SessionService(database)
         self._library = LibraryService(database)
@@ -80,7 +97,9 @@ class SessionHeader(QWidget):
         self.time_edit.setDisplayFormat("HH:mm")
         self.zone_box = QComboBox(objectName="sessionTimezone", editable=True)
         self.zone_box.addItems(COMMON_ZONES)
-        self.zone_box.setToolTip(self.tr("Time zone: a name like Asia/Seoul or an offset like +09:00"))
+        self.zone_box.setToolTip(
+            self.tr("Time zone: a name like Asia/Seoul or an offset like +09:00")
+        )
         self.kind_box = QComboBox(objectName="sessionKind")
         for kind in SessionKind:
             self.kind_box.addItem(self._kind_label(kind), kind.value)
@@ -93,10 +112,12 @@ class SessionHeader(QWidget):
         self.attendees_edit.setPlaceholderText(self.tr("Alice, 민수님, …"))
         self.absent_edit = QLineEdit(objectName="sessionAbsent")
         self.absent_edit.setPlaceholderText(self.tr("who could not come"))
-        self._people_completers = [NameListCompleter([], edit) for edit in
-                                   (self.attendees_edit, self.absent_edit)]
-        for edit, completer in zip((self.attendees_edit, self.absent_edit),
-                                   self._people_completers, strict=True):
+        self._people_completers = [
+            NameListCompleter([], edit) for edit in (self.attendees_edit, self.absent_edit)
+        ]
+        for edit, completer in zip(
+            (self.attendees_edit, self.absent_edit), self._people_completers, strict=True
+        ):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
@@ -140,8 +161,12 @@ class SessionHeader(QWidget):
             self._session_id = detail.id if detail else None
             self.setEnabled(detail is not None)
             if detail is None:
-                for edit in (self.title_edit, self.tags_edit, self.attendees_edit,
-                             self.absent_edit):
+                for edit in (
+                    self.title_edit,
+                    self.tags_edit,
+                    self.attendees_edit,
+                    self.absent_edit,
+                ):
                     edit.clear()
                 return
             pending = self._queue.pending_value(("title", detail.id))
@@ -175,8 +200,11 @@ class SessionHeader(QWidget):
         session_id = self._session_id
         if session_id is None or self._loading:
             return
-        self._queue.mark(("title", session_id), self.title_edit.text,
-                         lambda title: self._save_title(session_id, title))
+        self._queue.mark(
+            ("title", session_id),
+            self.title_edit.text,
+            lambda title: self._save_title(session_id, title),
+        )
 
     def _save_title(self, session_id: int, title: str) -> None:
         if not title.strip():
@@ -189,9 +217,15 @@ class SessionHeader(QWidget):
         session_id = self._session_id
         if session_id is None or self._loading:
             return
-        self._queue.mark(("tags", session_id), self.tags_edit.text,
-                         lambda text: self._save(lambda: self._sessions.set_tags(
-                             session_id, [t.lstrip("#") for t in split_names(text)])))
+        self._queue.mark(
+            ("tags", session_id),
+            self.tags_edit.text,
+            lambda text: self._save(
+                lambda: self._sessions.set_tags(
+                    session_id, [t.lstrip("#") for t in split_names(text)]
+                )
+            ),
+        )
 
     def _people_edited(self) -> None:
         session_id = self._session_id
@@ -200,8 +234,11 @@ class SessionHeader(QWidget):
         self._queue.mark(
             ("attendees", session_id),
             lambda: (self.attendees_edit.text(), self.absent_edit.text()),
-            lambda texts: self._save(lambda: self._sessions.set_attendees(
-                session_id, split_names(texts[0]), split_names(texts[1]))),
+            lambda texts: self._save(
+                lambda: self._sessions.set_attendees(
+                    session_id, split_names(texts[0]), split_names(texts[1])
+                )
+            ),
         )
 
     def _save(self, action: Callable[[], object]) -> None:
@@ -214,15 +251,23 @@ class SessionHeader(QWidget):
         qdate = self.date_edit.date()
         qtime = self.time_edit.time()
         start = dt.time(qtime.hour(), qtime.minute()) if self.time_check.isChecked() else None
-        self._apply(lambda session_id: self._sessions.update(
-            session_id, date=dt.date(qdate.year(), qdate.month(), qdate.day()),
-            start_time=start, timezone=self.zone_box.currentText().strip() or None))
+        self._apply(
+            lambda session_id: self._sessions.update(
+                session_id,
+                date=dt.date(qdate.year(), qdate.month(), qdate.day()),
+                start_time=start,
+                timezone=self.zone_box.currentText().strip() or None,
+            )
+        )
 
     def _kind_changed(self, *_args: object) -> None:
         if self._session_id is None or self._loading:
             return
-        self._apply(lambda session_id: self._sessions.update(
-            session_id, kind=self.kind_box.currentData(), status=self.status_box.currentData()))
+        self._apply(
+            lambda session_id: self._sessions.update(
+                session_id, kind=self.kind_box.currentData(), status=self.status_box.currentData()
+            )
+        )
 
     def _apply(self, action: Callable[[int], object]) -> None:
         session_id = self._session_id

@@ -15,17 +15,16 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
+from studyapp.core.markdown.exporter import FLAVORS
+
 ORGANIZATION = "studyapp"
 APPLICATION = "studyapp"
 SETTINGS_FILE = "settings.ini"
 
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "ko")
-EXPORT_FLAVORS = ("jekyll", "obsidian")
+EXPORT_FLAVORS = FLAVORS
 MAX_RECENT_DATABASES = 8
-
-_TRUE_WORDS = {"true", "1", "yes", "on"}
-_FALSE_WORDS = {"false", "0", "no", "off"}
 
 
 def _settings_store() -> QSettings:
@@ -91,18 +90,6 @@ class AppSettings:
         if isinstance(value, bytes):
             return QByteArray(value)
         return QByteArray()
-
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self._get(key)
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str):
-            word = value.strip().lower()
-            if word in _TRUE_WORDS:
-                return True
-            if word in _FALSE_WORDS:
-                return False
-        return default
 
     # -- appearance ----------------------------------------------------------------------
 
@@ -232,11 +219,3 @@ class AppSettings:
 
     def set_splitter_state(self, name: str, value: QByteArray) -> None:
         self._store.setValue(f"splitters/{name}", QByteArray(value))
-
-    # -- small flags other widgets may want ----------------------------------------------
-
-    def flag(self, name: str, default: bool = False) -> bool:
-        return self._bool(f"flags/{name}", default)
-
-    def set_flag(self, name: str, value: bool) -> None:
-        self._store.setValue(f"flags/{name}", bool(value))

@@ -42,13 +42,20 @@ class SessionSidebar(QWidget):
         self.view.setUniformItemSizes(True)  # lets the view skip measuring 10,000 rows
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel(self.tr("There are no sessions yet."), wordWrap=True)
-        self.demo_button = QPushButton(self.tr("Load demo study group"), objectName="loadDemoButton")
+        self.demo_button = QPushButton(
+            self.tr("Load demo study group"), objectName="loadDemoButton"
+        )
         self.demo_button.clicked.connect(self.demoRequested)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.group_box, self.filter_edit, self.empty_label, self.demo_button,
-                       self.view):
+        for widget in (
+            self.group_box,
+            self.filter_edit,
+            self.empty_label,
+            self.demo_button,
+            self.view,
+        ):
             layout.addWidget(widget)
 
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
@@ -124,8 +131,9 @@ class SessionSidebar(QWidget):
             self.model.set_filter(self.current_group(), self.filter_edit.text())
         except StudyappError:
             return
-        empty = self.model.rowCount() == 0 and not self.filter_edit.text() \
-            and not self.current_group()
+        empty = (
+            self.model.rowCount() == 0 and not self.filter_edit.text() and not self.current_group()
+        )
         self.empty_label.setVisible(empty)
         self.demo_button.setVisible(empty)
         if keep is not None and self.select_session_quietly(keep):

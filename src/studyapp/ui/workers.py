@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from studyapp.core.errors import StudyappError
 
@@ -83,6 +83,9 @@ class BackgroundJob(QObject):
         self._thread.raised.connect(self._on_raised, queued)
         self._started = False
         self._done = False
+        app = QCoreApplication.instance()
+        if app is not None:  # a job still running at exit must not abort the process
+            app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
         if self._started:
@@ -107,6 +110,7 @@ class BackgroundJob(QObject):
             return True
         return self._thread.wait() if msecs < 0 else self._thread.wait(msecs)
 
+    @Slot()
     def shutdown(self) -> None:
         """Cancel and wait for the thread: call before the owner goes away."""
         self.cancel()

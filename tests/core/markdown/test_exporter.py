@@ -460,3 +460,34 @@ def test_any_text_gives_front_matter_that_reads_back(title, group, tags, notes, 
     lines = text.split("\n")
     for line in notes.replace("\r", "\n").split("\n"):
         assert not line.strip() or line in lines
+
+
+# -- slot timing line ------------------------------------------------------------------------
+
+
+def _timed(duration, timebox=None):
+    first, second = _session().presentations
+    timed = dataclasses.replace(first, duration_seconds=duration, timebox_minutes=timebox)
+    return _session(presentations=(timed, second))
+
+
+def test_timing_line_follows_the_slot_heading():
+    body = render_body(_timed(18 * 60 + 30, 20))
+    assert "## 민수님 논문 - Tiny Teachers (CVPR 2024)\n\n⏱ 18:30 / 20:00\n\n1. 교사" in body
+    assert body.count("⏱") == 1  # the untimed slot has none
+
+
+@pytest.mark.parametrize(
+    ("duration", "timebox", "line"),
+    [
+        (0, None, "⏱ 00:00 / 20:00"),  # no time box of its own: the default
+        (65, 5, "⏱ 01:05 / 05:00"),
+        (3600 + 62, 90, "⏱ 1:01:02 / 1:30:00"),
+    ],
+)
+def test_timing_line_format(duration, timebox, line):
+    assert f"\n{line}\n" in render_body(_timed(duration, timebox))
+
+
+def test_untimed_slot_has_no_timing_line():
+    assert "⏱" not in render_body(_timed(None, 25))

@@ -524,3 +524,41 @@ def test_year_only_notes_are_dated_within_that_year(name, file_date, expected):
     note = parse_note("메모\n", file_name=name, file_date=file_date)
     assert note.date == expected
     assert note.warnings
+
+
+# -- slot timing line ------------------------------------------------------------------------
+
+
+def test_timing_line_under_a_slot_heading_is_read_and_not_kept_in_notes():
+    note = _parse("## Alice: Tiny Teachers (CVPR 2024)\n\n⏱ 18:30 / 20:00\n\nfirst point\n")
+    [slot] = note.presentations
+    assert (slot.duration_seconds, slot.timebox_minutes) == (18 * 60 + 30, 20)
+    assert slot.notes == "first point"
+
+
+def test_timing_line_with_hours_and_variation_selector():
+    note = _parse("## Alice: Tiny Teachers (CVPR 2024)\n⏱\ufe0f 1:02:03 / 1:30:00\n")
+    [slot] = note.presentations
+    assert (slot.duration_seconds, slot.timebox_minutes) == (3723, 90)
+    assert slot.notes == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "first point\n\n⏱ 18:30 / 20:00",  # not the first line: stays in the notes
+        "⏱ 18:30 / 20:30",  # a time box of whole minutes only
+        "⏱ 18:30 of 20:00",
+        "```\n⏱ 18:30 / 20:00\n```",
+    ],
+)
+def test_other_timing_like_lines_stay_in_the_notes(body):
+    note = _parse(f"## Alice: Tiny Teachers (CVPR 2024)\n\n{body}\n")
+    [slot] = note.presentations
+    assert slot.duration_seconds is None
+    assert "⏱" in slot.notes
+
+
+def test_timing_line_outside_a_slot_is_a_note():
+    note = _parse("# 0310\n\n⏱ 18:30 / 20:00\n")
+    assert "⏱ 18:30 / 20:00" in note.notes

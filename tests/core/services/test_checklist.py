@@ -15,7 +15,11 @@ def todos(database):
 
 @pytest.fixture
 def session_id(database):
-    return SessionService(database).create(group="KD 스터디", title="0310", date=dt.date(2025, 3, 10)).id
+    return (
+        SessionService(database)
+        .create(group="KD 스터디", title="0310", date=dt.date(2025, 3, 10))
+        .id
+    )
 
 
 def texts(todos, session_id):

@@ -158,7 +158,10 @@ def test_next_slot_follows_the_group_schedule(database, sessions):
         group.schedule_rrule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=19;BYMINUTE=0"
         group.timezone = "Asia/Seoul"
     now = dt.datetime(2025, 3, 5, 3, 0, tzinfo=dt.UTC)  # a Wednesday
-    assert sessions.next_slot("KD 스터디", now) == (dt.date(2025, 3, 10), dt.time(19, 0),
-                                                     "Asia/Seoul")
+    assert sessions.next_slot("KD 스터디", now) == (
+        dt.date(2025, 3, 10),
+        dt.time(19, 0),
+        "Asia/Seoul",
+    )
     noon = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)  # the same day in every usual zone
     assert sessions.next_slot("No schedule", noon)[:2] == (dt.date(2025, 3, 5), None)

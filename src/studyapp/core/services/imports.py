@@ -294,6 +294,8 @@ def _fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group:
             heading_raw=slot.heading_raw,
             notes=slot.notes,
             discussion=slot.discussion,
+            duration_seconds=slot.duration_seconds,
+            timebox_minutes=slot.timebox_minutes,
         )
         for position, slot in enumerate(note.presentations)
     ]

@@ -14,8 +14,8 @@ from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, lookup
 from studyapp.core.schedule import next_meeting
+from studyapp.core.services import convert, lookup
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 MAX_TITLE = 500
@@ -335,6 +335,39 @@ class SessionService:
             row = load_session(orm, session_id, include_deleted=True)
             row.deleted_at = None
             touch_session(row)
+
+    def switcher_entries(self) -> list[SessionSummary]:
+        """Every session newest first, read as plain columns (no ORM objects): the quick
+        switcher loads all of them each time it opens."""
+        with self.db.transaction() as orm:
+            rows = orm.execute(
+                select(
+                    models.Session.id,
+                    models.Session.title,
+                    models.Session.date,
+                    models.Session.start_time,
+                    models.Session.timezone,
+                    models.Group.name,
+                    models.Session.kind,
+                    models.Session.status,
+                )
+                .join(models.Group, models.Session.group_id == models.Group.id)
+                .where(models.Session.deleted_at.is_(None))
+                .order_by(*NEWEST_FIRST)
+            ).all()
+            return [
+                SessionSummary(
+                    id=id_,
+                    title=title,
+                    date=date,
+                    start_time=start_time,
+                    timezone=timezone,
+                    group=group,
+                    kind=kind.value,
+                    status=status.value,
+                )
+                for id_, title, date, start_time, timezone, group, kind, status in rows
+            ]
 
 
 def attendance_rows(

@@ -7,7 +7,7 @@ file (what happened, the reason a file failed, the parser's warnings).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, Signal, Slot
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self._job: BackgroundJob | None = None
         self._report: ImportReport | None = None
         self._total = 0
-        self._done = 0
+        self._dry_run_running = False
         self._last_folder = QDir.homePath()
         self._build()
         self._load_groups()
@@ -105,7 +105,7 @@ class ImportDialog(QDialog):
         self._status = QLabel(objectName="importStatus")
         self._status.setWordWrap(True)
         self._error = QLabel(objectName="importError", wordWrap=True)
-        self._error.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 4px;")
+        self._error.setStyleSheet("color: #b3261e;")
         self._error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self._results = QTreeWidget(objectName="importResults")
@@ -123,8 +123,8 @@ class ImportDialog(QDialog):
         self._import.setDefault(True)
         self._cancel = QPushButton(self.tr("Cancel"), objectName="cancelImportButton")
         self._close = QPushButton(self.tr("Close"), objectName="closeButton")
-        self._import.clicked.connect(self.start_import)
-        self._cancel.clicked.connect(self.cancel_import)
+        self._import.clicked.connect(self.start)
+        self._cancel.clicked.connect(self.cancel)
         self._close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -219,7 +219,7 @@ class ImportDialog(QDialog):
         return self._report
 
     @Slot()
-    def start_import(self) -> None:
+    def start(self) -> None:
         paths = self.paths()
         if self.is_running() or not paths:
             return
@@ -236,7 +236,7 @@ class ImportDialog(QDialog):
             )
 
         self._report = None
-        self._total = self._done = 0
+        self._total = 0
         self._results.clear()
         self._summary.clear()
         self._show_error("")
@@ -253,7 +253,7 @@ class ImportDialog(QDialog):
         job.start()
 
     @Slot()
-    def cancel_import(self) -> None:
+    def cancel(self) -> None:
         if self.is_running() and self._job is not None:
             self._job.cancel()
             self._cancel.setEnabled(False)
@@ -267,7 +267,7 @@ class ImportDialog(QDialog):
 
     @Slot(int, int, str)
     def _on_progress(self, index: int, total: int, path: str) -> None:
-        self._total, self._done = total, index
+        self._total = total
         self._progress.setRange(0, max(total, 1))
         self._progress.setValue(index)
         if index < total and not (self._job is not None and self._job.is_cancelled()):
@@ -382,9 +382,3 @@ class ImportDialog(QDialog):
         running = self.is_running()
         self._import.setEnabled(not running and self._paths.count() > 0)
         self._remove.setEnabled(not running and self._paths.count() > 0)
-
-
-def start_import_now(dialog: ImportDialog, paths: Sequence[Path]) -> None:
-    """Prefill ``dialog`` with ``paths`` and start at once (for dropped files)."""
-    dialog.set_paths(paths)
-    dialog.start_import()

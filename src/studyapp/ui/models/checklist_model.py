@@ -59,7 +59,14 @@ def overdue_color(palette: QPalette) -> QColor:
 
 
 def dimmed_color(palette: QPalette) -> QColor:
-    return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    """Text halfway to the background: dim in any palette, even one with no disabled colours."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        (text.red() + base.red()) // 2,
+        (text.green() + base.green()) // 2,
+        (text.blue() + base.blue()) // 2,
+    )
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,10 @@ class ChecklistModel(QAbstractListModel):
             if entry.info is not None and entry.info.id == item_id:
                 return row
         return None
+
+    def find(self, item_id: int) -> ChecklistItemInfo | None:
+        """The latest known state of an item, shown or hidden."""
+        return next((i for i in [*self._own, *self._carried] if i.id == item_id), None)
 
     def own_items(self) -> list[ChecklistItemInfo]:
         """This session's to-dos in order, hidden (done) ones included."""

@@ -40,9 +40,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
     )
     with op.batch_alter_table("attachments") as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_attachments_session_id"), ["session_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_attachments_session_id"), ["session_id"], unique=False)
 
     with op.batch_alter_table("presentations") as batch_op:
         batch_op.add_column(sa.Column("duration_seconds", sa.Integer(), nullable=True))

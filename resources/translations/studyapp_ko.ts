@@ -1,0 +1,1433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <location filename="../../src/studyapp/ui/workers.py" line="+137"/>
+        <source>Something went wrong: {detail}</source>
+        <translation>문제가 생겼습니다: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistItemEditor</name>
+    <message>
+        <location filename="../../src/studyapp/ui/checklist_item_editor.py" line="+89"/>
+        <source>Due date; the lowest value means no date</source>
+        <translation>마감일 (가장 낮은 값은 날짜 없음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date</source>
+        <translation>날짜 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the due date</source>
+        <translation>마감일 지우기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest</source>
+        <translation>가장 높음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest</source>
+        <translation>가장 낮음</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nobody</source>
+        <translation>담당자 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Text</source>
+        <translation>내용(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Due</source>
+        <translation>마감일(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Priority</source>
+        <translation>우선순위(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assignee</source>
+        <translation>담당자(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+240"/>
+        <source>Carried over</source>
+        <translation>이월됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still open from earlier sessions of this group</source>
+        <translation>이 그룹의 이전 세션에서 아직 끝나지 않은 할 일</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Carried over from {date} ({title})</source>
+        <translation>{date} ({title})에서 이월됨</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {date}</source>
+        <translation>마감 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{due} — overdue</source>
+        <translation>{due} — 기한 지남</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done {date}</source>
+        <translation>완료 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+63"/>
+        <source>Show done</source>
+        <translation>완료 항목 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the to-dos already done</source>
+        <translation>이미 끝낸 할 일을 보이거나 숨깁니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>To-dos</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a to-do — Enter to add (e.g. Alice: send slides 📅 2025-01-27)</source>
+        <translation>할 일 추가 — Enter로 추가 (예: Alice: 슬라이드 보내기 📅 2025-01-27)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a to-do</source>
+        <translation>할 일 추가</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the removed to-do back (Ctrl+Z)</source>
+        <translation>지운 할 일 되돌리기 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>This to-do belongs to the session of {date}; check it off here or remove it there.</source>
+        <translation>이 할 일은 {date} 세션의 항목입니다. 여기서 완료 표시하거나 그 세션에서 지우세요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Removed “{text}”.</source>
+        <translation>“{text}” 항목을 지웠습니다.</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>To-dos · {count} open</source>
+        <translation>할 일 · 남은 항목 {count}개</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+56"/>
+        <source>Export minutes</source>
+        <translation>회의록 내보내기</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The folder the files go to</source>
+        <translation>파일을 저장할 폴더</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All dates</source>
+        <translation>모든 날짜</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;lavor:</source>
+        <translation>형식(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Group:</source>
+        <translation>그룹(&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All groups</source>
+        <translation>모든 그룹</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Markdown posts with YAML front matter, for a Jekyll blog.</source>
+        <translation>Jekyll 블로그용 YAML 머리말이 있는 Markdown 글입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown for an Obsidian vault: wikilinks and Tasks lines.</source>
+        <translation>Obsidian 보관함용 Markdown입니다: 위키링크와 Tasks 줄.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One sanitized web page per session, to share or print.</source>
+        <translation>세션마다 안전하게 정리된 웹 페이지 하나로, 공유하거나 인쇄할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the export folder</source>
+        <translation>내보낼 폴더 선택</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a folder to export to.</source>
+        <translation>내보낼 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the folder&apos;s full path, for example ~/minutes.</source>
+        <translation>폴더의 전체 경로를 입력하세요. 예: ~/minutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first date is after the last date.</source>
+        <translation>시작 날짜가 끝 날짜보다 늦습니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Preparing the export…</source>
+        <translation>내보내기 준비 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exported {done} sessions…</source>
+        <translation>세션 {done}개 내보냄…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting {done} of {total} sessions…</source>
+        <translation>세션 {total}개 중 {done}개 내보내는 중…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled: {count} sessions exported to {folder}.</source>
+        <translation>취소됨: 세션 {count}개를 {folder}에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sessions match; nothing was written to {folder}.</source>
+        <translation>해당하는 세션이 없어 {folder}에 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {count} sessions to {folder} ({unchanged} unchanged).</source>
+        <translation>세션 {count}개를 {folder}에 내보냈습니다 (변경 없음 {unchanged}개).</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../src/studyapp/ui/editor/find_bar.py" line="+47"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace with</source>
+        <translation>바꿀 내용</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>이전 항목 (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next match (Enter, F3)</source>
+        <translation>다음 항목 (Enter, F3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace this match and find the next</source>
+        <translation>이 항목을 바꾸고 다음 항목 찾기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace all</source>
+        <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace every match</source>
+        <translation>찾은 항목을 모두 바꾸기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>찾기 막대 닫기</translation>
+    </message>
+    <message>
+        <location line="+250"/>
+        <source>No matches</source>
+        <translation>찾은 항목 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{current} of {total}</source>
+        <translation>{total}개 중 {current}번째</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 match</source>
+        <translation>1개 찾음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} matches</source>
+        <translation>{total}개 찾음</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+61"/>
+        <source>Import notes</source>
+        <translation>노트 가져오기</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Files and folders to import; folders are searched</source>
+        <translation>가져올 파일과 폴더 (폴더는 안쪽까지 찾습니다)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From each note, or the folder name</source>
+        <translation>각 노트에서, 또는 폴더 이름으로</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dry run (show what would be created)</source>
+        <translation>시험 실행 (만들어질 내용만 보기)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Group:</source>
+        <translation>그룹(&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Notes to import (.md, .markdown, .txt):</source>
+        <translation>가져올 노트 (.md, .markdown, .txt):</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Choose notes to import</source>
+        <translation>가져올 노트 선택</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>노트 (*.md *.markdown *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a folder of notes</source>
+        <translation>노트 폴더 선택</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Looking for notes…</source>
+        <translation>노트를 찾는 중…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping after the current file…</source>
+        <translation>지금 파일을 마치고 멈추는 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing {number} of {total}: {name}</source>
+        <translation>{total}개 중 {number}번째 가져오는 중: {name}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Created</source>
+        <translation>만듦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>갱신함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>변경 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would create</source>
+        <translation>만들 예정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would update</source>
+        <translation>갱신할 예정</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No notes found (.md, .markdown or .txt files).</source>
+        <translation>노트를 찾지 못했습니다 (.md, .markdown, .txt 파일).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} created</source>
+        <translation>{count}개 만듦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} would be created</source>
+        <translation>{count}개 만들 예정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} updated</source>
+        <translation>{count}개 갱신함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} would be updated</source>
+        <translation>{count}개 갱신할 예정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} unchanged</source>
+        <translation>{count}개 변경 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} failed</source>
+        <translation>{count}개 실패</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled after {done} of {total} files. {counts}</source>
+        <translation>파일 {total}개 중 {done}개 후 취소됨. {counts}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry run, nothing was saved: {counts}</source>
+        <translation>시험 실행이라 아무것도 저장하지 않았습니다: {counts}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+66"/>
+        <source>Notes for the whole session (Markdown)</source>
+        <translation>세션 전체 노트 (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes</source>
+        <translation>노트</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {time}</source>
+        <translation>저장됨 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: {reason} — retrying. Your text is safe in the window.</source>
+        <translation>저장 안 됨: {reason} — 다시 시도하는 중입니다. 입력한 내용은 창에 안전하게 남아 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{words} words · {characters} characters</source>
+        <translation>{words}단어 · {characters}자</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Changes not saved</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some changes could not be saved ({reason}). Close anyway and lose them?</source>
+        <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <source>Quick switcher…</source>
+        <translation>빠른 전환…</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>검색…</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason} — retrying</source>
+        <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>About studyapp</source>
+        <translation>studyapp 정보</translation>
+    </message>
+    <message>
+        <source>Insert current time</source>
+        <translation>현재 시각 넣기</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+116"/>
+        <source>Insert Current Time</source>
+        <translation>현재 시각 넣기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert the current time as HH:MM at the cursor</source>
+        <translation>커서 위치에 현재 시각을 HH:MM 형식으로 넣습니다</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Find…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace…</source>
+        <translation>바꾸기…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../src/studyapp/ui/checklist_item_editor.py" line="-92"/>
+        <source>No date</source>
+        <translation>날짜 없음</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationEditor</name>
+    <message>
+        <location filename="../../src/studyapp/ui/presentation_editor.py" line="+73"/>
+        <source>Who presents; Enter to set</source>
+        <translation>발표자 (Enter로 지정)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paper title, e.g. Tiny Teachers (CVPR 2024), or an arXiv id or DOI</source>
+        <translation>논문 제목 (예: Tiny Teachers (CVPR 2024)) 또는 arXiv id나 DOI</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Notes on this presentation</source>
+        <translation>이 발표에 대한 노트</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questions and discussion (exported as quotes)</source>
+        <translation>질문과 토론 (인용문으로 내보냄)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Presenter:</source>
+        <translation>발표자(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;aper:</source>
+        <translation>논문(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timer:</source>
+        <translation>타이머:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>노트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discussion</source>
+        <translation>토론</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationListModel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/models/presentation_model.py" line="+77"/>
+        <source>No presenter</source>
+        <translation>발표자 없음</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationsPanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/presentations_panel.py" line="+62"/>
+        <source>Presentation slots</source>
+        <translation>발표 순서</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add Slot</source>
+        <translation>발표 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Remove Slot</source>
+        <translation>발표 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move Slot &amp;Up</source>
+        <translation>발표를 위로(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move Slot &amp;Down</source>
+        <translation>발표를 아래로(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add slot</source>
+        <translation>발표 추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+159"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Presentations</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Remove Slot</source>
+        <translation>발표 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{slot}”?</source>
+        <translation>“{slot}” 발표를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its notes and discussion are kept as a revision of the session, so nothing typed is lost.</source>
+        <translation>노트와 토론 내용은 세션의 이전 버전으로 보관되므로 입력한 내용은 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No session is selected.</source>
+        <translation>선택한 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No presentations yet. Add a slot with {keys}.</source>
+        <translation>아직 발표가 없습니다. {keys}로 발표를 추가하세요.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a slot to edit it.</source>
+        <translation>편집할 발표를 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <location filename="../../src/studyapp/ui/quick_switcher.py" line="+193"/>
+        <source>Go to session</source>
+        <translation>세션으로 이동</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Go to a session: title, group, ㄹㄷ, 0310…</source>
+        <translation>세션으로 이동: 제목, 그룹, ㄹㄷ, 0310…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>↑↓ move · Enter opens · Esc closes</source>
+        <translation>↑↓ 이동 · Enter 열기 · Esc 닫기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There are no sessions yet.</source>
+        <translation>아직 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No session matches “{query}”.</source>
+        <translation>“{query}”에 맞는 세션이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <location filename="../../src/studyapp/ui/session_header.py" line="+87"/>
+        <source>Session title</source>
+        <translation>세션 제목</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time zone: a name like Asia/Seoul or an offset like +09:00</source>
+        <translation>시간대: Asia/Seoul 같은 이름이나 +09:00 같은 시차</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>review, distillation</source>
+        <translation>리뷰, 증류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alice, 민수님, …</source>
+        <translation>Alice, 민수님, …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who could not come</source>
+        <translation>참석하지 못한 사람</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendees</source>
+        <translation>참석자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>Paper review</source>
+        <translation>논문 리뷰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring</source>
+        <translation>멘토링</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lecture</source>
+        <translation>강의</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer session</source>
+        <translation>피어 세션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conference</source>
+        <translation>학회</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planned</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation>진행함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSidebar</name>
+    <message>
+        <location filename="../../src/studyapp/ui/sidebar.py" line="+34"/>
+        <source>Show the sessions of one group</source>
+        <translation>한 그룹의 세션만 보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter sessions by title</source>
+        <translation>제목으로 세션 거르기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There are no sessions yet.</source>
+        <translation>아직 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load demo study group</source>
+        <translation>예제 스터디 그룹 불러오기</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>All groups</source>
+        <translation>모든 그룹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+81"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open another…</source>
+        <translation>다른 파일 열기…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create new…</source>
+        <translation>새로 만들기…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask every time</source>
+        <translation>매번 묻기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jekyll</source>
+        <translation>Jekyll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Obsidian</source>
+        <translation>Obsidian</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;lavor:</source>
+        <translation>형식(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use the default font</source>
+        <translation>기본 글꼴 사용</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> pt</source>
+        <translation>pt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Theme:</source>
+        <translation>테마(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes &amp;font:</source>
+        <translation>노트 글꼴(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The default database</source>
+        <translation>기본 데이터베이스</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The window reopens with this database when you press OK.</source>
+        <translation>확인을 누르면 이 데이터베이스로 창을 다시 엽니다.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 데이터베이스 (*.sqlite3 *.sqlite *.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a database</source>
+        <translation>데이터베이스 열기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Create a database</source>
+        <translation>데이터베이스 만들기</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} already exists; it will be opened, not replaced.</source>
+        <translation>{name} 파일이 이미 있습니다. 덮어쓰지 않고 그대로 엽니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the export folder</source>
+        <translation>내보낼 폴더 선택</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTimer</name>
+    <message>
+        <location filename="../../src/studyapp/ui/slot_timer.py" line="+41"/>
+        <location line="+127"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Start or pause the slot&apos;s stopwatch</source>
+        <translation>발표 시간 스톱워치를 시작하거나 멈춥니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slot&apos;s time box</source>
+        <translation>발표에 배정된 시간</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time box:</source>
+        <translation>배정 시간:</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{elapsed} / {timebox}</source>
+        <translation>{elapsed} / {timebox}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/studyapp/app.py" line="+83"/>
+        <source>studyapp</source>
+        <translation>studyapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database cannot be opened:
+{reason}</source>
+        <translation>데이터베이스를 열 수 없습니다:
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+288"/>
+        <source>Nothing found for “{query}”</source>
+        <translation>“{query}”에 대한 결과가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location line="-226"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+112"/>
+        <location line="+14"/>
+        <source>New session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert current time</source>
+        <translation>현재 시각 넣기</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quick switcher…</source>
+        <translation>빠른 전환…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search…</source>
+        <translation>검색…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+163"/>
+        <source>About studyapp</source>
+        <translation>studyapp 정보</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search notes, papers and to-dos (Ctrl+Shift+F)</source>
+        <translation>노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Study group name:</source>
+        <translation>스터디 그룹 이름:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Session {date}</source>
+        <translation>{date} 세션</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>studyapp {version}
+Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
+        <translation>studyapp {version}
+스터디 그룹과 저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
+    </message>
+</context>
+</TS>

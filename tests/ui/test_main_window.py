@@ -1,0 +1,241 @@
+"""The main window as a person uses it: type, switch, close; nothing typed is ever lost."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTextBrowser, QWidget
+
+from studyapp import app
+from studyapp.core.db import open_database
+from studyapp.core.errors import DatabaseError
+from studyapp.core.services.demo import load_demo
+from studyapp.core.services.sessions import SessionService
+from studyapp.ui.editor import MarkdownEditor
+
+OBJECT_NAMES = (
+    "sessionList",
+    "sessionTitle",
+    "notesEditor",
+    "presentationList",
+    "checklistPanel",
+    "searchBox",
+    "preview",
+)
+
+
+@pytest.fixture
+def url(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'window.sqlite3'}"
+    database = open_database(url)
+    try:
+        sessions = SessionService(database)
+        sessions.create(
+            group="KD 스터디", title="첫 모임", date=dt.date(2025, 3, 3), notes="처음 메모"
+        )
+        sessions.create(group="KD 스터디", title="둘째 모임", date=dt.date(2025, 3, 10))
+    finally:
+        database.dispose()
+    return url
+
+
+def _read(url):
+    database = open_database(url)
+    try:
+        sessions = SessionService(database)
+        return {s.title: sessions.get(s.id) for s in sessions.list_sessions()}
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def window(qtbot, url):
+    window = app.create_main_window(url)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    if window.isVisible():
+        window.close()
+
+
+def _type_korean(editor: MarkdownEditor, committed: str, preedit: str = "") -> None:
+    event = QInputMethodEvent(preedit, [])
+    event.setCommitString(committed)
+    QApplication.sendEvent(editor, event)
+
+
+def _select(window, title):
+    view = window.findChild(QListView, "sessionList")
+    model = view.model()
+    for row in range(model.rowCount()):
+        if model.index(row).data().endswith(title):
+            view.setCurrentIndex(model.index(row))
+            return
+    raise AssertionError(f"{title} not in the list")
+
+
+def test_automation_hooks_are_there(window):
+    for name in OBJECT_NAMES:
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def test_newest_session_opens_first(window):
+    assert window.findChild(QLineEdit, "sessionTitle").text() == "둘째 모임"
+
+
+def test_type_then_switch_within_100_ms_is_saved(qtbot, window, url):
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "fast notes")
+    qtbot.wait(50)
+    _select(window, "첫 모임")
+    assert _read(url)["둘째 모임"].notes == "fast notes"
+    assert editor.toPlainText() == "처음 메모"
+
+
+def test_korean_preedit_is_saved_when_the_window_closes(qtbot, window, url):
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    _type_korean(editor, "안녕하세")
+    _type_korean(editor, "", preedit="요")  # the IME is still composing this syllable
+    window.close()
+    assert _read(url)["둘째 모임"].notes == "안녕하세요"
+
+
+def test_close_right_after_typing_saves_without_asking(qtbot, window, url, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a))
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "last line")
+    window.close()
+    assert _read(url)["둘째 모임"].notes == "last line"
+    assert asked == []
+
+
+def test_status_bar_says_saved(qtbot, window):
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "x")
+    assert window.save_label.text() == "Saving…"
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved "), timeout=3000)
+
+
+def test_failed_save_shows_a_banner_keeps_the_text_and_retries(qtbot, window, url, monkeypatch):
+    original = SessionService.set_notes
+    failures = {"left": 1}
+
+    def flaky(self, session_id, notes, **kwargs):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise DatabaseError("The disk is full; free some space and try again.")
+        return original(self, session_id, notes, **kwargs)
+
+    monkeypatch.setattr(SessionService, "set_notes", flaky)
+    window.save_queue._retry.setInterval(100)
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "keep me")
+    window.flush()
+    assert window.banner.isVisible()
+    assert "disk is full" in window.banner.text()
+    assert editor.toPlainText() == "keep me"
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+    assert _read(url)["둘째 모임"].notes == "keep me"
+
+
+def test_title_edit_reaches_the_list_and_the_database(qtbot, window, url):
+    title = window.findChild(QLineEdit, "sessionTitle")
+    title.selectAll()
+    qtbot.keyClicks(title, "Week 2 review")
+    window.flush()
+    assert "Week 2 review" in _read(url)
+    view = window.findChild(QListView, "sessionList")
+    assert any(
+        view.model().index(r).data().endswith("Week 2 review")
+        for r in range(view.model().rowCount())
+    )
+
+
+def test_ctrl_n_creates_a_session_and_focuses_its_title(qtbot, window, url):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(_read(url)) == 3)
+    title = window.findChild(QLineEdit, "sessionTitle")
+    assert title.hasFocus() and title.text().startswith("Session ")
+
+
+def test_search_box_finds_and_opens_a_session(qtbot, window):
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "Ch")  # nothing: Latin text absent
+    box.setText("처음")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    results = window.actions_.results
+    assert results.count() == 1
+    results.itemClicked.emit(results.item(0))
+    assert window.findChild(QLineEdit, "sessionTitle").text() == "첫 모임"
+
+
+def test_preview_shows_the_rendered_minutes(qtbot, window):
+    _select(window, "첫 모임")
+    window.tabs.setCurrentIndex(1)
+    preview = window.findChild(QTextBrowser, "preview")
+    qtbot.waitUntil(lambda: "처음 메모" in preview.toPlainText(), timeout=3000)
+
+
+def test_dropping_markdown_files_imports_them(qtbot, window, url, tmp_path, monkeypatch):
+    note = tmp_path / "2025-03-17.md"
+    note.write_text("# 셋째 모임\n\n- [ ] 민수님: 발표 준비\n", encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(window.actions_, "import_paths", lambda paths: opened.append(paths))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(note))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert [p.name for p in opened[0]] == ["2025-03-17.md"]
+
+
+def test_last_session_is_restored_on_the_next_start(qtbot, url):
+    first = app.create_main_window(url)
+    qtbot.addWidget(first)
+    _select(first, "첫 모임")
+    first.close()
+    second = app.create_main_window(url)
+    qtbot.addWidget(second)
+    assert second.findChild(QLineEdit, "sessionTitle").text() == "첫 모임"
+    second.close()
+
+
+def test_empty_database_offers_the_demo(qtbot, tmp_path):
+    window = app.create_main_window(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    qtbot.addWidget(window)
+    window.show()
+    button = window.sidebar.demo_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.findChild(QListView, "sessionList").model().rowCount() >= 6
+    assert not button.isVisible()
+    window.close()
+
+
+def test_demo_loader_is_the_core_one(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    try:
+        assert load_demo(database).created
+    finally:
+        database.dispose()
