@@ -241,3 +241,8 @@ def test_long_titles_are_elided_when_drawn(qtbot, database):
     assert not image.isNull()
     # Elided to the width instead of scrolling sideways.
     assert result_list(widget).horizontalScrollBar().maximum() == 0
+
+
+def test_switcher_entries_match_the_session_list(database, sessions):
+    service = SessionService(database)
+    assert service.switcher_entries() == service.list_sessions()

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QInputDialog,
     QLineEdit,
@@ -24,12 +25,15 @@ from PySide6.QtWidgets import (
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.search import SearchService
+from studyapp.ui.quick_switcher import QuickSwitcher
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
 SEARCH_DELAY_MS = 150
+# Menu texts belong to the window's translation context, whoever builds them.
+translate = QCoreApplication.translate
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -38,8 +42,10 @@ class MainActions(QObject):
         super().__init__(window)
         self.window = window
         self.settings = AppSettings()
+        self._switcher: QuickSwitcher | None = None
         self._build_search()
         self._build_menus()
+        self.apply_editor_font()
         self.restore_window_state()
 
     # -- building --------------------------------------------------------------------------
@@ -59,21 +65,24 @@ class MainActions(QObject):
     def _build_menus(self) -> None:
         w = self.window
         bar = w.menuBar()
-        file_menu = bar.addMenu(w.tr("&File"))
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         self.new_action = self._action(
-            w.tr("New session"), QKeySequence.StandardKey.New, self.new_session, "newSessionAction"
+            translate("MainWindow", "New session"),
+            QKeySequence.StandardKey.New,
+            self.new_session,
+            "newSessionAction",
         )
         self.import_action = self._action(
-            w.tr("Import…"), "Ctrl+I", self.import_notes, "importAction"
+            translate("MainWindow", "Import…"), "Ctrl+I", self.import_notes, "importAction"
         )
         self.export_action = self._action(
-            w.tr("Export…"), "Ctrl+E", self.export_minutes, "exportAction"
+            translate("MainWindow", "Export…"), "Ctrl+E", self.export_minutes, "exportAction"
         )
         self.settings_action = self._action(
-            w.tr("Settings…"), "Ctrl+,", self.open_settings, "settingsAction"
+            translate("MainWindow", "Settings…"), "Ctrl+,", self.open_settings, "settingsAction"
         )
         self.quit_action = self._action(
-            w.tr("Quit"), QKeySequence.StandardKey.Quit, w.close, "quitAction"
+            translate("MainWindow", "Quit"), QKeySequence.StandardKey.Quit, w.close, "quitAction"
         )
         for action in (
             self.new_action,
@@ -86,28 +95,31 @@ class MainActions(QObject):
         ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
-        edit_menu = bar.addMenu(w.tr("&Edit"))
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         editor = w.notes_editor
         self.undo_action = self._action(
-            w.tr("Undo"),
+            translate("MainWindow", "Undo"),
             QKeySequence.StandardKey.Undo,
             lambda: self._focused_editor().undo(),
             "undoAction",
         )
         self.redo_action = self._action(
-            w.tr("Redo"),
+            translate("MainWindow", "Redo"),
             QKeySequence.StandardKey.Redo,
             lambda: self._focused_editor().redo(),
             "redoAction",
         )
         self.find_action = self._action(
-            w.tr("Find…"), QKeySequence.StandardKey.Find, self.find_in_notes, "findAction"
+            translate("MainWindow", "Find…"),
+            QKeySequence.StandardKey.Find,
+            self.find_in_notes,
+            "findAction",
         )
         self.replace_action = self._action(
-            w.tr("Replace…"), "Ctrl+H", self.replace_in_notes, "replaceAction"
+            translate("MainWindow", "Replace…"), "Ctrl+H", self.replace_in_notes, "replaceAction"
         )
         self.time_action = self._action(
-            w.tr("Insert current time"),
+            translate("MainWindow", "Insert current time"),
             "Ctrl+Shift+T",
             lambda: self._focused_editor().insert_current_time(),
             "insertTimeAction",
@@ -124,36 +136,45 @@ class MainActions(QObject):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         del editor
 
-        go_menu = bar.addMenu(w.tr("&Go"))
+        go_menu = bar.addMenu(translate("MainWindow", "&Go"))
         self.switcher_action = self._action(
-            w.tr("Quick switcher…"), "Ctrl+P", self.quick_switcher, "quickSwitcherAction"
+            translate("MainWindow", "Quick switcher…"),
+            "Ctrl+P",
+            self.quick_switcher,
+            "quickSwitcherAction",
         )
         self.search_action = self._action(
-            w.tr("Search…"), "Ctrl+Shift+F", self.focus_search, "searchAction"
+            translate("MainWindow", "Search…"), "Ctrl+Shift+F", self.focus_search, "searchAction"
         )
         self.preview_action = self._action(
-            w.tr("Preview"), "Ctrl+Shift+V", self.toggle_preview, "previewAction"
+            translate("MainWindow", "Preview"), "Ctrl+Shift+V", self.toggle_preview, "previewAction"
         )
         for action in (self.switcher_action, self.search_action, self.preview_action):
             go_menu.addAction(action)
 
-        help_menu = bar.addMenu(w.tr("&Help"))
-        self.about_action = self._action(w.tr("About studyapp"), None, self.about, "aboutAction")
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        self.about_action = self._action(
+            translate("MainWindow", "About studyapp"), None, self.about, "aboutAction"
+        )
         help_menu.addAction(self.about_action)
 
     def _build_search(self) -> None:
         w = self.window
-        toolbar = QToolBar(w.tr("Search"), w, objectName="searchToolbar")
+        toolbar = QToolBar(translate("MainWindow", "Search"), w, objectName="searchToolbar")
         toolbar.setMovable(False)
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(w.tr("Search notes, papers and to-dos (Ctrl+Shift+F)"))
+        self.search_box.setPlaceholderText(
+            translate("MainWindow", "Search notes, papers and to-dos (Ctrl+Shift+F)")
+        )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(420)
         toolbar.addWidget(self.search_box)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.results = QListWidget(objectName="searchResults")
         self.results.setWordWrap(True)
-        self.search_dock = QDockWidget(w.tr("Search results"), w, objectName="searchDock")
+        self.search_dock = QDockWidget(
+            translate("MainWindow", "Search results"), w, objectName="searchDock"
+        )
         self.search_dock.setWidget(self.results)
         w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self.search_dock.hide()
@@ -173,21 +194,25 @@ class MainActions(QObject):
         if group is None and w.session_id is not None:
             group = w.sessions.get(w.session_id).group
         if group is None:
-            group, ok = QInputDialog.getText(w, w.tr("New session"), w.tr("Study group name:"))
+            group, ok = QInputDialog.getText(
+                w,
+                translate("MainWindow", "New session"),
+                translate("MainWindow", "Study group name:"),
+            )
             if not ok or not group.strip():
                 return
         try:
             day, time, zone = w.sessions.next_slot(group)
             created = w.sessions.create(
                 group=group,
-                title=w.tr("Session {date}").format(date=day.isoformat()),
+                title=translate("MainWindow", "Session {date}").format(date=day.isoformat()),
                 date=day,
                 start_time=time,
                 timezone=zone,
                 kind="paper review",
             )
         except StudyappError as error:
-            QMessageBox.warning(w, w.tr("New session"), str(error))
+            QMessageBox.warning(w, translate("MainWindow", "New session"), str(error))
             return
         w.reload_sessions(select=created.id)
         w.select_session(created.id)
@@ -230,10 +255,53 @@ class MainActions(QObject):
     def open_settings(self) -> None:
         from studyapp.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(
-            self.settings, current_database=self.window.database.url, parent=self.window
+        w = self.window
+        dialog = SettingsDialog(self.settings, current_database=w.database.url, parent=w)
+        dialog.editorFontChanged.connect(self.apply_editor_font)
+        dialog.languageChanged.connect(self._language_changed)
+        if dialog.exec() and dialog.chosen_database_url():
+            self.switch_database(str(dialog.chosen_database_url()))
+
+    def apply_editor_font(self, font: QFont | None = None) -> None:
+        from studyapp.ui.editor import MarkdownEditor, default_editor_font
+
+        chosen = font if font is not None else self.settings.editor_font
+        for editor in self.window.findChildren(MarkdownEditor):
+            editor.set_editor_font(chosen or default_editor_font())
+
+    def _language_changed(self, language: str) -> None:
+        from studyapp.ui.i18n import install_translator
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translator(app, language)
+        QMessageBox.information(
+            self.window,
+            translate("MainWindow", "Language"),
+            translate(
+                "MainWindow",
+                "The new language is used for windows opened from now on; "
+                "restart studyapp to see it everywhere.",
+            ),
         )
-        dialog.exec()
+
+    def switch_database(self, url: str) -> None:
+        """Open another database in a new window; this one closes after saving."""
+        from studyapp.core.db import open_database
+        from studyapp.ui.main_window import MainWindow
+
+        w = self.window
+        try:
+            database = open_database(url)
+        except StudyappError as error:
+            QMessageBox.warning(w, translate("MainWindow", "Open database"), str(error))
+            return
+        successor = MainWindow(database)
+        self.settings.database_url = url
+        self.settings.add_recent_database(url)
+        w.successor = successor  # keeps it alive once this window is gone
+        successor.show()
+        w.close()
 
     # -- edit ------------------------------------------------------------------------------
 
@@ -258,11 +326,10 @@ class MainActions(QObject):
     # -- go --------------------------------------------------------------------------------
 
     def quick_switcher(self) -> None:
-        from studyapp.ui.quick_switcher import QuickSwitcher
-
-        switcher = QuickSwitcher(self.window.database, parent=self.window)
-        switcher.sessionChosen.connect(self.window.select_session)
-        switcher.exec()
+        if self._switcher is None:  # one switcher, reloaded each time it is shown
+            self._switcher = QuickSwitcher(self.window.database, parent=self.window)
+            self._switcher.sessionChosen.connect(self.window.select_session)
+        self._switcher.exec()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -285,7 +352,9 @@ class MainActions(QObject):
             item.setData(SESSION_ID_ROLE, hit.session_id)
             self.results.addItem(item)
         if not hits:
-            self.results.addItem(self.window.tr("Nothing found for “{query}”").format(query=query))
+            self.results.addItem(
+                translate("MainWindow", "Nothing found for “{query}”").format(query=query)
+            )
         self.search_dock.show()
 
     def _open_result(self, item: QListWidgetItem) -> None:
@@ -301,10 +370,11 @@ class MainActions(QObject):
         w = self.window
         QMessageBox.about(
             w,
-            w.tr("About studyapp"),
-            w.tr(
+            translate("MainWindow", "About studyapp"),
+            translate(
+                "MainWindow",
                 "studyapp {version}\nStudy-group and journal-club sessions: live notes, "
-                "presenters, papers, to-dos and Markdown minutes."
+                "presenters, papers, to-dos and Markdown minutes.",
             ).format(version=__version__),
         )
 

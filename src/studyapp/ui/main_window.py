@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.session_id: int | None = None
         self._closing = False
         self._closed = False
+        self.successor: QMainWindow | None = None  # the window of a database opened instead
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)

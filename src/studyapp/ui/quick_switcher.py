@@ -303,13 +303,13 @@ class QuickSwitcher(QDialog):
                 self.refresh()
             self._choose(self.results.currentIndex())
             return True
-        steps = {
+        steps: dict[int, int] = {
             Qt.Key.Key_Down: 1,
             Qt.Key.Key_Up: -1,
             Qt.Key.Key_PageDown: 10,
             Qt.Key.Key_PageUp: -10,
         }
-        step = steps.get(Qt.Key(key))
+        step = steps.get(key)
         if step is None:
             return False
         rows = self.model.rowCount()

@@ -51,8 +51,9 @@ class SingleInstance(QObject):
             return True
         if self._knock():
             return False
+        # No socket options: with them Qt silently renames its socket over an existing file,
+        # and the explicit check below is what keeps a live instance's socket intact.
         server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             if server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
                 # Another launch may have started listening a moment ago; ask once more
