@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp import __version__
@@ -54,6 +54,14 @@ def _close_on_sigterm(window: MainWindow) -> QTimer:
     return ticker
 
 
+def _bring_forward(window: MainWindow) -> None:
+    """Un-minimize (keeping a maximized window maximized) and raise, for a second launch."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(database_url: str | None = None) -> int:
     """Show the main window and run the event loop; 1 when the database cannot be opened."""
     from studyapp.ui.i18n import install_translator
@@ -86,9 +94,7 @@ def run_gui(database_url: str | None = None) -> int:
             ),
         )
         return 1
-    guard.activationRequested.connect(
-        lambda: (window.showNormal(), window.raise_(), window.activateWindow())
-    )
+    guard.activationRequested.connect(lambda: _bring_forward(window))
     _close_on_sigterm(window)
     window.show()
     code = int(app.exec())
