@@ -30,7 +30,7 @@ from studyapp.core.markdown.exporter import render_markdown
 from studyapp.core.markdown.html import render_fragment
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.checklist_panel import ChecklistPanel
-from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane
+from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.presentations_panel import PresentationsPanel
 from studyapp.ui.save_queue import SaveQueue
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.addWidget(QLabel(self.tr("Notes")))
+        notes_layout.addWidget(QLabel(self.tr("Session notes")))
         notes_layout.addWidget(self.notes_pane)
         self.editor_split = QSplitter(Qt.Orientation.Vertical, objectName="editorSplitter")
         self.editor_split.addWidget(self.presentations)
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             self.notes_editor.blockSignals(False)
         self.notes_editor.setEnabled(detail is not None)
         self.notes_editor.document().setModified(False)
-        self._show_stats(*self.notes_editor.stats())
+        self._show_stats(*count_stats(self.notes_editor.toPlainText()))
 
     def _notes_edited(self) -> None:
         session_id = self.session_id

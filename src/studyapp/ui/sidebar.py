@@ -41,6 +41,8 @@ class SessionSidebar(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)  # lets the view skip measuring 10,000 rows
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long titles are elided with a tooltip rather than scrolled sideways.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_label = QLabel(self.tr("There are no sessions yet."), wordWrap=True)
         self.demo_button = QPushButton(
             self.tr("Load demo study group"), objectName="loadDemoButton"

@@ -1,0 +1,78 @@
+"""Screenshots of the window for the README: light, dark and the Korean UI.
+
+Run under a real X server with a CJK font, e.g.
+    xvfb-run -s "-screen 0 1600x1000x24" python scripts/make_screenshots.py
+It builds a demo database in a temporary folder; the user's data is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["STUDYAPP_DATA_DIR"] = folder
+        from PySide6.QtWidgets import QApplication
+
+        from studyapp.app import _application
+        from studyapp.core.db import open_database
+        from studyapp.core.services.demo import load_demo
+        from studyapp.ui.i18n import install_translator
+        from studyapp.ui.main_window import MainWindow
+        from studyapp.ui.theme import apply_theme
+
+        app = _application()
+        url = f"sqlite:///{Path(folder) / 'demo.sqlite3'}"
+        database = open_database(url)
+        load_demo(database)
+        database.dispose()
+        OUT.mkdir(parents=True, exist_ok=True)
+        shots = (("window-light.png", "light", "en"), ("window-dark.png", "dark", "en"),
+                 ("window-korean.png", "light", "ko"))
+        for name, theme, language in shots:
+            install_translator(app, language)
+            apply_theme(app, theme)
+            window = MainWindow(open_database(url))
+            window.resize(1500, 920)
+            window.show()
+            _open_rich_session(window)
+            for _ in range(20):
+                QApplication.processEvents()
+            window.grab().save(str(OUT / name))
+            print(OUT / name)
+            window.close()
+        preview = MainWindow(open_database(url))
+        install_translator(app, "en")
+        apply_theme(app, "light")
+        preview.resize(1500, 920)
+        preview.show()
+        _open_rich_session(preview)
+        preview.tabs.setCurrentIndex(1)
+        for _ in range(20):
+            QApplication.processEvents()
+        preview.grab().save(str(OUT / "preview.png"))
+        print(OUT / "preview.png")
+        preview.close()
+    return 0
+
+
+def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """The demo session with the most presentations, its first slot selected."""
+    from studyapp.core.services.sessions import SessionService
+
+    sessions = SessionService(window.database)
+    best = max(sessions.list_sessions(), key=lambda s: len(sessions.get(s.id).presentations))
+    window.select_session(best.id)
+    panel = window.presentations
+    if panel.model.rowCount():
+        panel.list_view.setCurrentIndex(panel.model.index(0))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
