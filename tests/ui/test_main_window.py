@@ -239,3 +239,32 @@ def test_demo_loader_is_the_core_one(tmp_path):
         assert load_demo(database).created
     finally:
         database.dispose()
+
+
+def test_pasted_screenshot_is_kept_linked_and_previewed(qtbot, window, url):
+    from PySide6.QtGui import QColor, QImage
+
+    from studyapp.core.services.attachments import AttachmentService
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    QApplication.clipboard().setImage(image)
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    text = editor.toPlainText()
+    assert text.startswith("![](slide-") and text.endswith(".png)")
+    window.flush()
+    detail = _read(url)["둘째 모임"]
+    assert detail.notes == text
+    database = open_database(url)
+    try:
+        names = AttachmentService(database).names(detail.id)
+    finally:
+        database.dispose()
+    assert text == f"![]({names[0]})"
+    window.tabs.setCurrentIndex(1)
+    window.refresh_preview()
+    preview = window.findChild(QTextBrowser, "preview")
+    loaded = preview.loadResource(2, names[0])  # 2: an image resource
+    assert isinstance(loaded, QImage) and loaded.width() == 40

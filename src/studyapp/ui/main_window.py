@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -28,11 +27,14 @@ from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.exporter import render_markdown
 from studyapp.core.markdown.html import render_fragment
+from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
+from studyapp.ui.images import image_payloads
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.presentations_panel import PresentationsPanel
+from studyapp.ui.preview import PreviewBrowser
 from studyapp.ui.save_queue import SaveQueue
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
@@ -67,8 +69,9 @@ class MainWindow(QMainWindow):
         self.notes_editor.setObjectName("notesEditor")
         self.notes_editor.setPlaceholderText(self.tr("Notes for the whole session (Markdown)"))
         self.checklist = ChecklistPanel(database, self.save_queue, self)
-        self.preview = QTextBrowser(objectName="preview")
-        self.preview.setOpenExternalLinks(True)
+        self.preview = PreviewBrowser(self)
+        self.preview.image_source = self._image_data
+        self.images = AttachmentService(database)
 
         self.banner = QLabel(objectName="saveBanner", wordWrap=True)
         self.banner.setStyleSheet(
@@ -133,6 +136,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+        for editor in self.findChildren(MarkdownEditor):
+            editor.image_handler = self._store_image
         self._show_stats(0, 0)
         current = self.sidebar.current_session_id()
         if current is not None:
@@ -212,6 +217,31 @@ class MainWindow(QMainWindow):
     def reload_sessions(self, select: int | None = None) -> None:
         self.flush()
         self.sidebar.reload(keep=select if select is not None else self.session_id)
+
+    # -- images ----------------------------------------------------------------------------
+
+    def _store_image(self, mime: QMimeData) -> str | None:
+        """Keep a pasted or dropped image with the session; the Markdown that shows it."""
+        if self.session_id is None:
+            return None
+        links = []
+        try:
+            for data, kind, stem in image_payloads(mime):
+                name = self.images.add(self.session_id, data, kind, stem=stem)
+                links.append(f"![]({name})")
+        except (StudyappError, OSError) as error:
+            self.statusBar().showMessage(str(error), 8000)
+        if links:
+            self._schedule_preview()
+        return "\n".join(links) or None
+
+    def _image_data(self, name: str) -> bytes | None:
+        if self.session_id is None:
+            return None
+        try:
+            return self.images.data(self.session_id, name)
+        except StudyappError:
+            return None
 
     # -- preview ---------------------------------------------------------------------------
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QKeyCombination,
+    QMimeData,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -57,6 +68,17 @@ def default_editor_font() -> QFont:
     return font
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def has_image(source: QMimeData) -> bool:
+    """A pasted screenshot, or dropped image files."""
+    return source.hasImage() or any(
+        url.isLocalFile() and url.toLocalFile().lower().endswith(IMAGE_SUFFIXES)
+        for url in source.urls()
+    )
+
+
 def _python_index(text: str, utf16_index: int) -> int:
     """Convert a QTextCursor column (UTF-16 units) into an index into ``text``."""
     return len(text.encode("utf-16-le")[: utf16_index * 2].decode("utf-16-le", "ignore"))
@@ -72,6 +94,8 @@ class MarkdownEditor(QPlainTextEdit):
         self.setObjectName("markdownEditor")
         self.setTabChangesFocus(False)
         self._preedit = ""
+        # Turns a pasted or dropped image into the Markdown that links it (or None).
+        self.image_handler: Callable[[QMimeData], str | None] | None = None
         self._find_bar: FindBar | None = None
         self._stats = (0, 0)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
@@ -79,6 +103,21 @@ class MarkdownEditor(QPlainTextEdit):
         self._highlighter = MarkdownHighlighter(self.document(), self.palette())
         self.set_editor_font(default_editor_font())
         self.textChanged.connect(self._text_changed)
+
+    # --- images -----------------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.image_handler is not None and has_image(source):
+            return True
+        return super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.image_handler is not None and has_image(source):
+            markdown = self.image_handler(source)
+            if markdown:
+                self.textCursor().insertText(markdown)
+            return
+        super().insertFromMimeData(source)
 
     # --- public API -------------------------------------------------------------------
 

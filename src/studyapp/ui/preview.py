@@ -1,0 +1,32 @@
+"""The rendered minutes, with the session's own images resolved from the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+
+class PreviewBrowser(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setOpenExternalLinks(True)
+        # Reads an image kept with the shown session by its file name (None: not ours).
+        self.image_source: Callable[[str], bytes | None] | None = None
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        name = url.toString() if isinstance(url, QUrl) else url
+        if (
+            kind == QTextDocument.ResourceType.ImageResource.value
+            and self.image_source
+            and "/" not in name
+            and ":" not in name
+        ):
+            data = self.image_source(name)
+            if data:
+                return QImage.fromData(data)
+        return super().loadResource(kind, url)

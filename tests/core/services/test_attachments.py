@@ -1,0 +1,37 @@
+import datetime as dt
+
+import pytest
+
+from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.services.attachments import AttachmentService
+from studyapp.core.services.sessions import SessionService
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def test_images_are_kept_with_unique_safe_names(database):
+    session = SessionService(database).create(group="G", title="t", date=dt.date(2025, 3, 10))
+    images = AttachmentService(database)
+    now = dt.datetime(2025, 3, 10, 19, 3, 12)
+    first = images.add(session.id, PNG, "image/png", now=now)
+    second = images.add(session.id, PNG, "image/png", now=now)
+    odd = images.add(session.id, PNG, "image/jpeg", stem="../../화이트보드 사진", now=now)
+    assert first == "slide-20250310-190312.png"
+    assert second == "slide-20250310-190312-2.png"
+    assert "/" not in odd and odd.endswith(".jpg") and "화이트보드" in odd
+    assert images.names(session.id) == [first, second, odd]
+    assert images.data(session.id, first) == PNG
+    assert [name for name, _ in images.files(session.id)] == [first, second, odd]
+
+
+def test_not_an_image_or_missing_session(database):
+    session = SessionService(database).create(group="G", title="t", date=dt.date(2025, 3, 10))
+    images = AttachmentService(database)
+    with pytest.raises(ValidationError):
+        images.add(session.id, b"MZ", "application/x-msdownload")
+    with pytest.raises(ValidationError):
+        images.add(session.id, b"", "image/png")
+    with pytest.raises(NotFoundError):
+        images.add(999, PNG, "image/png")
+    with pytest.raises(NotFoundError):
+        images.data(session.id, "nope.png")
