@@ -1,0 +1,223 @@
+"""Exported front matter: our own keys, the user's preserved blocks, and YAML comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+from studyapp.core.dto import SessionDetail
+from studyapp.core.errors import ExportError
+from studyapp.core.markdown.text_lines import one_line, split_lines, trim_blank
+
+_OWN_KEYS = (
+    "title",
+    "date",
+    "group",
+    "kind",
+    "status",
+    "tags",
+    "attendees",
+    "absentees",
+    "presenters",
+    "papers",
+    "created",
+    "last_modified_at",
+)
+_LISTS = frozenset({"tags", "attendees", "absentees", "presenters", "papers"})
+_ALIASES = {
+    "created_at": "created",
+    "date created": "created",
+    "updated": "last_modified_at",
+    "modified": "last_modified_at",
+    "lastmod": "last_modified_at",
+    "participants": "attendees",
+    "참석자": "attendees",
+    "absent": "absentees",
+    "불참": "absentees",
+}
+_OPTIONAL_LISTS = frozenset({"attendees", "absentees"})  # written only when someone is listed
+_WIDE = 1 << 30  # never fold a long title over several lines
+_MISSING = object()
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
+_OFFSET_SPACE = re.compile(r"\s+(Z|[+-]\d{1,2}(?::?\d{2})?)$")
+
+
+def _concept(key: str) -> str | None:
+    folded = key.strip().casefold()
+    return folded if folded in _OWN_KEYS else _ALIASES.get(folded)
+
+
+def _unique(names: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(one_line(name) for name in names if name and name.strip()))
+
+
+def _own_values(session: SessionDetail) -> dict[str, object]:
+    presentations = sorted(session.presentations, key=lambda p: p.position)
+    return {
+        "title": session.title,
+        "date": session.date if session.start_time is None else session.start,
+        "group": session.group,
+        "kind": session.kind,
+        "status": session.status,
+        "tags": session.tags,
+        "attendees": session.attendees,
+        "absentees": session.absentees,
+        "presenters": _unique(p.presenter for p in presentations),
+        "papers": _unique(p.paper.title for p in presentations if p.paper),
+        "created": session.created_at,
+        "last_modified_at": session.updated_at,
+    }
+
+
+def _yaml_line(key: str, value: object, concept: str | None) -> str:
+    if isinstance(value, dt.datetime):
+        # Jekyll's own style for the post date; plain ISO for the bookkeeping times.
+        if concept == "date":
+            offset = value.strftime("%z")  # "+0900", written "+09:00"
+            text = value.strftime("%Y-%m-%d %H:%M:%S") + (offset and f" {offset[:3]}:{offset[3:5]}")
+        else:
+            text = value.isoformat()
+        key_text = yaml.safe_dump({key: 0}, allow_unicode=True, width=_WIDE)[: -len(": 0\n")]
+        return f"{key_text}: {text}"
+    if isinstance(value, tuple):
+        value = list(value)
+    texts = value if isinstance(value, list) else [value]
+    # PyYAML writes these raw when allowed Unicode, and then reads them back as line breaks.
+    readable = not any(isinstance(text, str) and _YAML_BREAKS & set(text) for text in texts)
+    return yaml.safe_dump(
+        {key: value}, allow_unicode=readable, sort_keys=False, width=_WIDE, default_flow_style=False
+    ).rstrip("\n")
+
+
+def _block_value(key: str, raw: str) -> object:
+    """What one raw block says, or _MISSING when it is not a mapping of ``key`` alone."""
+    if (
+        not raw
+        or raw[0].isspace()
+        or any(line.rstrip() in ("---", "...") for line in split_lines(raw))
+    ):
+        return _MISSING
+    try:
+        data = yaml.safe_load(raw)
+    except Exception:  # YAMLError, or ValueError from impossible dates like 2025-13-40
+        return _MISSING
+    if isinstance(data, dict) and len(data) == 1:
+        ((found, value),) = data.items()
+        if str(found) == key:
+            return value
+    return _MISSING
+
+
+def _json_value(key: str, raw: str) -> object:
+    """A key of a JSON front matter (``"dg-publish":true``), which YAML cannot always read."""
+    try:
+        data = json.loads("{" + raw.strip().rstrip(",") + "}")
+    except ValueError:
+        return _MISSING
+    return data[key] if isinstance(data, dict) and len(data) == 1 and key in data else _MISSING
+
+
+def _as_when(value: object) -> object:
+    text = _OFFSET_SPACE.sub(r"\1", value.strip()) if isinstance(value, str) else ""
+    try:
+        return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
+    except ValueError:
+        return value
+
+
+def _same_list(loaded: object, ours: Sequence[str], *, sort: bool = False) -> bool:
+    if loaded is None or loaded == "":
+        return not ours
+    if isinstance(loaded, str):  # Jekyll also accepts "tags: a b"
+        candidates = [loaded.split(), [part.strip() for part in loaded.split(",")]]
+    elif isinstance(loaded, list) and not any(
+        item is None or isinstance(item, (bool, dict, list)) for item in loaded
+    ):
+        candidates = [[str(item) for item in loaded]]
+    else:
+        return False
+    return any((sorted(items) if sort else items) == list(ours) for items in candidates)
+
+
+def _same_when(concept: str, loaded: object, ours: dt.date) -> bool:
+    loaded = _as_when(loaded)
+    if not isinstance(ours, dt.datetime):
+        return type(loaded) is dt.date and loaded == ours
+    if isinstance(loaded, dt.datetime):
+        if loaded.tzinfo is None or ours.tzinfo is None:
+            return loaded.replace(tzinfo=None) == ours.replace(tzinfo=None)
+        if concept == "date":  # the offset decides the meeting's local time: it must agree too
+            return loaded == ours and loaded.utcoffset() == ours.utcoffset()
+        return loaded == ours  # bookkeeping times: the same instant is the same value
+    return (
+        concept != "date"
+        and type(loaded) is dt.date
+        and ours.time() == dt.time(0)
+        and ours.date() == loaded
+    )
+
+
+def _same(concept: str, loaded: object, ours: object) -> bool:
+    """Whether the user's block already says our value (a YAML date vs ours, list vs tuple)."""
+    if concept == "tags" and isinstance(ours, tuple):
+        # Tags are a set in the database (stored sorted): the user's order is kept if it
+        # names the same tags.
+        return _same_list(loaded, sorted(ours), sort=True)
+    if concept in _LISTS and isinstance(ours, tuple):
+        return _same_list(loaded, ours)
+    if isinstance(ours, dt.date):
+        return _same_when(concept, loaded, ours)
+    if isinstance(loaded, str) or not isinstance(loaded, (int, float)) or isinstance(loaded, bool):
+        return loaded == ours
+    return str(loaded) == ours
+
+
+def _front_matter_lines(session: SessionDetail, *, cautious: bool) -> list[str]:
+    values = _own_values(session)
+    seen: set[str] = set()
+    out: list[str] = []
+    for key, block in session.front_matter_blocks:
+        raw = "\n".join(line.rstrip("\r") for line in trim_blank(split_lines(block)))
+        concept = _concept(key)
+        loaded = _block_value(key, raw)
+        ours = values.get(concept) if concept else None
+        if concept is not None and ours is not None:
+            seen.add(concept)
+            keep = loaded is not _MISSING and _same(concept, loaded, ours)
+            out.append(raw if keep else _yaml_line(key.strip(), ours, concept))
+        elif loaded is not _MISSING and not cautious:
+            out.append(raw)
+        elif (value := _json_value(key, raw)) is not _MISSING:
+            out.append(_yaml_line(key, value, None))
+        elif raw:
+            # Text YAML cannot read stays as a comment: kept for a person, ignored by parsers.
+            out.append("\n".join(f"# {line}".rstrip() for line in split_lines(raw)))
+    for concept in _OWN_KEYS:
+        value = values[concept]
+        if concept in seen or value is None or (concept in _OPTIONAL_LISTS and not value):
+            continue
+        out.append(_yaml_line(concept, value, concept))
+    return out
+
+
+def _parses(text: str) -> bool:
+    try:
+        return isinstance(yaml.safe_load(text), dict)
+    except Exception:
+        return False
+
+
+def render_front_matter(session: SessionDetail) -> str:
+    """The YAML between the ``---`` lines, ending in a newline; always readable by safe_load."""
+    text = "\n".join(_front_matter_lines(session, cautious=False)) + "\n"
+    if not _parses(text):
+        # Blocks that read fine alone can still clash together (odd anchors, tags); fall
+        # back to keeping the user's unowned blocks as comments.
+        text = "\n".join(_front_matter_lines(session, cautious=True)) + "\n"
+        if not _parses(text):
+            raise ExportError(f"Cannot write the front matter of {session.title!r}.")
+    return text
