@@ -35,3 +35,23 @@ def test_not_an_image_or_missing_session(database):
         images.add(999, PNG, "image/png")
     with pytest.raises(NotFoundError):
         images.data(session.id, "nope.png")
+
+
+@pytest.mark.parametrize(
+    ("flavor", "link"),
+    [("jekyll", "![](slide-20250310-190312.png)"), ("obsidian", "![[slide-20250310-190312.png]]")],
+)
+def test_images_are_exported_beside_the_minutes(database, tmp_path, flavor, link):
+    from studyapp.core.services.exports import ExportService
+
+    sessions = SessionService(database)
+    session = sessions.create(group="G", title="슬라이드", date=dt.date(2025, 3, 10))
+    name = AttachmentService(database).add(
+        session.id, PNG, "image/png", now=dt.datetime(2025, 3, 10, 19, 3, 12)
+    )
+    sessions.set_notes(session.id, f"발표 자료\n\n![]({name})")
+    out = tmp_path / "out"
+    ExportService(database).export(out, flavor=flavor)
+    assert (out / name).read_bytes() == PNG
+    page = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert link in page

@@ -86,7 +86,15 @@ def render_body(session: SessionDetail, flavor: str = "jekyll") -> str:
         blocks.extend(_presentation(presentation, number, wiki))
     blocks.append(_checklist(session))
     text = "\n\n".join(block for block in blocks if block)
+    if wiki and session.attachments:
+        text = _obsidian_embeds(text, session.attachments)
     return f"{text}\n" if text else ""
+
+
+def _obsidian_embeds(text: str, names: tuple[str, ...]) -> str:
+    """``![](slide.png)`` of the session's own images -> Obsidian's ``![[slide.png]]``."""
+    pattern = re.compile(r"!\[[^\]\n]*\]\((" + "|".join(re.escape(name) for name in names) + r")\)")
+    return pattern.sub(lambda match: f"![[{match[1]}]]", text)
 
 
 # -- text helpers ------------------------------------------------------------------------------

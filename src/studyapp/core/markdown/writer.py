@@ -84,10 +84,10 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new one."""
     path = Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         descriptor, temporary = _create_temp(path.parent, path.name)
     except OSError as error:
@@ -180,8 +180,13 @@ def export_sessions(
     progress: Callable[[int, int | None], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     total: int | None = None,
+    files: Callable[[SessionDetail], list[tuple[str, bytes]]] | None = None,
 ) -> ExportResult:
-    """Write one file per session into ``folder``; unchanged files are left alone."""
+    """Write one file per session into ``folder``; unchanged files are left alone.
+
+    ``files`` gives a session's images, written beside its page under their own names
+    (the notes link to them by that relative name).
+    """
     check_flavor(flavor)
     folder = Path(folder)
     _prepare_folder(folder)
@@ -200,6 +205,10 @@ def export_sessions(
         else:
             write_atomically(target, text)
             result.written.append(target)
+        for file_name, data in files(session) if files is not None and session.attachments else ():
+            beside = safe_target(folder, file_name)
+            if not _already(beside, data):
+                write_atomically(beside, data)
         if progress is not None:
             progress(done, total)
     return result

@@ -86,7 +86,7 @@ def presentation_info(row: models.Presentation) -> PresentationInfo:
     )
 
 
-def session_detail(row: models.Session) -> SessionDetail:
+def session_detail(row: models.Session, attachments: tuple[str, ...] = ()) -> SessionDetail:
     blocks = row.front_matter.get("blocks", []) if row.front_matter else []
     return SessionDetail(
         id=row.id,
@@ -110,4 +110,5 @@ def session_detail(row: models.Session) -> SessionDetail:
         updated_at=row.updated_at,
         version=row.version,
         source_path=row.source_path,
+        attachments=attachments,
     )

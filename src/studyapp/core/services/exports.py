@@ -10,6 +10,7 @@ from studyapp.core.db import Database
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.exporter import FLAVORS
 from studyapp.core.markdown.writer import ExportResult, export_sessions
+from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.sessions import SessionService
 
 
@@ -44,4 +45,5 @@ class ExportService:
             progress=progress,
             cancelled=cancelled,
             total=total,
+            files=lambda detail: AttachmentService(self.db).files(detail.id),
         )

@@ -176,7 +176,8 @@ class SessionService:
             )
             if row is None:
                 raise NotFoundError(f"There is no session {session_id}.")
-            return convert.session_detail(row)
+            names = _attachment_names(orm, [row.id])
+            return convert.session_detail(row, names.get(row.id, ()))
 
     def details(
         self,
@@ -199,7 +200,8 @@ class SessionService:
                 rows = orm.scalars(
                     query.order_by(models.Session.date, models.Session.id).limit(batch)
                 ).all()
-                chunk = [convert.session_detail(row) for row in rows]
+                names = _attachment_names(orm, [row.id for row in rows])
+                chunk = [convert.session_detail(row, names.get(row.id, ())) for row in rows]
             yield from chunk
             if len(chunk) < batch:
                 return
@@ -368,6 +370,19 @@ class SessionService:
                 )
                 for id_, title, date, start_time, timezone, group, kind, status in rows
             ]
+
+
+def _attachment_names(orm: OrmSession, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The image file names of each session, without loading the images."""
+    found: dict[int, list[str]] = {}
+    if session_ids:
+        for session_id, name in orm.execute(
+            select(models.Attachment.session_id, models.Attachment.name)
+            .where(models.Attachment.session_id.in_(session_ids))
+            .order_by(models.Attachment.id)
+        ):
+            found.setdefault(session_id, []).append(name)
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def attendance_rows(
