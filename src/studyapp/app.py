@@ -80,6 +80,7 @@ def run_gui(database_url: str | None = None) -> int:
     url = resolve_database_url(chosen)
     guard = SingleInstance(url)
     if not guard.is_primary():
+        guard.close()
         print("studyapp is already open on this database; switched to it.")
         return 0
     try:

@@ -250,8 +250,8 @@ class ExportDialog(QDialog):
         job.failed.connect(self._on_failed)
         job.finished.connect(self._on_finished)
         self._job = job
-        self._set_running(True)
         job.start()
+        self._set_running(True)
 
     @Slot()
     def cancel(self) -> None:

@@ -249,8 +249,8 @@ class ImportDialog(QDialog):
         job.finished.connect(self._on_finished)
         self._job = job
         self._dry_run_running = dry_run
-        self._set_running(True)
         job.start()
+        self._set_running(True)
 
     @Slot()
     def cancel(self) -> None:
