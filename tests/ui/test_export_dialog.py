@@ -173,6 +173,7 @@ def test_cancel_stops_between_files(qtbot, demo, tmp_path, monkeypatch):
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         click(qtbot, dialog, "exportButton")
         qtbot.waitUntil(second.is_set, timeout=5000)
+        assert not child(dialog, QPushButton, "exportButton").isEnabled()
         click(qtbot, dialog, "cancelExportButton")
         go_on.set()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5000)

@@ -212,6 +212,8 @@ def test_cancel_stops_after_the_current_file(qtbot, database, many_notes, monkey
         qtbot.mouseClick(child(dialog, QPushButton, "importButton"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(second_done.is_set, timeout=5000)
         assert cancel.isVisible() and cancel.isEnabled()
+        assert not child(dialog, QPushButton, "importButton").isEnabled()
+        assert not child(dialog, QComboBox, "importGroup").isEnabled()
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
         assert child(dialog, QLabel, "importStatus").text() == "Stopping after the current file…"
         go_on.set()

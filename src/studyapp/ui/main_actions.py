@@ -233,6 +233,7 @@ class MainActions(QObject):
         if paths:
             dialog.start()
         dialog.exec()
+        dialog.deleteLater()
 
     def _after_import(self, session_ids: list[int]) -> None:
         self.window.reload_sessions(select=session_ids[0] if session_ids else None)
@@ -251,6 +252,7 @@ class MainActions(QObject):
         if dialog.exec() and dialog.folder():
             self.settings.export_folder = dialog.folder()
             self.settings.export_flavor = dialog.flavor()
+        dialog.deleteLater()
 
     def open_settings(self) -> None:
         from studyapp.ui.dialogs.settings_dialog import SettingsDialog

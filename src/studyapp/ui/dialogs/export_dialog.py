@@ -244,6 +244,8 @@ class ExportDialog(QDialog):
         self._exported_folder = folder
         self._progress.setRange(0, 0)
         self._status.setText(self.tr("Preparing the export…"))
+        if self._job is not None:
+            self._job.deleteLater()  # finished: its thread has ended
         job = BackgroundJob(work, self)
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self._on_succeeded)

@@ -242,6 +242,8 @@ class ImportDialog(QDialog):
         self._show_error("")
         self._progress.setRange(0, 0)  # busy until the files are counted
         self._status.setText(self.tr("Looking for notes…"))
+        if self._job is not None:
+            self._job.deleteLater()  # finished: its thread has ended
         job = BackgroundJob(work, self)
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self._on_succeeded)
