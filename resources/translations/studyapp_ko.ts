@@ -316,7 +316,7 @@
         <translation>내보내기 준비 중…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
     </message>
@@ -537,7 +537,7 @@
         <translation>노트를 찾는 중…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Stopping after the current file…</source>
         <translation>지금 파일을 마치고 멈추는 중…</translation>
     </message>
@@ -630,27 +630,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+66"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+70"/>
         <source>Notes for the whole session (Markdown)</source>
         <translation>세션 전체 노트 (Markdown)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Notes</source>
         <translation>노트</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+27"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+150"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-13"/>
+        <source>Session notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+190"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
@@ -675,7 +680,7 @@
         <translation>{words}단어 · {characters}자</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -685,10 +690,12 @@
         <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-82"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
+        <location line="+30"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -697,34 +704,96 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
+        <location line="+41"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
+        <location line="+16"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <location line="-73"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
+        <location line="-6"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
+        <location line="+84"/>
+        <source>Search</source>
+        <translation type="unfinished">검색</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search notes, papers and to-dos (Ctrl+Shift+F)</source>
+        <translation type="unfinished">노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search results</source>
+        <translation type="unfinished">검색 결과</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Study group name:</source>
+        <translation type="unfinished">스터디 그룹 이름:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Session {date}</source>
+        <translation type="unfinished">{date} 세션</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language is used for windows opened from now on; restart studyapp to see it everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Nothing found for “{query}”</source>
+        <translation type="unfinished">“{query}”에 대한 결과가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>studyapp {version}
+Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
+        <translation type="unfinished">studyapp {version}
+스터디 그룹과 저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
+    </message>
+    <message>
+        <location line="-306"/>
+        <location line="+129"/>
+        <location line="+16"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
+        <location line="-74"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Search…</source>
         <translation>검색…</translation>
     </message>
@@ -733,30 +802,38 @@
         <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
     </message>
     <message>
+        <location line="-62"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
+        <location line="+72"/>
+        <location line="+218"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
+        <location line="-253"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
     <message>
+        <location line="-9"/>
         <source>Find…</source>
         <translation>찾기…</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Replace…</source>
         <translation>바꾸기…</translation>
     </message>
     <message>
+        <location line="-18"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
@@ -764,7 +841,7 @@
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+116"/>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+155"/>
         <source>Insert Current Time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1076,7 +1153,7 @@
         <translation>제목으로 세션 거르기</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>There are no sessions yet.</source>
         <translation>아직 세션이 없습니다.</translation>
     </message>
@@ -1282,7 +1359,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+83"/>
+        <location filename="../../src/studyapp/app.py" line="+92"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>
@@ -1297,136 +1374,108 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+288"/>
         <source>Nothing found for “{query}”</source>
-        <translation>“{query}”에 대한 결과가 없습니다</translation>
+        <translation type="vanished">“{query}”에 대한 결과가 없습니다</translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location line="-226"/>
         <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <translation type="vanished">파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+112"/>
-        <location line="+14"/>
         <source>New session</source>
-        <translation>새 세션</translation>
+        <translation type="vanished">새 세션</translation>
     </message>
     <message>
-        <location line="-123"/>
         <source>Import…</source>
-        <translation>가져오기…</translation>
+        <translation type="vanished">가져오기…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Export…</source>
-        <translation>내보내기…</translation>
+        <translation type="vanished">내보내기…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Settings…</source>
-        <translation>설정…</translation>
+        <translation type="vanished">설정…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Quit</source>
-        <translation>끝내기</translation>
+        <translation type="vanished">끝내기</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
+        <translation type="vanished">편집(&amp;E)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Undo</source>
-        <translation>실행 취소</translation>
+        <translation type="vanished">실행 취소</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Redo</source>
-        <translation>다시 실행</translation>
+        <translation type="vanished">다시 실행</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Find…</source>
-        <translation>찾기…</translation>
+        <translation type="vanished">찾기…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Replace…</source>
-        <translation>바꾸기…</translation>
+        <translation type="vanished">바꾸기…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Insert current time</source>
-        <translation>현재 시각 넣기</translation>
+        <translation type="vanished">현재 시각 넣기</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>&amp;Go</source>
-        <translation>이동(&amp;G)</translation>
+        <translation type="vanished">이동(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Quick switcher…</source>
-        <translation>빠른 전환…</translation>
+        <translation type="vanished">빠른 전환…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Search…</source>
-        <translation>검색…</translation>
+        <translation type="vanished">검색…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Preview</source>
-        <translation>미리 보기</translation>
+        <translation type="vanished">미리 보기</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
+        <translation type="vanished">도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+163"/>
         <source>About studyapp</source>
-        <translation>studyapp 정보</translation>
+        <translation type="vanished">studyapp 정보</translation>
     </message>
     <message>
-        <location line="-158"/>
         <source>Search</source>
-        <translation>검색</translation>
+        <translation type="vanished">검색</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Search notes, papers and to-dos (Ctrl+Shift+F)</source>
-        <translation>노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
+        <translation type="vanished">노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Search results</source>
-        <translation>검색 결과</translation>
+        <translation type="vanished">검색 결과</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Study group name:</source>
-        <translation>스터디 그룹 이름:</translation>
+        <translation type="vanished">스터디 그룹 이름:</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Session {date}</source>
-        <translation>{date} 세션</translation>
+        <translation type="vanished">{date} 세션</translation>
     </message>
     <message>
-        <location line="+123"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
-        <translation>studyapp {version}
+        <translation type="vanished">studyapp {version}
 스터디 그룹과 저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
 </context>
