@@ -145,7 +145,7 @@
     <message>
         <location line="+7"/>
         <source>Add a to-do — Enter to add (e.g. Alice: send slides 📅 2025-01-27)</source>
-        <translation>할 일 추가 — Enter로 추가 (예: Alice: 슬라이드 보내기 📅 2025-01-27)</translation>
+        <translation>Enter로 할 일 추가 (예: Alice: 자료 보내기 📅 2025-01-27)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -652,7 +652,7 @@
     <message>
         <location filename="../../src/studyapp/ui/main_window.py" line="-13"/>
         <source>Session notes</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 노트</translation>
     </message>
     <message>
         <location line="+190"/>
@@ -731,54 +731,54 @@
     <message>
         <location line="+84"/>
         <source>Search</source>
-        <translation type="unfinished">검색</translation>
+        <translation>검색</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search notes, papers and to-dos (Ctrl+Shift+F)</source>
-        <translation type="unfinished">노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
+        <translation>노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Search results</source>
-        <translation type="unfinished">검색 결과</translation>
+        <translation>검색 결과</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Study group name:</source>
-        <translation type="unfinished">스터디 그룹 이름:</translation>
+        <translation>스터디 그룹 이름:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Session {date}</source>
-        <translation type="unfinished">{date} 세션</translation>
+        <translation>{date} 세션</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language is used for windows opened from now on; restart studyapp to see it everywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 언어는 지금부터 여는 창에 적용됩니다. 모든 화면에 적용하려면 studyapp을 다시 시작하세요.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 열기</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Nothing found for “{query}”</source>
-        <translation type="unfinished">“{query}”에 대한 결과가 없습니다</translation>
+        <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
-        <translation type="unfinished">studyapp {version}
-스터디 그룹과 저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
+        <translation>studyapp {version}
+스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
         <location line="-306"/>
@@ -1132,7 +1132,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     <message>
         <location line="+1"/>
         <source>Held</source>
-        <translation>진행함</translation>
+        <translation>진행됨</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1369,114 +1369,6 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 {reason}</source>
         <translation>데이터베이스를 열 수 없습니다:
 {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Nothing found for “{query}”</source>
-        <translation type="vanished">“{query}”에 대한 결과가 없습니다</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>&amp;File</source>
-        <translation type="vanished">파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>New session</source>
-        <translation type="vanished">새 세션</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="vanished">가져오기…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="vanished">내보내기…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation type="vanished">설정…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="vanished">끝내기</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="vanished">편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="vanished">실행 취소</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="vanished">다시 실행</translation>
-    </message>
-    <message>
-        <source>Find…</source>
-        <translation type="vanished">찾기…</translation>
-    </message>
-    <message>
-        <source>Replace…</source>
-        <translation type="vanished">바꾸기…</translation>
-    </message>
-    <message>
-        <source>Insert current time</source>
-        <translation type="vanished">현재 시각 넣기</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation type="vanished">이동(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Quick switcher…</source>
-        <translation type="vanished">빠른 전환…</translation>
-    </message>
-    <message>
-        <source>Search…</source>
-        <translation type="vanished">검색…</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="vanished">미리 보기</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="vanished">도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>About studyapp</source>
-        <translation type="vanished">studyapp 정보</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="vanished">검색</translation>
-    </message>
-    <message>
-        <source>Search notes, papers and to-dos (Ctrl+Shift+F)</source>
-        <translation type="vanished">노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation type="vanished">검색 결과</translation>
-    </message>
-    <message>
-        <source>Study group name:</source>
-        <translation type="vanished">스터디 그룹 이름:</translation>
-    </message>
-    <message>
-        <source>Session {date}</source>
-        <translation type="vanished">{date} 세션</translation>
-    </message>
-    <message>
-        <source>studyapp {version}
-Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
-        <translation type="vanished">studyapp {version}
-스터디 그룹과 저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from studyapp import app
 from studyapp.ui import i18n
 from studyapp.ui.i18n import available_languages, install_translator, installed_translators
 
@@ -78,6 +79,21 @@ def test_korean_translator_translates_the_main_window(english_afterwards):
     assert install_translator(english_afterwards, "ko") == "ko"
     for source, korean in MAIN_WINDOW_TEXTS.items():
         assert QCoreApplication.translate("MainWindow", source) == korean
+
+
+def test_main_window_menus_are_korean(qapp, qtbot, tmp_path):
+    install_translator(qapp, "ko")
+    try:
+        window = app.create_main_window(f"sqlite:///{tmp_path / 'korean.sqlite3'}")
+        qtbot.addWidget(window)
+        try:
+            titles = [action.text() for action in window.menuBar().actions()]
+            assert titles[0] == "파일(&F)"
+            assert titles == ["파일(&F)", "편집(&E)", "이동(&G)", "도움말(&H)"]
+        finally:
+            window.close()
+    finally:
+        install_translator(qapp, "en")
 
 
 def test_qt_standard_buttons_are_korean_too(english_afterwards, qtbot):

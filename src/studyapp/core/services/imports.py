@@ -25,13 +25,8 @@ from studyapp.core.markdown.parser import parse_note
 from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
 from studyapp.core.services import lookup
 from studyapp.core.services.checklist import apply_task
-from studyapp.core.services.sessions import (
-    attendance_rows,
-    clean_timezone,
-    default_status,
-    parse_kind,
-    parse_status,
-)
+from studyapp.core.services.fields import clean_timezone, parse_kind, parse_status
+from studyapp.core.services.sessions import attendance_rows, default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 DEFAULT_GROUP = "Imported"

@@ -13,44 +13,16 @@ from sqlalchemy.orm import selectinload
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
-from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.errors import NotFoundError
 from studyapp.core.schedule import next_meeting
 from studyapp.core.services import convert, lookup
+from studyapp.core.services.fields import (
+    clean_timezone,
+    clean_title,
+    parse_kind,
+    parse_status,
+)
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
-
-MAX_TITLE = 500
-
-
-def clean_title(title: str) -> str:
-    text = " ".join(title.split())
-    if not text:
-        raise ValidationError("A session needs a title.")
-    if len(text) > MAX_TITLE:
-        raise ValidationError(f"The title is too long (at most {MAX_TITLE} characters).")
-    return text
-
-
-def parse_kind(kind: str) -> models.SessionKind:
-    try:
-        return models.SessionKind(kind.strip().lower())
-    except ValueError:
-        valid = ", ".join(k.value for k in models.SessionKind)
-        raise ValidationError(f"Unknown kind {kind!r}; use one of: {valid}.") from None
-
-
-def parse_status(status: str) -> models.SessionStatus:
-    try:
-        return models.SessionStatus(status.strip().lower())
-    except ValueError:
-        valid = ", ".join(s.value for s in models.SessionStatus)
-        raise ValidationError(f"Unknown status {status!r}; use one of: {valid}.") from None
-
-
-def clean_timezone(name: str | None) -> str:
-    if not name:
-        return local_timezone_name()
-    tzinfo_for(name)  # raises a readable ValidationError when unknown
-    return name.strip()
 
 
 def load_session(
