@@ -179,7 +179,7 @@ def test_search_box_finds_and_opens_a_session(qtbot, window):
     qtbot.keyClicks(box, "Ch")  # nothing: Latin text absent
     box.setText("처음")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    results = window.actions_.results
+    results = window.actions_.search.results
     assert results.count() == 1
     results.itemClicked.emit(results.item(0))
     assert window.findChild(QLineEdit, "sessionTitle").text() == "첫 모임"

@@ -9,32 +9,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QInputDialog,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QToolBar,
 )
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
-from studyapp.core.services.search import SearchService
 from studyapp.ui.quick_switcher import QuickSwitcher
+from studyapp.ui.search_panel import SearchPanel
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
-SEARCH_DELAY_MS = 150
 # Menu texts belong to the window's translation context, whoever builds them.
 translate = QCoreApplication.translate
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MainActions(QObject):
@@ -43,7 +36,8 @@ class MainActions(QObject):
         self.window = window
         self.settings = AppSettings()
         self._switcher: QuickSwitcher | None = None
-        self._build_search()
+        self.search = SearchPanel(window, window.database)
+        self.search.sessionChosen.connect(window.select_session)
         self._build_menus()
         self.apply_editor_font()
         self.restore_window_state()
@@ -157,33 +151,6 @@ class MainActions(QObject):
             translate("MainWindow", "About studyapp"), None, self.about, "aboutAction"
         )
         help_menu.addAction(self.about_action)
-
-    def _build_search(self) -> None:
-        w = self.window
-        toolbar = QToolBar(translate("MainWindow", "Search"), w, objectName="searchToolbar")
-        toolbar.setMovable(False)
-        self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(
-            translate("MainWindow", "Search notes, papers and to-dos (Ctrl+Shift+F)")
-        )
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaximumWidth(420)
-        toolbar.addWidget(self.search_box)
-        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.results = QListWidget(objectName="searchResults")
-        self.results.setWordWrap(True)
-        self.search_dock = QDockWidget(
-            translate("MainWindow", "Search results"), w, objectName="searchDock"
-        )
-        self.search_dock.setWidget(self.results)
-        w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self.run_search)
-        self.results.itemActivated.connect(self._open_result)
-        self.results.itemClicked.connect(self._open_result)
 
     # -- file ------------------------------------------------------------------------------
 
@@ -334,35 +301,7 @@ class MainActions(QObject):
         self._switcher.exec()
 
     def focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
-    def run_search(self) -> None:
-        query = self.search_box.text().strip()
-        self.results.clear()
-        if not query:
-            self.search_dock.hide()
-            return
-        try:
-            hits = SearchService(self.window.database).search(query)
-        except StudyappError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
-            return
-        for hit in hits:
-            snippet = hit.snippet.replace("**", "")
-            item = QListWidgetItem(f"{hit.date.isoformat()} · {hit.title}\n{snippet}")
-            item.setData(SESSION_ID_ROLE, hit.session_id)
-            self.results.addItem(item)
-        if not hits:
-            self.results.addItem(
-                translate("MainWindow", "Nothing found for “{query}”").format(query=query)
-            )
-        self.search_dock.show()
-
-    def _open_result(self, item: QListWidgetItem) -> None:
-        session_id = item.data(SESSION_ID_ROLE)
-        if session_id is not None:
-            self.window.select_session(int(session_id))
+        self.search.focus()
 
     def toggle_preview(self) -> None:
         tabs = self.window.tabs
