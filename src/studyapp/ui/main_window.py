@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         for source in (self.header.changed, self.presentations.changed, self.checklist.changed):
             source.connect(self._schedule_preview)
         self.notes_editor.textChanged.connect(self._notes_edited)
-        self.notes_editor.statsChanged.connect(self._show_stats)
         self.tabs.currentChanged.connect(self._schedule_preview)
         self.save_queue.saving.connect(self._show_saving)
         self.save_queue.saved.connect(self._show_saved)
@@ -138,6 +137,7 @@ class MainWindow(QMainWindow):
 
         for editor in self.findChildren(MarkdownEditor):
             editor.image_handler = self._store_image
+            editor.statsChanged.connect(self._stats_of_focused)
         self._show_stats(0, 0)
         current = self.sidebar.current_session_id()
         if current is not None:
@@ -287,6 +287,13 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
 
+    def _stats_of_focused(self, words: int, characters: int) -> None:
+        editor = self.sender()
+        if editor is self.focusWidget() or (
+            editor is self.notes_editor and not isinstance(self.focusWidget(), MarkdownEditor)
+        ):
+            self._show_stats(words, characters)
+
     def _show_stats(self, words: int, characters: int) -> None:
         self.stats_label.setText(
             self.tr("{words} words · {characters} characters").format(
@@ -294,10 +301,17 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        # Leaving an editor is a natural pause: save now rather than in a second.
-        if isinstance(old, MarkdownEditor) and not self._closing:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving a field is a natural pause: save now rather than in a second.
+        if (
+            old is not None
+            and not self._closing
+            and self.save_queue.has_pending()
+            and self.isAncestorOf(old)
+        ):
             self.flush()
+        if isinstance(new, MarkdownEditor) and self.isAncestorOf(new):
+            self._show_stats(*new.stats())  # the count follows the editor being typed in
 
     # -- drops -----------------------------------------------------------------------------
 
