@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp.cli import shaping
+from studyapp.cli.paper_commands import PAPER_COMMANDS
+from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.core.db import Database, open_database, sqlite_path
 from studyapp.core.errors import DatabaseError
@@ -269,6 +271,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "check": cmd_check,
     "demo": cmd_demo,
 }
+COMMANDS.update(PAPER_COMMANDS)
+COMMANDS.update(PLANNING_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from studyapp import __version__
+from studyapp.cli.paper_commands import add_paper_parsers
+from studyapp.cli.planning_commands import add_planning_commands
 
 PROG = "studyapp"
 EXPORT_FLAVORS = ("jekyll", "obsidian", "html")
@@ -115,4 +117,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("check", "check the database for problems")
     command("demo", "fill the database with a demo study group")
+    add_paper_parsers(command)
+    add_planning_commands(command)
     return parser

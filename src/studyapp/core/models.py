@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -171,9 +172,24 @@ class Group(Timestamped, Base):
     # RFC 5545 RRULE text (python-dateutil parses it); None when the group has no schedule.
     schedule_rrule: Mapped[str | None] = mapped_column(Text)
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # ISO dates ("2025-03-10") on which the schedule has no meeting (holidays).
+    schedule_skipped: Mapped[list[str]] = mapped_column(default=list)
     members: Mapped[list[GroupMember]] = relationship(
         cascade="all, delete-orphan", order_by=GroupMember.position
     )
+
+
+class Absence(Base):
+    """A member who told the group ahead that they will miss the meeting on ``date``."""
+
+    __tablename__ = "absences"
+    __table_args__ = (UniqueConstraint("group_id", "person_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The unique constraint's index (group first) serves lookups by group.
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    person: Mapped[Person] = relationship(lazy="joined")
 
 
 class Attendance(Base):

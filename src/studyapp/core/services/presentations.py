@@ -11,7 +11,7 @@ from studyapp.core.db import Database
 from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
-from studyapp.core.services import convert, lookup
+from studyapp.core.services import assignments, convert, lookup
 from studyapp.core.services.sessions import load_session, touch_session
 
 _UNSET = object()
@@ -68,6 +68,7 @@ class PresentationService:
             )
             orm.add(row)
             touch_session(session)
+            assignments.mark_presented_for(orm, row)
             orm.flush()
             return convert.presentation_info(row)
 
@@ -111,6 +112,7 @@ class PresentationService:
                 timed = True
             if edited:
                 touch_session(row.session)
+                assignments.mark_presented_for(orm, row)
             elif timed:
                 # A running timer saves every half minute; bumping the version each time
                 # would make every notes save look like a conflicting edit.

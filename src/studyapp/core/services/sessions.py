@@ -188,8 +188,9 @@ class SessionService:
             row = orm.scalar(select(models.Group).where(models.Group.name == group.strip()))
             rule = row.schedule_rrule if row else None
             zone = (row.timezone if row else None) or local_timezone_name()
+            skipped = [dt.date.fromisoformat(day) for day in (row.schedule_skipped if row else [])]
         if rule:
-            found = next_meeting(rule, zone, moment)
+            found = next_meeting(rule, zone, moment, skipped=skipped)
             if found is not None:
                 return found.date(), found.time().replace(tzinfo=None), zone
         return moment.astimezone(tzinfo_for(zone)).date(), None, zone

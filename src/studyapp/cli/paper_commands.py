@@ -1,0 +1,175 @@
+"""``studyapp paper add|list``, ``export-bib`` and ``reading-list``.
+
+Kept apart from ``commands.py``; ``parser.py`` calls :func:`add_paper_parsers` and
+``commands.py`` merges :data:`PAPER_COMMANDS` into its table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studyapp.cli import shaping
+from studyapp.core.dto import PaperInfo
+
+if TYPE_CHECKING:
+    from studyapp.cli.commands import Context
+    from studyapp.core.services.papers import AddResult
+
+PAPER_JSON_KEYS = ("id", "title", "authors", "venue", "year", "arxiv_id", "doi")
+STDIO = "-"
+
+
+def add_paper_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Register the paper subcommands through ``build_parser``'s ``command`` helper."""
+    # Imported here: parser.py imports this module while it loads.
+    from studyapp.cli.parser import _add_global_options
+
+    paper = command("paper", "add papers to the library or list them")
+    actions = paper.add_subparsers(dest="paper_command", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text, description=description)
+        _add_global_options(sub, on_subcommand=True)  # "--database" after the action too
+        return sub
+
+    adding = action(
+        "add",
+        "add a paper by arXiv id, DOI, URL or BibTeX file",
+        "Add a paper by arXiv id or URL, DOI or doi.org URL (details are "
+        "fetched from arXiv or Crossref), or every entry of a .bib file ('-' reads stdin).",
+    )
+    adding.add_argument("source", metavar="ARXIV_ID|DOI|FILE.bib|URL")
+    adding.add_argument(
+        "--no-fetch",
+        action="store_true",
+        help="store the arXiv id or DOI alone, without looking up the details",
+    )
+    listing = action("list", "list the papers in the library", "List the papers in the library.")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--group", metavar="NAME", help="only papers presented in this group")
+
+    bib = command("export-bib", "write the library's papers as a BibTeX file")
+    bib.add_argument("file", metavar="FILE", help="the .bib file to write ('-' for stdout)")
+    bib.add_argument("--group", metavar="NAME", help="only papers presented in this group")
+
+    reading = command("reading-list", "write a Markdown reading list of the papers")
+    reading.add_argument("file", metavar="FILE", help="the .md file to write ('-' for stdout)")
+    reading.add_argument("--group", metavar="NAME", help="only papers presented in this group")
+
+
+def describe(paper: PaperInfo) -> str:
+    """``#12 Tiny Teachers (CVPR 2024)``."""
+    venue = paper.venue or ""
+    year = str(paper.year) if paper.year and str(paper.year) not in venue else ""
+    where = " ".join(part for part in (venue, year) if part)
+    return f"#{paper.id} {paper.title}" + (f" ({where})" if where else "")
+
+
+def paper_json(paper: PaperInfo) -> shaping.Json:
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "authors": list(paper.authors),
+        "venue": paper.venue,
+        "year": paper.year,
+        "arxiv_id": paper.arxiv_id,
+        "doi": paper.doi,
+    }
+
+
+def _report(result: AddResult, ctx: Context) -> None:
+    for paper in result.created:
+        ctx.print(f"Added {describe(paper)}")
+    for paper in result.duplicates:
+        ctx.print(f"Already in the library: {describe(paper)}")
+    for warning in result.warnings:
+        ctx.warn(f"studyapp: warning: {warning}")
+
+
+def _is_file(source: str) -> bool:
+    path = Path(source)
+    return path.suffix.lower() == ".bib" or (path.is_file() and not source.startswith("10."))
+
+
+def cmd_paper_add(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.papers import PaperService
+
+    service = PaperService(ctx.database())
+    source: str = args.source
+    if source == STDIO:
+        result = service.add_from_text(sys.stdin.read(), fetch=not args.no_fetch)
+    elif _is_file(source):
+        result = service.add_from_file(Path(source))
+    else:
+        result = service.add_from_text(source, fetch=not args.no_fetch)
+    _report(result, ctx)
+    return 0
+
+
+def cmd_paper_list(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.papers import PaperService
+
+    rows = PaperService(ctx.database()).rows(group=args.group)
+    if args.json:
+        ctx.print(shaping.dumps([paper_json(row.paper) for row in rows]))
+        return 0
+    if not rows:
+        ctx.print("No papers yet. Add one with `studyapp paper add ARXIV_ID`.")
+        return 0
+    for row in rows:
+        line = describe(row.paper)
+        if row.paper.authors:
+            line += f" — {', '.join(row.paper.authors)}"
+        if row.times_presented:
+            last = row.last_presented.isoformat() if row.last_presented else ""
+            line += f"  [presented {shaping.plural(row.times_presented, 'time')}, last {last}]"
+        ctx.print(line)
+    return 0
+
+
+def cmd_paper(args: argparse.Namespace, ctx: Context) -> int:
+    if args.paper_command == "add":
+        return cmd_paper_add(args, ctx)
+    return cmd_paper_list(args, ctx)
+
+
+def _write(ctx: Context, file: str, text: str) -> None:
+    if file == STDIO:
+        ctx.out.write(text)
+        return
+    from studyapp.core.markdown.writer import write_atomically
+
+    write_atomically(Path(file), text)
+
+
+def cmd_export_bib(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.papers import PaperService
+
+    service = PaperService(ctx.database())
+    if args.file == STDIO:
+        _write(ctx, STDIO, service.bibtex(group=args.group))
+        return 0
+    count = service.export_bibtex(Path(args.file), group=args.group)
+    ctx.print(f"Wrote {shaping.plural(count, 'paper')} to {args.file}")
+    return 0
+
+
+def cmd_reading_list(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.papers import PaperService
+
+    text = PaperService(ctx.database()).reading_list_markdown(group=args.group)
+    _write(ctx, args.file, text)
+    if args.file != STDIO:
+        ctx.print(f"Wrote the reading list to {args.file}")
+    return 0
+
+
+PAPER_COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+    "paper": cmd_paper,
+    "export-bib": cmd_export_bib,
+    "reading-list": cmd_reading_list,
+}
