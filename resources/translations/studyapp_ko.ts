@@ -2,6 +2,376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AbsenceGrid</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/members_editor.py" line="+130"/>
+        <source>{name} on {date}</source>
+        <translation>{name} ({date})</translation>
+    </message>
+</context>
+<context>
+    <name>AddPaperDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/add_paper_dialog.py" line="+60"/>
+        <source>Add paper</source>
+        <translation>논문 추가</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Paste an arXiv id or URL, a DOI, or one or more BibTeX entries</source>
+        <translation>arXiv id나 URL, DOI, 또는 BibTeX 항목(여러 개 가능)을 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Look up</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>One author per line, or separated by ;</source>
+        <translation>한 줄에 저자 한 명, 또는 ;로 구분</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. ICLR 2025 spotlight</source>
+        <translation>예: ICLR 2025 spotlight</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Comma-separated</source>
+        <translation>쉼표로 구분</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;uthors:</source>
+        <translation>저자(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Venue:</source>
+        <translation>게재처(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Year:</source>
+        <translation>연도(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ar&amp;Xiv id:</source>
+        <translation>arXiv id(&amp;X):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;DOI:</source>
+        <translation>DOI(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abst&amp;ract:</source>
+        <translation>초록(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>태그(&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open existing paper</source>
+        <translation>기존 논문 열기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Paste an arXiv id, a DOI or BibTeX first.</source>
+        <translation>먼저 arXiv id, DOI 또는 BibTeX를 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lookup cancelled; fill in the form by hand.</source>
+        <translation>조회를 취소했습니다. 양식을 직접 채우세요.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No BibTeX entries found.</source>
+        <translation>BibTeX 항목을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add all {count} entries</source>
+        <translation>항목 {count}개 모두 추가</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} BibTeX entries read; the first is shown.</source>
+        <translation>BibTeX 항목 {count}개를 읽었습니다. 첫 항목을 표시합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>BibTeX entry read.</source>
+        <translation>BibTeX 항목을 읽었습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Found. Check the fields, then save.</source>
+        <translation>찾았습니다. 내용을 확인한 뒤 저장하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lookup failed; fill in the form by hand.</source>
+        <translation>조회하지 못했습니다. 양식을 직접 채우세요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Looking up…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>A paper needs a title.</source>
+        <translation>논문 제목을 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Added {added} papers; {skipped} were already in the library.</source>
+        <translation>논문 {added}개를 추가했습니다. {skipped}개는 이미 논문 목록에 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This paper is already in the library: “{title}”.</source>
+        <translation>이미 논문 목록에 있는 논문입니다: “{title}”.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/assign_dialog.py" line="+49"/>
+        <source>Assign a paper</source>
+        <translation>논문 배정</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{date} · {group} · {title}</source>
+        <translation>{date} · {group} · {title}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start typing a title</source>
+        <translation>제목을 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A name; a new name adds a person</source>
+        <translation>이름 (새 이름이면 담당자로 추가)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Session:</source>
+        <translation>세션(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ue date:</source>
+        <translation>마감일(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Paper:</source>
+        <translation>논문(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pe&amp;rson:</source>
+        <translation>담당자(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Assign</source>
+        <translation>배정</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>There is no paper titled “{title}”.</source>
+        <translation>“{title}” 제목의 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who reads it? Type a name.</source>
+        <translation>읽을 사람의 이름을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentTableModel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/models/assignment_model.py" line="+41"/>
+        <source>Assigned</source>
+        <translation>배정됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading</source>
+        <translation>읽는 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presented</source>
+        <translation>발표함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due / session</source>
+        <translation>마감 / 세션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{text} — overdue</source>
+        <translation>{text} — 기한 지남</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{date} · {session}</source>
+        <translation>{date} · {session}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due {date}</source>
+        <translation>마감 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsView</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/assignments_view.py" line="+96"/>
+        <source>By person</source>
+        <translation>담당자별</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By session</source>
+        <translation>세션별</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overdue only</source>
+        <translation>기한 지난 것만</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign…</source>
+        <translation>배정…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show:</source>
+        <translation>보기(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Reading</source>
+        <translation>읽는 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presented</source>
+        <translation>발표함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Everyone</source>
+        <translation>모든 담당자</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All sessions</source>
+        <translation>모든 세션</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{date} · {session}</source>
+        <translation>{date} · {session}</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Removed “{paper}” for {person}.</source>
+        <translation>{person}의 “{paper}” 배정을 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Assigned to {person}, who was added as a new person.</source>
+        <translation>새 담당자 {person}을(를) 추가하고 배정했습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assigned “{paper}” to {person}.</source>
+        <translation>“{paper}” 논문을 {person}에게 배정했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJob</name>
     <message>
         <location filename="../../src/studyapp/ui/workers.py" line="+137"/>
@@ -630,7 +1000,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+72"/>
         <source>Notes for the whole session (Markdown)</source>
         <translation>세션 전체 노트 (Markdown)</translation>
     </message>
@@ -639,23 +1009,23 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+150"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+144"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-13"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-15"/>
         <source>Session notes</source>
         <translation>세션 노트</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+198"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
@@ -675,12 +1045,12 @@
         <translation>저장 안 됨: {reason} — 다시 시도하는 중입니다. 입력한 내용은 창에 안전하게 남아 있습니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>{words} words · {characters} characters</source>
         <translation>{words}단어 · {characters}자</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -709,12 +1079,49 @@
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-273"/>
+        <source>Papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
+        <source>Assignments</source>
+        <translation>읽기 과제</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>G&amp;roup</source>
+        <translation>그룹(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add paper…</source>
+        <translation>논문 추가…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule and rotation…</source>
+        <translation>일정과 발표 순서…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="+180"/>
+        <source>Schedule and rotation</source>
+        <translation>일정과 발표 순서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a group in the list (or open one of its sessions) first.</source>
+        <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
+    </message>
+    <message>
+        <location line="-282"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -729,7 +1136,7 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+32"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -744,7 +1151,7 @@
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+122"/>
         <source>Study group name:</source>
         <translation>스터디 그룹 이름:</translation>
     </message>
@@ -769,26 +1176,26 @@
         <translation>데이터베이스 열기</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+34"/>
         <source>Nothing found for “{query}”</source>
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+83"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
         <translation>studyapp {version}
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+129"/>
+        <location line="-313"/>
+        <location line="+130"/>
         <location line="+16"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
@@ -807,13 +1214,13 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location line="+218"/>
+        <location line="+100"/>
+        <location line="+197"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-260"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -862,11 +1269,120 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
 </context>
 <context>
+    <name>MembersEditor</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/members_editor.py" line="-98"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <location filename="../../src/studyapp/ui/checklist_item_editor.py" line="-92"/>
         <source>No date</source>
         <translation>날짜 없음</translation>
+    </message>
+</context>
+<context>
+    <name>PaperTableModel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+76"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>저자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue</source>
+        <translation>게재처</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presented</source>
+        <translation>발표 횟수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last presented</source>
+        <translation>최근 발표</translation>
+    </message>
+</context>
+<context>
+    <name>PapersView</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+53"/>
+        <source>Filter by title, author, venue, year or tag</source>
+        <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add paper…</source>
+        <translation>논문 추가…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No paper selected</source>
+        <translation>선택한 논문 없음</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>arXiv {id}</source>
+        <translation>arXiv {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOI {doi}</source>
+        <translation>DOI {doi}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BibTeX key {key}</source>
+        <translation>BibTeX 키 {key}</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1551,159 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+2"/>
         <source>No session matches “{query}”.</source>
         <translation>“{query}”에 맞는 세션이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/papers/schedule_dialog.py" line="+67"/>
+        <source>Schedule of {group}</source>
+        <translation>{group} 일정</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Weekly</source>
+        <translation>매주</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every two weeks</source>
+        <translation>격주</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nth weekday of the month</source>
+        <translation>매월 N번째 요일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced (RRULE)</source>
+        <translation>고급 (RRULE)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First</source>
+        <translation>첫째</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second</source>
+        <translation>둘째</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third</source>
+        <translation>셋째</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fourth</source>
+        <translation>넷째</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last</source>
+        <translation>마지막</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Meetings</source>
+        <translation>모임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Repeat:</source>
+        <translation>반복(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On:</source>
+        <translation>요일:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;At:</source>
+        <translation>시각(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ad&amp;vanced (RRULE):</source>
+        <translation>고급 RRULE(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;zone:</source>
+        <translation>시간대(&amp;Z):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip date</source>
+        <translation>날짜 건너뛰기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skipped dates</source>
+        <translation>건너뛸 날짜</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next meetings and presenters</source>
+        <translation>다음 모임과 발표자</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members in rotation order</source>
+        <translation>멤버 발표 순서</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Absent (tick who misses a meeting)</source>
+        <translation>불참 (모임에 빠지는 사람에 체크)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create planned sessions for the next 4 weeks</source>
+        <translation>앞으로 4주간 예정 세션 만들기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>No meetings ahead.</source>
+        <translation>예정된 모임이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no presenter)</source>
+        <translation>(발표자 없음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date} {time} — {names}</source>
+        <translation>{date} {time} — {names}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Schedule saved.</source>
+        <translation>일정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Created {count} planned sessions.</source>
+        <translation>예정 세션 {count}개를 만들었습니다.</translation>
     </message>
 </context>
 <context>

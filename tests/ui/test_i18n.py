@@ -89,7 +89,7 @@ def test_main_window_menus_are_korean(qapp, qtbot, tmp_path):
         try:
             titles = [action.text() for action in window.menuBar().actions()]
             assert titles[0] == "파일(&F)"
-            assert titles == ["파일(&F)", "편집(&E)", "이동(&G)", "도움말(&H)"]
+            assert titles == ["파일(&F)", "편집(&E)", "이동(&G)", "그룹(&R)", "도움말(&H)"]
         finally:
             window.close()
     finally:

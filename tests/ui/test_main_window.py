@@ -268,3 +268,29 @@ def test_pasted_screenshot_is_kept_linked_and_previewed(qtbot, window, url):
     preview = window.findChild(QTextBrowser, "preview")
     loaded = preview.loadResource(2, names[0])  # 2: an image resource
     assert isinstance(loaded, QImage) and loaded.width() == 40
+
+
+def test_papers_and_assignments_are_a_shortcut_away(qtbot, window):
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.tabs.currentWidget() is window.findChild(QWidget, "papersView")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.tabs.currentWidget() is window.findChild(QWidget, "assignmentsView")
+
+
+def test_schedule_dialog_opens_for_the_current_group(qtbot, window, monkeypatch):
+    from studyapp.ui.papers import schedule_dialog
+
+    opened = []
+    monkeypatch.setattr(
+        schedule_dialog.ScheduleDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0
+    )
+    window.actions_.schedule_action.trigger()
+    assert opened

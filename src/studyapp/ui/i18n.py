@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("system", "en", "ko")
@@ -66,6 +67,11 @@ def install_translator(app: QCoreApplication, language: str) -> str:
     """
     resolved = resolve_language(language)
     remove_translators(app)
+    # Day and month names follow the UI language, not only the system's.
+    ui_language = (
+        QtCore.QLocale.Language.Korean if resolved == "ko" else (QtCore.QLocale.Language.English)
+    )
+    QtCore.QLocale.setDefault(QtCore.QLocale(ui_language))
     if resolved == "en":
         # The source strings are English: no translator needed.
         return "en"

@@ -143,8 +143,36 @@ class MainActions(QObject):
         self.preview_action = self._action(
             translate("MainWindow", "Preview"), "Ctrl+Shift+V", self.toggle_preview, "previewAction"
         )
-        for action in (self.switcher_action, self.search_action, self.preview_action):
+        self.papers_action = self._action(
+            translate("MainWindow", "Papers"), "Ctrl+Shift+L", self.show_papers, "papersAction"
+        )
+        self.assignments_action = self._action(
+            translate("MainWindow", "Assignments"),
+            "Ctrl+Shift+A",
+            self.show_assignments,
+            "assignmentsAction",
+        )
+        for action in (
+            self.switcher_action,
+            self.search_action,
+            self.preview_action,
+            self.papers_action,
+            self.assignments_action,
+        ):
             go_menu.addAction(action)
+
+        group_menu = bar.addMenu(translate("MainWindow", "G&roup"))
+        self.add_paper_action = self._action(
+            translate("MainWindow", "Add paper…"), "Ctrl+Shift+N", self.add_paper, "addPaperAction"
+        )
+        self.schedule_action = self._action(
+            translate("MainWindow", "Schedule and rotation…"),
+            None,
+            self.edit_schedule,
+            "scheduleAction",
+        )
+        group_menu.addAction(self.add_paper_action)
+        group_menu.addAction(self.schedule_action)
 
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.about_action = self._action(
@@ -302,6 +330,40 @@ class MainActions(QObject):
 
     def focus_search(self) -> None:
         self.search.focus()
+
+    def show_papers(self) -> None:
+        self.window.tabs.setCurrentWidget(self.window.papers_view)
+        self.window.papers_view.reload()
+
+    def show_assignments(self) -> None:
+        self.window.tabs.setCurrentWidget(self.window.assignments_view)
+        self.window.assignments_view.reload()
+
+    def add_paper(self) -> None:
+        self.show_papers()
+        self.window.papers_view.add_paper()
+
+    def edit_schedule(self) -> None:
+        from studyapp.ui.papers.schedule_dialog import ScheduleDialog
+
+        w = self.window
+        w.flush()
+        group = w.sidebar.current_group()
+        if group is None and w.session_id is not None:
+            group = w.sessions.get(w.session_id).group
+        if group is None:
+            QMessageBox.information(
+                w,
+                translate("MainWindow", "Schedule and rotation"),
+                translate(
+                    "MainWindow", "Choose a group in the list (or open one of its sessions) first."
+                ),
+            )
+            return
+        dialog = ScheduleDialog(w.database, group, w)
+        dialog.changed.connect(lambda: w.reload_sessions())
+        dialog.exec()
+        dialog.deleteLater()
 
     def toggle_preview(self) -> None:
         tabs = self.window.tabs

@@ -33,6 +33,8 @@ from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
 from studyapp.ui.images import image_payloads
 from studyapp.ui.main_actions import MainActions
+from studyapp.ui.papers.assignments_view import AssignmentsView
+from studyapp.ui.papers.papers_view import PapersView
 from studyapp.ui.presentations_panel import PresentationsPanel
 from studyapp.ui.preview import PreviewBrowser
 from studyapp.ui.save_queue import SaveQueue
@@ -93,9 +95,13 @@ class MainWindow(QMainWindow):
         session_layout.addWidget(self.header)
         session_layout.addWidget(self.editor_split, 1)
 
+        self.papers_view = PapersView(database, self)
+        self.assignments_view = AssignmentsView(database, parent=self)
         self.tabs = QTabWidget(objectName="centerTabs")
         self.tabs.addTab(session_page, self.tr("Session"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self.papers_view, self.tr("Papers"))
+        self.tabs.addTab(self.assignments_view, self.tr("Assignments"))
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.addWidget(self.sidebar)
@@ -126,6 +132,10 @@ class MainWindow(QMainWindow):
         self.header.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         for source in (self.header.changed, self.presentations.changed, self.checklist.changed):
             source.connect(self._schedule_preview)
+        # A paper or an assignment changed elsewhere: the other views read it afresh.
+        self.papers_view.changed.connect(self.assignments_view.reload)
+        self.assignments_view.changed.connect(self.papers_view.reload)
+        self.presentations.changed.connect(self.assignments_view.reload)
         self.notes_editor.textChanged.connect(self._notes_edited)
         self.tabs.currentChanged.connect(self._schedule_preview)
         self.save_queue.saving.connect(self._show_saving)

@@ -1,0 +1,204 @@
+"""The papers library: a filterable, sortable table with a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.core.db import Database
+from studyapp.core.dto import PaperInfo
+from studyapp.core.errors import StudyappError
+from studyapp.core.services.papers import PaperService
+from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
+from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
+
+
+class PapersView(QWidget):
+    """Every paper in the library; ``changed`` is emitted after a paper was added."""
+
+    changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("papersView")
+        self._service = PaperService(database)
+        self._database = database
+        self._dialog: AddPaperDialog | None = None
+        self.model = PaperTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(PaperRole.FILTER)
+        self.proxy.setFilterKeyColumn(PaperColumn.TITLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(PaperRole.SORT)
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit(objectName="papersFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, author, venue, year or tag"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self.tr("Add paper…"), objectName="addPaperButton")
+        self.add_button.clicked.connect(self.add_paper)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.add_button)
+
+        self.table = QTableView(objectName="papersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PaperColumn.TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PaperColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in PaperColumn:
+            if column != PaperColumn.TITLE:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _build_detail(self) -> QWidget:
+        pane = QWidget(objectName="paperDetail")
+        self.title_label = QLabel(objectName="paperDetailTitle")
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
+        self.authors_label = QLabel(objectName="paperDetailAuthors")
+        self.venue_label = QLabel(objectName="paperDetailVenue")
+        self.ids_label = QLabel(objectName="paperDetailIds")
+        for label in (self.title_label, self.authors_label, self.venue_label, self.ids_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.abstract_view = QPlainTextEdit(objectName="paperDetailAbstract")
+        self.abstract_view.setReadOnly(True)
+        self.open_button = QPushButton(self.tr("Open link"), objectName="openPaperLinkButton")
+        self.open_button.clicked.connect(self.open_link)
+        row = QHBoxLayout()
+        row.addWidget(self.ids_label, 1)
+        row.addWidget(self.open_button)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.authors_label)
+        layout.addWidget(self.venue_label)
+        layout.addLayout(row)
+        layout.addWidget(self.abstract_view, 1)
+        self._show(None)
+        return pane
+
+    # -- public API ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the library again, keeping the selected paper selected."""
+        current = self.current_paper()
+        try:
+            rows = self._service.rows()
+        except StudyappError as error:
+            QMessageBox.warning(self, self.tr("Papers"), str(error))
+            return
+        self.model.set_rows(rows)
+        if current is not None:
+            self.select_paper(current.id)
+        else:
+            self._show(None)
+
+    def current_paper(self) -> PaperInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        paper = rows[0].data(PaperRole.PAPER)
+        return paper if isinstance(paper, PaperInfo) else None
+
+    def select_paper(self, paper_id: int) -> bool:
+        """Select and show one paper, clearing the filter if it hides that paper."""
+        row = self.model.row_of(paper_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def add_paper(self) -> AddPaperDialog:
+        """Open the add-paper dialog (window-modal); it stays reachable as ``add_dialog``."""
+        dialog = AddPaperDialog(self._database, self)
+        dialog.paperAdded.connect(self._on_added)
+        dialog.openPaperRequested.connect(self.select_paper)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    @property
+    def add_dialog(self) -> AddPaperDialog | None:
+        return self._dialog
+
+    def open_link(self) -> None:
+        paper = self.current_paper()
+        if paper is not None and paper.link:
+            QDesktopServices.openUrl(QUrl(paper.link))
+
+    # -- reactions -------------------------------------------------------------------------
+
+    def _on_added(self, paper_id: int) -> None:
+        self.reload()
+        self.select_paper(paper_id)
+        self.changed.emit()
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show(self.current_paper())
+
+    def _show(self, paper: PaperInfo | None) -> None:
+        if paper is None:
+            self.title_label.setText(self.tr("No paper selected"))
+            for label in (self.authors_label, self.venue_label, self.ids_label):
+                label.clear()
+            self.abstract_view.clear()
+            self.open_button.setEnabled(False)
+            return
+        self.title_label.setText(paper.title)
+        self.authors_label.setText(", ".join(paper.authors))
+        venue = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
+        self.venue_label.setText(venue)
+        ids = []
+        if paper.arxiv_id:
+            ids.append(self.tr("arXiv {id}").format(id=paper.arxiv_id))
+        if paper.doi:
+            ids.append(self.tr("DOI {doi}").format(doi=paper.doi))
+        if paper.bibtex_key:
+            ids.append(self.tr("BibTeX key {key}").format(key=paper.bibtex_key))
+        self.ids_label.setText("  ·  ".join(ids))
+        self.abstract_view.setPlainText(paper.abstract)
+        self.open_button.setEnabled(bool(paper.link))
+        self.open_button.setToolTip(paper.link or "")
