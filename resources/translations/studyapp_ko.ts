@@ -810,6 +810,94 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/history_dialog.py" line="+73"/>
+        <source>Note history</source>
+        <translation>노트 기록</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Green lines are only in the current text; red lines are only in this version.</source>
+        <translation>초록색 줄은 현재 글에만, 빨간색 줄은 이 버전에만 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No earlier versions yet. One is kept every few minutes while you type.</source>
+        <translation>아직 이전 버전이 없습니다. 입력하는 동안 몇 분마다 하나씩 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Restore this version</source>
+        <translation>이 버전으로 복원(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Restored the version from {when}. The text it replaced is kept as “Before restore” at the top of the list.</source>
+        <translation>{when} 버전으로 복원했습니다. 바뀌기 전 글은 목록 맨 위에 “복원 전”으로 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} chars</source>
+        <translation>{count}자</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edited</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session switch</source>
+        <translation>세션 전환</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before restore</source>
+        <translation>복원 전</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved elsewhere</source>
+        <translation>다른 곳에서 저장됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before re-import</source>
+        <translation>다시 가져오기 전</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slot removed</source>
+        <translation>발표 삭제됨</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Both texts are empty.</source>
+        <translation>두 글 모두 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version is the same as the current text.</source>
+        <translation>이 버전은 현재 글과 같습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+61"/>
@@ -1000,7 +1088,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+72"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+77"/>
         <source>Notes for the whole session (Markdown)</source>
         <translation>세션 전체 노트 (Markdown)</translation>
     </message>
@@ -1014,7 +1102,7 @@
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+144"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+169"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -1023,6 +1111,11 @@
         <location filename="../../src/studyapp/ui/main_window.py" line="-15"/>
         <source>Session notes</source>
         <translation>세션 노트</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Backup failed: {message}</source>
+        <translation>백업 실패: {message}</translation>
     </message>
     <message>
         <location line="+198"/>
@@ -1050,7 +1143,7 @@
         <translation>{words}단어 · {characters}자</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1060,12 +1153,12 @@
         <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-82"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-106"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -1074,13 +1167,13 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-273"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-315"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1111,7 +1204,12 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+54"/>
+        <source>Moved to the trash (File → Trash… brings it back).</source>
+        <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>Schedule and rotation</source>
         <translation>일정과 발표 순서</translation>
     </message>
@@ -1121,12 +1219,12 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-320"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-19"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
@@ -1151,7 +1249,7 @@
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+122"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+146"/>
         <source>Study group name:</source>
         <translation>스터디 그룹 이름:</translation>
     </message>
@@ -1161,7 +1259,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+101"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1188,14 +1286,29 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+130"/>
+        <location line="-364"/>
+        <location line="+154"/>
         <location line="+16"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-158"/>
+        <source>Trash…</source>
+        <translation>휴지통…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>History…</source>
+        <translation>기록…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
@@ -1209,18 +1322,18 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-73"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+100"/>
-        <location line="+197"/>
+        <location line="+111"/>
+        <location line="+224"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-297"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1606,7 +1719,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>마지막</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Meetings</source>
         <translation>모임</translation>
     </message>
@@ -2026,9 +2139,77 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/trash_dialog.py" line="+51"/>
+        <source>Trash</source>
+        <translation>휴지통</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deleted sessions and papers wait here for {days} days before they are removed for good. A restored session comes back with its presentations, to-dos and assignments.</source>
+        <translation>삭제한 세션과 논문은 {days}일 동안 이곳에 보관된 뒤 완전히 지워집니다. 복원한 세션은 발표, 할 일, 읽기 과제와 함께 돌아옵니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation>삭제한 날</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The trash is empty.</source>
+        <translation>휴지통이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Restore</source>
+        <translation>복원(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Empty trash…</source>
+        <translation>휴지통 비우기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Empty trash</source>
+        <translation>휴지통 비우기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the {count} items in the trash for good? This cannot be undone.</source>
+        <translation>휴지통의 항목 {count}개를 완전히 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+92"/>
+        <location filename="../../src/studyapp/app.py" line="+117"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

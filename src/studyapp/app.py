@@ -26,10 +26,17 @@ def create_main_window(database_url: str) -> MainWindow:
     _application()
     database = open_database(database_url)
     try:
-        return MainWindow(database)
+        window = MainWindow(database)
     except BaseException:
         database.dispose()
         raise
+    from studyapp.ui.recovery import read_only_reason
+
+    reason = read_only_reason(database)
+    if reason:
+        window.banner.setText(reason)
+        window.banner.show()
+    return window
 
 
 def _application() -> QApplication:
@@ -52,6 +59,16 @@ def _close_on_sigterm(window: MainWindow) -> QTimer:
     ticker.timeout.connect(lambda: None)
     ticker.start()
     return ticker
+
+
+def _thin_history(window: MainWindow) -> None:
+    """Old note revisions are thinned at start (never all of them, never the newest)."""
+    from studyapp.core.services.history import HistoryService
+
+    try:
+        HistoryService(window.database).thin()
+    except StudyappError as error:
+        window.statusBar().showMessage(str(error), 8000)
 
 
 def _bring_forward(window: MainWindow) -> None:
@@ -84,7 +101,15 @@ def run_gui(database_url: str | None = None) -> int:
         print("studyapp is already open on this database; switched to it.")
         return 0
     try:
-        window = create_main_window(url)
+        try:
+            window = create_main_window(url)
+        except StudyappError as first:
+            from studyapp.ui.recovery import offer_backup
+
+            # A damaged file: offer the newest backup before giving up.
+            if offer_backup(None, first, url) is None:
+                raise
+            window = create_main_window(url)
     except StudyappError as error:
         guard.close()
         QMessageBox.critical(
@@ -97,6 +122,7 @@ def run_gui(database_url: str | None = None) -> int:
         return 1
     guard.activationRequested.connect(lambda: _bring_forward(window))
     _close_on_sigterm(window)
+    _thin_history(window)
     window.show()
     code = int(app.exec())
     guard.close()

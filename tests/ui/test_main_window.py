@@ -183,6 +183,10 @@ def test_search_box_finds_and_opens_a_session(qtbot, window):
     assert results.count() == 1
     results.itemClicked.emit(results.item(0))
     assert window.findChild(QLineEdit, "sessionTitle").text() == "첫 모임"
+    # The match is selected in the editor it was found in.
+    editor = window.findChild(MarkdownEditor, "notesEditor")
+    assert editor.textCursor().selectedText() == "처음"
+    assert editor.hasFocus()
 
 
 def test_preview_shows_the_rendered_minutes(qtbot, window):

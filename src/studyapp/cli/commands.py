@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp.cli import shaping
+from studyapp.cli.backup_commands import BACKUP_COMMANDS
 from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
@@ -185,7 +186,8 @@ def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.search import SearchService
 
-    hits = SearchService(ctx.database()).search(args.query)
+    result = SearchService(ctx.database()).search_hits(args.query)
+    hits = result.hits
     if args.json:
         ctx.print(
             shaping.dumps(
@@ -196,6 +198,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                         "date": shaping.iso(hit.date),
                         "field": hit.field,
                         "snippet": hit.snippet,
+                        "start": hit.start,
+                        "length": hit.length,
+                        "ref_id": hit.ref_id,
                     }
                     for hit in hits
                 ]
@@ -208,18 +213,22 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     for hit in hits:
         ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
         ctx.print(f"    {hit.field}: {hit.snippet}")
+    if result.total > len(hits):
+        ctx.print(f"({len(hits)} of {result.total} sessions shown)")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.search import SearchService
+
+    progress = ProgressLine(ctx.err, "Indexing")
+    count = SearchService(ctx.database()).reindex(progress.update)
+    progress.clear()
+    ctx.print(f"Indexed {shaping.plural(count, 'session')} for search.")
     return 0
 
 
 # -- maintenance -----------------------------------------------------------------------------
-
-
-def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from studyapp.core.services.maintenance import MaintenanceService
-
-    path = MaintenanceService(ctx.existing_database()).backup(args.dest)
-    ctx.print(str(path))
-    return 0
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
@@ -267,10 +276,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "show": cmd_show,
     "todo": cmd_todo,
     "search": cmd_search,
-    "backup": cmd_backup,
+    "reindex": cmd_reindex,
     "check": cmd_check,
     "demo": cmd_demo,
 }
+COMMANDS.update(BACKUP_COMMANDS)
 COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from studyapp import __version__
+from studyapp.cli.backup_commands import add_backup_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
 
@@ -105,15 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search titles, notes, papers and to-dos")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="print JSON")
+    command("reindex", "rebuild the search index")
 
-    backup = command("backup", "copy the database to a backup file")
-    backup.add_argument(
-        "dest",
-        nargs="?",
-        type=Path,
-        metavar="DEST",
-        help="file or folder (default: the backups folder)",
-    )
+    add_backup_parsers(command)  # backup, restore, trash
 
     command("check", "check the database for problems")
     command("demo", "fill the database with a demo study group")

@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
+import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -85,3 +88,118 @@ def backup_sqlite(source_url_or_path: str | Path, dest: Path) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return dest
+
+
+# -- listing, raw copies and restoring -------------------------------------------------------
+
+BACKUP_SUFFIX = ".sqlite3"
+# "studyapp-20250310-190312.sqlite3", "pre-migration-0002-20250310-190312-2.sqlite3"
+_STAMP = re.compile(r"(\d{8}-\d{6})(?:-\d+)?$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: ``created`` is local time, read from the name when it carries one."""
+
+    path: Path
+    created: dt.datetime
+    size: int
+
+
+def backup_time(path: Path) -> dt.datetime:
+    """When a backup was made: the stamp in its name, else the file's modification time."""
+    match = _STAMP.search(path.stem)
+    if match is not None:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def list_backups(folder: Path | None = None) -> list[BackupInfo]:
+    """Every ``*.sqlite3`` in the backups folder, newest first; none when it does not exist."""
+    folder = paths.backups_dir() if folder is None else folder
+    found: list[BackupInfo] = []
+    try:
+        candidates = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise DatabaseError(f"Cannot read the backups folder {folder}: {error.strerror}.") from None
+    for path in candidates:
+        if path.suffix != BACKUP_SUFFIX or path.name.startswith(".") or not path.is_file():
+            continue
+        with contextlib.suppress(OSError):  # deleted while we looked: not a backup any more
+            found.append(BackupInfo(path, backup_time(path), path.stat().st_size))
+    found.sort(key=lambda info: (info.created, info.path.name), reverse=True)
+    return found
+
+
+def copy_raw(source: Path, dest: Path) -> Path:
+    """Copy the file's bytes (and its ``-wal`` beside it): for a file SQLite cannot read."""
+    temporary = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, dest)
+        wal = source.with_name(source.name + "-wal")
+        if wal.is_file():  # committed rows not yet in the main file: keep them too
+            shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseError(f"Cannot copy {source} to {dest}: {reason}.") from error
+    finally:
+        temporary.unlink(missing_ok=True)
+    return dest
+
+
+def backup_any(source: Path, dest: Path) -> Path:
+    """A backup that never gives up on a damaged file: the backup API, else the raw bytes."""
+    try:
+        return backup_sqlite(source, dest)
+    except DatabaseError:
+        if not source.is_file():
+            raise
+        return copy_raw(source, dest)
+
+
+def _check_backup(path: Path) -> None:
+    """Refuse a file that is not a readable studyapp database before it replaces anything."""
+    not_ours = f"{path} is not a studyapp backup"
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as connection:
+            rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+            has_sessions = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'"
+            ).fetchone()
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{not_ours} (SQLite cannot read it: {error}).") from error
+    if rows != ["ok"]:
+        raise DatabaseError(f"{not_ours}: the file is damaged ({rows[0]}).")
+    if has_sessions is None:
+        raise DatabaseError(f"{not_ours}: it has no studyapp tables.")
+
+
+def replace_database(backup: Path, target: Path) -> None:
+    """Put a copy of ``backup`` in place of the database file ``target``, atomically.
+
+    The copy is checked and written beside ``target`` first; the old ``-wal``/``-shm`` files
+    go before the rename, since SQLite would replay an old WAL onto the new file.
+    """
+    backup = backup.expanduser()
+    if not backup.is_file():
+        raise DatabaseError(f"There is no backup file at {backup}.")
+    if target.exists() and backup.resolve() == target.resolve():
+        raise DatabaseError("That file is the database itself, not a backup of it.")
+    _check_backup(backup)
+    staged = target.with_name(f".{target.name}.restore.part")
+    try:
+        backup_sqlite(backup, staged)
+        for suffix in ("-wal", "-shm"):
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        os.replace(staged, target)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseError(f"Cannot replace {target}: {reason}.") from error
+    finally:
+        staged.unlink(missing_ok=True)

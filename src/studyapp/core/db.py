@@ -47,6 +47,8 @@ def sqlite_path(url: str) -> Path | None:
     database = parsed.database
     if not database or database == ":memory:" or database.startswith("file::memory:"):
         return None
+    if database.startswith("file:"):  # a URI filename: "file:/path?mode=ro"
+        database = database.removeprefix("file:").split("?", 1)[0]
     return Path(database)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
+from studyapp.ui.history_dialog import open_history_for_focus
 from studyapp.ui.quick_switcher import QuickSwitcher
 from studyapp.ui.search_panel import SearchPanel
 from studyapp.ui.settings import AppSettings
@@ -37,7 +38,7 @@ class MainActions(QObject):
         self.settings = AppSettings()
         self._switcher: QuickSwitcher | None = None
         self.search = SearchPanel(window, window.database)
-        self.search.sessionChosen.connect(window.select_session)
+        self.search.matchChosen.connect(window.reveal_match)
         self._build_menus()
         self.apply_editor_font()
         self.restore_window_state()
@@ -72,6 +73,19 @@ class MainActions(QObject):
         self.export_action = self._action(
             translate("MainWindow", "Export…"), "Ctrl+E", self.export_minutes, "exportAction"
         )
+        self.trash_action = self._action(
+            translate("MainWindow", "Trash…"), None, self.open_trash, "trashAction"
+        )
+        # Delete in the session list only: in an editor it must still delete text.
+        self.move_to_trash_action = QAction(
+            translate("MainWindow", "Move to trash"), w.sidebar.view
+        )
+        self.move_to_trash_action.setObjectName("moveToTrashAction")
+        self.move_to_trash_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.move_to_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.move_to_trash_action.triggered.connect(self.move_session_to_trash)
+        w.sidebar.view.addAction(self.move_to_trash_action)
+        w.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.settings_action = self._action(
             translate("MainWindow", "Settings…"), "Ctrl+,", self.open_settings, "settingsAction"
         )
@@ -82,6 +96,7 @@ class MainActions(QObject):
             self.new_action,
             self.import_action,
             self.export_action,
+            self.trash_action,
             None,
             self.settings_action,
             None,
@@ -118,6 +133,12 @@ class MainActions(QObject):
             lambda: self._focused_editor().insert_current_time(),
             "insertTimeAction",
         )
+        self.history_action = self._action(
+            translate("MainWindow", "History…"),
+            "Ctrl+Shift+H",
+            lambda: open_history_for_focus(self.window),
+            "historyAction",
+        )
         for action in (
             self.undo_action,
             self.redo_action,
@@ -126,6 +147,10 @@ class MainActions(QObject):
             self.replace_action,
             None,
             self.time_action,
+            None,
+            self.history_action,
+            None,
+            self.move_to_trash_action,
         ):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         del editor
@@ -214,6 +239,33 @@ class MainActions(QObject):
         w.tabs.setCurrentIndex(0)
         w.header.title_edit.setFocus()
         w.header.title_edit.selectAll()
+
+    def move_session_to_trash(self) -> None:
+        w = self.window
+        session_id = w.sidebar.current_session_id()
+        if session_id is None:
+            return
+        w.flush()
+        try:
+            w.sessions.trash(session_id)
+        except StudyappError as error:
+            w.statusBar().showMessage(str(error), 8000)
+            return
+        w.reload_sessions()
+        w.statusBar().showMessage(
+            translate("MainWindow", "Moved to the trash (File → Trash… brings it back)."), 8000
+        )
+
+    def open_trash(self) -> None:
+        from studyapp.ui.trash_dialog import TrashDialog
+
+        w = self.window
+        dialog = TrashDialog(w.database, w)
+        dialog.restored.connect(
+            lambda kind, item_id: w.reload_sessions(select=item_id) if kind == "session" else None
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def import_notes(self) -> None:
         self.import_paths([])

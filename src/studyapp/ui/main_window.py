@@ -28,9 +28,14 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.exporter import render_markdown
 from studyapp.core.markdown.html import render_fragment
 from studyapp.core.services.attachments import AttachmentService
+from studyapp.core.services.history import HistoryService
+from studyapp.core.services.search import SearchHit
 from studyapp.core.services.sessions import SessionService
+from studyapp.core.services.trash import TrashService
+from studyapp.ui.backup_timer import BackupScheduler
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
+from studyapp.ui.editor.selection import select_text
 from studyapp.ui.images import image_payloads
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.papers.assignments_view import AssignmentsView
@@ -122,6 +127,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stats_label)
         self.statusBar().addPermanentWidget(self.save_label)
 
+        self.backups = BackupScheduler(database, self)
+        self.backups.failed.connect(
+            lambda message: self.statusBar().showMessage(
+                self.tr("Backup failed: {message}").format(message=message), 15000
+            )
+        )
+        self.backups.start()
+        try:
+            TrashService(database).empty()  # what was trashed over 30 days ago
+        except StudyappError as error:
+            self.statusBar().showMessage(str(error), 8000)
+
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.actions_ = MainActions(self)
@@ -165,6 +182,13 @@ class MainWindow(QMainWindow):
         if session_id == self.session_id and session_id is not None:
             return
         self.flush()  # a failed save stays queued with its text; switching is still safe
+        if self.session_id is not None and self.session_id != session_id:
+            try:  # the notes of the session being left, as they are now
+                HistoryService(self.database).record(
+                    self.session_id, "notes", self.notes_editor.toPlainText(), reason="switch"
+                )
+            except StudyappError as error:
+                self.statusBar().showMessage(str(error), 8000)
         detail: SessionDetail | None = None
         if session_id is not None:
             try:
@@ -183,6 +207,28 @@ class MainWindow(QMainWindow):
         """Show ``session_id`` in the list and open it."""
         if not self.sidebar.select_session(session_id):
             self.open_session(session_id)
+
+    def reveal_match(self, hit: SearchHit) -> None:
+        """Open the hit's session and select the matched text where it was found."""
+        self.select_session(hit.session_id)
+        self.tabs.setCurrentIndex(0)
+        editor: MarkdownEditor | None = None
+        if hit.field == "notes":
+            editor = self.notes_editor
+        elif hit.field in ("presentation", "discussion") and hit.ref_id is not None:
+            if self.presentations.select_presentation(hit.ref_id):
+                slot = self.presentations.editor
+                pane = slot.notes_pane if hit.field == "presentation" else slot.discussion_pane
+                editor = pane.editor
+        elif hit.field == "title":
+            self.header.title_edit.setFocus()
+            if hit.start is not None and hit.length:
+                self.header.title_edit.setSelection(hit.start, hit.length)
+            return
+        if editor is None or hit.start is None:
+            return
+        select_text(editor, hit.start, hit.length or 0)
+        editor.setFocus()
 
     def _load_notes(self, detail: SessionDetail | None) -> None:
         self.notes_editor.blockSignals(True)
@@ -358,6 +404,7 @@ class MainWindow(QMainWindow):
         self.presentations.load_session(None)  # stops and saves a running slot timer
         self.flush()
         self.save_queue.stop()
+        self.backups.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()
         if isinstance(app, QApplication):

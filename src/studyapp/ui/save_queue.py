@@ -19,6 +19,8 @@ from studyapp.core.errors import StudyappError
 
 DEBOUNCE_MS = 800
 RETRY_MS = 3000
+# Someone typing without a pause is still saved at least this often.
+MAX_WAIT_MS = 1000
 
 
 @dataclass
@@ -45,12 +47,16 @@ class SaveQueue(QObject):
         self._debounce.timeout.connect(self.flush)
         self._retry = QTimer(self, singleShot=True, interval=retry_ms)
         self._retry.timeout.connect(self.flush)
+        self._longest = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
+        self._longest.timeout.connect(self.flush)
         self._flushing = False
 
     def mark(self, key: Hashable, read: Callable[[], Any], write: Callable[[Any], None]) -> None:
         """``key`` changed; save ``read()`` through ``write`` soon."""
         self._pending[key] = _Pending(read, write)
         self._debounce.start()
+        if not self._longest.isActive():
+            self._longest.start()
         self.saving.emit()
 
     def has_pending(self) -> bool:
@@ -67,6 +73,7 @@ class SaveQueue(QObject):
             return not self._pending
         self._flushing = True
         self._debounce.stop()
+        self._longest.stop()
         error: StudyappError | None = None
         try:
             for key, job in list(self._pending.items()):
@@ -93,4 +100,5 @@ class SaveQueue(QObject):
     def stop(self) -> None:
         """Stop the timers (at close, after the last flush)."""
         self._debounce.stop()
+        self._longest.stop()
         self._retry.stop()

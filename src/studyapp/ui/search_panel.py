@@ -17,13 +17,13 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.services.search import SearchService
 
 SEARCH_DELAY_MS = 150
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 # The window's translation context: these texts belong to its toolbar and docks.
 translate = QCoreApplication.translate
 
 
 class SearchPanel(QObject):
-    sessionChosen = Signal(int)
+    matchChosen = Signal(object)  # the SearchHit the user picked
 
     def __init__(self, window: QMainWindow, database: Database) -> None:
         super().__init__(window)
@@ -72,7 +72,7 @@ class SearchPanel(QObject):
         for hit in hits:
             snippet = hit.snippet.replace("**", "")
             item = QListWidgetItem(f"{hit.date.isoformat()} · {hit.title}\n{snippet}")
-            item.setData(SESSION_ID_ROLE, hit.session_id)
+            item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
         if not hits:
             self.results.addItem(
@@ -81,6 +81,6 @@ class SearchPanel(QObject):
         self.dock.show()
 
     def _open(self, item: QListWidgetItem) -> None:
-        session_id = item.data(SESSION_ID_ROLE)
-        if session_id is not None:
-            self.sessionChosen.emit(int(session_id))
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.matchChosen.emit(hit)

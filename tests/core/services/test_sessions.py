@@ -87,7 +87,7 @@ def test_notes_versioning_keeps_conflicting_text(database, sessions):
 
     with database.transaction() as orm:
         kept = orm.scalars(select(models.NoteRevision.content)).all()
-    assert kept == ["첫 줄\n둘째 줄"]
+    assert kept == ["첫 줄", "첫 줄\n둘째 줄"]
     assert sessions.get(created.id).notes == "other window"
 
 

@@ -109,7 +109,16 @@ def mark_presentations(lines: list[Line], note: ParsedNote, known_people: Collec
         discussion: list[str] = []
         gap = False
         section = lines[index + 1 : end]
-        quoted = [not x.fenced and x.role == "notes" and x.text.startswith("> ") for x in section]
+        # Only lines the exporter writes back the same: "> " + text (with a non-blank, unpadded
+        # end), and a bare ">" between two of them; anything else stays in the notes.
+        quoted = [
+            not x.fenced
+            and x.role == "notes"
+            and x.text.startswith("> ")
+            and x.text[2:].strip() != ""
+            and x.text == x.text.rstrip()
+            for x in section
+        ]
         timing_at, timing = _timing(section)
         for position, inner in enumerate(section):
             if position == timing_at:
@@ -120,11 +129,7 @@ def mark_presentations(lines: list[Line], note: ParsedNote, known_people: Collec
             inner.role = "presentation"
             # Only "> text" comes back from the exporter unchanged, and a bare ">" only
             # between two of them; a ">text" quote stays in the notes as written.
-            bare = (
-                inner.text.rstrip() == ">"
-                and any(quoted[:position])
-                and any(quoted[position + 1 :])
-            )
+            bare = inner.text == ">" and any(quoted[:position]) and any(quoted[position + 1 :])
             if not inner.fenced and (quoted[position] or bare):
                 removed.append(True)
                 if gap and discussion and discussion[-1].strip():

@@ -13,6 +13,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
 from studyapp.core import models
+from studyapp.core.search.index import is_fts_table
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -25,6 +26,11 @@ def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | b
     return False
 
 
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    # The FTS5 search table and its shadow tables are made with raw SQL, not by the models.
+    return not (type_ == "table" and is_fts_table(name))
+
+
 def run_on(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -33,6 +39,7 @@ def run_on(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

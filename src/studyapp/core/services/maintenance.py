@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
-from studyapp.core.backup import backup_sqlite, default_backup_path
+from studyapp.core import paths
+from studyapp.core.backup import (
+    BackupInfo,
+    backup_any,
+    backup_sqlite,
+    default_backup_path,
+    list_backups,
+    replace_database,
+)
+from studyapp.core.backup_policy import THINNED_PREFIX, thin_backups
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
 from studyapp.core.migrate import current_revision, head_revision, is_known_revision
 
+# The automatic backup interval: at start and while the window is open.
+AUTO_BACKUP_AGE = dt.timedelta(minutes=30)
+NOT_SQLITE_RESTORE = (
+    "Only SQLite files can be restored here; restore PostgreSQL with pg_restore "
+    '(see "Your data" in the README).'
+)
+
 # integrity_check can list thousands of damaged pages; a person needs the first few.
 MAX_INTEGRITY_LINES = 20
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """``saved``: the copy of the replaced database (None when there was no file to save)."""
+
+    database: Path
+    backup: Path
+    saved: Path | None
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,53 @@ class MaintenanceService:
         else:
             target = dest.expanduser()
         return backup_sqlite(self.db.url, target)
+
+    def is_sqlite_file(self) -> bool:
+        """True when the database is a SQLite file (the only kind studyapp backs up itself)."""
+        return self.db.path is not None
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups folder, newest first."""
+        return list_backups()
+
+    def auto_backup(
+        self, *, min_age: dt.timedelta = AUTO_BACKUP_AGE, now: dt.datetime | None = None
+    ) -> Path | None:
+        """Back up when the newest automatic backup is older than ``min_age``, then thin.
+
+        Returns the new backup, or None when none was due or the database is not a SQLite
+        file (PostgreSQL is backed up with pg_dump, outside studyapp).
+        """
+        if not self.is_sqlite_file():
+            return None
+        now = now or dt.datetime.now()
+        automatic = [b for b in list_backups() if b.path.name.startswith(THINNED_PREFIX)]
+        if automatic and now - automatic[0].created < min_age:
+            return None
+        made = backup_sqlite(self.db.url, _unused_name(default_backup_path(now)))
+        thin_backups(now=now)
+        return made
+
+    def restore(self, backup: Path) -> RestoreResult:
+        """Replace the database file with ``backup``, saving the current file first.
+
+        The current file is saved even when it is damaged (its raw bytes are copied when
+        SQLite cannot read it), as ``pre-restore-<time>.sqlite3`` in the backups folder.
+        """
+        target = self.db.path
+        if target is None:
+            if self.db.engine.dialect.name != "sqlite":
+                raise DatabaseError(NOT_SQLITE_RESTORE)
+            raise DatabaseError("An in-memory database has no file to restore.")
+        self.db.dispose()  # no pooled connection may hold the old file open
+        saved: Path | None = None
+        if target.is_file():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            saved = backup_any(
+                target, _unused_name(paths.backups_dir() / f"pre-restore-{stamp}.sqlite3")
+            )
+        replace_database(backup, target)
+        return RestoreResult(database=target, backup=backup.expanduser(), saved=saved)
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys (SQLite) and schema version, without changing anything."""

@@ -12,6 +12,7 @@ from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import assignments, convert, lookup
+from studyapp.core.services.history import keep_revision, presentation_field
 from studyapp.core.services.sessions import load_session, touch_session
 
 _UNSET = object()
@@ -98,9 +99,13 @@ class PresentationService:
                 row.heading_raw = None
                 edited = True
             if notes is not None and notes != row.notes:
+                field = presentation_field(row.id, "notes")
+                keep_revision(orm, row.session_id, field, row.notes)  # throttled
                 row.notes = notes
                 edited = True
             if discussion is not None and discussion != row.discussion:
+                field = presentation_field(row.id, "discussion")
+                keep_revision(orm, row.session_id, field, row.discussion)  # throttled
                 row.discussion = discussion
                 edited = True
             timed = False

@@ -1,22 +1,45 @@
-"""Plain substring search over sessions, presentations and to-dos.
+"""Full-text search over titles, notes, presentations, papers and to-dos.
 
-Case-insensitive for Latin text and exact for Hangul, so "교사" is found inside "교사가".
-Every whitespace-separated term must appear somewhere in the same session.
+On SQLite the texts are indexed by FTS5 (see :mod:`studyapp.core.search`): any two or more
+Hangul syllables are found wherever they stand, also inside longer words, and English words
+match case-insensitively by prefix. A query of one Hangul syllable scans the stored texts
+instead (correct, slower). Every term must occur somewhere in a session.
+
+PostgreSQL has no FTS table: the same ``search_docs`` texts are scanned with ILIKE, which
+finds the same sessions (a term is matched as written, ignoring case) and ranks them by
+date, newest first.
+
+Ranking: bm25 of the matching texts (titles count double), summed per session, raised by
+up to half for recent sessions. To stay fast when a term is in every note, only the
+:data:`RANK_CAP` matching texts of the highest session ids (the latest written) are
+scored; the other matches follow by date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from dataclasses import dataclass
+import heapq
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import TextClause
 
 from studyapp.core import models
 from studyapp.core.db import Database
+from studyapp.core.search import index, matching
+from studyapp.core.search.matching import Plan
+from studyapp.core.search.query import parse_query
+from studyapp.core.search.tokens import locate
 
 SNIPPET_RADIUS = 40
+RANK_CAP = 600
+RECENCY_WEIGHT = 0.5
+HALF_LIFE_DAYS = 365.0
+TITLE_WEIGHT = 2.0
+FIELD_ORDER = ("title", "notes", "presentation", "discussion", "paper", "presenter", "checklist")
 
 
 @dataclass(frozen=True)
@@ -24,29 +47,50 @@ class SearchHit:
     session_id: int
     title: str
     date: dt.date
-    field: str  # title, notes, presentation, discussion, paper, checklist
+    field: str  # title, notes, presentation, discussion, paper, presenter, checklist
     snippet: str
+    # Character offsets of the first match in the field's text (for jump-to-match).
+    start: int | None = None
+    length: int | None = None
+    ref_id: int | None = None  # presentation id, or checklist item id
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0  # matching sessions, of which ``hits`` is one page
+    took_ms: float = 0.0
 
 
 def snippet(text: str, term: str, radius: int = SNIPPET_RADIUS) -> str:
-    """The text around the first match, the match marked with ``**``."""
-    index = text.casefold().find(term.casefold())
-    if index < 0:
+    """The text around the first match of ``term``, the match marked with ``**``."""
+    index_ = text.casefold().find(term.casefold())
+    if index_ < 0:
         return " ".join(text.split())[: radius * 2]
-    start, end = max(0, index - radius), min(len(text), index + len(term) + radius)
+    return snippet_at(text, index_, len(term), radius)
+
+
+def snippet_at(text: str, start: int, length: int, radius: int = SNIPPET_RADIUS) -> str:
+    """The text around ``text[start:start + length]``, marked with ``**``, on one line."""
+    begin, end = max(0, start - radius), min(len(text), start + length + radius)
     before, found, after = (
-        text[start:index],
-        text[index : index + len(term)],
-        text[index + len(term) : end],
+        text[begin:start],
+        text[start : start + length],
+        text[start + length : end],
     )
-    flat = " ".join(
-        f"{'…' if start else ''}{before}**{found}**{after}{'…' if end < len(text) else ''}".split()
+    return " ".join(
+        f"{'…' if begin else ''}{before}**{found}**{after}{'…' if end < len(text) else ''}".split()
     )
-    return flat
 
 
-def _terms(query: str) -> list[str]:
-    return [t for t in unicodedata.normalize("NFC", query).split() if t]
+@dataclass
+class _Doc:
+    id: int
+    session_id: int
+    field: str
+    ref_id: int | None
+    text: str
+    score: float = 0.0
 
 
 class SearchService:
@@ -54,59 +98,261 @@ class SearchService:
         self.db = database
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        terms = _terms(query)
-        if not terms:
-            return []
-        with self.db.transaction() as orm:
-            fields = self._field_texts(orm)
-        hits: list[tuple[dt.date, int, SearchHit]] = []
-        for (session_id, title, date), texts in fields.items():
-            haystack = "\n".join(text for _, text in texts).casefold()
-            if not all(term.casefold() in haystack for term in terms):
-                continue
-            for field_name, text in texts:
-                if terms[0].casefold() in text.casefold():
-                    hits.append(
-                        (
-                            date,
-                            session_id,
-                            SearchHit(session_id, title, date, field_name, snippet(text, terms[0])),
-                        )
-                    )
-                    break
-        hits.sort(key=lambda hit: (hit[0], hit[1]), reverse=True)
-        return [hit for _, _, hit in hits[:limit]]
+        """The best ``limit`` sessions for ``query``, one hit each."""
+        return self.search_hits(query, limit=limit).hits
 
-    @staticmethod
-    def _field_texts(orm: OrmSession) -> dict[tuple[int, str, dt.date], list[tuple[str, str]]]:
-        live = models.Session.deleted_at.is_(None)
-        result: dict[tuple[int, str, dt.date], list[tuple[str, str]]] = {}
-        keys: dict[int, tuple[int, str, dt.date]] = {}
-        for sid, title, date, notes in orm.execute(
-            select(
-                models.Session.id, models.Session.title, models.Session.date, models.Session.notes
-            ).where(live)
-        ):
-            keys[sid] = (sid, title, date)
-            result[keys[sid]] = [("title", title), ("notes", notes)]
-        for sid, notes, discussion, paper_title, heading in orm.execute(
-            select(
-                models.Presentation.session_id,
-                models.Presentation.notes,
-                models.Presentation.discussion,
-                func.coalesce(models.Paper.title, ""),
-                func.coalesce(models.Presentation.heading_raw, ""),
-            ).outerjoin(models.Paper, models.Presentation.paper_id == models.Paper.id)
-        ):
-            if sid in keys:
-                result[keys[sid]] += [
-                    ("paper", f"{paper_title} {heading}".strip()),
-                    ("presentation", notes),
-                    ("discussion", discussion),
-                ]
-        for item_session, text in orm.execute(
-            select(models.ChecklistItem.session_id, models.ChecklistItem.text)
-        ):
-            if item_session is not None and item_session in keys:
-                result[keys[item_session]].append(("checklist", text))
-        return result
+    def search_hits(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
+        """One page of hits plus how many sessions match; ValidationError on a bad filter."""
+        started = time.perf_counter()
+        parsed = parse_query(query)
+        plan = matching.Plan(
+            parsed,
+            [m for c in parsed.terms if (m := index.matcher(c.text, exact=c.exact))],
+            [m for c in parsed.excluded if (m := index.matcher(c.text, exact=c.exact))],
+        )
+        if not plan.positives and not parsed.has_filters:
+            return SearchResult([], 0, _ms(started))
+        with self.db.transaction() as orm:
+            connection = orm.connection()
+            fts = index.has_fts(connection)
+            found = matching.candidates(connection, plan, fts)
+            ranking = _relevance(connection, plan, fts) if found else _Ranking()
+            page = _order(found, ranking.scores, offset + limit)[offset:]
+            hits = _hits(connection, plan, fts, ranking, page, found)
+        return SearchResult(hits, len(found), _ms(started))
+
+    def reindex(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Rebuild the whole index; the number of sessions indexed.
+
+        Runs in one transaction: when ``cancelled`` returns True the old index stays as it
+        was and 0 is returned.
+        """
+        try:
+            with self.db.transaction() as orm:
+                outcome = index.rebuild(orm.connection(), progress, cancelled)
+                if outcome is None:
+                    raise _Cancelled
+        except _Cancelled:
+            return 0
+        return outcome
+
+
+class _Cancelled(Exception):
+    """Raised inside the rebuild's transaction so that it rolls back."""
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+# -- ranking -------------------------------------------------------------------------------
+
+
+def _rank_expression(plan: Plan) -> str | None:
+    phrases = [m.fts for m in plan.positives if m.fts is not None]
+    return " OR ".join(phrases) if phrases else None
+
+
+@dataclass
+class _Ranking:
+    scores: dict[int, float] = field(default_factory=dict)  # per session
+    docs: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # (rowid, score)
+
+
+def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
+    """bm25-based relevance per session over RANK_CAP matching texts."""
+    ranking = _Ranking()
+    expression = _rank_expression(plan) if fts else None
+    if expression is None:
+        return ranking
+    # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
+    floor = connection.exec_driver_sql(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC"
+        " LIMIT 1 OFFSET ?",
+        (expression, RANK_CAP),
+    ).scalar()
+    rows = connection.exec_driver_sql(
+        "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rowid > ?",
+        (expression, floor or 0),
+    ).all()
+    for rowid, rank in rows:
+        session_id = rowid >> index.SHIFT
+        gain = -float(rank) * (TITLE_WEIGHT if index.is_title_id(rowid) else 1.0)
+        ranking.scores[session_id] = ranking.scores.get(session_id, 0.0) + gain
+        ranking.docs.setdefault(session_id, []).append((rowid, gain))
+    return ranking
+
+
+def _order(found: dict[int, dt.date], scores: dict[int, float], wanted: int) -> list[int]:
+    """The first ``wanted`` session ids: scored ones by score, then the rest newest first."""
+    if not found:
+        return []
+    newest = max(found.values())
+
+    def key(session_id: int) -> tuple[float, dt.date, int]:
+        date = found[session_id]
+        freshness = 0.5 ** ((newest - date).days / HALF_LIFE_DAYS)
+        return scores[session_id] * (1 + RECENCY_WEIGHT * freshness), date, session_id
+
+    ranked = sorted((sid for sid in scores if sid in found), key=key, reverse=True)
+    if len(ranked) >= wanted:
+        return ranked[:wanted]
+    rest = (sid for sid in found if sid not in scores)
+    by_date = heapq.nlargest(wanted - len(ranked), rest, key=lambda sid: (found[sid], sid))
+    return ranked + by_date
+
+
+# -- the hits of one page ------------------------------------------------------------------
+
+
+def _page_docs(
+    connection: Connection, plan: Plan, fts: bool, ranking: _Ranking, page: Sequence[int]
+) -> list[_Doc]:
+    """The texts of the page's sessions that contain a term (or, with no terms, titles)."""
+    params: dict[str, object] = {"page": list(page)}
+    restrict = matching.doc_filter(plan)
+    docs: list[_Doc] = []
+    expression = _rank_expression(plan) if fts else None
+    if expression is not None:
+        docs += _best_fts_docs(connection, plan, ranking, restrict, page)
+    scans = [m for m in plan.positives if m.fts is None or not fts]
+    if scans:
+        wheres = []
+        for number, m in enumerate(scans):
+            sql, params[f"s{number}"] = matching.clause_sql(m, f"s{number}", fts, "")
+            wheres.append(sql.split(" WHERE ", 1)[1])
+        sql = (
+            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
+            f" WHERE d.session_id IN :page AND ({' OR '.join(wheres)}){restrict}"
+        )
+        docs += [_Doc(*row) for row in connection.execute(_expanding(sql), params)]
+    if not plan.positives:
+        sql = (
+            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
+            " WHERE d.session_id IN :page" + (restrict or " AND d.field = 'title'")
+        )
+        docs += [_Doc(*row) for row in connection.execute(_expanding(sql), params)]
+    return docs
+
+
+def _expanding(sql: str, name: str = "page") -> TextClause:
+    return text(sql).bindparams(bindparam(name, expanding=True))
+
+
+def _best_fts_docs(
+    connection: Connection,
+    plan: Plan,
+    ranking: _Ranking,
+    restrict: str,
+    page: Sequence[int],
+) -> list[_Doc]:
+    """Per session of the page, its best text that matches (the ranked one when known)."""
+    expression = _rank_expression(plan)
+    allowed: set[int] | None = None
+    if restrict:
+        allowed = {
+            row[0]
+            for row in connection.execute(
+                _expanding(f"SELECT d.id FROM search_docs d WHERE d.session_id IN :page{restrict}"),
+                {"page": list(page)},
+            )
+        }
+    chosen: dict[int, tuple[int, float]] = {}
+    for session_id in page:
+        docs = ranking.docs.get(session_id, [])
+        usable = [(score, rowid) for rowid, score in docs if allowed is None or rowid in allowed]
+        if usable:
+            score, rowid = max(usable)
+            chosen[session_id] = (rowid, score)
+    missing = [sid for sid in page if sid not in chosen]
+    if missing and expression is not None:
+        # One pass over the matches, no scoring (bm25 setup costs ~1 ms per statement).
+        rows = connection.execute(
+            _expanding(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH :expr"
+                f" AND (rowid >> {index.SHIFT}) IN :page"
+            ),
+            {"expr": expression, "page": missing},
+        )
+        for (rowid,) in rows:
+            session_id = rowid >> index.SHIFT
+            if allowed is not None and rowid not in allowed:
+                continue
+            if session_id not in chosen or rowid < chosen[session_id][0]:
+                chosen[session_id] = (rowid, 0.0)
+    if not chosen:
+        return []
+    scores = dict(chosen.values())
+    rows = connection.execute(
+        _expanding(
+            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
+            " WHERE d.id IN :ids",
+            "ids",
+        ),
+        {"ids": list(scores)},
+    )
+    return [_Doc(row[0], row[1], row[2], row[3], row[4], scores[row[0]]) for row in rows]
+
+
+def _flat(text_: str) -> str:
+    return " ".join(text_.split())[: SNIPPET_RADIUS * 2]
+
+
+def _best(docs: list[_Doc]) -> _Doc:
+    def key(doc: _Doc) -> tuple[float, int, int]:
+        order = FIELD_ORDER.index(doc.field) if doc.field in FIELD_ORDER else len(FIELD_ORDER)
+        return -doc.score, order, doc.id
+
+    return min(docs, key=key)
+
+
+def _hits(
+    connection: Connection,
+    plan: Plan,
+    fts: bool,
+    ranking: _Ranking,
+    page: Sequence[int],
+    found: dict[int, dt.date],
+) -> list[SearchHit]:
+    titles = dict(
+        connection.execute(
+            select(models.Session.id, models.Session.title).where(models.Session.id.in_(page))
+        ).all()
+    )
+    by_session: dict[int, list[_Doc]] = {}
+    for doc in _page_docs(connection, plan, fts, ranking, page) if page else []:
+        by_session.setdefault(doc.session_id, []).append(doc)
+    hits = []
+    for session_id in page:
+        title, date = titles.get(session_id, ""), found[session_id]
+        docs = by_session.get(session_id)
+        if not docs:
+            hits.append(SearchHit(session_id, title, date, "title", _flat(title)))
+            continue
+        doc = _best(docs)
+        span = locate(doc.text, [m.pattern for m in plan.positives])
+        if span is None:
+            hits.append(
+                SearchHit(
+                    session_id, title, date, doc.field, _flat(doc.text), None, None, doc.ref_id
+                )
+            )
+            continue
+        start, length = span
+        hits.append(
+            SearchHit(
+                session_id,
+                title,
+                date,
+                doc.field,
+                snippet_at(doc.text, start, length),
+                start,
+                length,
+                doc.ref_id,
+            )
+        )
+    return hits

@@ -22,6 +22,7 @@ from studyapp.core.services.fields import (
     parse_kind,
     parse_status,
 )
+from studyapp.core.services.history import keep_revision
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -279,6 +280,7 @@ class SessionService:
                         session_id=row.id, field="notes", content=row.notes, reason="conflict"
                     )
                 )
+            keep_revision(orm, row.id, "notes", row.notes)  # throttled: one every few minutes
             row.notes = notes
             touch_session(row)
             return row.version

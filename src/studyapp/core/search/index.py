@@ -1,0 +1,259 @@
+"""The search index: one row per searchable text, plus an FTS5 index of its tokens.
+
+``search_docs`` keeps each field's text as written (snippets and match offsets come from
+it); ``search_fts`` is a contentless FTS5 table whose rowid is ``search_docs.id`` and whose
+one column holds :func:`tokens.index_text` of that text. Contentless means a delete must
+hand FTS5 the same tokens again, which re-tokenizing the stored text gives.
+
+On PostgreSQL only ``search_docs`` exists and is scanned with ILIKE (see services/search).
+Everything here is plain SQL on a Connection, so the migration can build the index too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import BindParameter
+
+from studyapp.core.search import tokens
+
+DOCS_TABLE = "search_docs"
+FTS_TABLE = "search_fts"
+# FTS5 keeps its data in shadow tables named after the virtual table.
+FTS_TABLES = frozenset(
+    {FTS_TABLE, *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))}
+)
+CREATE_FTS = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(tokens, content='', tokenize='ascii')"
+BATCH = 400  # sessions per statement batch while rebuilding
+# A text's id is its session id shifted left plus a small number, so the FTS rowid alone
+# tells the session (no lookup in the large search_docs rows) and a session's texts are
+# one rowid range. Numbers are reused, so a session never runs out of them.
+SHIFT = 20
+
+
+def doc_id(session_id: int, n: int) -> int:
+    return (session_id << SHIFT) | n
+
+
+def is_title_id(rowid: int) -> bool:
+    return rowid & ((1 << SHIFT) - 1) == 0
+
+
+def is_fts_table(name: str | None) -> bool:
+    """True for the FTS5 table and its shadow tables (kept out of schema comparisons)."""
+    return name in FTS_TABLES
+
+
+@dataclass(frozen=True)
+class Doc:
+    session_id: int
+    field: str  # title, notes, presentation, discussion, presenter, paper, checklist
+    ref_id: int | None  # presentation id, or checklist item id
+    text: str
+
+
+def has_fts(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+    ).first()
+    return found is not None
+
+
+def has_docs_table(connection: Connection) -> bool:
+    if connection.dialect.name == "sqlite":
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_docs'"
+        return connection.exec_driver_sql(query).first() is not None
+    from sqlalchemy import inspect
+
+    return bool(inspect(connection).has_table(DOCS_TABLE))
+
+
+def _in(column: str) -> str:
+    return f"{column} IN :ids"
+
+
+def documents(connection: Connection, session_ids: Sequence[int]) -> list[Doc]:
+    """Every searchable text of these sessions, read with plain SQL."""
+    if not session_ids:
+        return []
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    docs: list[Doc] = []
+    sessions = text(f"SELECT id, title, notes FROM sessions WHERE {_in('id')}").bindparams(ids)
+    for sid, title, notes in connection.execute(sessions, {"ids": list(session_ids)}):
+        docs += [Doc(sid, "title", None, title or ""), Doc(sid, "notes", None, notes or "")]
+    slots = text(
+        "SELECT p.id, p.session_id, p.notes, p.discussion, p.heading_raw, pe.name,"
+        " pa.title, pa.abstract FROM presentations p"
+        " LEFT JOIN people pe ON pe.id = p.presenter_id"
+        " LEFT JOIN papers pa ON pa.id = p.paper_id"
+        f" WHERE {_in('p.session_id')} ORDER BY p.session_id, p.position, p.id"
+    ).bindparams(ids)
+    for pid, sid, notes, discussion, heading, presenter, title, abstract in connection.execute(
+        slots, {"ids": list(session_ids)}
+    ):
+        # The heading line often repeats the paper title; keep it only when it adds words.
+        parts = [title, heading if heading and heading != title else None, abstract]
+        docs += [
+            Doc(sid, "paper", pid, "\n".join(part for part in parts if part)),
+            Doc(sid, "presenter", pid, presenter or ""),
+            Doc(sid, "presentation", pid, notes or ""),
+            Doc(sid, "discussion", pid, discussion or ""),
+        ]
+    items = text(
+        "SELECT id, session_id, text FROM checklist_items"
+        f" WHERE {_in('session_id')} ORDER BY session_id, position, id"
+    ).bindparams(ids)
+    for item_id, sid, item_text in connection.execute(items, {"ids": list(session_ids)}):
+        docs.append(Doc(sid, "checklist", item_id, item_text or ""))
+    return [doc for doc in docs if doc.text.strip()]
+
+
+def _key(doc: Doc) -> tuple[int, str, int | None, str]:
+    return doc.session_id, doc.field, doc.ref_id, doc.text
+
+
+def replace_documents(connection: Connection, session_ids: Iterable[int]) -> None:
+    """Make the index hold exactly the current texts of these sessions (gone ones: nothing).
+
+    Unchanged texts are left alone, so saving one note re-tokenizes only that note.
+    """
+    wanted_ids = sorted(set(session_ids))
+    if not wanted_ids:
+        return
+    fts = has_fts(connection)
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    old = connection.execute(
+        text(
+            f"SELECT id, session_id, field, ref_id, text FROM {DOCS_TABLE}"
+            f" WHERE {_in('session_id')}"
+        ).bindparams(ids),
+        {"ids": wanted_ids},
+    ).all()
+    current = documents(connection, wanted_ids)
+    keep = {_key(doc) for doc in current}
+    old_keys = {row[0]: (row[1], row[2], row[3], row[4]) for row in old}
+    stale = [(doc_id, key[3]) for doc_id, key in old_keys.items() if key not in keep]
+    present = {key for key in old_keys.values() if key in keep}
+    _delete(connection, stale, fts)
+    kept = [doc_id for doc_id, key in old_keys.items() if key in keep]
+    _insert(connection, [doc for doc in current if _key(doc) not in present], fts, kept)
+
+
+def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) -> None:
+    if not rows:
+        return
+    if fts:
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, tokens) VALUES ('delete', ?, ?)",
+            [(doc_id, tokens.index_text(body)) for doc_id, body in rows],
+        )
+    connection.execute(
+        text(f"DELETE FROM {DOCS_TABLE} WHERE {_in('id')}").bindparams(
+            bindparam("ids", expanding=True)
+        ),
+        {"ids": [doc_id for doc_id, _ in rows]},
+    )
+
+
+def _insert(
+    connection: Connection, docs: Sequence[Doc], fts: bool, taken: Iterable[int] = ()
+) -> None:
+    """Add ``docs``; their ids are ``session_id << SHIFT | n`` with n not in ``taken``."""
+    if not docs:
+        return
+    used = set(taken)
+    counters: dict[int, int] = {}
+    rows = []
+    for doc in docs:
+        # The title is always number 0, so ranking can weigh it without reading the row.
+        n = 0 if doc.field == "title" else counters.get(doc.session_id, 1)
+        while doc_id(doc.session_id, n) in used:
+            n += 1
+        used.add(doc_id(doc.session_id, n))
+        if doc.field != "title":
+            counters[doc.session_id] = n + 1
+        rows.append({"id": doc_id(doc.session_id, n), **doc.__dict__})
+    connection.execute(
+        text(
+            f"INSERT INTO {DOCS_TABLE} (id, session_id, field, ref_id, text)"
+            " VALUES (:id, :session_id, :field, :ref_id, :text)"
+        ),
+        rows,
+    )
+    if fts:
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)",
+            [(row["id"], tokens.index_text(row["text"])) for row in rows],
+        )
+
+
+def rebuild(
+    connection: Connection,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int | None:
+    """Index every session from scratch, oldest first; None when ``cancelled`` said so."""
+    if has_fts(connection):
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+    connection.exec_driver_sql(f"DELETE FROM {DOCS_TABLE}")
+    fts = has_fts(connection)
+    session_ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM sessions")]
+    total = len(session_ids)
+    if progress is not None:
+        progress(0, total)
+    for start in range(0, total, BATCH):
+        if cancelled is not None and cancelled():
+            return None
+        batch = session_ids[start : start + BATCH]
+        _insert(connection, documents(connection, batch), fts)
+        if progress is not None:
+            progress(min(start + BATCH, total), total)
+    return total
+
+
+# -- turning a query clause into an FTS5 expression ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """How one clause is looked up: an FTS5 phrase, or a substring scan for one syllable."""
+
+    fts: str | None
+    needle: str
+    pattern: re.Pattern[str]
+
+
+def matcher(clause: str, *, exact: bool = False) -> Matcher | None:
+    """None when the clause has no letters or digits at all ("--", "…")."""
+    normalized = tokens.normalize(clause)
+    parts = tokens.pieces(normalized)
+    if not parts:
+        return None
+    pattern = _pattern(parts, exact)
+    needle = unicodedata.normalize("NFC", clause).strip()
+    if len(parts) == 1 and parts[0].cjk and len(parts[0].text) == 1:
+        return Matcher(None, parts[0].text, pattern)
+    found: list[str] = []
+    for index, part in enumerate(parts):
+        if index == 0 and part.cjk and len(part.text) == 1:
+            # A leading lone syllable may end a longer run ("학교가AI"): not a token there.
+            continue
+        found += tokens.piece_tokens(part)
+    last = parts[-1]
+    prefix = (not last.cjk and not exact) or (last.cjk and len(last.text) == 1)
+    return Matcher('"' + " ".join(found) + '"' + ("*" if prefix else ""), needle, pattern)
+
+
+def _pattern(parts: Sequence[tokens.Piece], exact: bool) -> re.Pattern[str]:
+    body = r"[\W_]*".join(re.escape(part.text) for part in parts)
+    word_char = rf"[^\W_{tokens.CJK_CHARS}]"
+    before = "" if parts[0].cjk else rf"(?<!{word_char})"
+    after = rf"(?!{word_char})" if exact and not parts[-1].cjk else ""
+    return re.compile(before + body + after)

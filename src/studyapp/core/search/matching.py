@@ -1,0 +1,136 @@
+"""Which sessions a parsed query matches: SQL over the search tables and the sessions.
+
+Every positive clause is a set of session ids (INTERSECT), every excluded one is taken away
+(EXCEPT); filters are plain conditions on the sessions. On SQLite a clause is an FTS5
+phrase, or ``instr`` over the texts for one Hangul syllable; elsewhere it is ILIKE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, column, exists, func, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import ColumnElement
+
+from studyapp.core import models
+from studyapp.core.search import index
+from studyapp.core.search.query import SearchQuery
+
+
+@dataclass
+class Plan:
+    """A parsed query with each clause turned into a Matcher."""
+
+    query: SearchQuery
+    positives: list[index.Matcher]
+    negatives: list[index.Matcher]
+
+
+def doc_filter(plan: Plan) -> str:
+    if not plan.query.open_todos:
+        return ""
+    return (
+        " AND d.field = 'checklist' AND d.ref_id IN (SELECT id FROM checklist_items WHERE NOT done)"
+    )
+
+
+def clause_sql(m: index.Matcher, name: str, fts: bool, restrict: str) -> tuple[str, str]:
+    """SQL giving the session ids of texts that contain ``m``, and the value of ``:name``."""
+    if fts and m.fts is not None and not restrict:
+        # The rowid tells the session; reading the large search_docs rows would cost more.
+        return (
+            f"SELECT f.rowid >> {index.SHIFT} FROM search_fts f WHERE search_fts MATCH :{name}",
+            (m.fts),
+        )
+    if fts and m.fts is not None:
+        return (
+            "SELECT d.session_id FROM search_fts f JOIN search_docs d ON d.id = f.rowid"
+            f" WHERE search_fts MATCH :{name}{restrict}",
+            m.fts,
+        )
+    if fts:
+        return (
+            f"SELECT d.session_id FROM search_docs d WHERE instr(d.text, :{name}) > 0{restrict}",
+            (m.needle),
+        )
+    escaped = m.needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return (
+        f"SELECT d.session_id FROM search_docs d WHERE d.text ILIKE :{name} ESCAPE '\\'{restrict}",
+        f"%{escaped}%",
+    )
+
+
+def _contains(column_: InstrumentedAttribute[str], value: str) -> ColumnElement[bool]:
+    return func.lower(column_).contains(value.lower(), autoescape=True)
+
+
+def candidates(connection: Connection, plan: Plan, fts: bool) -> dict[int, dt.date]:
+    """session id -> date of every live session that matches."""
+    params: dict[str, object] = {}
+    parts: list[str] = []
+    restrict = doc_filter(plan)
+    for number, m in enumerate(plan.positives):
+        sql, params[f"p{number}"] = clause_sql(m, f"p{number}", fts, restrict)
+        parts.append(sql)
+    if not parts and plan.query.open_todos:
+        parts.append(
+            "SELECT session_id FROM checklist_items WHERE NOT done AND session_id IS NOT NULL"
+        )
+    compound = " INTERSECT ".join(parts)
+    excluded = []
+    for number, m in enumerate(plan.negatives):
+        sql, params[f"n{number}"] = clause_sql(m, f"n{number}", fts, "")
+        excluded.append(sql)
+    if excluded and not compound:
+        compound = "SELECT id FROM sessions"
+    if excluded:
+        compound += " EXCEPT " + " EXCEPT ".join(excluded)
+    s = models.Session
+    query = select(s.id, s.date)
+    if fts:
+        # Dates and ids come from the covering index; the large session rows stay unread.
+        trashed = select(models.Session.id).where(models.Session.deleted_at.is_not(None))
+        query = query.with_hint(s, "INDEXED BY ix_sessions_date_id", "sqlite")
+        query = query.where(s.id.not_in(trashed.scalar_subquery()))
+    else:
+        query = query.where(s.deleted_at.is_(None))
+    if compound:
+        ids = text(compound).bindparams(**params).columns(column("session_id", Integer))
+        query = query.where(s.id.in_(ids))
+    for condition in _filters(plan.query):
+        query = query.where(condition)
+    return {sid: date for sid, date in connection.execute(query)}
+
+
+def _filters(q: SearchQuery) -> list[ColumnElement[bool]]:
+    s, slot = models.Session, models.Presentation
+    conditions: list[ColumnElement[bool]] = []
+    if q.group is not None:
+        group = select(models.Group.id).where(_contains(models.Group.name, q.group))
+        conditions.append(s.group_id.in_(group))
+    if q.kind is not None:
+        conditions.append(s.kind == models.SessionKind(q.kind))
+    if q.before is not None:
+        conditions.append(s.date < q.before)
+    if q.after is not None:
+        conditions.append(s.date > q.after)
+    if q.presenter is not None:
+        conditions.append(
+            exists().where(
+                slot.session_id == s.id,
+                slot.presenter_id == models.Person.id,
+                _contains(models.Person.name, q.presenter),
+            )
+        )
+    if q.paper is not None:
+        conditions.append(
+            exists().where(
+                slot.session_id == s.id,
+                slot.paper_id == models.Paper.id,
+                _contains(models.Paper.title, q.paper),
+            )
+        )
+    return conditions

@@ -1,0 +1,98 @@
+"""Keeps the search index in step with every write, inside the same transaction.
+
+Listens to every ORM flush: the sessions whose texts may have changed (a session, one of
+its presentations or to-dos, a paper or person it shows) are re-indexed on the flush's own
+connection, so the index commits or rolls back with the change. Services need no calls.
+Registered on import; ``studyapp.core.models`` imports this module.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import UOWTransaction
+
+from studyapp.core import models
+from studyapp.core.search import index
+
+# Engines known to have the search table; a database still being migrated has none yet.
+_READY: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+_PENDING = "studyapp_search_pending"
+
+
+def _old_and_new(obj: Any, attribute: str) -> set[int]:
+    history = inspect(obj).attrs[attribute].history
+    values = {*history.added, *history.unchanged, *history.deleted}
+    return {value for value in values if isinstance(value, int)}
+
+
+def _sessions_showing(orm: OrmSession, column: str, ids: Iterable[int]) -> set[int]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    from sqlalchemy import bindparam
+
+    query = text(f"SELECT DISTINCT session_id FROM presentations WHERE {column} IN :ids")
+    rows = orm.connection().execute(
+        query.bindparams(bindparam("ids", expanding=True)), {"ids": wanted}
+    )
+    return {row[0] for row in rows}
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _before_flush(orm: OrmSession, _context: UOWTransaction, _instances: object) -> None:
+    # Presentations lose their paper or presenter when those rows go, so ask now.
+    papers = [obj.id for obj in orm.deleted if isinstance(obj, models.Paper)]
+    people = [obj.id for obj in orm.deleted if isinstance(obj, models.Person)]
+    if papers or people:
+        pending: set[int] = orm.info.setdefault(_PENDING, set())
+        pending |= _sessions_showing(orm, "paper_id", papers)
+        pending |= _sessions_showing(orm, "presenter_id", people)
+
+
+def _touched(orm: OrmSession) -> set[int]:
+    sessions: set[int] = set(orm.info.pop(_PENDING, set()))
+    papers: set[int] = set()
+    people: set[int] = set()
+    dirty = [obj for obj in orm.dirty if orm.is_modified(obj, include_collections=False)]
+    for obj in (*orm.new, *dirty, *orm.deleted):
+        if isinstance(obj, models.Session):
+            if obj.id is not None:
+                sessions.add(obj.id)
+        elif isinstance(obj, (models.Presentation, models.ChecklistItem)):
+            sessions |= _old_and_new(obj, "session_id")
+        elif isinstance(obj, models.Paper) and obj in dirty:
+            papers.add(obj.id)
+        elif isinstance(obj, models.Person) and obj in dirty:
+            people.add(obj.id)
+    sessions |= _sessions_showing(orm, "paper_id", papers)
+    sessions |= _sessions_showing(orm, "presenter_id", people)
+    return sessions
+
+
+def _ready(orm: OrmSession) -> bool:
+    connection = orm.connection()
+    engine = connection.engine
+    if _READY.get(engine):
+        return True
+    ready = index.has_docs_table(connection)
+    if ready:
+        _READY[engine] = True
+    return ready
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _after_flush(orm: OrmSession, _context: UOWTransaction) -> None:
+    sessions = _touched(orm)
+    if sessions and _ready(orm):
+        index.replace_documents(orm.connection(), sessions)
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _after_rollback(orm: OrmSession) -> None:
+    orm.info.pop(_PENDING, None)

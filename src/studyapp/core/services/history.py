@@ -1,0 +1,290 @@
+"""Note history: earlier texts of a session's notes and of its slots' notes and discussion.
+
+A revision holds the text *being replaced*. While someone types, at most one is kept every
+few minutes; a session switch or a restore always keeps one. Old revisions are thinned to
+one an hour after a day and one a day after a week, never the newest of a field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session as OrmSession
+
+from studyapp.core import models
+from studyapp.core.db import Database
+from studyapp.core.errors import NotFoundError, ValidationError
+
+DEFAULT_INTERVAL = dt.timedelta(minutes=3)
+KEEP_ALL_FOR = dt.timedelta(days=1)
+HOURLY_FOR = dt.timedelta(days=7)
+PREVIEW_CHARS = 80
+# Only typing is throttled; these are kept whenever the text differs from the last one.
+EDIT = "edit"
+SWITCH = "switch"
+BEFORE_RESTORE = "before restore"
+
+DiffKind = Literal["same", "added", "removed"]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionInfo:
+    id: int
+    field: str
+    created_at: dt.datetime  # aware, UTC
+    reason: str
+    size: int  # characters
+    preview: str  # the first non-empty line, shortened
+
+
+@dataclass(frozen=True, slots=True)
+class DiffLine:
+    kind: DiffKind
+    text: str
+
+
+def presentation_field(presentation_id: int, part: str) -> str:
+    """The field name of a slot's text; ``part`` is "notes" or "discussion"."""
+    return f"presentation:{presentation_id}:{part}"
+
+
+def parse_field(field: str) -> tuple[int | None, str]:
+    """``"notes"`` -> (None, "notes"); ``"presentation:7:discussion"`` -> (7, "discussion")."""
+    if field == "notes":
+        return None, "notes"
+    parts = field.split(":")
+    if (
+        len(parts) == 3
+        and parts[0] == "presentation"
+        and parts[1].isdigit()
+        and parts[2] in ("notes", "discussion")
+    ):
+        return int(parts[1]), parts[2]
+    raise ValidationError(f"Unknown note field {field!r}.")
+
+
+def keep_revision(
+    orm: OrmSession,
+    session_id: int,
+    field: str,
+    content: str,
+    *,
+    reason: str = EDIT,
+    min_interval: dt.timedelta = DEFAULT_INTERVAL,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Add a revision inside the caller's transaction; True when one was added.
+
+    Blank text is not kept (nothing to lose), except before a restore, so that a restore
+    over an empty note can still be undone.
+    """
+    if not content.strip() and reason != BEFORE_RESTORE:
+        return False
+    moment = now or models.utcnow()
+    last = orm.execute(
+        select(models.NoteRevision.content, models.NoteRevision.created_at)
+        .where(models.NoteRevision.session_id == session_id, models.NoteRevision.field == field)
+        .order_by(models.NoteRevision.created_at.desc(), models.NoteRevision.id.desc())
+        .limit(1)
+    ).first()
+    if last is not None:
+        if last.content == content:
+            return False
+        if reason == EDIT and moment - last.created_at < min_interval:
+            return False
+    orm.add(
+        models.NoteRevision(
+            session_id=session_id, field=field, content=content, reason=reason, created_at=moment
+        )
+    )
+    return True
+
+
+def diff(old: str, new: str) -> list[DiffLine]:
+    """Every line of both texts in order, marked as kept, added (in ``new``) or removed."""
+    old_lines = old.splitlines()
+    new_lines = new.splitlines()
+    lines: list[DiffLine] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            lines.extend(DiffLine("same", text) for text in old_lines[i1:i2])
+            continue
+        lines.extend(DiffLine("removed", text) for text in old_lines[i1:i2])
+        lines.extend(DiffLine("added", text) for text in new_lines[j1:j2])
+    return lines
+
+
+def _preview(content: str) -> str:
+    line = next((line.strip() for line in content.splitlines() if line.strip()), "")
+    return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"
+
+
+def _bucket(created: dt.datetime, age: dt.timedelta) -> Hashable | None:
+    """The thinning bucket of a revision; None = always kept."""
+    if age < KEEP_ALL_FOR:
+        return None
+    if age < HOURLY_FOR:
+        return ("hour", created.replace(minute=0, second=0, microsecond=0))
+    return ("day", created.date())
+
+
+class HistoryService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    diff = staticmethod(diff)
+
+    def record(
+        self,
+        session_id: int,
+        field: str,
+        content: str,
+        *,
+        reason: str = EDIT,
+        min_interval: dt.timedelta = DEFAULT_INTERVAL,
+        now: dt.datetime | None = None,
+    ) -> bool:
+        """Keep ``content`` as a revision of ``field``; True when one was stored.
+
+        An "edit" is skipped when the field's last revision is newer than ``min_interval``;
+        any other reason ("switch", "before restore") is always kept. Text identical to the
+        last revision is never stored twice.
+        """
+        parse_field(field)
+        with self.db.transaction() as orm:
+            self._require_session(orm, session_id)
+            return keep_revision(
+                orm,
+                session_id,
+                field,
+                content,
+                reason=reason,
+                min_interval=min_interval,
+                now=now,
+            )
+
+    def revisions(self, session_id: int, field: str = "notes") -> list[RevisionInfo]:
+        """The field's revisions, newest first."""
+        with self.db.transaction() as orm:
+            self._require_session(orm, session_id)
+            rows = orm.scalars(
+                select(models.NoteRevision)
+                .where(
+                    models.NoteRevision.session_id == session_id,
+                    models.NoteRevision.field == field,
+                )
+                .order_by(models.NoteRevision.created_at.desc(), models.NoteRevision.id.desc())
+            )
+            return [
+                RevisionInfo(
+                    id=row.id,
+                    field=row.field,
+                    created_at=row.created_at,
+                    reason=row.reason,
+                    size=len(row.content),
+                    preview=_preview(row.content),
+                )
+                for row in rows
+            ]
+
+    def content(self, revision_id: int) -> str:
+        with self.db.transaction() as orm:
+            return self._load(orm, revision_id).content
+
+    def restore(self, session_id: int, revision_id: int) -> str:
+        """Write the revision's text back to its field and return it.
+
+        The text it replaces is kept first (reason "before restore"), so restoring that
+        revision undoes the restore.
+        """
+        # Imported here: both services import this module for their save hooks.
+        from studyapp.core.services.presentations import PresentationService
+        from studyapp.core.services.sessions import SessionService
+
+        with self.db.transaction() as orm:
+            revision = self._load(orm, revision_id)
+            if revision.session_id != session_id:
+                raise NotFoundError(f"Session {session_id} has no revision {revision_id}.")
+            field, text = revision.field, revision.content
+            presentation_id, part = parse_field(field)
+            current = self._current_text(orm, session_id, presentation_id, part)
+            if current == text:
+                return text
+            keep_revision(orm, session_id, field, current, reason=BEFORE_RESTORE)
+        if presentation_id is None:
+            SessionService(self.db).set_notes(session_id, text)
+        elif part == "notes":
+            PresentationService(self.db).update(presentation_id, notes=text)
+        else:
+            PresentationService(self.db).update(presentation_id, discussion=text)
+        return text
+
+    def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:
+        """Delete surplus old revisions; returns how many were deleted.
+
+        Per field: everything from the last day, the newest of each hour for a week, the
+        newest of each day after that; the field's newest revision is always kept.
+        """
+        moment = now or models.utcnow()
+        query = select(
+            models.NoteRevision.id,
+            models.NoteRevision.session_id,
+            models.NoteRevision.field,
+            models.NoteRevision.created_at,
+        ).order_by(models.NoteRevision.created_at.desc(), models.NoteRevision.id.desc())
+        if session_id is not None:
+            query = query.where(models.NoteRevision.session_id == session_id)
+        with self.db.transaction() as orm:
+            newest_seen: set[tuple[int, str]] = set()
+            buckets_seen: set[tuple[int, str, Hashable]] = set()
+            doomed: list[int] = []
+            for row in orm.execute(query):
+                key = (row.session_id, row.field)
+                bucket = _bucket(row.created_at, moment - row.created_at)
+                newest = key not in newest_seen  # rows come newest first
+                newest_seen.add(key)
+                if bucket is None:
+                    continue
+                if not newest and (*key, bucket) in buckets_seen:
+                    doomed.append(row.id)
+                buckets_seen.add((*key, bucket))
+            for start in range(0, len(doomed), 500):  # stay under SQLite's variable limit
+                chunk = doomed[start : start + 500]
+                orm.execute(delete(models.NoteRevision).where(models.NoteRevision.id.in_(chunk)))
+            return len(doomed)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _require_session(orm: OrmSession, session_id: int) -> None:
+        if orm.get(models.Session, session_id) is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+
+    @staticmethod
+    def _load(orm: OrmSession, revision_id: int) -> models.NoteRevision:
+        row = orm.get(models.NoteRevision, revision_id)
+        if row is None:
+            raise NotFoundError(f"There is no revision {revision_id}; it may have been thinned.")
+        return row
+
+    @staticmethod
+    def _current_text(
+        orm: OrmSession, session_id: int, presentation_id: int | None, part: str
+    ) -> str:
+        if presentation_id is None:
+            session = orm.get(models.Session, session_id)
+            if session is None or session.deleted_at is not None:
+                raise NotFoundError(f"There is no session {session_id}.")
+            return session.notes
+        slot = orm.get(models.Presentation, presentation_id)
+        if slot is None or slot.session_id != session_id:
+            raise NotFoundError(
+                "The slot this text belonged to was removed; copy the text you need instead."
+            )
+        return slot.notes if part == "notes" else slot.discussion

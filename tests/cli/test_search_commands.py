@@ -1,0 +1,53 @@
+"""`studyapp search` on the index, and `studyapp reindex`."""
+
+import datetime as dt
+import json
+
+from studyapp.core.db import open_database
+from studyapp.core.services.sessions import SessionService
+
+
+def seed(db_path):
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        service = SessionService(database)
+        service.create(
+            group="KD 스터디", title="증류 세미나", date=dt.date(2025, 3, 10), notes="교사를 만남"
+        )
+        service.create(
+            group="KD 스터디", title="다른 날", date=dt.date(2025, 3, 17), notes="학생만"
+        )
+    finally:
+        database.dispose()
+
+
+def test_search_json_has_offsets(cli, db_path):
+    seed(db_path)
+    result = cli("search", "교사", "--json")
+    assert result.code == 0, result.err
+    [hit] = json.loads(result.out)
+    assert hit["title"] == "증류 세미나"
+    assert (hit["field"], hit["start"], hit["length"], hit["ref_id"]) == ("notes", 0, 2, None)
+    assert hit["snippet"] == "**교사**를 만남"
+
+
+def test_search_text_and_nothing_found(cli, db_path):
+    seed(db_path)
+    out = cli("search", "교사").out
+    assert "증류 세미나" in out and "notes: **교사**를 만남" in out
+    assert "Nothing found" in cli("search", "낙타").out
+
+
+def test_search_bad_filter_is_one_line(cli, db_path):
+    seed(db_path)
+    result = cli("search", "before:March")
+    assert result.code != 0
+    assert "YYYY-MM-DD" in result.err and "Traceback" not in result.err
+
+
+def test_reindex(cli, db_path):
+    seed(db_path)
+    result = cli("reindex")
+    assert result.code == 0, result.err
+    assert result.out.strip() == "Indexed 2 sessions for search."
+    assert json.loads(cli("search", "학생", "--json").out)[0]["title"] == "다른 날"

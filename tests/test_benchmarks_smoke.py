@@ -1,0 +1,52 @@
+"""The benchmark scripts still run end to end on a tiny corpus and report every figure.
+
+Not a timing test: the numbers only have to be present and plausible.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+KEYS = {
+    "cold_start_s", "switch_p95_ms", "keystroke_p95_ms", "search_p50_ms", "search_p95_ms",
+    "scan_p95_ms", "search_vs_scan_ratio", "korean_recall", "import_1000_s", "export_all_s",
+    "peak_rss_mb", "db_size_mb", "sessions",
+}  # fmt: skip
+
+
+def _run(args, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYAPP_DATA_DIR=str(tmp_path / "data"))
+    env.pop("STUDYAPP_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+
+
+def test_generate_then_run_reports_every_figure(tmp_path):
+    corpus = tmp_path / "corpus" / "50"
+    _run([str(BENCHMARKS / "generate.py"), "--sessions", "50", "--out", str(corpus)], tmp_path)
+    truth = json.loads((corpus / "ground_truth.json").read_text(encoding="utf-8"))
+    assert truth["sessions"] == 50
+    assert len(list((corpus / "markdown").glob("*.md"))) == 50
+    assert 0 < len(truth["queries"]["교사"]) <= 50  # a word written inside "교사가", "교사-학생"
+
+    figures_file = tmp_path / "figures.json"
+    args = ["--sessions", "50", "--data-dir", str(tmp_path / "corpus"), "--json", str(figures_file)]
+    result = _run([str(BENCHMARKS / "run.py"), *args], tmp_path)
+
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert set(figures) == KEYS
+    assert json.loads(result.stdout) == figures
+    assert figures["sessions"] == 50
+    for key in KEYS - {"sessions", "korean_recall"}:
+        assert isinstance(figures[key], int | float) and figures[key] > 0, key
+    assert 0 < figures["cold_start_s"] < 30
+    assert 0 < figures["peak_rss_mb"] < 4000
+    assert 0 <= figures["korean_recall"] <= 1
+    assert figures["search_p50_ms"] <= figures["search_p95_ms"]
+    assert figures["search_vs_scan_ratio"] == round(
+        figures["scan_p95_ms"] / figures["search_p95_ms"], 1
+    )
