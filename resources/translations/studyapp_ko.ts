@@ -1102,7 +1102,7 @@
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+169"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+172"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -1153,12 +1153,12 @@
         <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-106"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-109"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -1204,12 +1204,12 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="+76"/>
         <source>Moved to the trash (File → Trash… brings it back).</source>
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+59"/>
         <source>Schedule and rotation</source>
         <translation>일정과 발표 순서</translation>
     </message>
@@ -1219,12 +1219,12 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-112"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
@@ -1249,7 +1249,7 @@
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+146"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="-96"/>
         <source>Study group name:</source>
         <translation>스터디 그룹 이름:</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+164"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1279,21 +1279,21 @@
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+83"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+61"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
         <translation>studyapp {version}
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-364"/>
-        <location line="+154"/>
+        <location line="-251"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="+15"/>
         <source>Trash…</source>
         <translation>휴지통…</translation>
     </message>
@@ -1328,12 +1328,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+111"/>
-        <location line="+224"/>
+        <location line="+108"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-181"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>

@@ -200,7 +200,9 @@ def test_dropping_markdown_files_imports_them(qtbot, window, url, tmp_path, monk
     note = tmp_path / "2025-03-17.md"
     note.write_text("# 셋째 모임\n\n- [ ] 민수님: 발표 준비\n", encoding="utf-8")
     opened = []
-    monkeypatch.setattr(window.actions_, "import_paths", lambda paths: opened.append(paths))
+    monkeypatch.setattr(
+        window.actions_.sessions, "import_paths", lambda paths: opened.append(paths)
+    )
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(note))])
     event = QDropEvent(

@@ -6,14 +6,12 @@ Every action sits in a menu with its shortcut shown.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QMessageBox,
 )
 
@@ -21,7 +19,8 @@ from studyapp import __version__
 from studyapp.core.errors import StudyappError
 from studyapp.ui.history_dialog import open_history_for_focus
 from studyapp.ui.quick_switcher import QuickSwitcher
-from studyapp.ui.search_panel import SearchPanel
+from studyapp.ui.search_panel import SearchPanel, reveal_match
+from studyapp.ui.session_actions import SessionActions
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -36,9 +35,10 @@ class MainActions(QObject):
         super().__init__(window)
         self.window = window
         self.settings = AppSettings()
+        self.sessions = SessionActions(window, self.settings)
         self._switcher: QuickSwitcher | None = None
         self.search = SearchPanel(window, window.database)
-        self.search.matchChosen.connect(window.reveal_match)
+        self.search.matchChosen.connect(lambda hit: reveal_match(window, hit))
         self._build_menus()
         self.apply_editor_font()
         self.restore_window_state()
@@ -64,17 +64,20 @@ class MainActions(QObject):
         self.new_action = self._action(
             translate("MainWindow", "New session"),
             QKeySequence.StandardKey.New,
-            self.new_session,
+            self.sessions.new_session,
             "newSessionAction",
         )
         self.import_action = self._action(
-            translate("MainWindow", "Import…"), "Ctrl+I", self.import_notes, "importAction"
+            translate("MainWindow", "Import…"), "Ctrl+I", self.sessions.import_notes, "importAction"
         )
         self.export_action = self._action(
-            translate("MainWindow", "Export…"), "Ctrl+E", self.export_minutes, "exportAction"
+            translate("MainWindow", "Export…"),
+            "Ctrl+E",
+            self.sessions.export_minutes,
+            "exportAction",
         )
         self.trash_action = self._action(
-            translate("MainWindow", "Trash…"), None, self.open_trash, "trashAction"
+            translate("MainWindow", "Trash…"), None, self.sessions.open_trash, "trashAction"
         )
         # Delete in the session list only: in an editor it must still delete text.
         self.move_to_trash_action = QAction(
@@ -83,7 +86,7 @@ class MainActions(QObject):
         self.move_to_trash_action.setObjectName("moveToTrashAction")
         self.move_to_trash_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.move_to_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.move_to_trash_action.triggered.connect(self.move_session_to_trash)
+        self.move_to_trash_action.triggered.connect(self.sessions.move_session_to_trash)
         w.sidebar.view.addAction(self.move_to_trash_action)
         w.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.settings_action = self._action(
@@ -193,7 +196,7 @@ class MainActions(QObject):
         self.schedule_action = self._action(
             translate("MainWindow", "Schedule and rotation…"),
             None,
-            self.edit_schedule,
+            self.sessions.edit_schedule,
             "scheduleAction",
         )
         group_menu.addAction(self.add_paper_action)
@@ -206,100 +209,6 @@ class MainActions(QObject):
         help_menu.addAction(self.about_action)
 
     # -- file ------------------------------------------------------------------------------
-
-    def new_session(self) -> None:
-        w = self.window
-        w.flush()
-        group = w.sidebar.current_group()
-        if group is None and w.session_id is not None:
-            group = w.sessions.get(w.session_id).group
-        if group is None:
-            group, ok = QInputDialog.getText(
-                w,
-                translate("MainWindow", "New session"),
-                translate("MainWindow", "Study group name:"),
-            )
-            if not ok or not group.strip():
-                return
-        try:
-            day, time, zone = w.sessions.next_slot(group)
-            created = w.sessions.create(
-                group=group,
-                title=translate("MainWindow", "Session {date}").format(date=day.isoformat()),
-                date=day,
-                start_time=time,
-                timezone=zone,
-                kind="paper review",
-            )
-        except StudyappError as error:
-            QMessageBox.warning(w, translate("MainWindow", "New session"), str(error))
-            return
-        w.reload_sessions(select=created.id)
-        w.select_session(created.id)
-        w.tabs.setCurrentIndex(0)
-        w.header.title_edit.setFocus()
-        w.header.title_edit.selectAll()
-
-    def move_session_to_trash(self) -> None:
-        w = self.window
-        session_id = w.sidebar.current_session_id()
-        if session_id is None:
-            return
-        w.flush()
-        try:
-            w.sessions.trash(session_id)
-        except StudyappError as error:
-            w.statusBar().showMessage(str(error), 8000)
-            return
-        w.reload_sessions()
-        w.statusBar().showMessage(
-            translate("MainWindow", "Moved to the trash (File → Trash… brings it back)."), 8000
-        )
-
-    def open_trash(self) -> None:
-        from studyapp.ui.trash_dialog import TrashDialog
-
-        w = self.window
-        dialog = TrashDialog(w.database, w)
-        dialog.restored.connect(
-            lambda kind, item_id: w.reload_sessions(select=item_id) if kind == "session" else None
-        )
-        dialog.exec()
-        dialog.deleteLater()
-
-    def import_notes(self) -> None:
-        self.import_paths([])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        from studyapp.ui.dialogs.import_dialog import ImportDialog
-
-        w = self.window
-        w.flush()
-        dialog = ImportDialog(w.database, paths=paths, parent=w)
-        dialog.imported.connect(self._after_import)
-        if paths:
-            dialog.start()
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _after_import(self, session_ids: list[int]) -> None:
-        self.window.reload_sessions(select=session_ids[0] if session_ids else None)
-
-    def export_minutes(self) -> None:
-        from studyapp.ui.dialogs.export_dialog import ExportDialog
-
-        w = self.window
-        w.flush()  # the minutes must hold what was typed a moment ago
-        dialog = ExportDialog(
-            w.database,
-            initial_folder=self.settings.export_folder,
-            initial_flavor=self.settings.export_flavor,
-            parent=w,
-        )
-        if dialog.exec() and dialog.folder():
-            self.settings.export_folder = dialog.folder()
-            self.settings.export_flavor = dialog.flavor()
-        dialog.deleteLater()
 
     def open_settings(self) -> None:
         from studyapp.ui.dialogs.settings_dialog import SettingsDialog
@@ -394,28 +303,6 @@ class MainActions(QObject):
     def add_paper(self) -> None:
         self.show_papers()
         self.window.papers_view.add_paper()
-
-    def edit_schedule(self) -> None:
-        from studyapp.ui.papers.schedule_dialog import ScheduleDialog
-
-        w = self.window
-        w.flush()
-        group = w.sidebar.current_group()
-        if group is None and w.session_id is not None:
-            group = w.sessions.get(w.session_id).group
-        if group is None:
-            QMessageBox.information(
-                w,
-                translate("MainWindow", "Schedule and rotation"),
-                translate(
-                    "MainWindow", "Choose a group in the list (or open one of its sessions) first."
-                ),
-            )
-            return
-        dialog = ScheduleDialog(w.database, group, w)
-        dialog.changed.connect(lambda: w.reload_sessions())
-        dialog.exec()
-        dialog.deleteLater()
 
     def toggle_preview(self) -> None:
         tabs = self.window.tabs

@@ -29,13 +29,11 @@ from studyapp.core.markdown.exporter import render_markdown
 from studyapp.core.markdown.html import render_fragment
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.history import HistoryService
-from studyapp.core.services.search import SearchHit
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
-from studyapp.ui.editor.selection import select_text
 from studyapp.ui.images import image_payloads
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.papers.assignments_view import AssignmentsView
@@ -208,28 +206,6 @@ class MainWindow(QMainWindow):
         if not self.sidebar.select_session(session_id):
             self.open_session(session_id)
 
-    def reveal_match(self, hit: SearchHit) -> None:
-        """Open the hit's session and select the matched text where it was found."""
-        self.select_session(hit.session_id)
-        self.tabs.setCurrentIndex(0)
-        editor: MarkdownEditor | None = None
-        if hit.field == "notes":
-            editor = self.notes_editor
-        elif hit.field in ("presentation", "discussion") and hit.ref_id is not None:
-            if self.presentations.select_presentation(hit.ref_id):
-                slot = self.presentations.editor
-                pane = slot.notes_pane if hit.field == "presentation" else slot.discussion_pane
-                editor = pane.editor
-        elif hit.field == "title":
-            self.header.title_edit.setFocus()
-            if hit.start is not None and hit.length:
-                self.header.title_edit.setSelection(hit.start, hit.length)
-            return
-        if editor is None or hit.start is None:
-            return
-        select_text(editor, hit.start, hit.length or 0)
-        editor.setFocus()
-
     def _load_notes(self, detail: SessionDetail | None) -> None:
         self.notes_editor.blockSignals(True)
         try:
@@ -387,7 +363,7 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        self.actions_.import_paths(paths)
+        self.actions_.sessions.import_paths(paths)
 
     # -- closing ---------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
-from studyapp.core.services.search import SearchService
+from studyapp.core.services.search import SearchHit, SearchService
+from studyapp.ui.editor import MarkdownEditor
+from studyapp.ui.editor.selection import select_text
+
+if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
 
 SEARCH_DELAY_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,3 +91,26 @@ class SearchPanel(QObject):
         hit = item.data(HIT_ROLE)
         if hit is not None:
             self.matchChosen.emit(hit)
+
+
+def reveal_match(window: MainWindow, hit: SearchHit) -> None:
+    """Open the hit's session and select the matched text where it was found."""
+    window.select_session(hit.session_id)
+    window.tabs.setCurrentIndex(0)
+    editor: MarkdownEditor | None = None
+    if hit.field == "notes":
+        editor = window.notes_editor
+    elif hit.field in ("presentation", "discussion") and hit.ref_id is not None:
+        if window.presentations.select_presentation(hit.ref_id):
+            slot = window.presentations.editor
+            pane = slot.notes_pane if hit.field == "presentation" else slot.discussion_pane
+            editor = pane.editor
+    elif hit.field == "title":
+        window.header.title_edit.setFocus()
+        if hit.start is not None and hit.length:
+            window.header.title_edit.setSelection(hit.start, hit.length)
+        return
+    if editor is None or hit.start is None:
+        return
+    select_text(editor, hit.start, hit.length or 0)
+    editor.setFocus()
