@@ -576,7 +576,7 @@
         <translation>회의록 내보내기</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The folder the files go to</source>
         <translation>파일을 저장할 폴더</translation>
     </message>
@@ -666,7 +666,7 @@
         <translation>내보낼 폴더 선택</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Choose a folder to export to.</source>
         <translation>내보낼 폴더를 선택하세요.</translation>
     </message>
@@ -686,12 +686,12 @@
         <translation>내보내기 준비 중…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Exported {done} sessions…</source>
         <translation>세션 {done}개 내보냄…</translation>
     </message>
@@ -905,7 +905,7 @@
         <translation>노트 가져오기</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Files and folders to import; folders are searched</source>
         <translation>가져올 파일과 폴더 (폴더는 안쪽까지 찾습니다)</translation>
     </message>
@@ -990,17 +990,16 @@
         <translation>노트 폴더 선택</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>Looking for notes…</source>
         <translation>노트를 찾는 중…</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Stopping after the current file…</source>
-        <translation>지금 파일을 마치고 멈추는 중…</translation>
+        <translation type="vanished">지금 파일을 마치고 멈추는 중…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Importing {number} of {total}: {name}</source>
         <translation>{total}개 중 {number}번째 가져오는 중: {name}</translation>
     </message>
@@ -1086,9 +1085,17 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/job_dialog.py" line="+40"/>
+        <source>Stopping after the current file…</source>
+        <translation>지금 파일을 마치고 멈추는 중…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+77"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+75"/>
         <source>Notes for the whole session (Markdown)</source>
         <translation>세션 전체 노트 (Markdown)</translation>
     </message>
@@ -1118,7 +1125,7 @@
         <translation>백업 실패: {message}</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+176"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
@@ -1173,7 +1180,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-315"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-293"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1234,7 +1241,7 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+32"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+39"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,10 +32,11 @@ from studyapp.core.markdown.exporter import FLAVORS
 from studyapp.core.markdown.writer import ExportResult
 from studyapp.core.services.exports import ExportService
 from studyapp.core.services.sessions import SessionService
-from studyapp.ui.workers import BackgroundJob, JobControl
+from studyapp.ui.dialogs.job_dialog import JobDialog
+from studyapp.ui.workers import JobControl
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Pick folder, flavor, group and dates; Export writes one file per session.
 
     ``exported(folder, flavor)`` is emitted after each successful export.
@@ -55,7 +55,6 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export minutes"))
         self._database = database
-        self._job: BackgroundJob | None = None
         self._result: ExportResult | None = None
         self._exported_folder: Path | None = None
         self._build()
@@ -205,9 +204,6 @@ class ExportDialog(QDialog):
 
     # -- running ---------------------------------------------------------------------------
 
-    def is_running(self) -> bool:
-        return self._job is not None and self._job.is_running()
-
     @Slot()
     def start(self) -> None:
         if self.is_running():
@@ -244,29 +240,10 @@ class ExportDialog(QDialog):
         self._exported_folder = folder
         self._progress.setRange(0, 0)
         self._status.setText(self.tr("Preparing the export…"))
-        if self._job is not None:
-            self._job.deleteLater()  # finished: its thread has ended
-        job = BackgroundJob(work, self)
-        job.progress.connect(self._on_progress)
-        job.succeeded.connect(self._on_succeeded)
-        job.failed.connect(self._on_failed)
-        job.finished.connect(self._on_finished)
-        self._job = job
-        job.start()
-        self._set_running(True)
+        self._run_job(work)
 
-    @Slot()
-    def cancel(self) -> None:
-        if self.is_running() and self._job is not None:
-            self._job.cancel()
-            self._cancel.setEnabled(False)
-            self._status.setText(self.tr("Stopping…"))
-
-    def done(self, result: int) -> None:
-        # Closing while exporting: stop after the current file rather than leave a thread.
-        if self._job is not None and self.is_running():
-            self._job.shutdown()
-        super().done(result)
+    def _stopping_text(self) -> str:
+        return self.tr("Stopping…")
 
     @Slot()
     def _close_clicked(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,13 +33,14 @@ from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.imports import FileOutcome, ImportReport, ImportService
 from studyapp.core.services.sessions import SessionService
-from studyapp.ui.workers import BackgroundJob, JobControl
+from studyapp.ui.dialogs.job_dialog import JobDialog
+from studyapp.ui.workers import JobControl
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _CHANGED = ("created", "updated")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     """Choose notes, then import them; ``imported`` carries the created/updated session ids.
 
     ``imported`` is emitted after every import that was not a dry run (also a cancelled
@@ -60,7 +60,6 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import notes"))
         self._database = database
-        self._job: BackgroundJob | None = None
         self._report: ImportReport | None = None
         self._total = 0
         self._dry_run_running = False
@@ -211,9 +210,6 @@ class ImportDialog(QDialog):
 
     # -- running ---------------------------------------------------------------------------
 
-    def is_running(self) -> bool:
-        return self._job is not None and self._job.is_running()
-
     def report(self) -> ImportReport | None:
         """The last finished import's report."""
         return self._report
@@ -242,30 +238,8 @@ class ImportDialog(QDialog):
         self._show_error("")
         self._progress.setRange(0, 0)  # busy until the files are counted
         self._status.setText(self.tr("Looking for notes…"))
-        if self._job is not None:
-            self._job.deleteLater()  # finished: its thread has ended
-        job = BackgroundJob(work, self)
-        job.progress.connect(self._on_progress)
-        job.succeeded.connect(self._on_succeeded)
-        job.failed.connect(self._on_failed)
-        job.finished.connect(self._on_finished)
-        self._job = job
         self._dry_run_running = dry_run
-        job.start()
-        self._set_running(True)
-
-    @Slot()
-    def cancel(self) -> None:
-        if self.is_running() and self._job is not None:
-            self._job.cancel()
-            self._cancel.setEnabled(False)
-            self._status.setText(self.tr("Stopping after the current file…"))
-
-    def done(self, result: int) -> None:
-        # Closing while importing: stop after the current file rather than leave a thread.
-        if self._job is not None and self.is_running():
-            self._job.shutdown()
-        super().done(result)
+        self._run_job(work)
 
     @Slot(int, int, str)
     def _on_progress(self, index: int, total: int, path: str) -> None:
