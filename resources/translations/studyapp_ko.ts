@@ -1125,7 +1125,7 @@
         <translation>백업 실패: {message}</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+181"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-293"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-298"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1465,7 +1465,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+53"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+54"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1480,17 +1480,23 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>링크 열기</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+50"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+22"/>
         <source>No paper selected</source>
         <translation>선택한 논문 없음</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>arXiv {id}</source>
         <translation>arXiv {id}</translation>
     </message>
@@ -2216,7 +2222,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+117"/>
+        <location filename="../../src/studyapp/app.py" line="+116"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

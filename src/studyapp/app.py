@@ -34,8 +34,7 @@ def create_main_window(database_url: str) -> MainWindow:
 
     reason = read_only_reason(database)
     if reason:
-        window.banner.setText(reason)
-        window.banner.show()
+        window.set_read_only(reason)
     return window
 
 

@@ -167,3 +167,15 @@ def test_group_filter_names_unknown_groups(cli, tmp_path):
     assert result.code == 1
     assert result.err == "studyapp: There is no group named 'Nobody'.\n"
     assert not (tmp_path / "x.bib").exists()
+
+
+def test_paper_trash_moves_it_out_of_the_list(tmp_path, capsys):
+    from studyapp.cli import main
+
+    url = f"sqlite:///{tmp_path / 'trash.sqlite3'}"
+    assert main(["--database", url, "paper", "add", "2501.01234", "--no-fetch"]) == 0
+    assert main(["--database", url, "paper", "trash", "1"]) == 0
+    assert "to the trash" in capsys.readouterr().out
+    assert main(["--database", url, "paper", "list", "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"
+    assert main(["--database", url, "paper", "trash", "1"]) == 1

@@ -243,4 +243,6 @@ def test_read_only_database_opens_with_a_banner(qtbot, read_only_url, monkeypatc
     assert window.sidebar.current_session_id() is not None  # the notes are readable
     assert not window.banner.isHidden()
     assert "read-only" in window.banner.text()
+    assert window.notes_editor.isReadOnly()  # nothing can be typed that could not be saved
+    assert not window.header.isEnabled()
     window.close()

@@ -52,6 +52,13 @@ def add_paper_parsers(command: Callable[[str, str], argparse.ArgumentParser]) ->
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.add_argument("--group", metavar="NAME", help="only papers presented in this group")
 
+    trashing = action(
+        "trash",
+        "move a paper to the trash",
+        "Move a paper to the trash; `studyapp trash --restore paper ID` brings it back.",
+    )
+    trashing.add_argument("paper_id", metavar="PAPER_ID", type=int)
+
     bib = command("export-bib", "write the library's papers as a BibTeX file")
     bib.add_argument("file", metavar="FILE", help="the .bib file to write ('-' for stdout)")
     bib.add_argument("--group", metavar="NAME", help="only papers presented in this group")
@@ -131,9 +138,22 @@ def cmd_paper_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_paper_trash(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.papers import PaperService
+    from studyapp.core.services.trash import TrashService
+
+    database = ctx.database()
+    paper = PaperService(database).get(args.paper_id)
+    TrashService(database).trash_paper(paper.id)
+    ctx.print(f"Moved {describe(paper)} to the trash.")
+    return 0
+
+
 def cmd_paper(args: argparse.Namespace, ctx: Context) -> int:
     if args.paper_command == "add":
         return cmd_paper_add(args, ctx)
+    if args.paper_command == "trash":
+        return cmd_paper_trash(args, ctx)
     return cmd_paper_list(args, ctx)
 
 

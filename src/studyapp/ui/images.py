@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QImage
 
+from studyapp.core.errors import StudyappError
+from studyapp.core.services.attachments import AttachmentService
 from studyapp.ui.editor.markdown_editor import IMAGE_SUFFIXES
 
 MIME_OF_SUFFIX = {
@@ -45,3 +48,25 @@ def image_payloads(mime: QMimeData) -> list[tuple[bytes, str, str]]:
         if not image.isNull():
             return [(png_bytes(image), "image/png", "slide")]
     return []
+
+
+def store_images(
+    images: AttachmentService, session_id: int, mime: QMimeData, report: Callable[[str], None]
+) -> str | None:
+    """Keep every pasted or dropped image with the session; the Markdown that shows them."""
+    links = []
+    try:
+        for data, kind, stem in image_payloads(mime):
+            name = images.add(session_id, data, kind, stem=stem)
+            links.append(f"![]({name})")
+    except (StudyappError, OSError) as error:
+        report(str(error))
+    return "\n".join(links) or None
+
+
+def image_data(images: AttachmentService, session_id: int, name: str) -> bytes | None:
+    """An image kept with the session, or None (the preview then shows nothing)."""
+    try:
+        return images.data(session_id, name)
+    except StudyappError:
+        return None

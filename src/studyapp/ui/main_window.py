@@ -34,7 +34,7 @@ from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
-from studyapp.ui.images import image_payloads
+from studyapp.ui.images import image_data, store_images
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.papers.assignments_view import AssignmentsView
 from studyapp.ui.papers.papers_view import PapersView
@@ -236,6 +236,18 @@ class MainWindow(QMainWindow):
         self.sessions.set_notes(session_id, text)
         self._schedule_preview()
 
+    def set_read_only(self, reason: str) -> None:
+        """A database that cannot be written: show why, and let nothing be typed that
+        could not be saved."""
+        self.banner.setText(reason)
+        self.banner.show()
+        for editor in self.findChildren(MarkdownEditor):
+            editor.setReadOnly(True)
+        for widget in (self.header, self.presentations, self.checklist):
+            widget.setEnabled(False)
+        for action in (self.actions_.new_action, self.actions_.import_action):
+            action.setEnabled(False)
+
     def load_demo(self) -> None:
         from studyapp.core.services.demo import load_demo
 
@@ -253,27 +265,20 @@ class MainWindow(QMainWindow):
     # -- images ----------------------------------------------------------------------------
 
     def _store_image(self, mime: QMimeData) -> str | None:
-        """Keep a pasted or dropped image with the session; the Markdown that shows it."""
         if self.session_id is None:
             return None
-        links = []
-        try:
-            for data, kind, stem in image_payloads(mime):
-                name = self.images.add(self.session_id, data, kind, stem=stem)
-                links.append(f"![]({name})")
-        except (StudyappError, OSError) as error:
-            self.statusBar().showMessage(str(error), 8000)
-        if links:
+        markdown = store_images(
+            self.images,
+            self.session_id,
+            mime,
+            lambda error: self.statusBar().showMessage(error, 8000),
+        )
+        if markdown:
             self._schedule_preview()
-        return "\n".join(links) or None
+        return markdown
 
     def _image_data(self, name: str) -> bytes | None:
-        if self.session_id is None:
-            return None
-        try:
-            return self.images.data(self.session_id, name)
-        except StudyappError:
-            return None
+        return None if self.session_id is None else image_data(self.images, self.session_id, name)
 
     # -- preview ---------------------------------------------------------------------------
 

@@ -136,3 +136,19 @@ def test_model_roles_without_a_view(database, qtmodeltester):
     assert isinstance(index.data(PaperRole.SORT), int)
     assert index.data(PaperRole.PAPER).id == index.data(PaperRole.ID)
     assert model.headerData(PaperColumn.TIMES_PRESENTED, Qt.Orientation.Horizontal) == "Presented"
+
+
+def test_move_to_trash_hides_the_paper_and_the_trash_brings_it_back(qtbot, view, database):
+    from studyapp.core.services.trash import TrashService
+
+    click_row(qtbot, view, 0)
+    title = view.current_paper().title
+    with qtbot.waitSignal(view.changed):
+        qtbot.mouseClick(view.trash_button, Qt.MouseButton.LeftButton)
+    assert title not in visible_titles(view)
+    trash = TrashService(database)
+    [item] = [i for i in trash.items() if i.kind == "paper"]
+    assert item.title == title
+    trash.restore("paper", item.id)
+    view.reload()
+    assert title in visible_titles(view)

@@ -23,6 +23,7 @@ from studyapp.core.db import Database
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.papers import PaperService
+from studyapp.core.services.trash import TrashService
 from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
 from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
 
@@ -101,9 +102,12 @@ class PapersView(QWidget):
         self.abstract_view.setReadOnly(True)
         self.open_button = QPushButton(self.tr("Open link"), objectName="openPaperLinkButton")
         self.open_button.clicked.connect(self.open_link)
+        self.trash_button = QPushButton(self.tr("Move to trash"), objectName="trashPaperButton")
+        self.trash_button.clicked.connect(self.trash_current)
         row = QHBoxLayout()
         row.addWidget(self.ids_label, 1)
         row.addWidget(self.open_button)
+        row.addWidget(self.trash_button)
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
@@ -164,6 +168,19 @@ class PapersView(QWidget):
     def add_dialog(self) -> AddPaperDialog | None:
         return self._dialog
 
+    def trash_current(self) -> None:
+        """Move the selected paper to the trash (File → Trash… brings it back)."""
+        paper = self.current_paper()
+        if paper is None:
+            return
+        try:
+            TrashService(self._database).trash_paper(paper.id)
+        except StudyappError as error:
+            QMessageBox.warning(self, self.tr("Papers"), str(error))
+            return
+        self.reload()
+        self.changed.emit()
+
     def open_link(self) -> None:
         paper = self.current_paper()
         if paper is not None and paper.link:
@@ -186,6 +203,7 @@ class PapersView(QWidget):
                 label.clear()
             self.abstract_view.clear()
             self.open_button.setEnabled(False)
+            self.trash_button.setEnabled(False)
             return
         self.title_label.setText(paper.title)
         self.authors_label.setText(", ".join(paper.authors))
@@ -202,3 +220,4 @@ class PapersView(QWidget):
         self.abstract_view.setPlainText(paper.abstract)
         self.open_button.setEnabled(bool(paper.link))
         self.open_button.setToolTip(paper.link or "")
+        self.trash_button.setEnabled(True)
