@@ -213,6 +213,8 @@ class Session(Timestamped, Base):
     __table_args__ = (
         Index("ix_sessions_group_date", "group_id", "date"),
         Index("ix_sessions_date_id", "date", "id"),
+        # The sidebar's query: live sessions newest first, read straight off this index.
+        Index("ix_sessions_live_newest", "deleted_at", "date", "start_time", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="RESTRICT"))

@@ -238,11 +238,6 @@ def test_search_query_uses_the_fts_index(database):
     assert "VIRTUAL TABLE INDEX" in plan and "SCAN search_docs" not in plan
 
 
-@pytest.mark.xfail(
-    reason="list_sessions orders by date, start_time, id and filters deleted_at: SQLite picks "
-    "ix_sessions_deleted_at and sorts every session in a temp b-tree (sessions.py, not search)",
-    strict=False,
-)
 def test_sidebar_query_uses_the_date_index(sessions, database):
     captured = []
 
@@ -256,4 +251,4 @@ def test_sidebar_query_uses_the_date_index(sessions, database):
         event.remove(database.engine, "before_cursor_execute", capture)
     statement, parameters = next((s, p) for s, p in captured if "FROM sessions" in s)
     plan = _plan(database, statement, parameters)
-    assert "ix_sessions_date_id" in plan and "TEMP B-TREE" not in plan, plan
+    assert "ix_sessions_live_newest" in plan and "TEMP B-TREE" not in plan, plan
