@@ -102,21 +102,16 @@ class SessionSidebar(QWidget):
         return int(index.data(SessionRole.ID)) if index.isValid() else None
 
     def select_session(self, session_id: int) -> bool:
-        row = self.model.row_of(session_id)
-        if row is None and (self.filter_edit.text() or self.current_group()):
-            self.filter_edit.blockSignals(True)
-            self.filter_edit.clear()
-            self.filter_edit.blockSignals(False)
-            self.group_box.setCurrentIndex(0)
-            row = self.model.row_of(session_id)
-        if row is None:
+        """Select ``session_id``, clearing the group and title filters if they hide it."""
+        if self._select_loaded(session_id):
+            return True
+        if not (self.filter_edit.text() or self.current_group()):
             return False
-        index = self.model.index(row)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.view.scrollTo(index)
-        return True
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.group_box.setCurrentIndex(0)
+        return self._select_loaded(session_id)
 
     def refresh_row(self, session_id: int) -> None:
         """Show an edited title, date or kind without reloading the list."""
@@ -138,18 +133,23 @@ class SessionSidebar(QWidget):
         )
         self.empty_label.setVisible(empty)
         self.demo_button.setVisible(empty)
-        if keep is not None and self.select_session_quietly(keep):
+        if keep is not None and self._select_loaded(keep):
             return
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0))
         else:
             self.sessionSelected.emit(None)
 
-    def select_session_quietly(self, session_id: int) -> bool:
+    def _select_loaded(self, session_id: int) -> bool:
+        """Select the session's row (fetching pages as needed) if the list holds it."""
         row = self.model.row_of(session_id)
         if row is None:
             return False
-        self.view.setCurrentIndex(self.model.index(row))
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index)
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -32,11 +32,6 @@ class SessionListModel(QAbstractListModel):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def set_group(self, group: str | None) -> None:
-        """Show one group's sessions (None: every group) and start from the first page."""
-        self._group = group
-        self.reload()
-
     def set_filter(self, group: str | None, text: str) -> None:
         """Only sessions of ``group`` whose title contains ``text``."""
         self._group, self._text = group, text.strip() or None
