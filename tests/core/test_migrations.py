@@ -3,6 +3,8 @@
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from sqlalchemy import create_engine, select
 from studyapp.core import migrate, models, paths
 from studyapp.core.db import open_database
 from studyapp.core.errors import DatabaseError
+from studyapp.core.schema_version import SCHEMA_HEAD
 from studyapp.core.search.index import is_fts_table
 
 # Made once at revision 0001 with real rows through the models; never regenerate it, it
@@ -48,6 +51,23 @@ def test_head_matches_the_models(database):
 def test_new_database_is_at_head_without_a_backup(database):
     assert migrate.current_revision(database) == migrate.head_revision()
     assert backups() == []
+
+
+def test_the_fast_head_check_names_the_newest_migration():
+    # Start-up trusts SCHEMA_HEAD to skip Alembic; a new migration must move it too.
+    assert migrate.head_revision() == SCHEMA_HEAD
+
+
+def test_opening_a_database_at_head_does_not_load_alembic(database_url):
+    open_database(database_url).dispose()
+    probe = (
+        "import sys; from studyapp.core.db import open_database; "
+        f"open_database({database_url!r}).dispose(); print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_reopening_at_head_does_nothing(database_url):

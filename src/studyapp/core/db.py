@@ -22,6 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
 from studyapp.core.errors import DatabaseError, DatabaseLockedError
+from studyapp.core.schema_version import is_at_head
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -142,8 +143,8 @@ class Database:
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Connect and bring the schema to the newest version (backing the file up first)."""
     database = Database.connect(url)
-    if migrate:
-        from studyapp.core.migrate import upgrade_to_head
+    if migrate and not is_at_head(database.engine):
+        from studyapp.core.migrate import upgrade_to_head  # Alembic only when needed
 
         try:
             upgrade_to_head(database)

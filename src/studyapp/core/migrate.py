@@ -35,9 +35,9 @@ from studyapp.core import models, paths
 from studyapp.core.backup import backup_sqlite
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
+from studyapp.core.schema_version import VERSION_TABLE
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-VERSION_TABLE = "alembic_version"
 
 NEWER_DATABASE = (
     "This database was written by a newer version of studyapp; upgrade studyapp to open it."

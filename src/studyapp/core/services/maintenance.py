@@ -21,7 +21,6 @@ from studyapp.core.backup import (
 from studyapp.core.backup_policy import THINNED_PREFIX, thin_backups
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
-from studyapp.core.migrate import current_revision, head_revision, is_known_revision
 
 # The automatic backup interval: at start and while the window is open.
 AUTO_BACKUP_AGE = dt.timedelta(minutes=30)
@@ -88,6 +87,8 @@ def _revision_problem(revision: str | None, head: str) -> str | None:
         return None
     if revision is None:
         return f"The database has no schema version (this studyapp expects {head})."
+    from studyapp.core.migrate import is_known_revision
+
     if not is_known_revision(revision):
         return (
             f"The database schema ({revision}) is newer than this studyapp ({head}); "
@@ -162,6 +163,8 @@ class MaintenanceService:
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys (SQLite) and schema version, without changing anything."""
+        from studyapp.core.migrate import current_revision, head_revision  # Alembic: slow import
+
         head = head_revision()
         problems: list[str] = []
         revision: str | None = None
