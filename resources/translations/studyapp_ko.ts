@@ -465,12 +465,22 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+240"/>
+        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+266"/>
+        <source>Carried over: the newest {shown} of {total}</source>
+        <translation>이월됨: 전체 {total}개 중 최근 {shown}개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Carried over</source>
         <translation>이월됨</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Still open from earlier sessions of this group. Double-click to show all of them.</source>
+        <translation>이 그룹의 이전 세션에서 아직 끝나지 않은 할 일입니다. 두 번 클릭하면 모두 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Still open from earlier sessions of this group</source>
         <translation>이 그룹의 이전 세션에서 아직 끝나지 않은 할 일</translation>
     </message>
@@ -543,7 +553,7 @@
         <translation>“{text}” 항목을 지웠습니다.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>To-dos · {count} open</source>
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
@@ -1427,7 +1437,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PaperTableModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+76"/>
+        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+108"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -1465,7 +1475,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+54"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+68"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1475,7 +1485,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>논문 추가…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Open link</source>
         <translation>링크 열기</translation>
     </message>
@@ -1485,8 +1495,8 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+50"/>
+        <location line="+36"/>
+        <location line="+52"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>

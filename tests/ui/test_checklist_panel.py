@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.checklist_panel import ChecklistPanel
-from studyapp.ui.models.checklist_model import ChecklistRole
+from studyapp.ui.models.checklist_model import CARRIED_SHOWN, ChecklistRole
 from studyapp.ui.save_queue import SaveQueue
 
 TODAY = dt.date(2025, 3, 12)
@@ -279,6 +279,35 @@ def test_carried_over_for_same_group_only(qtbot, panel, todos, sessions):
     assert todos.get(carried.id).task.done_date == TODAY
     panel.load_session(sessions["other"])
     assert panel.model.rowCount() == 0
+
+
+def test_many_carried_over_show_the_newest_until_the_heading_is_double_clicked(
+    qtbot, panel, todos, sessions, database
+):
+    service = SessionService(database)
+    # 60 earlier meetings left a to-do open each; the oldest is from 2024-01-01.
+    for day in range(60):
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+        earlier = service.create(group="KD 스터디", title=f"모임 {day}", date=date).id
+        todos.add(earlier, f"할 일 {day:02d}")
+    panel.load_session(sessions["new"])
+    model = panel.model
+    heading = model.index(0)
+    assert heading.data() == f"Carried over: the newest {CARRIED_SHOWN} of 60"
+    assert "Double-click" in heading.data(Qt.ItemDataRole.ToolTipRole)
+    shown = [model.index(r).data() for r in range(1, model.rowCount())]
+    assert shown == [f"할 일 {day:02d}" for day in range(60 - CARRIED_SHOWN, 60)]  # oldest first
+
+    view = child(panel, QListView, "checklistView")
+    centre = view.visualRect(heading).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert model.index(0).data() == "Carried over"
+    assert model.rowCount() == 61
+    assert model.index(1).data() == "할 일 00"
+    panel.load_session(sessions["old"])
+    panel.load_session(sessions["new"])  # another session starts short again
+    assert model.rowCount() == CARRIED_SHOWN + 1
 
 
 def test_overdue_role_set(panel, todos, sessions):

@@ -26,7 +26,7 @@ from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.library import LibraryService
 from studyapp.ui.checklist_delegate import WrappingItemDelegate
 from studyapp.ui.checklist_item_editor import ChecklistItemEditor
-from studyapp.ui.models.checklist_model import ChecklistModel, overdue_color
+from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole, overdue_color
 from studyapp.ui.save_queue import SaveQueue
 
 
@@ -238,7 +238,9 @@ class ChecklistPanel(QWidget):
             self.editor.edit(info)
 
     def _edit_index(self, index: QModelIndex) -> None:
-        if self.model.item_at(index.row()) is not None:
+        if index.data(ChecklistRole.IS_SECTION):
+            self.model.show_all_carried()
+        elif self.model.item_at(index.row()) is not None:
             self.view.setCurrentIndex(index)
             self.edit_current()
 

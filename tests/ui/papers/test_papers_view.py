@@ -152,3 +152,45 @@ def test_move_to_trash_hides_the_paper_and_the_trash_brings_it_back(qtbot, view,
     trash.restore("paper", item.id)
     view.reload()
     assert title in visible_titles(view)
+
+
+def test_the_library_is_read_when_the_tab_is_first_shown(qtbot, database):
+    service = PaperService(database)
+    for fields in PAPERS:
+        service.add(fields)
+    widget = PapersView(database)
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == 0  # building the window reads no papers
+    service.add(PaperFields(title="Added while the tab was hidden"))
+    widget.reload()  # hidden: only marked stale
+    assert widget.model.rowCount() == 0
+    widget.show()
+    assert widget.model.rowCount() == len(PAPERS) + 1
+    assert "Added while the tab was hidden" in visible_titles(widget)
+
+
+def test_selecting_a_paper_reads_a_library_not_shown_yet(qtbot, database):
+    paper_id = PaperService(database).add(PAPERS[1]).id
+    widget = PapersView(database)
+    qtbot.addWidget(widget)
+    assert widget.select_paper(paper_id)
+    assert widget.current_paper().title == PAPERS[1].title
+
+
+def test_sorting_keeps_the_selected_paper_and_the_filter(qtbot, view):
+    row = visible_titles(view).index("UCDR-Adapter")
+    click_row(qtbot, view, row)
+    header = view.table.horizontalHeader()
+    for column in (PaperColumn.YEAR, PaperColumn.AUTHORS, PaperColumn.TITLE):
+        section = QPoint(header.sectionViewportPosition(column) + 5, 5)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section)
+        assert view.current_paper().title == "UCDR-Adapter"
+        assert view.title_label.text() == "UCDR-Adapter"
+    assert visible_titles(view) == sorted(visible_titles(view), key=str.casefold)
+    view.filter_edit.setText("20")  # every venue has a year in it
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section)
+    assert visible_titles(view) == sorted(
+        ["Attention Is All You Need", "지식 증류를 통한 경량 모델 학습", "UCDR-Adapter"],
+        key=str.casefold,
+        reverse=True,
+    )

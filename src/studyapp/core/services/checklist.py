@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
@@ -81,24 +81,40 @@ class ChecklistService:
             )
             return [convert.checklist_item_info(item, name) for item, name in orm.execute(query)]
 
-    def carried_over(self, session_id: int) -> list[ChecklistItemInfo]:
-        """Open to-dos of the same group from earlier sessions."""
+    def carried_over(
+        self, session_id: int, *, newest: int | None = None
+    ) -> list[ChecklistItemInfo]:
+        """Open to-dos of the same group from earlier sessions, oldest first.
+
+        ``newest`` keeps only that many of the most recent ones: a group that never ticks its
+        to-dos off collects thousands over the years, and a session switch must stay instant.
+        """
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            group_id, date, group_name = session.group_id, session.date, session.group.name
-            rows = orm.scalars(
-                select(models.ChecklistItem)
-                .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
-                .where(
-                    models.ChecklistItem.group_id == group_id,
-                    models.ChecklistItem.done.is_(False),
-                    models.ChecklistItem.cancelled_date.is_(None),
-                    models.Session.deleted_at.is_(None),
-                    models.Session.date < date,
-                )
-                .order_by(models.Session.date, models.ChecklistItem.position)
-            ).all()
-            return [convert.checklist_item_info(item, group_name) for item in rows]
+            group_name = session.group.name
+            query = _carried_over_query(session).order_by(
+                models.Session.date.desc(),
+                models.ChecklistItem.session_id.desc(),
+                models.ChecklistItem.position.desc(),
+                models.ChecklistItem.id.desc(),
+            )
+            if newest is not None:
+                query = query.limit(newest)
+            query = query.options(
+                # The join already has the session; its notes are never needed here.
+                contains_eager(models.ChecklistItem.session).load_only(
+                    models.Session.title, models.Session.date
+                ),
+                selectinload(models.ChecklistItem.assignee),
+            )
+            rows = orm.scalars(query).all()
+            return [convert.checklist_item_info(item, group_name) for item in reversed(rows)]
+
+    def count_carried_over(self, session_id: int) -> int:
+        with self.db.transaction() as orm:
+            session = load_session(orm, session_id)
+            query = _carried_over_query(session).with_only_columns(func.count())
+            return int(orm.scalar(query.order_by(None)) or 0)
 
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
         task = task_from_text(text)
@@ -197,3 +213,17 @@ def _reorder(orm: OrmSession, item: models.ChecklistItem, new_position: int) -> 
 
 def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:
     return str(orm.scalar(select(models.Group.name).where(models.Group.id == item.group_id)))
+
+
+def _carried_over_query(session: models.Session) -> Select[models.ChecklistItem]:
+    return (
+        select(models.ChecklistItem)
+        .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
+        .where(
+            models.ChecklistItem.group_id == session.group_id,
+            models.ChecklistItem.done.is_(False),
+            models.ChecklistItem.cancelled_date.is_(None),
+            models.Session.deleted_at.is_(None),
+            models.Session.date < session.date,
+        )
+    )

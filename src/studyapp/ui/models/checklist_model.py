@@ -69,6 +69,11 @@ def dimmed_color(palette: QPalette) -> QColor:
     )
 
 
+# Carried-over to-dos listed at first; the rest on request. A group that never ticks its
+# to-dos off collects thousands, and a session switch must stay instant.
+CARRIED_SHOWN = 50
+
+
 @dataclass(frozen=True)
 class _Row:
     info: ChecklistItemInfo | None  # None: the "Carried over" heading
@@ -94,6 +99,8 @@ class ChecklistModel(QAbstractListModel):
         self._carried: list[ChecklistItemInfo] = []
         self._rows: list[_Row] = []
         self._show_done = True
+        self._all_carried = False
+        self._carried_total = 0
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -109,12 +116,29 @@ class ChecklistModel(QAbstractListModel):
         """Read ``session_id``'s to-dos and the carried-over ones (None: empty)."""
         own: list[ChecklistItemInfo] = []
         carried: list[ChecklistItemInfo] = []
+        if session_id != self._session_id:
+            self._all_carried = False  # each session starts with the short list again
+        total = 0
         if session_id is not None:
             own = self._service.items(session_id=session_id)
-            carried = self._service.carried_over(session_id)
+            newest = None if self._all_carried else CARRIED_SHOWN
+            carried = self._service.carried_over(session_id, newest=newest)
+            total = len(carried)
+            if newest is not None and total == newest:
+                total = self._service.count_carried_over(session_id)
         self._session_id = session_id
-        self._own, self._carried = own, carried
+        self._own, self._carried, self._carried_total = own, carried, total
         self._rebuild()
+
+    @property
+    def carried_hidden(self) -> int:
+        """Older carried-over to-dos left out of the list (see ``show_all_carried``)."""
+        return self._carried_total - len(self._carried)
+
+    def show_all_carried(self) -> None:
+        if self.carried_hidden > 0:
+            self._all_carried = True
+            self.reload()
 
     def reload(self) -> None:
         self.load(self._session_id)
@@ -236,9 +260,19 @@ class ChecklistModel(QAbstractListModel):
         return values.get(role)
 
     def _section_data(self, role: int) -> Any:
+        hidden = self.carried_hidden
         if role == Qt.ItemDataRole.DisplayRole:
+            if hidden > 0:
+                return self.tr("Carried over: the newest {shown} of {total}").format(
+                    shown=len(self._carried), total=f"{self._carried_total:,}"
+                )
             return self.tr("Carried over")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if hidden > 0:
+                return self.tr(
+                    "Still open from earlier sessions of this group. "
+                    "Double-click to show all of them."
+                )
             return self.tr("Still open from earlier sessions of this group")
         if role == Qt.ItemDataRole.FontRole:
             font = QGuiApplication.font()

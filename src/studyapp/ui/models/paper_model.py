@@ -41,13 +41,19 @@ class PaperRole(enum.IntEnum):
 
 
 class PaperTableModel(QAbstractTableModel):
+    """Cells are worked out once per ``set_rows``: the view asks for them many thousand times."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PaperRow] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._filter_text: list[str] = []
 
     def set_rows(self, rows: list[PaperRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cells = [tuple(_display(entry, c) for c in PaperColumn) for entry in self._rows]
+        self._filter_text = [" ".join(cells[c] for c in _TEXT_COLUMNS) for cells in self._cells]
         self.endResetModel()
 
     def paper_at(self, row: int) -> PaperInfo | None:
@@ -58,6 +64,32 @@ class PaperTableModel(QAbstractTableModel):
             if entry.paper.id == paper_id:
                 return row
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in one pass; a proxy would ask for two cells per comparison."""
+        if not 0 <= column < len(PaperColumn) or not self._rows:
+            return
+        key_column = PaperColumn(column)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[index.row()].paper.id for index in old]
+        order_of = sorted(
+            range(len(self._rows)),
+            key=lambda row: _sort_key(self._rows[row], key_column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [self._rows[row] for row in order_of]
+        self._cells = [self._cells[row] for row in order_of]
+        self._filter_text = [self._filter_text[row] for row in order_of]
+        new_row = {entry.paper.id: row for row, entry in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old,
+            [
+                self.index(new_row[pid], index.column())
+                for pid, index in zip(old_ids, old, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -84,61 +116,57 @@ class PaperTableModel(QAbstractTableModel):
         return titles.get(PaperColumn(section)) if 0 <= section < len(PaperColumn) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        entry = self._rows[index.row()]
-        column = PaperColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (
-            PaperColumn.TITLE,
-            PaperColumn.AUTHORS,
-        ):
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            PaperColumn.YEAR,
-            PaperColumn.TIMES_PRESENTED,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._cells[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in _TOOLTIP_COLUMNS:
+            return self._cells[row][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
+            return _RIGHT
         if role == PaperRole.ID:
-            return entry.paper.id
+            return self._rows[row].paper.id
         if role == PaperRole.PAPER:
-            return entry.paper
+            return self._rows[row].paper
         if role == PaperRole.SORT:
-            return self._sort_key(entry, column)
+            return _sort_key(self._rows[row], PaperColumn(column))
         if role == PaperRole.FILTER:
-            return " ".join(self._display(entry, c) for c in _TEXT_COLUMNS)
+            return self._filter_text[row]
         return None
 
     def roleNames(self) -> dict[int, bytes]:
         return {**super().roleNames(), PaperRole.ID: b"paperId", PaperRole.PAPER: b"paper"}
 
-    # -- helpers ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _display(entry: PaperRow, column: PaperColumn) -> str:
-        paper = entry.paper
-        if column == PaperColumn.TITLE:
-            return paper.title
-        if column == PaperColumn.AUTHORS:
-            return ", ".join(paper.authors)
-        if column == PaperColumn.VENUE:
-            return paper.venue or ""
-        if column == PaperColumn.YEAR:
-            return str(paper.year) if paper.year else ""
-        if column == PaperColumn.TAGS:
-            return ", ".join(paper.tags)
-        if column == PaperColumn.TIMES_PRESENTED:
-            return str(entry.times_presented)
-        return entry.last_presented.isoformat() if entry.last_presented else ""
+_TOOLTIP_COLUMNS = frozenset({PaperColumn.TITLE.value, PaperColumn.AUTHORS.value})
+_NUMBER_COLUMNS = frozenset({PaperColumn.YEAR.value, PaperColumn.TIMES_PRESENTED.value})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    @staticmethod
-    def _sort_key(entry: PaperRow, column: PaperColumn) -> Any:
-        if column == PaperColumn.YEAR:
-            return entry.paper.year or 0
-        if column == PaperColumn.TIMES_PRESENTED:
-            return entry.times_presented
-        if column == PaperColumn.LAST_PRESENTED:
-            # Never presented sorts before any date.
-            return (entry.last_presented or dt.date.min).toordinal()
-        return PaperTableModel._display(entry, column).casefold()
+
+def _display(entry: PaperRow, column: PaperColumn) -> str:
+    paper = entry.paper
+    if column == PaperColumn.TITLE:
+        return paper.title
+    if column == PaperColumn.AUTHORS:
+        return ", ".join(paper.authors)
+    if column == PaperColumn.VENUE:
+        return paper.venue or ""
+    if column == PaperColumn.YEAR:
+        return str(paper.year) if paper.year else ""
+    if column == PaperColumn.TAGS:
+        return ", ".join(paper.tags)
+    if column == PaperColumn.TIMES_PRESENTED:
+        return str(entry.times_presented)
+    return entry.last_presented.isoformat() if entry.last_presented else ""
+
+
+def _sort_key(entry: PaperRow, column: PaperColumn) -> Any:
+    if column == PaperColumn.YEAR:
+        return entry.paper.year or 0
+    if column == PaperColumn.TIMES_PRESENTED:
+        return entry.times_presented
+    if column == PaperColumn.LAST_PRESENTED:
+        # Never presented sorts before any date.
+        return (entry.last_presented or dt.date.min).toordinal()
+    return _display(entry, column).casefold()

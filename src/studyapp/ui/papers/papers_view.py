@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,8 +28,22 @@ from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableMod
 from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
 
 
+class _FilterProxy(QSortFilterProxyModel):
+    """Filters only: sorting is left to the source model, which sorts a list in one pass
+    instead of being asked for two cells per comparison (seconds at 20,000 papers)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+
 class PapersView(QWidget):
-    """Every paper in the library; ``changed`` is emitted after a paper was added."""
+    """Every paper in the library; ``changed`` is emitted after a paper was added.
+
+    The library is read when the tab is first shown, not when the window is built: a large
+    library would otherwise slow every start for a tab most starts never open.
+    """
 
     changed = Signal()
 
@@ -40,14 +54,14 @@ class PapersView(QWidget):
         self._database = database
         self._dialog: AddPaperDialog | None = None
         self.model = PaperTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self._stale = True
+        self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(PaperRole.FILTER)
         self.proxy.setFilterKeyColumn(PaperColumn.TITLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(PaperRole.SORT)
         self._build()
-        self.reload()
 
     def _build(self) -> None:
         self.filter_edit = QLineEdit(objectName="papersFilter")
@@ -74,6 +88,7 @@ class PapersView(QWidget):
         for column in PaperColumn:
             if column != PaperColumn.TITLE:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # fit the rows on screen, not all 20,000
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -120,8 +135,20 @@ class PapersView(QWidget):
 
     # -- public API ------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._load()
+        super().showEvent(event)
+
     def reload(self) -> None:
-        """Read the library again, keeping the selected paper selected."""
+        """Read the library again (now if shown, else when next shown), keeping the selection."""
+        if self.isVisible():
+            self._load()
+        else:
+            self._stale = True
+
+    def _load(self) -> None:
+        self._stale = False
         current = self.current_paper()
         try:
             rows = self._service.rows()
@@ -143,6 +170,8 @@ class PapersView(QWidget):
 
     def select_paper(self, paper_id: int) -> bool:
         """Select and show one paper, clearing the filter if it hides that paper."""
+        if self._stale:
+            self._load()  # asked for one paper: read the library even while hidden
         row = self.model.row_of(paper_id)
         if row is None:
             return False
