@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -17,8 +18,10 @@ from studyapp.core.errors import ImportFileError
 
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
 
-# Control characters that plain text legitimately contains.
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# Control characters (category Cc: U+0000-U+001F, U+007F-U+009F) other than the ones plain
+# text legitimately contains (\t \n \v \f \r ESC), and the replacement character. One regex
+# scan instead of a category lookup per character: reading was a third of import time.
+_ODD_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 # Above this share of control or replacement characters the "text" is really binary.
 _MAX_CONTROL_SHARE = 0.05
 
@@ -98,9 +101,5 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:65536]
-    odd = sum(
-        1
-        for char in sample
-        if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in _TEXT_CONTROLS)
-    )
+    odd = len(_ODD_CHARS.findall(sample))
     return odd / len(sample) > _MAX_CONTROL_SHARE
