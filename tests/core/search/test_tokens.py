@@ -2,6 +2,9 @@
 
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from studyapp.core.search import tokens
 from studyapp.core.search.index import matcher
 
@@ -51,3 +54,24 @@ def test_matcher_phrases():
     single = matcher("가")
     assert single.fts is None and single.needle == "가"
     assert matcher("--") is None
+
+
+_MIXED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("교사가 학생-_ 4o ・ㄱㅏ漢字かなカナ Ａ  \n.,!é\u0301\u1100\u1161ß"),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@given(_MIXED)
+@settings(max_examples=2000, deadline=None)
+def test_tokens_agree_with_the_pieces_queries_are_split_into(text):
+    # Queries are split with pieces()/piece_tokens(); the index must cut text the same way.
+    expected = [
+        token
+        for piece in tokens.pieces(tokens.normalize(text))
+        for token in tokens.piece_tokens(piece)
+    ]
+    assert tokens.tokens(text) == expected
