@@ -466,8 +466,8 @@
     <name>ChecklistModel</name>
     <message>
         <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+266"/>
-        <source>Carried over: the newest {shown} of {total}</source>
-        <translation>이월됨: 전체 {total}개 중 최근 {shown}개</translation>
+        <source>Carried over: the newest {shown} (double-click for all)</source>
+        <translation>이월됨: 최근 {shown}개 (두 번 클릭하면 모두)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1135,7 +1135,7 @@
         <translation>백업 실패: {message}</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
@@ -1190,7 +1190,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-298"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-299"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>

@@ -237,3 +237,18 @@ def test_pre_migration_backup_names_do_not_collide(tmp_path):
     second = migrate.pre_migration_backup_path("0001", moment)
     assert second != first
     assert second.parent == paths.backups_dir()
+
+
+def test_after_a_migration_pooled_connections_still_roll_back(database_url):
+    # The migration runs its connection in autocommit; that connection must not be reused.
+    database = open_database(database_url)
+    try:
+        with pytest.raises(RuntimeError), database.transaction() as orm:
+            orm.add(models.Group(name="rolled back"))
+            orm.flush()
+            raise RuntimeError
+        with database.transaction() as orm:
+            assert orm.scalars(select(models.Group.name)).all() == []
+            assert orm.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        database.dispose()

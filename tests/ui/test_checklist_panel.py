@@ -293,7 +293,7 @@ def test_many_carried_over_show_the_newest_until_the_heading_is_double_clicked(
     panel.load_session(sessions["new"])
     model = panel.model
     heading = model.index(0)
-    assert heading.data() == f"Carried over: the newest {CARRIED_SHOWN} of 60"
+    assert heading.data() == f"Carried over: the newest {CARRIED_SHOWN} (double-click for all)"
     assert "Double-click" in heading.data(Qt.ItemDataRole.ToolTipRole)
     shown = [model.index(r).data() for r in range(1, model.rowCount())]
     assert shown == [f"할 일 {day:02d}" for day in range(60 - CARRIED_SHOWN, 60)]  # oldest first

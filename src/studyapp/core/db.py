@@ -19,7 +19,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from studyapp.core.errors import DatabaseError, DatabaseLockedError
 from studyapp.core.schema_version import is_at_head
@@ -78,9 +78,11 @@ def make_engine(url: str) -> Engine:
     else:
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
+        # Pooled: a new SQLite connection re-reads the whole schema and runs the pragmas
+        # below, a millisecond or more that every short transaction would otherwise pay.
         engine = create_engine(
             url,
-            poolclass=NullPool,
+            poolclass=QueuePool,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         )
     event.listen(engine, "connect", _sqlite_on_connect)

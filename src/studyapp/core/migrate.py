@@ -179,6 +179,10 @@ def _run_upgrade(database: Database, head: str) -> None:
         except BaseException:
             connection.rollback()
             raise
+        finally:
+            if is_sqlite:
+                # Autocommit and foreign keys off must not reach the pool: close it instead.
+                connection.invalidate()
 
 
 def new_revision(message: str) -> Path:

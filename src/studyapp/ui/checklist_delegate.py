@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+_CACHE_LIMIT = 4000
 
 
 class WrappingItemDelegate(QStyledItemDelegate):
@@ -14,12 +16,40 @@ class WrappingItemDelegate(QStyledItemDelegate):
     to-do gets a row too short for it and is elided.
     """
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Laying text out is the slow part of showing a list, and the same rows are measured
+        # again on every relayout and session switch; the answer depends only on these inputs.
+        self._sizes: dict[tuple[str, str, int, int, int], QSize] = {}
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        size = super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        key = (
+            opt.text,
+            opt.font.key(),
+            opt.rect.width(),
+            int(opt.features.value),
+            int(opt.decorationSize.width()),
+        )
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return QSize(cached)
+        size = self._measure(option, index, opt)
+        if len(self._sizes) > _CACHE_LIMIT:
+            self._sizes.clear()
+        self._sizes[key] = QSize(size)
+        return size
+
+    def _measure(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        opt: QStyleOptionViewItem,
+    ) -> QSize:
+        size = super().sizeHint(option, index)
         if not opt.text or opt.rect.width() <= 0:
             return size
         style = opt.widget.style() if opt.widget is not None else None

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.assignments_view.changed.connect(self.papers_view.reload)
         self.presentations.changed.connect(self.assignments_view.reload)
         self.notes_editor.textChanged.connect(self._notes_edited)
-        self.tabs.currentChanged.connect(self._schedule_preview)
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_preview())
         self.save_queue.saving.connect(self._show_saving)
         self.save_queue.saved.connect(self._show_saved)
         self.save_queue.failed.connect(self._show_failure)
@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
         self.presentations.load_session(self.session_id)
         self.checklist.load_session(self.session_id)
         self._load_notes(detail)
-        self.refresh_preview(detail)
+        if self.tabs.currentWidget() is self.preview:  # else rendered when its tab is shown
+            self.refresh_preview(detail)
         self.sessionLoaded.emit(self.session_id)
 
     def select_session(self, session_id: int) -> None:

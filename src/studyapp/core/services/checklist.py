@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import contains_eager, selectinload
 
@@ -84,37 +84,44 @@ class ChecklistService:
     def carried_over(
         self, session_id: int, *, newest: int | None = None
     ) -> list[ChecklistItemInfo]:
-        """Open to-dos of the same group from earlier sessions, oldest first.
+        """Open to-dos of the group's earlier sessions, oldest first.
 
         ``newest`` keeps only that many of the most recent ones: a group that never ticks its
         to-dos off collects thousands over the years, and a session switch must stay instant.
+        The query walks the group's sessions newest first on an index, so a limit stops it early.
         """
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
             group_name = session.group.name
-            query = _carried_over_query(session).order_by(
-                models.Session.date.desc(),
-                models.ChecklistItem.session_id.desc(),
-                models.ChecklistItem.position.desc(),
-                models.ChecklistItem.id.desc(),
+            query = (
+                select(models.ChecklistItem)
+                .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
+                .where(
+                    models.Session.group_id == session.group_id,
+                    models.Session.date < session.date,
+                    models.Session.deleted_at.is_(None),
+                    models.ChecklistItem.group_id == session.group_id,
+                    models.ChecklistItem.done.is_(False),
+                    models.ChecklistItem.cancelled_date.is_(None),
+                )
+                .order_by(
+                    models.Session.date.desc(),
+                    models.Session.id.desc(),
+                    models.ChecklistItem.position.desc(),
+                    models.ChecklistItem.id.desc(),
+                )
+                .options(
+                    # The join already has the session; its notes are never needed here.
+                    contains_eager(models.ChecklistItem.session).load_only(
+                        models.Session.title, models.Session.date
+                    ),
+                    selectinload(models.ChecklistItem.assignee),
+                )
             )
             if newest is not None:
                 query = query.limit(newest)
-            query = query.options(
-                # The join already has the session; its notes are never needed here.
-                contains_eager(models.ChecklistItem.session).load_only(
-                    models.Session.title, models.Session.date
-                ),
-                selectinload(models.ChecklistItem.assignee),
-            )
             rows = orm.scalars(query).all()
             return [convert.checklist_item_info(item, group_name) for item in reversed(rows)]
-
-    def count_carried_over(self, session_id: int) -> int:
-        with self.db.transaction() as orm:
-            session = load_session(orm, session_id)
-            query = _carried_over_query(session).with_only_columns(func.count())
-            return int(orm.scalar(query.order_by(None)) or 0)
 
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
         task = task_from_text(text)
@@ -213,17 +220,3 @@ def _reorder(orm: OrmSession, item: models.ChecklistItem, new_position: int) -> 
 
 def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:
     return str(orm.scalar(select(models.Group.name).where(models.Group.id == item.group_id)))
-
-
-def _carried_over_query(session: models.Session) -> Select[models.ChecklistItem]:
-    return (
-        select(models.ChecklistItem)
-        .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
-        .where(
-            models.ChecklistItem.group_id == session.group_id,
-            models.ChecklistItem.done.is_(False),
-            models.ChecklistItem.cancelled_date.is_(None),
-            models.Session.deleted_at.is_(None),
-            models.Session.date < session.date,
-        )
-    )

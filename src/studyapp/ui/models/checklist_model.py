@@ -71,7 +71,7 @@ def dimmed_color(palette: QPalette) -> QColor:
 
 # Carried-over to-dos listed at first; the rest on request. A group that never ticks its
 # to-dos off collects thousands, and a session switch must stay instant.
-CARRIED_SHOWN = 50
+CARRIED_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class ChecklistModel(QAbstractListModel):
         self._rows: list[_Row] = []
         self._show_done = True
         self._all_carried = False
-        self._carried_total = 0
+        self._carried_more = False
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -118,25 +118,26 @@ class ChecklistModel(QAbstractListModel):
         carried: list[ChecklistItemInfo] = []
         if session_id != self._session_id:
             self._all_carried = False  # each session starts with the short list again
-        total = 0
+        more = False
         if session_id is not None:
             own = self._service.items(session_id=session_id)
-            newest = None if self._all_carried else CARRIED_SHOWN
-            carried = self._service.carried_over(session_id, newest=newest)
-            total = len(carried)
-            if newest is not None and total == newest:
-                total = self._service.count_carried_over(session_id)
+            if self._all_carried:
+                carried = self._service.carried_over(session_id)
+            else:  # one extra row tells whether older ones were left out
+                carried = self._service.carried_over(session_id, newest=CARRIED_SHOWN + 1)
+                more = len(carried) > CARRIED_SHOWN
+                carried = carried[-CARRIED_SHOWN:]
         self._session_id = session_id
-        self._own, self._carried, self._carried_total = own, carried, total
+        self._own, self._carried, self._carried_more = own, carried, more
         self._rebuild()
 
     @property
-    def carried_hidden(self) -> int:
-        """Older carried-over to-dos left out of the list (see ``show_all_carried``)."""
-        return self._carried_total - len(self._carried)
+    def carried_more(self) -> bool:
+        """Whether older carried-over to-dos were left out (see ``show_all_carried``)."""
+        return self._carried_more
 
     def show_all_carried(self) -> None:
-        if self.carried_hidden > 0:
+        if self._carried_more:
             self._all_carried = True
             self.reload()
 
@@ -260,15 +261,14 @@ class ChecklistModel(QAbstractListModel):
         return values.get(role)
 
     def _section_data(self, role: int) -> Any:
-        hidden = self.carried_hidden
         if role == Qt.ItemDataRole.DisplayRole:
-            if hidden > 0:
-                return self.tr("Carried over: the newest {shown} of {total}").format(
-                    shown=len(self._carried), total=f"{self._carried_total:,}"
+            if self._carried_more:
+                return self.tr("Carried over: the newest {shown} (double-click for all)").format(
+                    shown=len(self._carried)
                 )
             return self.tr("Carried over")
         if role == Qt.ItemDataRole.ToolTipRole:
-            if hidden > 0:
+            if self._carried_more:
                 return self.tr(
                     "Still open from earlier sessions of this group. "
                     "Double-click to show all of them."
