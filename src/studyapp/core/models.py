@@ -215,6 +215,8 @@ class Session(Timestamped, Base):
         Index("ix_sessions_date_id", "date", "id"),
         # The sidebar's query: live sessions newest first, read straight off this index.
         Index("ix_sessions_live_newest", "deleted_at", "date", "start_time", "id"),
+        # The group list's session counts, without reading every session row.
+        Index("ix_sessions_live_group", "deleted_at", "group_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="RESTRICT"))

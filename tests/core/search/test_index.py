@@ -238,7 +238,8 @@ def test_search_query_uses_the_fts_index(database):
     assert "VIRTUAL TABLE INDEX" in plan and "SCAN search_docs" not in plan
 
 
-def test_sidebar_query_uses_the_date_index(sessions, database):
+def _plan_of_call(database, call, table):
+    """The query plan of the first statement ``call`` runs that reads ``table``."""
     captured = []
 
     def capture(conn, cursor, statement, parameters, context, executemany):
@@ -246,9 +247,33 @@ def test_sidebar_query_uses_the_date_index(sessions, database):
 
     event.listen(database.engine, "before_cursor_execute", capture)
     try:
-        sessions.list_sessions(limit=200)
+        call()
     finally:
         event.remove(database.engine, "before_cursor_execute", capture)
-    statement, parameters = next((s, p) for s, p in captured if "FROM sessions" in s)
-    plan = _plan(database, statement, parameters)
+    statement, parameters = next((s, p) for s, p in captured if f"FROM {table}" in s)
+    return _plan(database, statement, parameters)
+
+
+def test_sidebar_query_uses_the_date_index(sessions, database):
+    plan = _plan_of_call(database, lambda: sessions.list_sessions(limit=200), "sessions")
     assert "ix_sessions_live_newest" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_group_counts_read_only_an_index(sessions, database):
+    plan = _plan_of_call(database, sessions.groups, "sessions")
+    assert "COVERING INDEX ix_sessions_live_group" in plan, plan
+
+
+def test_carried_over_walks_the_groups_sessions_newest_first(sessions, database):
+    import datetime as dt
+
+    from studyapp.core.services.checklist import ChecklistService
+
+    session_id = sessions.create(group="KD", title="모임", date=dt.date(2025, 3, 10)).id
+    plan = _plan_of_call(
+        database,
+        lambda: ChecklistService(database).carried_over(session_id, newest=21),
+        "checklist_items",
+    )
+    assert "ix_sessions_group_date" in plan and "ix_checklist_items_session_id" in plan, plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan  # only the right part is sorted
