@@ -37,28 +37,38 @@ def doc_filter(plan: Plan) -> str:
     )
 
 
-def clause_sql(m: index.Matcher, name: str, fts: bool, restrict: str) -> tuple[str, str]:
-    """SQL giving the session ids of texts that contain ``m``, and the value of ``:name``."""
+def clause_sql(
+    m: index.Matcher, name: str, fts: bool, restrict: str, floor: int = 0
+) -> tuple[str, str]:
+    """SQL giving the session ids of texts that contain ``m``, and the value of ``:name``.
+
+    ``floor``: only sessions with at least this id (FTS5 seeks straight to that rowid).
+    """
+    rowids = f" AND f.rowid >= {floor << index.SHIFT}" if floor else ""
+    docs = f" AND d.session_id >= {floor}" if floor else ""
     if fts and m.fts is not None and not restrict:
         # The rowid tells the session; reading the large search_docs rows would cost more.
         return (
-            f"SELECT f.rowid >> {index.SHIFT} FROM search_fts f WHERE search_fts MATCH :{name}",
+            f"SELECT f.rowid >> {index.SHIFT} FROM search_fts f"
+            f" WHERE search_fts MATCH :{name}{rowids}",
             (m.fts),
         )
     if fts and m.fts is not None:
         return (
             "SELECT d.session_id FROM search_fts f JOIN search_docs d ON d.id = f.rowid"
-            f" WHERE search_fts MATCH :{name}{restrict}",
+            f" WHERE search_fts MATCH :{name}{rowids}{restrict}",
             m.fts,
         )
     if fts:
         return (
-            f"SELECT d.session_id FROM search_docs d WHERE instr(d.text, :{name}) > 0{restrict}",
+            "SELECT d.session_id FROM search_docs d"
+            f" WHERE instr(d.text, :{name}) > 0{docs}{restrict}",
             (m.needle),
         )
     escaped = m.needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return (
-        f"SELECT d.session_id FROM search_docs d WHERE d.text ILIKE :{name} ESCAPE '\\'{restrict}",
+        "SELECT d.session_id FROM search_docs d"
+        f" WHERE d.text ILIKE :{name} ESCAPE '\\'{docs}{restrict}",
         f"%{escaped}%",
     )
 
@@ -67,13 +77,13 @@ def _contains(column_: InstrumentedAttribute[str], value: str) -> ColumnElement[
     return func.lower(column_).contains(value.lower(), autoescape=True)
 
 
-def candidates(connection: Connection, plan: Plan, fts: bool) -> dict[int, dt.date]:
-    """session id -> date of every live session that matches."""
+def candidates(connection: Connection, plan: Plan, fts: bool, floor: int = 0) -> dict[int, dt.date]:
+    """session id -> date of every live session that matches (with an id >= ``floor``)."""
     params: dict[str, object] = {}
     parts: list[str] = []
     restrict = doc_filter(plan)
     for number, m in enumerate(plan.positives):
-        sql, params[f"p{number}"] = clause_sql(m, f"p{number}", fts, restrict)
+        sql, params[f"p{number}"] = clause_sql(m, f"p{number}", fts, restrict, floor)
         parts.append(sql)
     if not parts and plan.query.open_todos:
         parts.append(
@@ -82,7 +92,7 @@ def candidates(connection: Connection, plan: Plan, fts: bool) -> dict[int, dt.da
     compound = " INTERSECT ".join(parts)
     excluded = []
     for number, m in enumerate(plan.negatives):
-        sql, params[f"n{number}"] = clause_sql(m, f"n{number}", fts, "")
+        sql, params[f"n{number}"] = clause_sql(m, f"n{number}", fts, "", floor)
         excluded.append(sql)
     if excluded and not compound:
         compound = "SELECT id FROM sessions"
@@ -97,6 +107,8 @@ def candidates(connection: Connection, plan: Plan, fts: bool) -> dict[int, dt.da
         query = query.where(s.id.not_in(trashed.scalar_subquery()))
     else:
         query = query.where(s.deleted_at.is_(None))
+    if floor:
+        query = query.where(s.id >= floor)
     if compound:
         ids = text(compound).bindparams(**params).columns(column("session_id", Integer))
         query = query.where(s.id.in_(ids))

@@ -10,9 +10,11 @@ finds the same sessions (a term is matched as written, ignoring case) and ranks 
 date, newest first.
 
 Ranking: bm25 of the matching texts (titles count double), summed per session, raised by
-up to half for recent sessions. To stay fast when a term is in every note, only the
-:data:`RANK_CAP` matching texts of the highest session ids (the latest written) are
-scored; the other matches follow by date.
+up to half for recent sessions (measured back from the newest live session). To stay fast
+when a term is in every note, only the :data:`RANK_CAP` matching texts of the highest
+session ids (the latest written) are scored; the other matches follow by date. When the
+scored sessions fill the page, only sessions from the lowest scored id up are read
+(:func:`_matches`), and English prefixes are looked up as whole words (``prefixes``).
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.search import index, matching
+from studyapp.core.search import index, matching, prefixes
 from studyapp.core.search.matching import Plan
 from studyapp.core.search.query import parse_query
 from studyapp.core.search.tokens import locate
@@ -99,10 +101,16 @@ class SearchService:
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         """The best ``limit`` sessions for ``query``, one hit each."""
-        return self.search_hits(query, limit=limit).hits
+        return self.search_hits(query, limit=limit, exact_total=False).hits
 
-    def search_hits(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
-        """One page of hits plus how many sessions match; ValidationError on a bad filter."""
+    def search_hits(
+        self, query: str, *, limit: int = 50, offset: int = 0, exact_total: bool = True
+    ) -> SearchResult:
+        """One page of hits plus how many sessions match; ValidationError on a bad filter.
+
+        Without ``exact_total`` the count may stop at the sessions read to fill the page,
+        which saves reading every match of a word that is in every note.
+        """
         started = time.perf_counter()
         parsed = parse_query(query)
         plan = matching.Plan(
@@ -115,9 +123,11 @@ class SearchService:
         with self.db.transaction() as orm:
             connection = orm.connection()
             fts = index.has_fts(connection)
-            found = matching.candidates(connection, plan, fts)
-            ranking = _relevance(connection, plan, fts) if found else _Ranking()
-            page = _order(found, ranking.scores, offset + limit)[offset:]
+            if fts:
+                plan = prefixes.expand(connection, plan)
+            wanted = offset + limit
+            found, ranking = _matches(connection, plan, fts, wanted, exact_total)
+            page = _order(found, ranking.scores, wanted, _newest_date(connection))[offset:]
             hits = _hits(connection, plan, fts, ranking, page, found)
         return SearchResult(hits, len(found), _ms(started))
 
@@ -164,20 +174,15 @@ class _Ranking:
 
 
 def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
-    """bm25-based relevance per session over RANK_CAP matching texts."""
+    """bm25-based relevance per session over the RANK_CAP newest matching texts."""
     ranking = _Ranking()
     expression = _rank_expression(plan) if fts else None
     if expression is None:
         return ranking
     # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
-    floor = connection.exec_driver_sql(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC"
-        " LIMIT 1 OFFSET ?",
-        (expression, RANK_CAP),
-    ).scalar()
     rows = connection.exec_driver_sql(
-        "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? AND rowid > ?",
-        (expression, floor or 0),
+        "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (expression, RANK_CAP),
     ).all()
     for rowid, rank in rows:
         session_id = rowid >> index.SHIFT
@@ -187,11 +192,36 @@ def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
     return ranking
 
 
-def _order(found: dict[int, dt.date], scores: dict[int, float], wanted: int) -> list[int]:
+def _matches(
+    connection: Connection, plan: Plan, fts: bool, wanted: int, exact_total: bool
+) -> tuple[dict[int, dt.date], _Ranking]:
+    """The matching sessions (id -> date) and the ranking of the scored ones.
+
+    The scored sessions are the highest session ids. When ``wanted`` of them match, no
+    session below the lowest of them can reach the page (unscored ones follow by date), so
+    only the sessions from there up are read: a few instead of every session.
+    """
+    ranking = _relevance(connection, plan, fts)
+    if not exact_total and ranking.scores:
+        tail = matching.candidates(connection, plan, fts, floor=min(ranking.scores))
+        if sum(1 for session_id in ranking.scores if session_id in tail) >= wanted:
+            return tail, ranking
+    return matching.candidates(connection, plan, fts), ranking
+
+
+def _newest_date(connection: Connection) -> dt.date | None:
+    """The newest live session's date: recency is measured back from it (an index read)."""
+    s = models.Session
+    return connection.execute(select(func.max(s.date)).where(s.deleted_at.is_(None))).scalar()
+
+
+def _order(
+    found: dict[int, dt.date], scores: dict[int, float], wanted: int, newest: dt.date | None
+) -> list[int]:
     """The first ``wanted`` session ids: scored ones by score, then the rest newest first."""
     if not found:
         return []
-    newest = max(found.values())
+    newest = newest or max(found.values())
 
     def key(session_id: int) -> tuple[float, dt.date, int]:
         date = found[session_id]

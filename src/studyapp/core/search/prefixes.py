@@ -1,0 +1,55 @@
+"""English prefix terms turned into the whole words the index holds.
+
+FTS5 answers a prefix query (``"transformer"*``) by merging the posting lists of every
+matching word into one list before it returns the first row: for a word that is in every
+note that costs tens of milliseconds, and the ranking's ``LIMIT`` cannot stop it early. An
+OR of the words themselves is merged lazily and costs almost nothing. The words come from
+the index's own vocabulary (``fts5vocab``), so nothing extra is kept in step on writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from sqlalchemy.engine import Connection
+
+from studyapp.core.search import index
+from studyapp.core.search.matching import Plan
+
+# A short prefix ("a") may stand for thousands of words; FTS5's own prefix merge is then
+# the better plan.
+MAX_WORDS = 24
+VOCAB = "temp.search_vocab"
+_SINGLE_PREFIX = re.compile(r'^"([0-9a-z]+)"\*$')  # one ASCII word, as matcher() writes it
+
+
+def expand(connection: Connection, plan: Plan) -> Plan:
+    """``plan`` with each one-word prefix term written as an OR of the indexed words."""
+    positives = [_expanded(connection, m) for m in plan.positives]
+    negatives = [_expanded(connection, m) for m in plan.negatives]
+    return Plan(plan.query, positives, negatives)
+
+
+def _expanded(connection: Connection, m: index.Matcher) -> index.Matcher:
+    match = _SINGLE_PREFIX.match(m.fts or "")
+    if match is None:
+        return m
+    prefix = match.group(1)
+    # Per connection and temporary: works on a read-only file and needs no migration.
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} "
+        f"USING fts5vocab(main, {index.FTS_TABLE}, 'row')"
+    )
+    words = [
+        row[0]
+        for row in connection.exec_driver_sql(
+            f"SELECT term FROM {VOCAB} WHERE term >= ? AND term < ? LIMIT ?",
+            (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), MAX_WORDS + 1),
+        )
+    ]
+    if len(words) > MAX_WORDS:
+        return m
+    if not words:
+        return dataclasses.replace(m, fts=f'"{prefix}"')  # matches nothing, quickly
+    return dataclasses.replace(m, fts="(" + " OR ".join(f'"{word}"' for word in words) + ")")

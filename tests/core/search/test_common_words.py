@@ -1,0 +1,88 @@
+"""Words in many notes: prefix words read from the index's vocabulary, and a page filled
+from the newest scored sessions gives the same hits as reading every match."""
+
+import datetime as dt
+
+import pytest
+
+from studyapp.core.search import prefixes
+from studyapp.core.services import search as search_module
+from studyapp.core.services.search import SearchService
+from studyapp.core.services.sessions import SessionService
+
+
+@pytest.fixture
+def many(database):
+    """40 sessions that all say "transformer", in varying amounts, dates out of id order."""
+    service = SessionService(database)
+    made = []
+    for n in range(40):
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=(n * 37) % 400)
+        notes = " ".join(
+            ["transformer 모델"] * (1 + n % 5)
+            + ["transformers 교사가" if n % 3 == 0 else "camel"]
+            + (["distillation"] if n % 4 == 0 else [])
+        )
+        group = "KD 스터디" if n % 2 else "MUG"
+        made.append(service.create(group=group, title=f"모임 {n}", date=date, notes=notes).id)
+    return made
+
+
+QUERIES = [
+    "transformer",
+    "transform",
+    "transformer 모델",
+    "trans -distill",
+    "transformer group:KD",
+    "모델 after:2024-06-01",
+    '"transformer 모델"',
+    "transformer 교사",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_quick_page_equals_the_complete_one(database, many, monkeypatch, query):
+    monkeypatch.setattr(search_module, "RANK_CAP", 12)  # few scored texts: the quick path
+    floors = []
+    candidates = search_module.matching.candidates
+
+    def spy(connection, plan, fts, floor=0):
+        floors.append(floor)
+        return candidates(connection, plan, fts, floor)
+
+    monkeypatch.setattr(search_module.matching, "candidates", spy)
+    service = SearchService(database)
+    for limit in (1, 3, 5):
+        quick = service.search(query, limit=limit)
+        complete = service.search_hits(query, limit=limit).hits
+        assert quick == complete, (query, limit)
+        assert quick  # every query here has matches
+    assert any(floors), "the quick path was never taken"
+
+
+def test_prefixes_become_the_indexed_words(database, many):
+    service = SearchService(database)
+    with database.engine.connect() as connection:
+        plan = search_module.matching.Plan(
+            search_module.parse_query("transf"),
+            [search_module.index.matcher("transf")],
+            [],
+        )
+        expanded = prefixes.expand(connection, plan)
+    assert expanded.positives[0].fts == '("transformer" OR "transformers")'
+    by_prefix = {hit.session_id for hit in service.search("transf", limit=100)}
+    assert by_prefix == set(many)
+    assert service.search("transformerz", limit=100) == []  # no such word: nothing, quickly
+
+
+def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypatch):
+    sessions = SessionService(database)
+    words = " ".join(f"ab{chr(97 + n)}x" for n in range(10))
+    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), notes=words).id
+    monkeypatch.setattr(prefixes, "MAX_WORDS", 5)
+    with database.engine.connect() as connection:
+        plan = search_module.matching.Plan(
+            search_module.parse_query("ab"), [search_module.index.matcher("ab")], []
+        )
+        assert prefixes.expand(connection, plan).positives[0].fts == '"ab"*'
+    assert [hit.session_id for hit in SearchService(database).search("ab")] == [sid]
