@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from studyapp.core.markdown import fast_yaml
 from studyapp.core.markdown.document import FrontMatter
 
 _OPEN_FENCE = "---"
@@ -36,6 +37,9 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_FAST_LOADER = fast_yaml.c_loader_class()
+if _FAST_LOADER is not None:
+    _FAST_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 class _Malformed(Exception):
@@ -77,6 +81,18 @@ def _parse(content: str) -> FrontMatter | None:
         if isinstance(value, dict):
             data = _plain_mapping(value)
             return FrontMatter(format="json", data=data, blocks=_reserialised(data))
+    read = fast_yaml.compose_mapping(_FAST_LOADER, content) or _compose(content)
+    if read is None:
+        return None
+    node, constructed = read
+    if not isinstance(constructed, dict):
+        raise _Malformed("front matter is not a YAML mapping; kept as text")
+    data = _plain_mapping(constructed)
+    return FrontMatter(format="yaml", data=data, blocks=_blocks(content, node, data))
+
+
+def _compose(content: str) -> tuple[yaml.MappingNode, object] | None:
+    """The Python parser's reading: (mapping node, value), or None when it is no mapping."""
     loader = _Loader(content)
     try:
         node = loader.get_single_node()
@@ -84,17 +100,13 @@ def _parse(content: str) -> FrontMatter | None:
             if _KEY_LINE.search(content):
                 raise _Malformed("front matter is not a YAML mapping; kept as text")
             return None
-        constructed = loader.construct_document(node)
+        return node, loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         raise _Malformed(_yaml_problem(error)) from error
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
         raise _Malformed(f"front matter is not valid YAML ({error}); kept as text") from error
     finally:
         loader.dispose()
-    if not isinstance(constructed, dict):
-        raise _Malformed("front matter is not a YAML mapping; kept as text")
-    data = _plain_mapping(constructed)
-    return FrontMatter(format="yaml", data=data, blocks=_blocks(content, node, data))
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
