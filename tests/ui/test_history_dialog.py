@@ -147,3 +147,30 @@ def test_opened_for_the_focused_editor_and_restores_into_it(qtbot, tmp_path):
     editor.undo()  # the restore was one edit in the editor too
     assert editor.toPlainText() == "처음 메모 - more"
     window.close()
+
+
+def test_leaving_a_session_keeps_a_revision_only_when_something_was_typed(qtbot, tmp_path):
+    from studyapp import app
+    from studyapp.core.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'window.sqlite3'}"
+    setup = open_database(url)
+    sessions = SessionService(setup)
+    first = sessions.create(group="KD", title="첫째", date=dt.date(2025, 3, 3), notes="a").id
+    second = sessions.create(group="KD", title="둘째", date=dt.date(2025, 3, 10), notes="b").id
+    setup.dispose()
+
+    window = app.create_main_window(url)
+    qtbot.addWidget(window)
+    window.show()
+    history = HistoryService(window.database)
+    window.open_session(first)
+    window.open_session(second)  # only read: nothing new to keep
+    assert history.revisions(first) == []
+    window.open_session(first)
+    window.notes_editor.setFocus()
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, " typed")
+    window.open_session(second)
+    newest = history.revisions(first)[0]
+    assert (newest.reason, newest.preview) == ("switch", "a typed")

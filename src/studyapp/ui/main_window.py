@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.sessions = SessionService(database)
         self.save_queue = SaveQueue(self)
         self.session_id: int | None = None
+        self._notes_typed = False  # typed into since the notes were loaded
         self._closing = False
         self._closed = False
         self.successor: QMainWindow | None = None  # the window of a database opened instead
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         if session_id == self.session_id and session_id is not None:
             return
         self.flush()  # a failed save stays queued with its text; switching is still safe
-        if self.session_id is not None and self.session_id != session_id:
+        if self.session_id is not None and self._notes_typed:
             try:  # the notes of the session being left, as they are now
                 HistoryService(self.database).record(
                     self.session_id, "notes", self.notes_editor.toPlainText(), reason="switch"
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
             self.open_session(session_id)
 
     def _load_notes(self, detail: SessionDetail | None) -> None:
+        self._notes_typed = False
         self.notes_editor.blockSignals(True)
         try:
             if detail is None:
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         session_id = self.session_id
         if session_id is None:
             return
+        self._notes_typed = True  # worth a revision when the session is left
         self.save_queue.mark(
             ("notes", session_id),
             self.notes_editor.toPlainText,
