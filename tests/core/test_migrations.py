@@ -252,3 +252,15 @@ def test_after_a_migration_pooled_connections_still_roll_back(database_url):
             assert orm.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         database.dispose()
+
+
+def test_an_in_memory_database_keeps_its_tables_after_migrating():
+    database = open_database("sqlite://")
+    try:
+        with database.transaction() as orm:
+            orm.add(models.Group(name="메모리"))
+        with database.transaction() as orm:
+            assert orm.scalars(select(models.Group.name)).all() == ["메모리"]
+            assert orm.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        database.dispose()

@@ -159,6 +159,18 @@ def _begin_sqlite_migration(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _end_sqlite_migration(connection: Connection) -> None:
+    # Connections are pooled (an in-memory database is one connection for good): hand this
+    # one back as every other connection is, or close it when that cannot be done.
+    driver = connection.connection.driver_connection
+    try:
+        if isinstance(driver, sqlite3.Connection):
+            driver.isolation_level = ""
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    except (sqlite3.Error, sa_exc.DBAPIError):
+        connection.invalidate()
+
+
 def _run_upgrade(database: Database, head: str) -> None:
     with database.engine.connect() as connection:
         is_sqlite = connection.dialect.name == "sqlite"
@@ -181,8 +193,7 @@ def _run_upgrade(database: Database, head: str) -> None:
             raise
         finally:
             if is_sqlite:
-                # Autocommit and foreign keys off must not reach the pool: close it instead.
-                connection.invalidate()
+                _end_sqlite_migration(connection)
 
 
 def new_revision(message: str) -> Path:
