@@ -165,7 +165,7 @@ def _end_sqlite_migration(connection: Connection) -> None:
     driver = connection.connection.driver_connection
     try:
         if isinstance(driver, sqlite3.Connection):
-            driver.isolation_level = ""
+            driver.isolation_level = "DEFERRED"  # what "" (the default) means: a plain BEGIN
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     except (sqlite3.Error, sa_exc.DBAPIError):
         connection.invalidate()
