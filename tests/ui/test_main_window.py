@@ -300,3 +300,15 @@ def test_schedule_dialog_opens_for_the_current_group(qtbot, window, monkeypatch)
     )
     window.actions_.schedule_action.trigger()
     assert opened
+
+
+def test_name_fields_offer_people_added_since_the_session_was_opened(qtbot, window):
+    _select(window, "첫 모임")
+    other = SessionService(window.database)
+    second = next(s.id for s in other.list_sessions() if s.title == "둘째 모임")
+    other.set_attendees(second, ["새 사람"], [])  # another window or the command line
+    edit = window.header.attendees_edit
+    assert "새 사람" not in edit.completer().model().stringList()  # read on focus, not per switch
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    assert "새 사람" in edit.completer().model().stringList()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -128,8 +128,13 @@ class ChecklistPanel(QWidget):
 
     # -- the window's contract -------------------------------------------------------------
 
-    def load_session(self, session_id: int | None) -> None:
-        """Show ``session_id``'s to-dos; None clears and disables the panel."""
+    def load_session(
+        self, session_id: int | None, own: Sequence[ChecklistItemInfo] | None = None
+    ) -> None:
+        """Show ``session_id``'s to-dos; None clears and disables the panel.
+
+        ``own``: the session's to-dos as the caller just read them (saves reading them again).
+        """
         if self.editor.is_dirty():
             self._save_edit()  # an open edit is never dropped by switching sessions
         self.editor.close_editor()
@@ -138,13 +143,10 @@ class ChecklistPanel(QWidget):
         self._error.hide()
         self.add_edit.clear()
         try:
-            self.model.load(session_id)
-            people = self._library.people() if session_id is not None else []
+            self.model.load(session_id, own)
         except StudyappError as error:
             self.model.load(None)
             self._show_error(str(error))
-            people = []
-        self.editor.set_people(people)
         self.setEnabled(self.model.session_id is not None)
 
     @property
@@ -235,6 +237,10 @@ class ChecklistPanel(QWidget):
     def edit_current(self) -> None:
         info = self.current_item()
         if info is not None:
+            try:  # the names for the assignee field, as they are now
+                self.editor.set_people(self._library.people())
+            except StudyappError as error:
+                self._show_error(str(error))
             self.editor.edit(info)
 
     def _edit_index(self, index: QModelIndex) -> None:

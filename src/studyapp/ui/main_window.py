@@ -196,8 +196,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(str(error), 8000)
         self.session_id = detail.id if detail else None
         self.header.load(detail)
-        self.presentations.load_session(self.session_id)
-        self.checklist.load_session(self.session_id)
+        # The detail already holds the slots and to-dos; the panels need not read them again.
+        self.presentations.load_session(self.session_id, detail.presentations if detail else None)
+        self.checklist.load_session(self.session_id, detail.checklist if detail else None)
         self._load_notes(detail)
         if self.tabs.currentWidget() is self.preview:  # else rendered when its tab is shown
             self.refresh_preview(detail)

@@ -22,6 +22,7 @@ from studyapp.core.markdown.headings import parse_paper
 from studyapp.core.services.library import LibraryService
 from studyapp.core.services.presentations import PresentationService
 from studyapp.ui.editor import MarkdownEditorPane
+from studyapp.ui.focus_refresh import RefreshOnFocus
 from studyapp.ui.models.presentation_model import paper_text
 from studyapp.ui.save_queue import SaveQueue
 from studyapp.ui.slot_timer import SlotTimer
@@ -74,6 +75,7 @@ class PresentationEditor(QWidget):
         self.presenter_completer = _completer(self.presenter_edit)
         self.presenter_completer.setObjectName("presenterCompleter")
         self.presenter_edit.setCompleter(self.presenter_completer)
+        RefreshOnFocus(self._load_people, self.presenter_edit)
         self.presenter_completer.activated[str].connect(self._presenter_chosen)
         self.presenter_edit.editingFinished.connect(self._presenter_finished)
 
@@ -161,8 +163,6 @@ class PresentationEditor(QWidget):
         finally:
             self._loading = False
         self.setEnabled(info is not None)
-        if info is not None:
-            self._load_people()
 
     def refresh(self, info: PresentationInfo) -> None:
         """The same slot changed elsewhere (its presenter or paper); texts stay as typed."""

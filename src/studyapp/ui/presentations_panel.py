@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -152,9 +152,12 @@ class PresentationsPanel(QWidget):
     def session_id(self) -> int | None:
         return self._session_id
 
-    def load_session(self, session_id: int | None) -> None:
+    def load_session(
+        self, session_id: int | None, rows: Sequence[PresentationInfo] | None = None
+    ) -> None:
         """Show ``session_id``'s slots (None: clear and disable).
 
+        ``rows``: the slots as the caller just read them (saves reading them again).
         Leaving a session pauses a running timer and saves it first; loading the same
         session again only refreshes the list and leaves the slot being edited alone.
         """
@@ -165,7 +168,7 @@ class PresentationsPanel(QWidget):
         self._clear_error()
         self.setEnabled(session_id is not None)
         current = self.current_presentation_id()
-        self._reload(current if same else None)
+        self._reload(current if same else None, rows)
 
     def current_presentation_id(self) -> int | None:
         info = self.editor.info()
@@ -246,9 +249,11 @@ class PresentationsPanel(QWidget):
         box.exec()
         return box.clickedButton() is remove
 
-    def _reload(self, select_id: int | None) -> None:
-        rows: list[PresentationInfo] = []
-        if self._session_id is not None:
+    def _reload(
+        self, select_id: int | None, known: Sequence[PresentationInfo] | None = None
+    ) -> None:
+        rows: list[PresentationInfo] = list(known or [])
+        if self._session_id is not None and known is None:
             try:
                 rows = self._service.list_for_session(self._session_id)
             except StudyappError as error:

@@ -32,6 +32,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.models import SessionKind, SessionStatus
 from studyapp.core.services.library import LibraryService
 from studyapp.core.services.sessions import SessionService
+from studyapp.ui.focus_refresh import RefreshOnFocus
 from studyapp.ui.save_queue import SaveQueue
 
 COMMON_ZONES = (
@@ -121,6 +122,7 @@ class SessionHeader(QWidget):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
+        RefreshOnFocus(self._refresh_people, self.attendees_edit, self.absent_edit)
 
         when = QHBoxLayout()
         for widget in (self.date_edit, self.time_check, self.time_edit, self.zone_box):
@@ -182,7 +184,6 @@ class SessionHeader(QWidget):
             self.tags_edit.setText(", ".join(detail.tags))
             self.attendees_edit.setText(", ".join(detail.attendees))
             self.absent_edit.setText(", ".join(detail.absentees))
-            self._refresh_people()
         finally:
             self._loading = False
 

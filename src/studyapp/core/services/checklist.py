@@ -91,16 +91,23 @@ class ChecklistService:
         The query walks the group's sessions newest first on an index, so a limit stops it early.
         """
         with self.db.transaction() as orm:
-            session = load_session(orm, session_id)
-            group_name = session.group.name
+            # Three columns, not the session row with its notes.
+            key = orm.execute(
+                select(models.Session.group_id, models.Session.date, models.Group.name)
+                .join(models.Group, models.Session.group_id == models.Group.id)
+                .where(models.Session.id == session_id, models.Session.deleted_at.is_(None))
+            ).first()
+            if key is None:
+                raise NotFoundError(f"There is no session {session_id}.")
+            group_id, date, group_name = key
             query = (
                 select(models.ChecklistItem)
                 .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
                 .where(
-                    models.Session.group_id == session.group_id,
-                    models.Session.date < session.date,
+                    models.Session.group_id == group_id,
+                    models.Session.date < date,
                     models.Session.deleted_at.is_(None),
-                    models.ChecklistItem.group_id == session.group_id,
+                    models.ChecklistItem.group_id == group_id,
                     models.ChecklistItem.done.is_(False),
                     models.ChecklistItem.cancelled_date.is_(None),
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,15 +112,21 @@ class ChecklistModel(QAbstractListModel):
     def show_done(self) -> bool:
         return self._show_done
 
-    def load(self, session_id: int | None) -> None:
-        """Read ``session_id``'s to-dos and the carried-over ones (None: empty)."""
+    def load(
+        self, session_id: int | None, own_items: Sequence[ChecklistItemInfo] | None = None
+    ) -> None:
+        """Read ``session_id``'s to-dos (unless given) and the carried-over ones."""
         own: list[ChecklistItemInfo] = []
         carried: list[ChecklistItemInfo] = []
         if session_id != self._session_id:
             self._all_carried = False  # each session starts with the short list again
         more = False
         if session_id is not None:
-            own = self._service.items(session_id=session_id)
+            own = (
+                list(own_items)
+                if own_items is not None
+                else self._service.items(session_id=session_id)
+            )
             if self._all_carried:
                 carried = self._service.carried_over(session_id)
             else:  # one extra row tells whether older ones were left out
