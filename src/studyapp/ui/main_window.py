@@ -173,8 +173,9 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> bool:
         """Commit half-typed syllables in every editor, then save everything pending."""
-        for editor in self.findChildren(MarkdownEditor):
-            editor.commit_preedit()
+        for editor in list(MarkdownEditor.composing):
+            if editor.window() is self:
+                editor.commit_preedit()
         return self.save_queue.flush()
 
     def open_session(self, session_id: int | None) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -88,6 +90,9 @@ class MarkdownEditor(QPlainTextEdit):
     """Markdown editing: highlighting, list continuation, indentation, find, stats, IME."""
 
     statsChanged = Signal(int, int)
+    # Editors holding an unfinished composition: a save commits just these, instead of
+    # searching every widget of the window on each session switch.
+    composing: ClassVar[weakref.WeakSet[MarkdownEditor]] = weakref.WeakSet()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +196,10 @@ class MarkdownEditor(QPlainTextEdit):
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         self._preedit = event.preeditString()
+        if self._preedit:
+            MarkdownEditor.composing.add(self)
+        else:
+            MarkdownEditor.composing.discard(self)
         super().inputMethodEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
