@@ -40,7 +40,7 @@ def _detail_query() -> Select[Any]:
         selectinload(models.Session.tags),
         selectinload(models.Session.attendance),
         selectinload(models.Session.presentations)
-        .selectinload(models.Presentation.paper)
+        .joinedload(models.Presentation.paper)  # in the slots' query, as its lazy="joined" says
         .selectinload(models.Paper.tags),
         selectinload(models.Session.checklist),
     )

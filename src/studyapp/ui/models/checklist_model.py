@@ -247,6 +247,8 @@ class ChecklistModel(QAbstractListModel):
             return overdue_color(palette) if self.is_overdue(info) else None
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self._tooltip(entry)
+        if role < Qt.ItemDataRole.UserRole:
+            return None  # the view asks for a dozen roles per row on every paint
         return self._item_role(entry, role)
 
     def _item_role(self, entry: _Row, role: int) -> Any:
