@@ -89,6 +89,20 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def begin_writing(orm: OrmSession) -> None:
+    """Open the SQLite transaction now, with the write lock (waiting up to the busy timeout).
+
+    The sqlite3 module opens a transaction only at the first INSERT, UPDATE or DELETE, so a
+    SAVEPOINT issued before one would start a transaction of its own and its RELEASE would
+    commit. Taking the lock first also spares a writer that has read already from failing
+    at once on a busy database. Call it first thing in a :meth:`Database.transaction` block.
+    """
+    connection = orm.connection()
+    raw = connection.connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection) and not raw.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def translate_error(error: Exception) -> DatabaseError:
     """Turn a driver error into one line a person can act on."""
     text = str(getattr(error, "orig", error)).lower()

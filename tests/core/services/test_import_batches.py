@@ -1,0 +1,206 @@
+"""Imports write many files a transaction, each file all or nothing, the index in step."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from studyapp.core import models
+from studyapp.core.db import begin_writing
+from studyapp.core.markdown.document import PaperRef
+from studyapp.core.services import imports, lookup
+from studyapp.core.services.imports import ImportService
+from studyapp.core.services.search import SearchService
+from studyapp.core.services.sessions import SessionService
+
+
+def _note(number: int, *, attendees: str = "Alice, Bob", extra: str = "") -> str:
+    return (
+        f"---\ntitle: 회의 {number}\ndate: 2025-03-{number:02d}\ntags: [kd, week{number}]\n"
+        f"{extra}---\n\n참석자: {attendees}\n\n낙타{number} 이야기\n\n"
+        f"## Alice: [Paper {number}](https://arxiv.org/abs/2501.{number:05d})\n\n발표 노트\n\n"
+        f"## 할 일\n\n- [ ] Bob: 정리 {number} 📅 2025-04-01\n- [x] 끝난 일 ✅ 2025-03-30\n"
+    )
+
+
+def _write_notes(folder: Path, count: int, bad: set[int] = frozenset()) -> None:
+    folder.mkdir(exist_ok=True)
+    for number in range(1, count + 1):
+        # A name too long to store fails the file after its other people were written.
+        extra = f"attendees: [Newcomer{number}, {'Y' * 250}]\n" if number in bad else ""
+        (folder / f"2025-03-{number:02d}.md").write_text(_note(number, extra=extra), "utf-8")
+
+
+def _rows(database) -> dict[str, list[tuple]]:
+    """Every table a note reaches, without the columns that read the clock."""
+    tables = {
+        "sessions": "id, group_id, title, date, notes, source_path, version",
+        "people": "id, name",
+        "tags": "id, name",
+        "papers": "id, title, arxiv_id",
+        "presentations": "id, session_id, position, presenter_id, paper_id, notes",
+        "checklist_items": "id, session_id, position, text, done, due_date, assignee_id",
+        "attendance": "session_id, person_id, present, position",
+        "session_tags": "session_id, tag_id",
+        "search_docs": "id, session_id, field, ref_id, text",
+    }
+    with database.transaction() as orm:
+        return {
+            table: [tuple(row) for row in orm.execute(text(f"SELECT {columns} FROM {table}"))]
+            for table, columns in tables.items()
+        }
+
+
+@pytest.fixture
+def one_file_batches(monkeypatch):
+    monkeypatch.setattr(imports, "BATCH_FILES", 1)
+
+
+def test_a_bad_file_loses_nothing_from_the_good_ones_beside_it(tmp_path, database):
+    _write_notes(tmp_path / "notes", 5, bad={3})
+    report = ImportService(database).import_paths([tmp_path / "notes"])
+    assert [o.status for o in report.outcomes] == ["created"] * 2 + ["failed"] + ["created"] * 2
+    assert "too long" in (report.outcomes[2].message or "")
+    sessions = SessionService(database)
+    assert sorted(s.title for s in sessions.list_sessions()) == [
+        "회의 1",
+        "회의 2",
+        "회의 4",
+        "회의 5",
+    ]
+    people = _rows(database)["people"]
+    assert "Newcomer3" not in {name for _, name in people}  # rolled back with its file
+    search = SearchService(database)
+    assert search.search_hits("낙타4").total == 1
+    assert search.search_hits("낙타3").total == 0
+    assert [hit.title for hit in search.search("낙타5")] == ["회의 5"]
+
+
+def test_batches_of_one_file_give_the_same_rows(tmp_path, database_url, one_file_batches):
+    from studyapp.core.db import open_database
+
+    _write_notes(tmp_path / "notes", 6, bad={2})
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.sqlite3'}")
+    single = open_database(database_url)
+    try:
+        imports.BATCH_FILES = 1000
+        ImportService(whole).import_paths([tmp_path / "notes"])
+        imports.BATCH_FILES = 1
+        ImportService(single).import_paths([tmp_path / "notes"])
+        assert _rows(single) == _rows(whole)
+    finally:
+        whole.dispose()
+        single.dispose()
+
+
+def test_the_index_matches_a_rebuild_after_imports_and_reimports(tmp_path, database):
+    folder = tmp_path / "notes"
+    _write_notes(folder, 8, bad={5})
+    service = ImportService(database)
+    service.import_paths([folder])
+    note = folder / "2025-03-02.md"
+    note.write_text(note.read_text("utf-8").replace("낙타2", "사막여우"), "utf-8")
+    (folder / "2025-03-09.md").write_text(_note(9, attendees="Carol"), "utf-8")
+    report = service.import_paths([folder])
+    assert report.counts == {"unchanged": 6, "updated": 1, "created": 1, "failed": 1}
+    before = _rows(database)["search_docs"]
+    SearchService(database).reindex()
+    assert sorted(before) == sorted(_rows(database)["search_docs"])
+    assert SearchService(database).search_hits("사막여우").total == 1
+
+
+def test_cancel_keeps_and_indexes_what_was_imported(tmp_path, database):
+    _write_notes(tmp_path / "notes", 4)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    report = ImportService(database).import_paths([tmp_path / "notes"], cancelled=cancelled)
+    assert report.cancelled and [o.status for o in report.outcomes] == ["created"] * 2
+    assert SessionService(database).count() == 2
+    assert SearchService(database).search_hits("낙타2").total == 1
+
+
+def test_dry_run_in_batches_writes_nothing(tmp_path, database, one_file_batches):
+    _write_notes(tmp_path / "notes", 3)
+    report = ImportService(database).import_paths([tmp_path / "notes"], dry_run=True)
+    assert report.counts == {"would create": 3}
+    assert all(not rows for rows in _rows(database).values())
+
+
+def test_remembered_people_are_checked_again_in_the_next_transaction(database):
+    memory = lookup.Memory()
+    with database.transaction() as orm, lookup.remembering(orm, memory):
+        alice = lookup.person(orm, "Alice")
+        bob = lookup.person(orm, "Bob")
+    with database.transaction() as orm:  # another program renames Bob in between
+        orm.get(models.Person, bob.id).name = "Robert"
+    with database.transaction() as orm, lookup.remembering(orm, memory):
+        begin_writing(orm)
+        memory.carry_over(orm)
+        assert lookup.person(orm, "Alice") is alice
+        again = lookup.person(orm, "Bob")
+        assert again is not bob and again.id != bob.id
+        orm.flush()
+    with database.transaction() as orm:
+        assert orm.scalar(select(func.count()).select_from(models.Person)) == 3
+
+
+def test_paper_lookup_prefers_arxiv_then_doi_then_the_oldest_title(database):
+    with database.transaction() as orm:
+        old = lookup.paper(orm, PaperRef(title="Same Title"))
+        newer = models.Paper(title="Same Title", title_key=lookup.title_key("Same Title"))
+        by_doi = models.Paper(title="Other", title_key="other", doi="10.1/x")
+        by_arxiv = models.Paper(title="Third", title_key="third", arxiv_id="2501.00001")
+        orm.add_all([newer, by_doi, by_arxiv])
+        orm.flush()
+        ids = (old.id, by_doi.id, by_arxiv.id)
+    for memory in (None, lookup.Memory()):
+        with database.transaction() as orm:
+            if memory is not None:
+                orm.info["studyapp_lookup_memory"] = memory
+
+            def found(**ref: str) -> int:
+                return lookup.paper(orm, PaperRef(**ref)).id
+
+            # Each way is asked twice: the second answer may come from memory.
+            for _ in range(2):
+                assert found(title="same title!") == ids[0]
+                assert found(title="Same Title", doi="10.1/X") == ids[1]
+                assert found(title="Same Title", arxiv_id="2501.00001") == ids[2]
+                assert found(title="Other", arxiv_id="2501.99999") == ids[1]
+    with database.transaction() as orm:
+        # The title match learned the arXiv id it was asked with.
+        assert orm.get(models.Paper, ids[1]).arxiv_id == "2501.99999"
+
+
+def test_an_import_holds_the_write_lock_for_short_batches(tmp_path, database, monkeypatch):
+    monkeypatch.setattr(imports, "BATCH_SECONDS", 0.0)  # every file its own transaction
+    _write_notes(tmp_path / "notes", 3)
+    commits = []
+    from sqlalchemy import event
+
+    event.listen(database.engine, "commit", lambda connection: commits.append(1))
+    ImportService(database).import_paths([tmp_path / "notes"])
+    assert len(commits) >= 3 + 1  # the known people's read, then a commit a file
+    assert SessionService(database).get(1).date == dt.date(2025, 3, 1)
+
+
+def test_files_release_their_savepoints_inside_the_batch_transaction(tmp_path, database):
+    # pysqlite opens no transaction before a SAVEPOINT; released first, it would commit
+    # the file alone, and the index written at the end of the batch would lag behind.
+    from sqlalchemy import event
+
+    still_open = []
+
+    def after(connection, cursor, statement, parameters, context, executemany):
+        if statement.startswith("RELEASE SAVEPOINT"):
+            still_open.append(connection.connection.dbapi_connection.in_transaction)
+
+    event.listen(database.engine, "after_cursor_execute", after)
+    _write_notes(tmp_path / "notes", 3)
+    ImportService(database).import_paths([tmp_path / "notes"])
+    assert still_open == [True, True, True]
