@@ -8,7 +8,6 @@ leaves an editor, before export and when the window closes. Nothing asks "save?"
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import Database
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
-from studyapp.core.markdown.exporter import render_markdown
-from studyapp.core.markdown.html import render_fragment
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.history import HistoryService
 from studyapp.core.services.sessions import SessionService
@@ -301,16 +298,7 @@ class MainWindow(QMainWindow):
                 detail = self.sessions.get(self.session_id)
             except StudyappError:
                 detail = None
-        if detail is None:
-            self.preview.clear()
-            return
-        meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(
-            f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
-            f"{render_fragment(render_markdown(detail))}"
-        )
-        self.preview.verticalScrollBar().setValue(scroll)
+        self.preview.show_session(detail)
 
     # -- status ----------------------------------------------------------------------------
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from studyapp.core.dto import SessionDetail
 
 
 class PreviewBrowser(QTextBrowser):
@@ -30,3 +33,20 @@ class PreviewBrowser(QTextBrowser):
             if data:
                 return QImage.fromData(data)
         return super().loadResource(kind, url)
+
+    def show_session(self, detail: SessionDetail | None) -> None:
+        """Render the session as its exported minutes, keeping the scroll position."""
+        if detail is None:
+            self.clear()
+            return
+        # Python-Markdown loads on the first preview, not at every start.
+        from studyapp.core.markdown.exporter import render_markdown
+        from studyapp.core.markdown.html import render_fragment
+
+        meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(
+            f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
+            f"{render_fragment(render_markdown(detail))}"
+        )
+        self.verticalScrollBar().setValue(scroll)
