@@ -49,11 +49,12 @@ class WrappingItemDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         opt: QStyleOptionViewItem,
     ) -> QSize:
-        size = super().sizeHint(option, index)
-        if not opt.text or opt.rect.width() <= 0:
-            return size
         style = opt.widget.style() if opt.widget is not None else None
         if style is None:
+            return super().sizeHint(option, index)
+        # What QStyledItemDelegate.sizeHint does after initStyleOption, which ran already.
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), opt.widget)
+        if not opt.text or opt.rect.width() <= 0:
             return size
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, opt.widget) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -78,6 +78,12 @@ CARRIED_SHOWN = 20
 class _Row:
     info: ChecklistItemInfo | None  # None: the "Carried over" heading
     carried: bool = False
+    # Worked out once: the view asks for it on every paint and every size hint.
+    text: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        if self.info is not None:
+            object.__setattr__(self, "text", display_text(self.info.task))
 
 
 class ChecklistModel(QAbstractListModel):
@@ -99,6 +105,7 @@ class ChecklistModel(QAbstractListModel):
         self._carried: list[ChecklistItemInfo] = []
         self._rows: list[_Row] = []
         self._show_done = True
+        self._today_value = today()  # read again at every rebuild, not on every paint
         self._all_carried = False
         self._carried_more = False
 
@@ -160,6 +167,7 @@ class ChecklistModel(QAbstractListModel):
             return [i for i in items if self._show_done or not i.task.done]
 
         self.beginResetModel()
+        self._today_value = self._today()
         self._rows = [_Row(info) for info in visible(self._own)]
         carried = visible(self._carried)
         if carried:
@@ -206,7 +214,7 @@ class ChecklistModel(QAbstractListModel):
 
     def is_overdue(self, info: ChecklistItemInfo) -> bool:
         task = info.task
-        return not task.done and task.due_date is not None and task.due_date < self._today()
+        return not task.done and task.due_date is not None and task.due_date < self._today_value
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -233,7 +241,7 @@ class ChecklistModel(QAbstractListModel):
             return self._section_data(role)
         info, task = entry.info, entry.info.task
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(task)
+            return entry.text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
