@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -35,6 +36,7 @@ def load_session(
     return row
 
 
+@functools.cache  # composed once; callers add their own conditions to a copy
 def _detail_query() -> Select[Any]:
     return select(models.Session).options(
         selectinload(models.Session.tags),
