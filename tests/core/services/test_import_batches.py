@@ -33,23 +33,31 @@ def _write_notes(folder: Path, count: int, bad: set[int] = frozenset()) -> None:
 
 
 def _rows(database) -> dict[str, list[tuple]]:
-    """Every table a note reaches, without the columns that read the clock."""
-    tables = {
-        "sessions": "id, group_id, title, date, notes, source_path, version",
-        "people": "id, name",
-        "tags": "id, name",
-        "papers": "id, title, arxiv_id",
-        "presentations": "id, session_id, position, presenter_id, paper_id, notes",
-        "checklist_items": "id, session_id, position, text, done, due_date, assignee_id",
-        "attendance": "session_id, person_id, present, position",
-        "session_tags": "session_id, tag_id",
-        "search_docs": "id, session_id, field, ref_id, text",
-    }
+    """Every table a note reaches, all columns but the ones that read the clock."""
+    tables = [
+        "sessions",
+        "groups",
+        "people",
+        "tags",
+        "papers",
+        "presentations",
+        "checklist_items",
+        "attendance",
+        "session_tags",
+        "note_revisions",
+        "search_docs",
+    ]
+    found = {}
     with database.transaction() as orm:
-        return {
-            table: [tuple(row) for row in orm.execute(text(f"SELECT {columns} FROM {table}"))]
-            for table, columns in tables.items()
-        }
+        for table in tables:
+            columns = [
+                row[1]
+                for row in orm.execute(text(f"PRAGMA table_info({table})"))
+                if row[1] not in {"created_at", "updated_at"}
+            ]
+            query = text(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2")
+            found[table] = [tuple(row) for row in orm.execute(query)]
+    return found
 
 
 @pytest.fixture
@@ -204,3 +212,67 @@ def test_files_release_their_savepoints_inside_the_batch_transaction(tmp_path, d
     _write_notes(tmp_path / "notes", 3)
     ImportService(database).import_paths([tmp_path / "notes"])
     assert still_open == [True, True, True]
+
+
+SAMPLES = Path(__file__).parents[2] / "fixtures" / "samples"
+
+
+def _orm_write(orm, batch, existing, note, group, source):
+    """How every session was written before new ones went in as plain INSERTs."""
+    from studyapp.core.services.import_rows import fill_session, keep_old_notes
+
+    row = existing or models.Session()
+    if existing is not None:
+        keep_old_notes(orm, existing)
+    fill_session(orm, row, note, group)
+    row.source_path, row.source_hash = source
+    if existing is None:
+        orm.add(row)
+    orm.flush()
+    return row.id, []
+
+
+def test_new_sessions_get_the_rows_the_orm_gave_them(tmp_path, monkeypatch):
+    import shutil
+
+    from studyapp.core.db import open_database
+
+    folder = shutil.copytree(SAMPLES, tmp_path / "notes")
+    for number in range(1, 6):
+        extra = (
+            "created: 2025-03-01T10:00:00+09:00\nlast_modified_at: 2025-03-02 11:00:00\n"
+            "timezone: Nowhere/Special\n"
+            if number % 2
+            else "status: cancelled\nkind: mentoring\n"
+        )
+        note = _note(number, attendees="Alice, 민수 (불참: Bob)", extra=extra)
+        note += "- [ ] 🔼 Chen: 반복 🔁 every week ➕ 2025-03-01 ⏳ 2025-03-05\n- [ ] \n"
+        (folder / f"2025-03-{number:02d}.md").write_text(note, "utf-8")
+    databases = []
+    for name in ("plain", "orm"):
+        database = open_database(f"sqlite:///{tmp_path / f'{name}.sqlite3'}")
+        databases.append(database)
+        if name == "orm":
+            monkeypatch.setattr(ImportService, "_write", staticmethod(_orm_write))
+        report = ImportService(database).import_paths([folder], group="KD")
+        assert report.failed == []
+    try:
+        plain, orm = (_rows(database) for database in databases)
+        assert plain == orm
+        times = [
+            _rows_with_times(database)
+            for database in databases  # from the notes, not the clock
+        ]
+        assert times[0] == times[1] and times[0]
+    finally:
+        for database in databases:
+            database.dispose()
+
+
+def _rows_with_times(database) -> list[tuple]:
+    with database.transaction() as orm:
+        query = text(
+            "SELECT id, created_at, updated_at, timezone, kind, status, front_matter,"
+            " attendees_raw, checklist_heading FROM sessions WHERE title LIKE '회의%'"
+        )
+        return [tuple(row) for row in orm.execute(query)]

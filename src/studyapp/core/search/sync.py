@@ -115,6 +115,21 @@ def index_now(orm: OrmSession, sessions: set[int]) -> None:
         index.replace_documents(orm.connection(), wanted)
 
 
+def sessions_changed(orm: OrmSession, sessions: Iterable[int]) -> None:
+    """Index sessions written with plain SQL, which no flush sees, as a flush would."""
+    changed = set(sessions)
+    pending: set[int] | None = orm.info.get(_DEFERRED)
+    if pending is not None:
+        pending |= changed
+    elif changed and _ready(orm):
+        index.replace_documents(orm.connection(), changed)
+
+
+def papers_changed(orm: OrmSession, papers: Iterable[int]) -> None:
+    """Index the sessions that show papers changed with plain SQL."""
+    sessions_changed(orm, _sessions_showing(orm, "paper_id", papers))
+
+
 @event.listens_for(OrmSession, "after_flush")
 def _after_flush(orm: OrmSession, _context: UOWTransaction) -> None:
     sessions = _touched(orm)

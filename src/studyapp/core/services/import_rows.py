@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.errors import StudyappError
-from studyapp.core.markdown.document import ParsedNote
+from studyapp.core.markdown.document import ParsedNote, ParsedTask
 from studyapp.core.services import lookup
 from studyapp.core.services.checklist import apply_task
 from studyapp.core.services.fields import clean_timezone, parse_kind, parse_status
+from studyapp.core.services.row_inserts import QueuedRow, column_values, insert_one, values
 from studyapp.core.services.sessions import attendance_rows, default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
@@ -38,28 +40,18 @@ def keep_old_notes(orm: OrmSession, row: models.Session) -> None:
 def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: str) -> None:
     """Write everything the parser understood onto ``row`` (new or being replaced)."""
     row.group = lookup.group(orm, group)
-    row.title = " ".join(note.title.split())[:500] or "Untitled"
+    row.title = _title(note)
     row.date = note.date
     row.start_time = note.start_time
-    try:
-        row.timezone = clean_timezone(note.timezone) if note.timezone else local_timezone_name()
-    except StudyappError:
-        row.timezone = local_timezone_name()
-        note.warnings.append(f"unknown time zone {note.timezone!r}; used {row.timezone}")
+    row.timezone = _timezone(note)
     row.kind = parse_kind(note.kind)
-    try:
-        row.status = parse_status(note.status) if note.status else default_status(note.date)
-    except StudyappError:
-        row.status = default_status(note.date)
+    row.status = _status(note)
     row.notes = note.notes
-    row.tags = lookup.tags(orm, [t for t in note.tags if str(t).strip().lstrip("#")])
+    row.tags = _tags(orm, note)
     row.attendance = attendance_rows(orm, note.attendees, note.absentees)
     row.attendees_raw = note.attendees_raw
     row.checklist_heading = note.checklist_heading
-    row.front_matter = {
-        "format": note.front_matter.format,
-        "blocks": [[key, raw] for key, raw in note.front_matter.blocks],
-    }
+    row.front_matter = _front_matter(note)
     if note.created is not None:
         row.created_at = _aware(note.created, row.timezone)
     if note.modified is not None:
@@ -91,6 +83,114 @@ def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: 
         items.append(item)
     row.checklist = items
     row.version = (row.version or 0) + 1
+
+
+def insert_new_session(
+    orm: OrmSession, note: ParsedNote, group: str, source: tuple[str, str]
+) -> tuple[int, list[QueuedRow]]:
+    """What :func:`fill_session` and a flush make of a new session, in plain SQL: its id,
+    and the rows it holds, for the caller to queue.
+
+    Lookups run in the same order, so new people, tags and papers get the same ids. No ORM
+    objects: their bookkeeping and flushes took most of an import's time. No flush event
+    sees the session either: the caller has it indexed.
+    """
+    group_id = lookup.group(orm, group).id
+    timezone = _timezone(note)
+    session: dict[str, object] = {
+        "group_id": group_id,
+        "title": _title(note),
+        "date": note.date,
+        "start_time": note.start_time,
+        "timezone": timezone,
+        "kind": parse_kind(note.kind),
+        "status": _status(note),
+        "notes": note.notes,
+    }
+    tags = _tags(orm, note)
+    attendance = attendance_rows(orm, note.attendees, note.absentees)
+    session |= {
+        "attendees_raw": note.attendees_raw,
+        "checklist_heading": note.checklist_heading,
+        "front_matter": _front_matter(note),
+        "source_path": source[0],
+        "source_hash": source[1],
+        "version": 1,
+    }
+    if note.created is not None:
+        session["created_at"] = _aware(note.created, timezone)
+    if note.modified is not None:
+        session["updated_at"] = _aware(note.modified, timezone)
+    slots = [
+        {
+            "position": position,
+            "presenter_id": lookup.person(orm, slot.presenter).id if slot.presenter else None,
+            "paper_id": lookup.paper_id(orm, slot.paper) if slot.paper else None,
+            "heading_raw": slot.heading_raw,
+            "notes": slot.notes,
+            "discussion": slot.discussion,
+            "duration_seconds": slot.duration_seconds,
+            "timebox_minutes": slot.timebox_minutes,
+        }
+        for position, slot in enumerate(note.presentations)
+    ]
+    items = [_item(orm, group_id, position, task) for position, task in enumerate(note.tasks)]
+    session_id = insert_one(orm, models.Session, session)
+    held: list[QueuedRow] = [
+        (models.session_tags, {"session_id": session_id, "tag_id": tag.id}) for tag in tags
+    ]
+    held += [(models.Attendance, values(row) | {"session_id": session_id}) for row in attendance]
+    held += [(models.Presentation, slot | {"session_id": session_id}) for slot in slots]
+    held += [(models.ChecklistItem, item | {"session_id": session_id}) for item in items]
+    return session_id, held
+
+
+class _Assigned:
+    """Takes the attributes ``apply_task`` assigns to a to-do, without an ORM object."""
+
+    def __init__(self, **values: object) -> None:
+        self.__dict__.update(values)
+
+
+def _item(orm: OrmSession, group_id: int, position: int, task: ParsedTask) -> dict[str, Any]:
+    item = _Assigned(
+        group_id=group_id, position=position, text=task.fields.text, source_line=task.source_line
+    )
+    # apply_task only assigns fields, so the same validation and values reach a plain
+    # object. An empty "- [ ]" line is still a line the user wrote; keep it as an item.
+    apply_task(orm, cast(models.ChecklistItem, item), task.fields, allow_empty=True)
+    return column_values(models.ChecklistItem, vars(item))
+
+
+def _title(note: ParsedNote) -> str:
+    return " ".join(note.title.split())[:500] or "Untitled"
+
+
+def _timezone(note: ParsedNote) -> str:
+    try:
+        return clean_timezone(note.timezone) if note.timezone else local_timezone_name()
+    except StudyappError:
+        zone = local_timezone_name()
+        note.warnings.append(f"unknown time zone {note.timezone!r}; used {zone}")
+        return zone
+
+
+def _status(note: ParsedNote) -> models.SessionStatus:
+    try:
+        return parse_status(note.status) if note.status else default_status(note.date)
+    except StudyappError:
+        return default_status(note.date)
+
+
+def _tags(orm: OrmSession, note: ParsedNote) -> list[models.Tag]:
+    return lookup.tags(orm, [t for t in note.tags if str(t).strip().lstrip("#")])
+
+
+def _front_matter(note: ParsedNote) -> dict[str, object]:
+    return {
+        "format": note.front_matter.format,
+        "blocks": [[key, raw] for key, raw in note.front_matter.blocks],
+    }
 
 
 def _aware(value: dt.datetime, timezone: str) -> dt.datetime:

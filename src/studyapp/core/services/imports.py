@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
@@ -31,8 +31,8 @@ from studyapp.core.markdown.parser import parse_note
 from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
 from studyapp.core.search import sync
 from studyapp.core.services import lookup
-from studyapp.core.services.import_rows import fill_session, keep_old_notes
-from studyapp.core.services.row_inserts import QueuedRow, RowQueue, insert_session
+from studyapp.core.services.import_rows import fill_session, insert_new_session, keep_old_notes
+from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
 _SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
@@ -43,6 +43,18 @@ BATCH_FILES = 200
 BATCH_SECONDS = 0.1
 
 Progress = Callable[[int, int, Path], None]
+
+# The session a file was imported as before: by its content first, else by its path.
+_KNOWN = (
+    select(models.Session.id, models.Session.source_path, models.Session.source_hash)
+    .where(
+        or_(
+            models.Session.source_path == bindparam("path"),
+            models.Session.source_hash == bindparam("digest"),
+        )
+    )
+    .order_by((models.Session.source_hash == bindparam("digest")).desc())
+)
 
 
 @dataclass
@@ -218,16 +230,8 @@ class ImportService:
             presentations=len(note.presentations),
             tasks=len(note.tasks),
         )
-        known = orm.execute(
-            select(models.Session.id, models.Session.source_path, models.Session.source_hash)
-            .where(
-                or_(
-                    models.Session.source_path == str(path),
-                    models.Session.source_hash == digest,
-                )
-            )
-            .order_by((models.Session.source_hash == digest).desc())
-        ).first()
+        orm.flush()  # as an ORM query would, so the plain one below sees every row
+        known = orm.connection().execute(_KNOWN, {"path": str(path), "digest": digest}).first()
         if known is not None and known.source_hash == digest:
             outcome.session_id = known.id
             if known.source_path != str(path):
@@ -276,12 +280,9 @@ class ImportService:
             existing.source_path, existing.source_hash = source
             orm.flush()
             return existing.id, []
-        row = models.Session()
         with lookup.remembering(orm, batch.memory), sync.deferred(orm, batch.unindexed):
-            fill_session(orm, row, note, group)
-            row.source_path, row.source_hash = source
-            session_id, held = insert_session(orm, row)
-        batch.unindexed.add(session_id)
+            session_id, held = insert_new_session(orm, note, group, source)
+            sync.sessions_changed(orm, {session_id})
         return session_id, held
 
 

@@ -7,14 +7,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Executable, bindparam, or_, select
+from sqlalchemy import Executable, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
 from studyapp.core.markdown.document import PaperRef
+from studyapp.core.search import sync
 
 
 def clean_name(name: str, what: str = "name") -> str:
@@ -34,7 +36,7 @@ def title_key(title: str) -> str:
 
 
 _MEMORY = "studyapp_lookup_memory"
-_Row = TypeVar("_Row", models.Person, models.Group, models.Tag, models.Paper)
+_Row = TypeVar("_Row", models.Person, models.Group, models.Tag, "_PaperRow")
 _Named = TypeVar("_Named", models.Person, models.Group, models.Tag)
 _BY_NAME = {
     kind: select(kind).where(kind.name == bindparam("name"))
@@ -136,6 +138,44 @@ def tags(orm: OrmSession, names: list[str] | tuple[str, ...]) -> list[models.Tag
 
 def paper(orm: OrmSession, ref: PaperRef) -> models.Paper:
     """The library's paper for ``ref`` (by arXiv id, DOI, then title), created if new."""
+    found = orm.get(models.Paper, paper_id(orm, ref))
+    if found is None:
+        raise RuntimeError("a paper just found or made is gone")
+    return found
+
+
+@dataclass
+class _PaperRow:
+    """What finding and completing a paper needs of its row."""
+
+    id: int
+    arxiv_id: str | None
+    doi: str | None
+    title_key: str
+    venue: str | None
+    year: int | None
+    url: str | None
+
+
+_PAPER_WAYS = {
+    "arxiv": models.Paper.arxiv_id,
+    "doi": models.Paper.doi,
+    "title": models.Paper.title_key,
+}
+_PAPER_FIELDS = (
+    models.Paper.id,
+    models.Paper.arxiv_id,
+    models.Paper.doi,
+    models.Paper.title_key,
+    models.Paper.venue,
+    models.Paper.year,
+    models.Paper.url,
+)
+
+
+def paper_id(orm: OrmSession, ref: PaperRef) -> int:
+    """The id of :func:`paper`'s paper, in plain SQL: an import's new sessions need only the
+    id, and a flush for every paper made was a good part of an import's time."""
     memory = _memory(orm)
     doi = ref.doi.lower() if ref.doi else None
     key = title_key(ref.title)
@@ -145,77 +185,81 @@ def paper(orm: OrmSession, ref: PaperRef) -> models.Paper:
     # Only the first way can be answered from memory: a later one counts only when the
     # earlier ones find nothing, which only the database can tell.
     found = _remembered_paper(memory, *ways[0]) if ways else None
-    by_title = found is not None and ways[0][0] == "title"
+    how = ways[0][0] if found is not None else None
     if found is None and ways:
         found, how = _find_paper(orm, ways)
-        by_title = how == "title"
     if found is None:
-        found = models.Paper(title=clean_name(ref.title, "paper title"), title_key=key)
-        orm.add(found)
-        by_title = bool(key)
-    # Fill what the library does not know yet; never overwrite what a user entered.
-    changed = _set(found, "venue", found.venue or ref.venue)
-    changed |= _set(found, "year", found.year or ref.year)
-    changed |= _set(found, "url", found.url or ref.url)
-    if ref.arxiv_id and not found.arxiv_id:
-        changed |= _set(found, "arxiv_id", ref.arxiv_id)
-    if doi and not found.doi:
-        changed |= _set(found, "doi", doi)
-    if changed or found.id is None:
-        orm.flush()
+        found, how = _make_paper(orm, ref, key, doi), "title" if key else None
+    else:
+        # Fill what the library does not know yet; never overwrite what a user entered.
+        wanted = {"venue": ref.venue, "year": ref.year, "url": ref.url}
+        changes: dict[str, object] = {
+            name: value
+            for name, value in wanted.items()
+            if not getattr(found, name) and getattr(found, name) != value
+        }
+        if ref.arxiv_id and not found.arxiv_id:
+            changes["arxiv_id"] = ref.arxiv_id
+        if doi and not found.doi:
+            changes["doi"] = doi
+        if changes:
+            _update_paper(orm, found, changes)
     if memory is not None:
         # Unique columns always find this paper again; a title finds the oldest paper of
         # that title, which this one is when it was found or made by title.
         remembered = [("arxiv", found.arxiv_id), ("doi", found.doi)]
-        if by_title:
+        if how == "title":
             remembered.append(("title", key))
         for what, value in remembered:
             if value:
-                memory.put(models.Paper, f"{what} {value}", found)
-    return found
+                memory.put(_PaperRow, f"{what} {value}", found)
+    return found.id
 
 
-_PAPER_COLUMNS = {
-    "arxiv": models.Paper.arxiv_id,
-    "doi": models.Paper.doi,
-    "title": models.Paper.title_key,
-}
+def _make_paper(orm: OrmSession, ref: PaperRef, key: str, doi: str | None) -> _PaperRow:
+    row = _PaperRow(0, ref.arxiv_id or None, doi, key, ref.venue, ref.year, ref.url)
+    values = vars(row) | {"title": clean_name(ref.title, "paper title")}
+    del values["id"]
+    inserted = orm.connection().execute(insert(models.Paper), values).inserted_primary_key
+    if inserted is None:
+        raise RuntimeError("the database gave no id for the new paper")
+    row.id = int(inserted[0])
+    return row
+
+
+def _update_paper(orm: OrmSession, row: _PaperRow, changes: dict[str, object]) -> None:
+    orm.connection().execute(update(models.Paper).where(models.Paper.id == row.id).values(changes))
+    for name, value in changes.items():
+        setattr(row, name, value)
+    # A loaded Paper would still show the old values (and updated_at), so it reloads them.
+    loaded = orm.identity_map.get(OrmSession.identity_key(models.Paper, row.id))
+    if loaded is not None:
+        orm.expire(loaded, [*changes, "updated_at"])
+    sync.papers_changed(orm, {row.id})
 
 
 @functools.cache
 def _paper_query(ways: tuple[str, ...]) -> Executable:
-    matches = (_PAPER_COLUMNS[what] == bindparam(what) for what in ways)
-    return (
-        select(models.Paper.id, *_PAPER_COLUMNS.values())
-        .where(or_(*matches))
-        .order_by(models.Paper.id)
-    )
+    matches = (_PAPER_WAYS[what] == bindparam(what) for what in ways)
+    return select(*_PAPER_FIELDS).where(or_(*matches)).order_by(models.Paper.id)
 
 
 def _find_paper(
     orm: OrmSession, ways: list[tuple[str, str]]
-) -> tuple[models.Paper | None, str | None]:
+) -> tuple[_PaperRow | None, str | None]:
     """The paper the first of ``ways`` finds (a title: the oldest of that title), and which
-    way found it. One plain query for all of them, the row loaded only when found."""
+    way found it; one query for all of them."""
     if orm.autoflush:
         orm.flush()  # what an ORM query would do first
     query = _paper_query(tuple(what for what, _ in ways))
-    candidates = orm.connection().execute(query, dict(ways)).all()
-    position = {"arxiv": 1, "doi": 2, "title": 3}
+    candidates = [_PaperRow(*row) for row in orm.connection().execute(query, dict(ways))]
     for what, value in ways:
+        column = _PAPER_WAYS[what].key
         for candidate in candidates:
-            if candidate[position[what]] == value:
-                return orm.get(models.Paper, candidate[0]), what
+            if getattr(candidate, column) == value:
+                return candidate, what
     return None, None
 
 
-def _remembered_paper(memory: Memory | None, what: str, value: str) -> models.Paper | None:
-    return memory.get(models.Paper, f"{what} {value}") if memory is not None else None
-
-
-def _set(paper: models.Paper, name: str, value: object) -> bool:
-    """Set one attribute when it differs (an equal value would only cost a flush)."""
-    if getattr(paper, name) == value:
-        return False
-    setattr(paper, name, value)
-    return True
+def _remembered_paper(memory: Memory | None, what: str, value: str) -> _PaperRow | None:
+    return memory.get(_PaperRow, f"{what} {value}") if memory is not None else None

@@ -1,14 +1,13 @@
-"""New sessions built as ORM objects, written with plain INSERTs, many rows a statement.
+"""Rows written with plain INSERTs, many a statement, instead of through the ORM.
 
-An import fills each new session, its slots and to-dos as ORM objects (with the same code
-that replaces an imported session) but never adds them to the ORM session: its unit of work
-spent about a millisecond a row, most of an import's time. Their column values go out as
-INSERTs instead; the session at once (its id is needed), the rows it holds queued for one
-statement per table per batch of notes.
+An import's new sessions, their slots and to-dos were a dozen ORM objects a note, whose
+bookkeeping and flushes took most of an import's time. A session goes in at once (its id
+is needed); the rows it holds wait in a :class:`RowQueue` for one statement per table.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Any
 
@@ -23,22 +22,12 @@ Target = type[models.Base] | Table
 QueuedRow = tuple[Target, dict[str, Any]]
 
 
-def insert_session(orm: OrmSession, row: models.Session) -> tuple[int, list[QueuedRow]]:
-    """Insert ``row`` (filled, never added to ``orm``); its id and the rows it holds.
-
-    No flush event sees these rows: the caller has the session indexed, after
-    :meth:`RowQueue.write` has written the rest.
-    """
-    inserted = orm.connection().execute(insert(models.Session), values(row)).inserted_primary_key
+def insert_one(orm: OrmSession, target: type[models.Base], row: dict[str, Any]) -> int:
+    """Insert one row (columns left out get their defaults); its id."""
+    inserted = orm.connection().execute(insert(target), row).inserted_primary_key
     if inserted is None:
-        raise RuntimeError("the database gave no id for the new session")
-    session_id = int(inserted[0])
-    held: list[QueuedRow] = [
-        (models.session_tags, {"session_id": session_id, "tag_id": tag.id}) for tag in row.tags
-    ]
-    for children in (row.attendance, row.presentations, row.checklist):
-        held += [(type(child), values(child) | {"session_id": session_id}) for child in children]
-    return session_id, held
+        raise RuntimeError(f"the database gave no id for the new {target.__name__} row")
+    return int(inserted[0])
 
 
 class RowQueue:
@@ -51,32 +40,54 @@ class RowQueue:
         self._rows += rows
 
     def write(self, orm: OrmSession) -> None:
-        """Insert every queued row. Runs of one table go in one statement, in queue order,
-        so ids come out as row-by-row inserts would give them; call it before anything else
-        inserts into those tables."""
+        """Insert every queued row: a statement per table (and set of columns), each table's
+        rows in queue order, so ids come out as row-by-row inserts would give them. Call it
+        before anything else inserts into these tables."""
+        by_table: dict[Target, list[dict[str, Any]]] = {}
+        for target, row in self._rows:
+            by_table.setdefault(target, []).append(row)
         connection = orm.connection()
-        runs = itertools.groupby(self._rows, key=lambda queued: (queued[0], queued[1].keys()))
-        for (target, _keys), run in runs:
-            connection.execute(insert(target), [row for _, row in run])
+        for target, rows in by_table.items():
+            for _keys, run in itertools.groupby(rows, key=dict.keys):
+                connection.execute(insert(target), list(run))
         self._rows.clear()
 
 
-def values(obj: object) -> dict[str, Any]:
-    """The column values set on a transient ORM row, by column name, its many-to-one
-    targets as their ids; columns never set are left out, for their defaults."""
-    mapper = sa_inspect(type(obj))
-    state = vars(obj)
-    found = {
-        attr.columns[0].name: state[attr.key] for attr in mapper.column_attrs if attr.key in state
-    }
-    for relation in mapper.relationships:
-        if relation.direction is not MANYTOONE or relation.key not in state:
-            continue
-        target = state[relation.key]
-        for local, remote in relation.local_remote_pairs:
-            found[local.name] = None if target is None else _attribute_of(target, remote)
+def values(obj: models.Base) -> dict[str, Any]:
+    """The column values set on a transient ORM row; see :func:`column_values`."""
+    return column_values(type(obj), vars(obj))
+
+
+def column_values(model: type[models.Base], attributes: dict[str, Any]) -> dict[str, Any]:
+    """Attribute values of a ``model`` row by column name, its many-to-one targets as their
+    ids; columns never set are left out, for their defaults."""
+    columns, relations = _layout(model)
+    found = {column: attributes[key] for key, column in columns if key in attributes}
+    for key, pairs in relations:
+        if key in attributes:
+            target = attributes[key]
+            for local, remote in pairs:
+                found[local] = None if target is None else getattr(target, remote)
     return found
 
 
-def _attribute_of(obj: object, column: Any) -> object:
-    return getattr(obj, sa_inspect(type(obj)).get_property_by_column(column).key)
+@functools.cache
+def _layout(
+    model: type[models.Base],
+) -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
+    """A model's (attribute, column) pairs, and its many-to-one relations with the
+    (column, attribute of the target) pairs they set: asked once, not once a row."""
+    mapper = sa_inspect(model)
+    columns = [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
+    relations = [
+        (
+            relation.key,
+            [
+                (local.name, relation.mapper.get_property_by_column(remote).key)
+                for local, remote in relation.local_remote_pairs
+            ],
+        )
+        for relation in mapper.relationships
+        if relation.direction is MANYTOONE
+    ]
+    return columns, relations
