@@ -194,3 +194,14 @@ def test_sorting_keeps_the_selected_paper_and_the_filter(qtbot, view):
         key=str.casefold,
         reverse=True,
     )
+
+
+def test_a_reload_keeps_the_chosen_order(qtbot, view, database):
+    header = view.table.horizontalHeader()
+    section = QPoint(header.sectionViewportPosition(PaperColumn.YEAR) + 5, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section)
+    years = [view.proxy.index(r, PaperColumn.YEAR).data() for r in range(3)]
+    PaperService(database).add(PaperFields(title="Older", year=2001))
+    view.reload()
+    after = [view.proxy.index(r, PaperColumn.YEAR).data() for r in range(4)]
+    assert after == sorted([*years, "2001"], reverse=years[0] > years[-1])

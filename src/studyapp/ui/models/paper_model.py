@@ -48,10 +48,17 @@ class PaperTableModel(QAbstractTableModel):
         self._rows: list[PaperRow] = []
         self._cells: list[tuple[str, ...]] = []
         self._filter_text: list[str] = []
+        self._order: tuple[PaperColumn, Qt.SortOrder] | None = None  # kept across reloads
 
     def set_rows(self, rows: list[PaperRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._order is not None:
+            column, order = self._order
+            self._rows.sort(
+                key=lambda entry: _sort_key(entry, column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
         self._cells = [tuple(_display(entry, c) for c in PaperColumn) for entry in self._rows]
         self._filter_text = [" ".join(cells[c] for c in _TEXT_COLUMNS) for cells in self._cells]
         self.endResetModel()
@@ -67,9 +74,12 @@ class PaperTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in one pass; a proxy would ask for two cells per comparison."""
-        if not 0 <= column < len(PaperColumn) or not self._rows:
+        if not 0 <= column < len(PaperColumn):
             return
         key_column = PaperColumn(column)
+        self._order = (key_column, order)
+        if not self._rows:
+            return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._rows[index.row()].paper.id for index in old]
