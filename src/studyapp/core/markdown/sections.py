@@ -12,6 +12,7 @@ from studyapp.core.tasks import parse_task_line
 
 _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_MARKUP_STARTS = frozenset("#`~")  # the first non-blank character of a heading or a fence
 
 # The exporter's slot timing line, "⏱ 18:30 / 20:00" (used / time box); read only in that form.
 _CLOCK = r"\d{1,2}:[0-5]\d|\d{1,3}:[0-5]\d:[0-5]\d"
@@ -58,6 +59,9 @@ def scan_body(body: str) -> list[Line]:
             if stripped.startswith(fence[0] * len(fence)) and stripped.rstrip(fence[0]) == "":
                 fence = None
             continue
+        if raw.lstrip(" \t")[:1] not in _MARKUP_STARTS:  # most lines: neither regex can match
+            lines.append(Line(raw))
+            continue
         opening = _FENCE_OPEN.match(raw)
         if opening and not (opening["fence"][0] == "`" and "`" in opening["info"]):
             fence = opening["fence"]
@@ -74,7 +78,7 @@ def scan_body(body: str) -> list[Line]:
 
 def mark_tasks(lines: list[Line], note: ParsedNote) -> None:
     for line in lines:
-        if line.fenced or line.level:
+        if line.fenced or line.level or "[" not in line.text:  # a task line has "[ ]"
             continue
         fields = parse_task_line(line.text)
         if fields is not None:
@@ -172,6 +176,8 @@ def mark_attendees(lines: list[Line], note: ParsedNote) -> None:
     from_front = bool(note.attendees or note.absentees)
     for line in lines:
         if line.role != "notes" or line.fenced or line.level:
+            continue
+        if ":" not in line.text and "：" not in line.text:  # "Attendees:" needs its colon
             continue
         parsed = parse_attendees_line(line.text)
         if parsed is None:

@@ -179,19 +179,28 @@ def _insert(
         used.add(doc_id(doc.session_id, n))
         if doc.field != "title":
             counters[doc.session_id] = n + 1
-        rows.append({"id": doc_id(doc.session_id, n), **doc.__dict__})
-    connection.execute(
-        text(
-            f"INSERT INTO {DOCS_TABLE} (id, session_id, field, ref_id, text)"
-            " VALUES (:id, :session_id, :field, :ref_id, :text)"
-        ),
-        rows,
-    )
+        rows.append((doc_id(doc.session_id, n), doc.session_id, doc.field, doc.ref_id, doc.text))
+    columns = "id, session_id, field, ref_id, text"
     if fts:
+        # SQLite: straight to the driver, which is cheaper by a few microseconds a row.
+        connection.exec_driver_sql(
+            f"INSERT INTO {DOCS_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?)", rows
+        )
         connection.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)",
-            [(row["id"], tokens.index_text(row["text"])) for row in rows],
+            [(row[0], tokens.index_text(row[4])) for row in rows],
         )
+        return
+    connection.execute(
+        text(
+            f"INSERT INTO {DOCS_TABLE} ({columns})"
+            " VALUES (:id, :session_id, :field, :ref_id, :text)"
+        ),
+        [
+            {"id": id_, "session_id": session, "field": field, "ref_id": ref, "text": body}
+            for id_, session, field, ref, body in rows
+        ],
+    )
 
 
 def rebuild(
