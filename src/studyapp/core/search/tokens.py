@@ -15,6 +15,7 @@ re-tokenizing the stored text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -70,8 +71,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalize(text))
 
 
+@functools.lru_cache(maxsize=8)
 def index_text(text: str) -> str:
-    """What the FTS table stores for ``text``: its tokens joined by spaces."""
+    """What the FTS table stores for ``text``: its tokens joined by spaces.
+
+    Remembered for the last few texts: saving a long note hands FTS5 the tokens of the text
+    saved a moment ago (to delete them) and of the new one, so each is worked out once.
+    """
     return " ".join(tokens(text))
 
 
