@@ -262,3 +262,81 @@ def test_progress_and_cancel(tmp_path):
     assert result.cancelled and len(result.written) == 2
     done = export_sessions(sessions, tmp_path, "jekyll", progress=lambda *a: seen.append(a))
     assert not done.cancelled and seen[-1] == (4, None)
+
+
+# -- batches of files ------------------------------------------------------------------------
+
+
+def test_an_export_syncs_a_batch_at_once_and_renames_after(tmp_path, monkeypatch):
+    events = []
+    monkeypatch.setattr(writer, "_ONE_SYNC", True)
+    monkeypatch.setattr(writer.os, "sync", lambda: events.append("sync"), raising=False)
+    monkeypatch.setattr(writer.os, "fsync", lambda fd: events.append("fsync"))
+    real_replace = os.replace
+    monkeypatch.setattr(
+        writer.os, "replace", lambda a, b: events.append("replace") or real_replace(a, b)
+    )
+    monkeypatch.setattr(writer, "BATCH_FILES", 3)
+    sessions = [_session(i, f"s{i}", day=i) for i in range(1, 6)]
+    result = export_sessions(sessions, tmp_path, "jekyll")
+    assert len(result.written) == 5 and _leftovers(tmp_path) == []
+    # Batches of 3 and 2: one sync before each batch's renames, one folder sync after.
+    assert events == ["sync", *["replace"] * 3, "fsync", "sync", *["replace"] * 2, "fsync"]
+    for session, path in zip(sessions, result.written, strict=True):
+        assert path.read_text(encoding="utf-8") == render_markdown(session)
+
+
+def test_without_one_sync_each_file_is_synced_before_its_rename(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(writer, "_ONE_SYNC", False)
+    monkeypatch.setattr(writer.os, "fsync", lambda fd: synced.append(fd))
+    export_sessions([_session(1, "a"), _session(2, "b", day=11)], tmp_path, "jekyll")
+    assert len(synced) == 2 + 1  # each file, then the folder once
+
+
+def test_files_before_a_failure_are_kept_whole(tmp_path, monkeypatch):
+    sessions = [_session(i, f"s{i}", day=i) for i in range(1, 4)]
+
+    def render(session, flavor):
+        if session.id == 3:
+            raise ExportError("Cannot write the front matter of 's3'.")
+        return render_markdown(session, flavor)
+
+    monkeypatch.setattr(writer, "render_markdown", render)
+    with pytest.raises(ExportError, match="s3"):
+        export_sessions(sessions, tmp_path, "jekyll")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "2025-03-01-s1.md",
+        "2025-03-02-s2.md",
+    ]
+
+
+def test_an_interrupt_leaves_old_files_and_no_temporary_ones(tmp_path, monkeypatch):
+    old = tmp_path / "2025-03-01-s1.md"
+    old.write_text("old")
+    sessions = [_session(1, "s1", day=1), _session(2, "s2", day=2)]
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        export_sessions(sessions, tmp_path, "jekyll", progress=progress)
+    assert old.read_text() == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["2025-03-01-s1.md"]
+
+
+def test_a_file_written_twice_in_one_batch_ends_as_the_last_write(tmp_path):
+    # Two sessions with an image of the same name: as before, the later one wins, even
+    # when the first write is still waiting for its rename.
+    (tmp_path / "slide.png").write_bytes(b"A")
+    sessions = [
+        _session(1, "a", attachments=("slide.png",)),
+        _session(2, "b", day=11, attachments=("slide.png",)),
+    ]
+    images = {1: b"B", 2: b"A"}
+    export_sessions(sessions, tmp_path, "jekyll", files=lambda s: [("slide.png", images[s.id])])
+    assert (tmp_path / "slide.png").read_bytes() == b"A"
+    assert _leftovers(tmp_path) == []

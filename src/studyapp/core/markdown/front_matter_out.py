@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import yaml
 
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
+from studyapp.core.markdown import fast_yaml
 from studyapp.core.markdown.text_lines import one_line, split_lines, trim_blank
 
 _OWN_KEYS = (
@@ -81,16 +84,60 @@ def _yaml_line(key: str, value: object, concept: str | None) -> str:
             text = value.strftime("%Y-%m-%d %H:%M:%S") + (offset and f" {offset[:3]}:{offset[3:5]}")
         else:
             text = value.isoformat()
-        key_text = yaml.safe_dump({key: 0}, allow_unicode=True, width=_WIDE)[: -len(": 0\n")]
-        return f"{key_text}: {text}"
+        return f"{_key_text(key)}: {text}"
     if isinstance(value, tuple):
         value = list(value)
+    plain = _plain_line(key, value)
+    if plain is not None:
+        return plain
     texts = value if isinstance(value, list) else [value]
     # PyYAML writes these raw when allowed Unicode, and then reads them back as line breaks.
     readable = not any(isinstance(text, str) and _YAML_BREAKS & set(text) for text in texts)
     return yaml.safe_dump(
         {key: value}, allow_unicode=readable, sort_keys=False, width=_WIDE, default_flow_style=False
     ).rstrip("\n")
+
+
+@functools.lru_cache(maxsize=256)
+def _key_text(key: str) -> str:
+    """``key`` as PyYAML writes a mapping key (the same few keys, over and over)."""
+    return yaml.safe_dump({key: 0}, allow_unicode=True, width=_WIDE)[: -len(": 0\n")]
+
+
+# PyYAML's own judges of a scalar: how it must be quoted, and what it reads back as. Running
+# them alone gives safe_dump's output for plain text without its whole pipeline, which
+# took a third of an export's time.
+_ANALYZER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+_ANALYZER.tag_prefixes = dict(_ANALYZER.DEFAULT_TAG_PREFIXES)  # as a document start sets them
+_RESOLVE: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = (
+    yaml.resolver.Resolver().resolve
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+# A key is written as "? key" from 128 characters on, its tag ("!!str") counted in.
+_SIMPLE_KEY_AT_MOST = 127 - len(_ANALYZER.prepare_tag(_STR_TAG))
+
+
+def _plain_line(key: str, value: object) -> str | None:
+    """What ``safe_dump({key: value})`` writes when key and value are plain scalars (or a
+    list of them), as most titles, names and tags are; None for everything else."""
+    # Exactly str: PyYAML's safe representer refuses subclasses such as enums.
+    if type(key) is not str or not _plain(key, simple_key=True):
+        return None
+    if type(value) is str:
+        return f"{key}: {value}" if _plain(value) else None
+    if type(value) is list and all(type(item) is str and _plain(item) for item in value):
+        return "\n".join([f"{key}:", *(f"- {item}" for item in value)]) if value else f"{key}: []"
+    return None
+
+
+def _plain(text: str, *, simple_key: bool = False) -> bool:
+    """Whether PyYAML's emitter writes ``text`` without quotes in block context."""
+    if _RESOLVE(yaml.ScalarNode, text, (True, False)) != _STR_TAG:
+        return False  # unquoted it would read back as a number, a date, null...
+    analysis = _ANALYZER.analyze_scalar(text)
+    if simple_key and (analysis.empty or analysis.multiline or len(text) > _SIMPLE_KEY_AT_MOST):
+        return False  # written as "? key", the explicit form
+    return bool(analysis.allow_block_plain)
 
 
 def _block_value(key: str, raw: str) -> object:
@@ -102,7 +149,7 @@ def _block_value(key: str, raw: str) -> object:
     ):
         return _MISSING
     try:
-        data = yaml.safe_load(raw)
+        data = fast_yaml.safe_load(raw)
     except Exception:  # YAMLError, or ValueError from impossible dates like 2025-13-40
         return _MISSING
     if isinstance(data, dict) and len(data) == 1:
@@ -206,7 +253,7 @@ def _front_matter_lines(session: SessionDetail, *, cautious: bool) -> list[str]:
 
 def _parses(text: str) -> bool:
     try:
-        return isinstance(yaml.safe_load(text), dict)
+        return isinstance(fast_yaml.safe_load(text), dict)
     except Exception:
         return False
 

@@ -1,0 +1,84 @@
+"""The export's shortcuts give exactly what the long way gave."""
+
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.markdown import exporter, front_matter_out
+
+_FAST = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+
+# Characters PyYAML treats specially somewhere, mixed with ordinary Latin and Hangul text.
+_PIECES = st.sampled_from(
+    [
+        *("a", "Z", "7", "가", "힣", "é", "漢", " ", "  ", "-", "- ", ":", ": ", "#", " #"),
+        *("?", "? ", "'", '"', "!", "&", "*", "|", ">", "%", "@", "`", ",", "[", "]", "{"),
+        *("}", "\n", "\t", "\x85", "\u2028", "\ufeff", "\x07", "---", "...", "~", "null"),
+        *("yes", "No", "1e3", "0x1f", "2024-01-02", "12:30", ".inf", "<<", "=", "_", "'s"),
+    ]
+)
+_TEXT = st.one_of(
+    st.lists(_PIECES, max_size=8).map("".join),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.integers(110, 135).map(lambda n: "k" * n),  # around the longest simple key
+)
+
+
+def _safe_dump_line(key, value):
+    """How every front matter line was written before the shortcut."""
+    texts = value if isinstance(value, list) else [value]
+    readable = not any(
+        isinstance(text, str) and set("\x85\u2028\u2029") & set(text) for text in texts
+    )
+    return yaml.safe_dump(
+        {key: value}, allow_unicode=readable, sort_keys=False, width=1 << 30,
+        default_flow_style=False,
+    ).rstrip("\n")  # fmt: skip
+
+
+@_FAST
+@given(key=_TEXT, value=st.one_of(_TEXT, st.lists(_TEXT, max_size=3)))
+def test_plain_lines_are_what_safe_dump_writes(key, value):
+    assert front_matter_out._yaml_line(key, value, None) == _safe_dump_line(key, value)
+
+
+@_FAST
+@given(key=_TEXT)
+def test_keys_of_dates_are_what_safe_dump_writes(key):
+    expected = yaml.safe_dump({key: 0}, allow_unicode=True, width=1 << 30)[: -len(": 0\n")]
+    assert front_matter_out._key_text(key) == expected
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mostly_hangul(text):
+    """The word-by-word count the byte count stands in for."""
+    hangul = latin = 0
+    for word in _WORD.findall(exporter._NOT_PROSE.sub(" ", text)):
+        if _HANGUL.search(word):
+            hangul += 1
+        elif _LATIN.search(word):
+            latin += 1
+    return hangul > latin
+
+
+_PROSE = st.lists(
+    st.sampled_from(
+        [
+            *("ab", "Z", "가", "나다", "힣", "1", "_", " ", ".", "\n", "é", "漢", "ㄱ", "\u1100"),
+            *("http://x.y/z", "`code`", "<b>", "](u)", ":", "a:b", "\x00", "\x7f", "~"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@_FAST
+@given(_PROSE)
+def test_mostly_hangul_counts_words_as_the_word_loop_did(text):
+    assert exporter.mostly_hangul(text) == _mostly_hangul(text)
