@@ -299,6 +299,7 @@ def test_many_carried_over_show_the_newest_until_the_heading_is_double_clicked(
     assert shown == [f"할 일 {day:02d}" for day in range(60 - CARRIED_SHOWN, 60)]  # oldest first
 
     view = child(panel, QListView, "checklistView")
+    qtbot.waitUntil(lambda: view.indexAt(view.visualRect(heading).center()) == heading)
     centre = view.visualRect(heading).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)

@@ -74,6 +74,10 @@ class ChecklistPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(1)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap long to-dos on resize
+        # Rows are measured by laying their text out; the first screenful is laid out at once
+        # and the rest between events, so a session switch does not wait for all of them.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(16)
         self.view.setAccessibleName(self.tr("To-dos"))
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._edit_index)
