@@ -1,11 +1,13 @@
 """The export's shortcuts give exactly what the long way gave."""
 
+import datetime as dt
 import re
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studyapp.core.dto import PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.markdown import exporter, front_matter_out
 
 _FAST = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -82,3 +84,73 @@ _PROSE = st.lists(
 @given(_PROSE)
 def test_mostly_hangul_counts_words_as_the_word_loop_did(text):
     assert exporter.mostly_hangul(text) == _mostly_hangul(text)
+
+
+_ANY = st.one_of(_TEXT, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+_ZONES = st.sampled_from(
+    [
+        dt.UTC,
+        dt.timezone(dt.timedelta(hours=9)),
+        dt.timezone(-dt.timedelta(hours=3, minutes=30)),
+        dt.timezone(dt.timedelta(seconds=5415)),  # an offset with seconds
+    ]
+)
+_MOMENTS = st.builds(
+    lambda day, seconds, zone: (
+        dt.datetime.combine(day, dt.time(), zone) + dt.timedelta(seconds=seconds)
+    ),
+    st.dates(dt.date(1, 1, 2), dt.date(9999, 12, 30)),
+    st.integers(0, 86_399),
+    _ZONES,
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    title=_ANY,
+    group=_ANY,
+    kind=_ANY,
+    status=_ANY,
+    tags=st.lists(_ANY, max_size=3),
+    people=st.lists(_ANY.filter(str.strip), max_size=3),
+    slots=st.lists(st.tuples(_ANY, _ANY), max_size=3),
+    start=st.one_of(st.none(), st.times()),
+    created=st.one_of(st.none(), _MOMENTS),
+    day=st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+)
+def test_front_matter_from_values_alone_reads_back_as_a_mapping(
+    title, group, kind, status, tags, people, slots, start, created, day
+):
+    # render_front_matter trusts this and only reads back what holds the user's own blocks.
+    session = SessionDetail(
+        id=1,
+        title=title,
+        date=day,
+        start_time=start,
+        timezone="+09:00",
+        group=group,
+        kind=kind,
+        status=status,
+        tags=tuple(tags),
+        attendees=tuple(people),
+        presentations=tuple(
+            PresentationInfo(
+                id=n,
+                position=n,
+                presenter=who,
+                paper=PaperInfo(id=n, title=paper) if paper else None,
+            )
+            for n, (who, paper) in enumerate(slots)
+        ),
+        created_at=created,
+        updated_at=created,
+    )
+    text = front_matter_out.render_front_matter(session)
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    assert (data["title"], data["group"], data["kind"], data["status"]) == (
+        title,
+        group,
+        kind,
+        status,
+    )

@@ -118,26 +118,50 @@ _SIMPLE_KEY_AT_MOST = 127 - len(_ANALYZER.prepare_tag(_STR_TAG))
 
 
 def _plain_line(key: str, value: object) -> str | None:
-    """What ``safe_dump({key: value})`` writes when key and value are plain scalars (or a
-    list of them), as most titles, names and tags are; None for everything else."""
+    """What ``safe_dump({key: value})`` writes when the key is a plain scalar and the value
+    a plain or single-quoted one (or a list of them), as titles, names and tags mostly are;
+    None for everything else."""
     # Exactly str: PyYAML's safe representer refuses subclasses such as enums.
-    if type(key) is not str or not _plain(key, simple_key=True):
+    if type(key) is not str or _scalar(key, simple_key=True) != key:
         return None
     if type(value) is str:
-        return f"{key}: {value}" if _plain(value) else None
-    if type(value) is list and all(type(item) is str and _plain(item) for item in value):
-        return "\n".join([f"{key}:", *(f"- {item}" for item in value)]) if value else f"{key}: []"
+        written = _scalar(value)
+        return None if written is None else f"{key}: {written}"
+    if type(value) is not list or any(type(item) is not str for item in value):
+        return None
+    if not value:
+        return f"{key}: []"
+    items = [_scalar(item) for item in value]
+    if any(item is None for item in items):
+        return None
+    return "\n".join([f"{key}:", *(f"- {item}" for item in items)])
+
+
+# Text that is plain for PyYAML's analysis at a glance: starts and ends with a letter or
+# digit (or closing punctuation), and holds no ":", "#" or anything unprintable.
+_SURELY_PLAIN = re.compile(
+    r"[A-Za-z0-9\uac00-\ud7a3](?:[A-Za-z0-9\uac00-\ud7a3 .,;!?()'+/=_-]*"
+    r"[A-Za-z0-9\uac00-\ud7a3.,;!?()'+/=_-])?"
+)
+
+
+def _scalar(text: str, *, simple_key: bool = False) -> str | None:
+    """``text`` as PyYAML's emitter writes it in block context, when that is plain or single
+    quoted on one line; None when it would be double quoted, folded or an explicit key."""
+    if _SURELY_PLAIN.fullmatch(text):  # the common case, without the character loop below
+        plain, quotable = True, True
+    else:
+        analysis = _ANALYZER.analyze_scalar(text)
+        if analysis.multiline or (simple_key and analysis.empty):
+            return None
+        plain, quotable = analysis.allow_block_plain, analysis.allow_single_quoted
+    if simple_key and len(text) > _SIMPLE_KEY_AT_MOST:
+        return None  # written as "? key", the explicit form
+    if plain and _RESOLVE(yaml.ScalarNode, text, (True, False)) == _STR_TAG:
+        return text
+    if quotable and not simple_key:
+        return "'" + text.replace("'", "''") + "'"
     return None
-
-
-def _plain(text: str, *, simple_key: bool = False) -> bool:
-    """Whether PyYAML's emitter writes ``text`` without quotes in block context."""
-    if _RESOLVE(yaml.ScalarNode, text, (True, False)) != _STR_TAG:
-        return False  # unquoted it would read back as a number, a date, null...
-    analysis = _ANALYZER.analyze_scalar(text)
-    if simple_key and (analysis.empty or analysis.multiline or len(text) > _SIMPLE_KEY_AT_MOST):
-        return False  # written as "? key", the explicit form
-    return bool(analysis.allow_block_plain)
 
 
 def _block_value(key: str, raw: str) -> object:
@@ -261,7 +285,10 @@ def _parses(text: str) -> bool:
 def render_front_matter(session: SessionDetail) -> str:
     """The YAML between the ``---`` lines, ending in a newline; always readable by safe_load."""
     text = "\n".join(_front_matter_lines(session, cautious=False)) + "\n"
-    if not _parses(text):
+    # Lines written here from values always read back as one mapping (a property test holds
+    # that), so only the user's own blocks, kept as written, need reading back: that was a
+    # fifth of an export's time.
+    if session.front_matter_blocks and not _parses(text):
         # Blocks that read fine alone can still clash together (odd anchors, tags); fall
         # back to keeping the user's unowned blocks as comments.
         text = "\n".join(_front_matter_lines(session, cautious=True)) + "\n"

@@ -13,8 +13,12 @@ def split_lines(text: str) -> list[str]:
 
 
 def trim_blank(lines: list[str]) -> list[str]:
-    filled = [index for index, line in enumerate(lines) if line.strip()]
-    return lines[filled[0] : filled[-1] + 1] if filled else []
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 def _close_fences(lines: list[str]) -> list[str]:
@@ -35,7 +39,10 @@ def _close_fences(lines: list[str]) -> list[str]:
 
 def verbatim(text: str) -> str:
     """The user's text as written, minus blank lines at its ends."""
-    return "\n".join(_close_fences(trim_blank(split_lines(text))))
+    lines = trim_blank(split_lines(text))
+    if "```" not in text and "~~~" not in text:  # no fence to close; spares a regex a line
+        return "\n".join(lines)
+    return "\n".join(_close_fences(lines))
 
 
 def one_line(text: str) -> str:
