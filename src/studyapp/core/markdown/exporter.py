@@ -124,10 +124,12 @@ def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
 
 
+# Characters that would end or break an inline link's destination.
+_LINK_ESCAPES = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"})
+
+
 def _link_target(url: str) -> str:
-    # Characters that would end or break an inline link's destination.
-    table = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
-    return "".join(table.get(char, char) for char in url.strip())
+    return url.strip().translate(_LINK_ESCAPES)
 
 
 def wikilink(name: str) -> str:

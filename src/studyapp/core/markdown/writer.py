@@ -19,6 +19,7 @@ import os
 import secrets
 import stat
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -127,14 +128,18 @@ def write_atomically(path: Path, text: str | bytes) -> None:
 class FileBatch:
     """Replaces files in one folder a batch at a time (see the module's docstring).
 
-    Used as a context manager: on leaving, what was written is committed, also after an
-    error, as file-by-file writing would have kept it; an interrupt drops the batch.
+    While one batch is synced in the background the next one is written; a batch is
+    renamed once its sync is done. Used as a context manager: on leaving, what was written
+    is committed, also after an error, as file-by-file writing would have kept it; an
+    interrupt drops the files not renamed yet.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._pending: list[tuple[Path, Path]] = []  # (temporary file, target)
-        self._waiting: dict[Path, bytes] = {}  # what each target will hold after the commit
+        self._pending: list[_Written] = []  # written, not yet syncing
+        self._syncing: list[_Written] = []  # syncing, renamed next
+        self._sync: threading.Thread | None = None
+        self._waiting: dict[Path, bytes] = {}  # what each target will hold once renamed
         self._bytes = 0
 
     def __enter__(self) -> FileBatch:
@@ -143,23 +148,25 @@ class FileBatch:
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is None or isinstance(error, Exception):
             self.commit()
-        else:
-            self._remove(self._pending)
-            self._pending = []
-            self._waiting.clear()
+            return
+        self._join()
+        self._remove([*self._syncing, *self._pending])
+        self._syncing, self._pending = [], []
+        self._waiting.clear()
 
     def write(self, path: Path, data: bytes) -> None:
-        """Write ``data`` for ``path``, which it replaces at the next commit."""
+        """Write ``data`` for ``path``, which it replaces once its batch is synced."""
         try:
             descriptor, temporary = _create_temp(path.parent, path.name)
         except OSError as error:
             raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
         try:
-            with open(descriptor, "wb") as handle:
-                handle.write(data)
+            try:
+                _write_all(descriptor, data)
                 if not _ONE_SYNC:
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                    os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
             with contextlib.suppress(OSError):  # keep the permissions someone gave the file
                 os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
         except OSError as error:
@@ -168,14 +175,18 @@ class FileBatch:
         except BaseException:
             _remove_quietly(temporary)
             raise
-        self._pending.append((temporary, path))
+        self._pending.append(_Written(temporary, path, data))
         self._waiting[path] = data
         self._bytes += len(data)
         if len(self._pending) >= BATCH_FILES or self._bytes >= BATCH_BYTES:
-            self.commit()
+            self._rename_synced()
+            self._syncing, self._pending, self._bytes = self._pending, [], 0
+            if _ONE_SYNC:
+                self._sync = threading.Thread(target=os.sync, name="export-sync", daemon=True)
+                self._sync.start()
 
     def holds(self, path: Path, data: bytes) -> bool:
-        """Whether ``path`` holds ``data`` already, or will once this batch is committed."""
+        """Whether ``path`` holds ``data`` already, or will once its batch is renamed."""
         waiting = self._waiting.get(path)
         if waiting is not None:
             return waiting == data
@@ -190,29 +201,56 @@ class FileBatch:
             return False
 
     def commit(self) -> None:
-        """Make the files written so far durable, then put each in place of its target."""
-        pending, self._pending, self._bytes = self._pending, [], 0
-        self._waiting.clear()
-        if not pending:
+        """Put every file written so far in place of its target, durably."""
+        self._rename_synced()
+        self._syncing, self._pending, self._bytes = self._pending, [], 0
+        if self._syncing and _ONE_SYNC:
+            os.sync()
+        self._rename_synced()
+
+    def _join(self) -> None:
+        if self._sync is not None:
+            self._sync.join()
+            self._sync = None
+
+    def _rename_synced(self) -> None:
+        """Once their sync is done, rename the syncing files over their targets."""
+        self._join()
+        syncing, self._syncing = self._syncing, []
+        if not syncing:
             return
         done = 0
         try:
-            if _ONE_SYNC:
-                os.sync()
-            for temporary, path in pending:
+            for written in syncing:
                 try:
-                    os.replace(temporary, path)
+                    os.replace(written.temporary, written.path)
                 except OSError as error:
+                    path = written.path
                     raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+                if self._waiting.get(written.path) is written.data:  # not written again since
+                    del self._waiting[written.path]
                 done += 1
         finally:
-            self._remove(pending[done:])
+            self._remove(syncing[done:])
             _sync_folder(self.folder)
 
     @staticmethod
-    def _remove(pending: list[tuple[Path, Path]]) -> None:
-        for temporary, _path in pending:
-            _remove_quietly(temporary)
+    def _remove(written: list[_Written]) -> None:
+        for each in written:
+            _remove_quietly(each.temporary)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:  # os.write may write less than asked (a signal, a full disk)
+        view = view[os.write(descriptor, view) :]
+
+
+@dataclass(frozen=True)
+class _Written:
+    temporary: Path
+    path: Path
+    data: bytes
 
 
 def safe_target(folder: Path, file_name: str) -> Path:

@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core import models
 from studyapp.core.db import Database
@@ -29,6 +30,7 @@ _P = models.Presentation
 _C = models.ChecklistItem
 _Presenter = aliased(models.Person)
 _Assignee = aliased(models.Person)
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 
 
 def details(
@@ -55,7 +57,7 @@ def details(
                 query = query.where(
                     (_S.date > last[0]) | ((_S.date == last[0]) & (_S.id > last[1]))
                 )
-            page = orm.execute(query.order_by(_S.date, _S.id).limit(BATCH)).all()
+            page = orm.connection().execute(query.order_by(_S.date, _S.id).limit(BATCH)).all()
             chunk = load(orm, [row.id for row in page])
         yield from chunk
         if len(chunk) < BATCH:
@@ -68,13 +70,13 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
     if not session_ids:
         return []
     ids = list(session_ids)
-    sessions = {row.id: row for row in orm.execute(select(*_SESSION).where(_S.id.in_(ids)))}
-    groups = _groups(orm, {row.group_id for row in sessions.values()})
-    tags = _names_by(orm, models.session_tags.c.session_id, ids)
-    attendance = _attendance(orm, ids)
+    sessions = {row.id: row for row in _rows(orm, _SESSIONS, ids)}
+    groups = dict(_rows(orm, _GROUPS, {row.group_id for row in sessions.values()}))
+    tags = _by_first(_rows(orm, _SESSION_TAGS, ids))
+    attendance = _by_first(_rows(orm, _ATTENDANCE, ids))
     slots = _presentations(orm, ids)
-    items = _checklist(orm, ids)
-    files = _attachments(orm, ids)
+    items = _by_first(_rows(orm, _ITEMS, ids))
+    files = _by_first(_rows(orm, _ATTACHMENTS, ids))
     found = []
     for session_id in ids:
         row = sessions[session_id]
@@ -91,14 +93,14 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
                 group=group,
                 kind=row.kind.value,
                 status=row.status.value,
-                tags=tuple(tags.get(session_id, ())),
+                tags=tuple(name for (name,) in tags.get(session_id, ())),
                 attendees=tuple(name for name, here in present if here),
                 absentees=tuple(name for name, here in present if not here),
                 attendees_raw=row.attendees_raw,
                 notes=row.notes,
                 presentations=tuple(slots.get(session_id, ())),
                 checklist=tuple(
-                    _item_info(item, group, row.title, row.date)
+                    _item_info(session_id, item, group, row.title, row.date)
                     for item in items.get(session_id, ())
                 ),
                 checklist_heading=row.checklist_heading,
@@ -107,13 +109,15 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
                 updated_at=row.updated_at,
                 version=row.version,
                 source_path=row.source_path,
-                attachments=tuple(files.get(session_id, ())),
+                attachments=tuple(name for (name,) in files.get(session_id, ())),
             )
         )
     return found
 
 
-_SESSION = (
+# Each statement is composed once and takes its ids as one expanding parameter: composing
+# an IN of 200 values cost more than running it.
+_SESSIONS = select(
     _S.id,
     _S.title,
     _S.date,
@@ -130,45 +134,45 @@ _SESSION = (
     _S.updated_at,
     _S.version,
     _S.source_path,
+).where(_S.id.in_(_IDS))
+_GROUPS = select(models.Group.id, models.Group.name).where(models.Group.id.in_(_IDS))
+# Tag names by name, as the tags relationships order them.
+_SESSION_TAGS = (
+    select(models.session_tags.c.session_id, models.Tag.name)
+    .join(models.Tag, models.Tag.id == models.session_tags.c.tag_id)
+    .where(models.session_tags.c.session_id.in_(_IDS))
+    .order_by(models.Tag.name)
 )
-
-
-def _groups(orm: OrmSession, group_ids: Iterable[int]) -> dict[int, str]:
-    query = select(models.Group.id, models.Group.name).where(models.Group.id.in_(group_ids))
-    return {group_id: name for group_id, name in orm.execute(query)}
-
-
-def _names_by(
-    orm: OrmSession, owner: ColumnElement[int], owner_ids: Iterable[int]
-) -> dict[int, list[str]]:
-    """Tag names of sessions (or papers), by name, as their ``tags`` relationships."""
-    link = owner.table
-    query = (
-        select(owner, models.Tag.name)
-        .join(models.Tag, models.Tag.id == link.c.tag_id)
-        .where(owner.in_(list(owner_ids)))
-        .order_by(models.Tag.name)
+_PAPER_TAGS = (
+    select(models.paper_tags.c.paper_id, models.Tag.name)
+    .join(models.Tag, models.Tag.id == models.paper_tags.c.tag_id)
+    .where(models.paper_tags.c.paper_id.in_(_IDS))
+    .order_by(models.Tag.name)
+)
+_ATTENDANCE = (
+    select(models.Attendance.session_id, models.Person.name, models.Attendance.present)
+    .join(models.Person, models.Person.id == models.Attendance.person_id)
+    .where(models.Attendance.session_id.in_(_IDS))
+    .order_by(models.Attendance.position, models.Attendance.person_id)
+)
+_SLOTS = (
+    select(
+        _P.session_id,
+        _P.id,
+        _P.position,
+        _Presenter.name,
+        _P.heading_raw,
+        _P.notes,
+        _P.discussion,
+        _P.duration_seconds,
+        _P.timebox_minutes,
+        _P.paper_id,
     )
-    found: dict[int, list[str]] = defaultdict(list)
-    for owner_id, name in orm.execute(query):
-        found[owner_id].append(name)
-    return found
-
-
-def _attendance(orm: OrmSession, ids: list[int]) -> dict[int, list[tuple[str, bool]]]:
-    query = (
-        select(models.Attendance.session_id, models.Person.name, models.Attendance.present)
-        .join(models.Person, models.Person.id == models.Attendance.person_id)
-        .where(models.Attendance.session_id.in_(ids))
-        .order_by(models.Attendance.position, models.Attendance.person_id)
-    )
-    found: dict[int, list[tuple[str, bool]]] = defaultdict(list)
-    for session_id, name, present in orm.execute(query):
-        found[session_id].append((name, present))
-    return found
-
-
-_PAPER = (
+    .outerjoin(_Presenter, _Presenter.id == _P.presenter_id)
+    .where(_P.session_id.in_(_IDS))
+    .order_by(_P.position, _P.id)
+)
+_PAPERS = select(
     models.Paper.id,
     models.Paper.title,
     models.Paper.authors,
@@ -179,128 +183,118 @@ _PAPER = (
     models.Paper.doi,
     models.Paper.bibtex_key,
     models.Paper.abstract,
+).where(models.Paper.id.in_(_IDS))
+_ITEMS = (
+    select(
+        _C.session_id,
+        _C.id,
+        _C.position,
+        _C.text,
+        _C.done,
+        _C.priority,
+        _C.recurrence,
+        _C.created_date,
+        _C.start_date,
+        _C.scheduled_date,
+        _C.due_date,
+        _C.cancelled_date,
+        _C.done_date,
+        _Assignee.name,
+        _C.source_line,
+    )
+    .outerjoin(_Assignee, _Assignee.id == _C.assignee_id)
+    .where(_C.session_id.in_(_IDS))
+    .order_by(_C.position, _C.id)
+)
+_ATTACHMENTS = (
+    select(models.Attachment.session_id, models.Attachment.name)
+    .where(models.Attachment.session_id.in_(_IDS))
+    .order_by(models.Attachment.id)
 )
 
 
+def _rows(orm: OrmSession, statement: Executable, ids: Iterable[int]) -> list[Any]:
+    return list(orm.connection().execute(statement, {"ids": list(ids)}).all())
+
+
+def _by_first(rows: list[Any]) -> dict[Any, list[tuple[Any, ...]]]:
+    """Rows grouped by their first column, the rest of each row kept in order."""
+    found: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    for first, *rest in rows:
+        found[first].append(tuple(rest))
+    return found
+
+
 def _presentations(orm: OrmSession, ids: list[int]) -> dict[int, list[PresentationInfo]]:
-    query = (
-        select(
-            _P.session_id,
-            _P.id,
-            _P.position,
-            _Presenter.name,
-            _P.heading_raw,
-            _P.notes,
-            _P.discussion,
-            _P.duration_seconds,
-            _P.timebox_minutes,
-            *_PAPER,
-        )
-        .outerjoin(_Presenter, _Presenter.id == _P.presenter_id)
-        .outerjoin(models.Paper, models.Paper.id == _P.paper_id)
-        .where(_P.session_id.in_(ids))
-        .order_by(_P.position, _P.id)
-    )
-    rows = orm.execute(query).all()
-    paper_ids = {row[9] for row in rows if row[9] is not None}
-    paper_tags = _names_by(orm, models.paper_tags.c.paper_id, paper_ids) if paper_ids else {}
+    rows = _rows(orm, _SLOTS, ids)
+    # Each paper once (sessions of a group present the same papers), shared by its slots.
+    papers = _papers(orm, {row[9] for row in rows if row[9] is not None})
     found: dict[int, list[PresentationInfo]] = defaultdict(list)
-    for row in rows:
-        found[row[0]].append(
+    for session_id, slot_id, position, presenter, heading, notes, discussion, *timing in rows:
+        duration, timebox, paper_id = timing
+        found[session_id].append(
             PresentationInfo(
-                id=row[1],
-                position=row[2],
-                presenter=row[3],
-                paper=None if row[9] is None else _paper_info(row[9:], paper_tags),
-                heading_raw=row[4],
-                notes=row[5],
-                discussion=row[6],
-                duration_seconds=row[7],
-                timebox_minutes=row[8],
+                id=slot_id,
+                position=position,
+                presenter=presenter,
+                paper=None if paper_id is None else papers.get(paper_id),
+                heading_raw=heading,
+                notes=notes,
+                discussion=discussion,
+                duration_seconds=duration,
+                timebox_minutes=timebox,
             )
         )
     return found
 
 
-def _paper_info(row: Sequence[Any], tags: dict[int, list[str]]) -> PaperInfo:
-    paper_id, title, authors, venue, year, url, arxiv_id, doi, bibtex_key, abstract = row
-    return PaperInfo(
-        id=paper_id,
-        title=title,
-        authors=tuple(authors or ()),
-        venue=venue,
-        year=year,
-        url=url,
-        arxiv_id=arxiv_id,
-        doi=doi,
-        bibtex_key=bibtex_key,
-        abstract=abstract or "",
-        tags=tuple(tags.get(paper_id, ())),
-    )
-
-
-def _checklist(orm: OrmSession, ids: list[int]) -> dict[int, list[Any]]:  # result rows
-    query = (
-        select(
-            _C.session_id,
-            _C.id,
-            _C.position,
-            _C.text,
-            _C.done,
-            _C.priority,
-            _C.recurrence,
-            _C.created_date,
-            _C.start_date,
-            _C.scheduled_date,
-            _C.due_date,
-            _C.cancelled_date,
-            _C.done_date,
-            _Assignee.name.label("assignee"),
-            _C.source_line,
+def _papers(orm: OrmSession, paper_ids: set[int]) -> dict[int, PaperInfo]:
+    if not paper_ids:
+        return {}
+    tags = _by_first(_rows(orm, _PAPER_TAGS, paper_ids))
+    found = {}
+    for row in _rows(orm, _PAPERS, paper_ids):
+        paper_id, title, authors, venue, year, url, arxiv_id, doi, bibtex_key, abstract = row
+        found[paper_id] = PaperInfo(
+            id=paper_id,
+            title=title,
+            authors=tuple(authors or ()),
+            venue=venue,
+            year=year,
+            url=url,
+            arxiv_id=arxiv_id,
+            doi=doi,
+            bibtex_key=bibtex_key,
+            abstract=abstract or "",
+            tags=tuple(name for (name,) in tags.get(paper_id, ())),
         )
-        .outerjoin(_Assignee, _Assignee.id == _C.assignee_id)
-        .where(_C.session_id.in_(ids))
-        .order_by(_C.position, _C.id)
-    )
-    found: dict[int, list[Any]] = defaultdict(list)
-    for row in orm.execute(query):
-        found[row.session_id].append(row)
     return found
 
 
-def _item_info(row: Any, group: str, title: str, date: dt.date) -> ChecklistItemInfo:
+def _item_info(
+    session_id: int, row: tuple[Any, ...], group: str, title: str, date: dt.date
+) -> ChecklistItemInfo:
+    item_id, position, text, done, priority, recurrence, created, start, scheduled = row[:9]
+    due, cancelled, finished, assignee, source_line = row[9:]
     return ChecklistItemInfo(
-        id=row.id,
-        session_id=row.session_id,
+        id=item_id,
+        session_id=session_id,
         group=group,
-        position=row.position,
+        position=position,
         task=TaskFields(
-            text=row.text,
-            done=row.done,
-            priority=row.priority.value if row.priority else None,
-            recurrence=row.recurrence,
-            created_date=row.created_date,
-            start_date=row.start_date,
-            scheduled_date=row.scheduled_date,
-            due_date=row.due_date,
-            cancelled_date=row.cancelled_date,
-            done_date=row.done_date,
-            assignee=row.assignee,
+            text=text,
+            done=done,
+            priority=priority.value if priority else None,
+            recurrence=recurrence,
+            created_date=created,
+            start_date=start,
+            scheduled_date=scheduled,
+            due_date=due,
+            cancelled_date=cancelled,
+            done_date=finished,
+            assignee=assignee,
         ),
-        source_line=row.source_line,
+        source_line=source_line,
         session_title=title,
         session_date=date,
     )
-
-
-def _attachments(orm: OrmSession, ids: list[int]) -> dict[int, list[str]]:
-    """The image file names of each session, without loading the images."""
-    query = (
-        select(models.Attachment.session_id, models.Attachment.name)
-        .where(models.Attachment.session_id.in_(ids))
-        .order_by(models.Attachment.id)
-    )
-    found: dict[int, list[str]] = defaultdict(list)
-    for session_id, name in orm.execute(query):
-        found[session_id].append(name)
-    return found
