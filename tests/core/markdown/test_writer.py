@@ -340,3 +340,21 @@ def test_a_file_written_twice_in_one_batch_ends_as_the_last_write(tmp_path):
     export_sessions(sessions, tmp_path, "jekyll", files=lambda s: [("slide.png", images[s.id])])
     assert (tmp_path / "slide.png").read_bytes() == b"A"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_full_disk_stops_the_export_and_keeps_the_files_before(tmp_path, monkeypatch):
+    sessions = [_session(i, f"s{i}", day=i) for i in range(1, 5)]
+    real_write = os.write
+
+    def write(descriptor, data):
+        if b"s3" in bytes(data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(descriptor, data)
+
+    monkeypatch.setattr(writer.os, "write", write)
+    with pytest.raises(ExportError, match="the disk is full"):
+        export_sessions(sessions, tmp_path, "jekyll")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "2025-03-01-s1.md",
+        "2025-03-02-s2.md",
+    ]
