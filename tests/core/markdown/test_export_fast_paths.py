@@ -74,6 +74,9 @@ _PROSE = st.lists(
         [
             *("ab", "Z", "가", "나다", "힣", "1", "_", " ", ".", "\n", "é", "漢", "ㄱ", "\u1100"),
             *("http://x.y/z", "`code`", "<b>", "](u)", ":", "a:b", "\x00", "\x7f", "~"),
+            # Either side of the syllables' range, in UTF-8 too, and a lone surrogate.
+            *("\uabff", "\uac00", "\ud7a3", "\ud7a4", "\ud7bf", "\ud7c0", "\ud7ff"),
+            *("\ue000", "\U0001f600", "\ud800", "\u00e9", "\u3131"),
         ]
     ),
     max_size=30,
