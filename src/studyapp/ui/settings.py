@@ -15,16 +15,20 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
-from studyapp.core.markdown.exporter import FLAVORS
-
 ORGANIZATION = "studyapp"
 APPLICATION = "studyapp"
 SETTINGS_FILE = "settings.ini"
 
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "ko")
-EXPORT_FLAVORS = FLAVORS
 MAX_RECENT_DATABASES = 8
+
+
+def export_flavors() -> tuple[str, ...]:
+    # The exporter (and PyYAML) load when export is first used, not with the window.
+    from studyapp.core.markdown.exporter import FLAVORS
+
+    return tuple(FLAVORS)
 
 
 def _settings_store() -> QSettings:
@@ -139,11 +143,11 @@ class AppSettings:
 
     @property
     def export_flavor(self) -> str:
-        return self._choice("export/flavor", EXPORT_FLAVORS, "jekyll")
+        return self._choice("export/flavor", export_flavors(), "jekyll")
 
     @export_flavor.setter
     def export_flavor(self, value: str) -> None:
-        self._set_choice("export/flavor", value, EXPORT_FLAVORS)
+        self._set_choice("export/flavor", value, export_flavors())
 
     # -- databases -----------------------------------------------------------------------
 

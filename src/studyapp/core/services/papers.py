@@ -21,8 +21,6 @@ from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import ImportFileError, NotFoundError, ValidationError
-from studyapp.core.markdown.writer import write_atomically
-from studyapp.core.papers import bibtex
 from studyapp.core.papers.fields import PaperFields
 from studyapp.core.papers.identifiers import normalize_arxiv, parse_arxiv, parse_doi
 from studyapp.core.papers.metadata import MetadataError, MetadataFetcher
@@ -177,6 +175,8 @@ class PaperService:
 
     def lookup(self, text: str) -> PaperFields:
         """Fields for an arXiv id/URL, a DOI/URL (network) or a BibTeX entry (first one)."""
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         text = text.strip()
         arxiv = parse_arxiv(text)
         if arxiv is not None:
@@ -193,6 +193,8 @@ class PaperService:
         raise _unrecognized(text)
 
     def parse_bibtex(self, text: str) -> list[PaperFields]:
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         return bibtex.parse_bibtex(text)
 
     # -- writing ---------------------------------------------------------------------------
@@ -235,6 +237,8 @@ class PaperService:
 
     def add_from_text(self, text: str, *, fetch: bool = True) -> AddResult:
         """An arXiv id, DOI or URL (fetched unless ``fetch`` is False), or BibTeX entries."""
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         text = text.strip()
         if bibtex.looks_like_bibtex(text) and _placeholder(text) is None:
             return self.add_many(bibtex.parse_bibtex(text))
@@ -249,6 +253,8 @@ class PaperService:
         return self.add_many([fields])
 
     def add_from_file(self, path: Path) -> AddResult:
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         try:
             data = Path(path).read_bytes()
         except OSError as error:
@@ -341,11 +347,17 @@ class PaperService:
     # -- exports ---------------------------------------------------------------------------
 
     def bibtex(self, *, group: str | None = None) -> str:
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         papers = sorted((row.paper for row in self.rows(group=group)), key=lambda p: p.id)
         return bibtex.write_bibtex(papers)
 
     def export_bibtex(self, path: Path, *, group: str | None = None) -> int:
+        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+
         papers = sorted((row.paper for row in self.rows(group=group)), key=lambda p: p.id)
+        from studyapp.core.markdown.writer import write_atomically
+
         write_atomically(Path(path), bibtex.write_bibtex(papers))
         return len(papers)
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import sqlite_path
 from studyapp.ui.editor.markdown_editor import default_editor_font
 from studyapp.ui.i18n import available_languages
-from studyapp.ui.settings import EXPORT_FLAVORS, AppSettings
+from studyapp.ui.settings import AppSettings, export_flavors
 from studyapp.ui.theme import apply_theme
 
 DATABASE_SUFFIX = ".sqlite3"
@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.export_folder_button)
         self.export_flavor_combo = _named(QComboBox(), "exportFlavorCombo")
         names = {"jekyll": self.tr("Jekyll"), "obsidian": self.tr("Obsidian"), "html": "HTML"}
-        for flavor in EXPORT_FLAVORS:
+        for flavor in export_flavors():
             self.export_flavor_combo.addItem(names.get(flavor, flavor), flavor)
         form = QFormLayout(box)
         folder_label = QLabel(self.tr("&Folder:"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.services.papers import PaperService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
-from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
+
+if TYPE_CHECKING:
+    from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
 
 
 class _FilterProxy(QSortFilterProxyModel):
@@ -185,6 +189,9 @@ class PapersView(QWidget):
 
     def add_paper(self) -> AddPaperDialog:
         """Open the add-paper dialog (window-modal); it stays reachable as ``add_dialog``."""
+        # BibTeX parsing (bibtexparser) loads with the dialog, not with the window.
+        from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
+
         dialog = AddPaperDialog(self._database, self)
         dialog.paperAdded.connect(self._on_added)
         dialog.openPaperRequested.connect(self.select_paper)
