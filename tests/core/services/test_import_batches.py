@@ -217,18 +217,16 @@ def test_files_release_their_savepoints_inside_the_batch_transaction(tmp_path, d
 SAMPLES = Path(__file__).parents[2] / "fixtures" / "samples"
 
 
-def _orm_write(orm, batch, existing, note, group, source):
-    """How every session was written before new ones went in as plain INSERTs."""
-    from studyapp.core.services.import_rows import fill_session, keep_old_notes
+def _orm_insert(orm, batch, note, group, source):
+    """How a new session was written before it went in as plain INSERTs."""
+    from studyapp.core.services.import_rows import fill_session
 
-    row = existing or models.Session()
-    if existing is not None:
-        keep_old_notes(orm, existing)
-    fill_session(orm, row, note, group)
-    row.source_path, row.source_hash = source
-    if existing is None:
+    with orm.begin_nested():
+        row = models.Session()
+        fill_session(orm, row, note, group)
+        row.source_path, row.source_hash = source
         orm.add(row)
-    orm.flush()
+        orm.flush()
     return row.id, []
 
 
@@ -253,7 +251,7 @@ def test_new_sessions_get_the_rows_the_orm_gave_them(tmp_path, monkeypatch):
         database = open_database(f"sqlite:///{tmp_path / f'{name}.sqlite3'}")
         databases.append(database)
         if name == "orm":
-            monkeypatch.setattr(ImportService, "_write", staticmethod(_orm_write))
+            monkeypatch.setattr(ImportService, "_insert", staticmethod(_orm_insert))
         report = ImportService(database).import_paths([folder], group="KD")
         assert report.failed == []
     try:
@@ -270,9 +268,29 @@ def test_new_sessions_get_the_rows_the_orm_gave_them(tmp_path, monkeypatch):
 
 
 def _rows_with_times(database) -> list[tuple]:
+    # Only the odd notes give their own times; the others get the clock's.
     with database.transaction() as orm:
         query = text(
             "SELECT id, created_at, updated_at, timezone, kind, status, front_matter,"
-            " attendees_raw, checklist_heading FROM sessions WHERE title LIKE '회의%'"
+            " attendees_raw, checklist_heading FROM sessions"
+            " WHERE title IN ('회의 1', '회의 3', '회의 5')"
         )
         return [tuple(row) for row in orm.execute(query)]
+
+
+def test_a_failing_replacement_keeps_the_new_notes_before_it(tmp_path, database):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    changed = folder / "2025-03-09.md"
+    changed.write_text(_note(9), "utf-8")
+    ImportService(database).import_paths([folder])
+    for number in (1, 2):
+        (folder / f"2025-03-0{number}.md").write_text(_note(number), "utf-8")
+    changed.write_text(_note(9, extra=f"attendees: [Newcomer, {'Y' * 250}]\n"), "utf-8")
+    report = ImportService(database).import_paths([folder])
+    assert [o.status for o in report.outcomes] == ["created", "created", "failed"]
+    sessions = SessionService(database)
+    for outcome in report.outcomes[:2]:
+        detail = sessions.get(outcome.session_id)
+        assert len(detail.checklist) == 2 and len(detail.presentations) == 1
+    assert "낙타9" in sessions.get(1).notes  # the note as first imported

@@ -137,6 +137,9 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
         {"ids": wanted_ids},
     ).all()
     current = documents(connection, wanted_ids)
+    if not old:  # new sessions (an import): nothing to compare with
+        _insert(connection, current, fts)
+        return
     keep = {_key(doc) for doc in current}
     old_keys = {row[0]: (row[1], row[2], row[3], row[4]) for row in old}
     stale = [(doc_id, key[3]) for doc_id, key in old_keys.items() if key not in keep]

@@ -102,7 +102,8 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
         if not path.exists():
             raise ImportFileError(f"No such file or folder: {given}")
         if path.is_file():
-            found.append(SourceFile(path.resolve(), path.resolve().parent))
+            resolved = path.resolve()
+            found.append(SourceFile(resolved, resolved.parent))
             continue
         root = path.resolve()
         for folder, subfolders, files in os.walk(root):
@@ -241,13 +242,13 @@ class ImportService:
             outcome.status = "would update" if known else "would create"
             outcome.session_id = known.id if known else None
             return outcome
+        group = _group_name(note, source, batch.group)
         try:
-            with orm.begin_nested():
-                existing = orm.get(models.Session, known.id) if known else None
-                group = _group_name(note, source, batch.group)
-                session_id, held = self._write(
-                    orm, batch, existing, note, group, (str(path), digest)
-                )
+            if known is None:
+                session_id, held = self._insert(orm, batch, note, group, (str(path), digest))
+            else:
+                session_id = self._replace(orm, batch, known.id, note, group, (str(path), digest))
+                held = []
         except DatabaseError:
             raise  # a locked or broken database fails the whole import, not one file
         except StudyappError as error:
@@ -262,28 +263,53 @@ class ImportService:
         return outcome
 
     @staticmethod
-    def _write(
+    def _insert(
+        orm: OrmSession, batch: _Batch, note: ParsedNote, group: str, source: tuple[str, str]
+    ) -> tuple[int, list[QueuedRow]]:
+        """A new session: its id, and the rows it holds still to be inserted.
+
+        The note goes in a savepoint of plain SQL: the ORM's own cost a tenth of an import,
+        and the ORM holds nothing of the note but the people, groups and tags it made,
+        which a failure drops from the session with everything else.
+        """
+        connection = orm.connection()
+        connection.exec_driver_sql("SAVEPOINT import_note")
+        try:
+            with lookup.remembering(orm, batch.memory), sync.deferred(orm, batch.unindexed):
+                session_id, held = insert_new_session(orm, note, group, source)
+                sync.sessions_changed(orm, {session_id})
+        except StudyappError:
+            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT import_note")
+            connection.exec_driver_sql("RELEASE SAVEPOINT import_note")
+            orm.expunge_all()  # rows made through the ORM are gone with the rollback
+            raise
+        connection.exec_driver_sql("RELEASE SAVEPOINT import_note")
+        return session_id, held
+
+    @staticmethod
+    def _replace(
         orm: OrmSession,
         batch: _Batch,
-        existing: models.Session | None,
+        session_id: int,
         note: ParsedNote,
         group: str,
         source: tuple[str, str],
-    ) -> tuple[int, list[QueuedRow]]:
-        """The session's id, and the rows it holds still to be inserted."""
-        if existing is not None:
-            # Replacing runs as it did alone, without remembered lookups or deferred indexing:
-            # the numbers its texts get in the search index depend on the flushes on the way.
-            batch.queued.write(orm)  # the rows of earlier notes take the lower ids
+    ) -> int:
+        """An imported session replaced by the note's changed content, in an ORM savepoint.
+
+        It runs as it did alone, without remembered lookups or deferred indexing: the
+        numbers its texts get in the search index depend on the flushes on the way.
+        """
+        batch.queued.write(orm)  # the rows of earlier notes take the lower ids
+        with orm.begin_nested():
+            existing = orm.get(models.Session, session_id)
+            if existing is None:
+                raise RuntimeError(f"session {session_id} vanished during its import")
             keep_old_notes(orm, existing)
             fill_session(orm, existing, note, group)
             existing.source_path, existing.source_hash = source
             orm.flush()
-            return existing.id, []
-        with lookup.remembering(orm, batch.memory), sync.deferred(orm, batch.unindexed):
-            session_id, held = insert_new_session(orm, note, group, source)
-            sync.sessions_changed(orm, {session_id})
-        return session_id, held
+        return session_id
 
 
 @dataclass

@@ -157,6 +157,7 @@ class _PaperRow:
     url: str | None
 
 
+_INSERT_PAPER = insert(models.Paper)
 _PAPER_WAYS = {
     "arxiv": models.Paper.arxiv_id,
     "doi": models.Paper.doi,
@@ -220,7 +221,7 @@ def _make_paper(orm: OrmSession, ref: PaperRef, key: str, doi: str | None) -> _P
     row = _PaperRow(0, ref.arxiv_id or None, doi, key, ref.venue, ref.year, ref.url)
     values = vars(row) | {"title": clean_name(ref.title, "paper title")}
     del values["id"]
-    inserted = orm.connection().execute(insert(models.Paper), values).inserted_primary_key
+    inserted = orm.connection().execute(_INSERT_PAPER, values).inserted_primary_key
     if inserted is None:
         raise RuntimeError("the database gave no id for the new paper")
     row.id = int(inserted[0])

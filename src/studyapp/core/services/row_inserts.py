@@ -11,7 +11,7 @@ import functools
 import itertools
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Executable, Table, insert
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import MANYTOONE
 from sqlalchemy.orm import Session as OrmSession
@@ -24,7 +24,7 @@ QueuedRow = tuple[Target, dict[str, Any]]
 
 def insert_one(orm: OrmSession, target: type[models.Base], row: dict[str, Any]) -> int:
     """Insert one row (columns left out get their defaults); its id."""
-    inserted = orm.connection().execute(insert(target), row).inserted_primary_key
+    inserted = orm.connection().execute(_insert(target), row).inserted_primary_key
     if inserted is None:
         raise RuntimeError(f"the database gave no id for the new {target.__name__} row")
     return int(inserted[0])
@@ -49,8 +49,13 @@ class RowQueue:
         connection = orm.connection()
         for target, rows in by_table.items():
             for _keys, run in itertools.groupby(rows, key=dict.keys):
-                connection.execute(insert(target), list(run))
+                connection.execute(_insert(target), list(run))
         self._rows.clear()
+
+
+@functools.cache  # composed once: composing took as long as running it
+def _insert(target: Target) -> Executable:
+    return insert(target)
 
 
 def values(obj: models.Base) -> dict[str, Any]:
