@@ -1,8 +1,9 @@
 """Importing Markdown notes from files or folders, on a worker thread.
 
-Each file is its own transaction in ``ImportService``, so Cancel stops after the file being
-read and leaves nothing half imported. The dialog stays open afterwards with one row per
-file (what happened, the reason a file failed, the parser's warnings).
+``ImportService`` writes each file in its own savepoint (many files a transaction), so Cancel
+stops after the file being read and leaves nothing half imported. The dialog stays open
+afterwards with one row per file (what happened, the reason a file failed, the parser's
+warnings).
 """
 
 from __future__ import annotations
