@@ -192,6 +192,22 @@ def child_errors(text: str) -> None:
             log(f"  child: {line}")
 
 
+def speed_check() -> float:
+    """Seconds for a fixed pure-Python loop, best of three.
+
+    Shared and virtual machines change speed over a day; two runs' figures only compare
+    when this does.
+    """
+    best = math.inf
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(3_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def compile_bytecode() -> None:
     """Write studyapp's bytecode, as an installed package has it.
 
@@ -385,6 +401,7 @@ def measure(sessions: int, data_dir: Path, seed: int) -> dict[str, Any]:
         env = child_env(work)
         shutil.copy2(database_file, work / "bench.sqlite3")
         url = f"sqlite:///{work / 'bench.sqlite3'}"
+        log(f"machine speed: a fixed Python loop takes {speed_check():.3f} s (compare runs by it)")
         log("cold start…")
         figures["cold_start_s"] = round(cold_start(url, env), 3)
         log("search and recall…")
@@ -398,6 +415,7 @@ def measure(sessions: int, data_dir: Path, seed: int) -> dict[str, Any]:
         figures["export_all_s"] = round(export_seconds(url, work / "export"), 2)
         log("import…")
         figures["import_1000_s"] = round(import_seconds(corpus / "markdown", work), 2)
+        log(f"machine speed, again: {speed_check():.3f} s")
         log("session switches and keystrokes…")
         window = gui_figures(url, env)
         figures |= {k: window[k] for k in ("switch_p95_ms", "keystroke_p95_ms", "peak_rss_mb")}
