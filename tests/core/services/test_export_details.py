@@ -67,6 +67,9 @@ def test_details_equal_the_orm_path(database, filled):
 def test_details_pick_and_order_the_sessions_as_before(database, filled, monkeypatch, filters):
     monkeypatch.setattr(export_details, "BATCH", 2)  # several pages
     found = list(export_details.details(database, **filters))
-    expected = list(SessionService(database).details(**filters))
+    # The reference: the same sessions read one by one through the ORM, oldest first.
+    service = SessionService(database)
+    summaries = sorted(service.list_sessions(**filters), key=lambda s: (s.date, s.id))
+    expected = [service.get(summary.id) for summary in summaries]
     assert found == expected
     assert "trashed" not in {detail.title for detail in found}

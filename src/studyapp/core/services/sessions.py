@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -153,34 +153,6 @@ class SessionService:
                 raise NotFoundError(f"There is no session {session_id}.")
             names = _attachment_names(orm, [row.id])
             return convert.session_detail(row, names.get(row.id, ()))
-
-    def details(
-        self,
-        *,
-        group: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        batch: int = 200,
-    ) -> Iterator[SessionDetail]:
-        """Every matching session in full, oldest first, a batch per transaction."""
-        last: tuple[dt.date, int] | None = None
-        while True:
-            with self.db.transaction() as orm:
-                query = _filtered(_detail_query(), group=group, since=since, until=until)
-                if last is not None:
-                    query = query.where(
-                        (models.Session.date > last[0])
-                        | ((models.Session.date == last[0]) & (models.Session.id > last[1]))
-                    )
-                rows = orm.scalars(
-                    query.order_by(models.Session.date, models.Session.id).limit(batch)
-                ).all()
-                names = _attachment_names(orm, [row.id for row in rows])
-                chunk = [convert.session_detail(row, names.get(row.id, ())) for row in rows]
-            yield from chunk
-            if len(chunk) < batch:
-                return
-            last = (chunk[-1].date, chunk[-1].id)
 
     def next_slot(
         self, group: str, now: dt.datetime | None = None
