@@ -104,17 +104,8 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new one."""
     path = Path(path)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    temporary = _write_temporary(path, data, sync=True)
     try:
-        descriptor, temporary = _create_temp(path.parent, path.name)
-    except OSError as error:
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
-    try:
-        with open(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # keep the permissions someone gave the file
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
@@ -123,6 +114,30 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         _remove_quietly(temporary)
         raise
     _sync_folder(path.parent)
+
+
+def _write_temporary(path: Path, data: bytes, *, sync: bool) -> Path:
+    """``data`` in a new file beside ``path`` (synced if asked), with ``path``'s permissions."""
+    try:
+        descriptor, temporary = _create_temp(path.parent, path.name)
+    except OSError as error:
+        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+    try:
+        try:
+            _write_all(descriptor, data)
+            if sync:
+                os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        with contextlib.suppress(OSError):  # keep the permissions someone gave the file
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    return temporary
 
 
 class FileBatch:
@@ -156,25 +171,7 @@ class FileBatch:
 
     def write(self, path: Path, data: bytes) -> None:
         """Write ``data`` for ``path``, which it replaces once its batch is synced."""
-        try:
-            descriptor, temporary = _create_temp(path.parent, path.name)
-        except OSError as error:
-            raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
-        try:
-            try:
-                _write_all(descriptor, data)
-                if not _ONE_SYNC:
-                    os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            with contextlib.suppress(OSError):  # keep the permissions someone gave the file
-                os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-        except OSError as error:
-            _remove_quietly(temporary)
-            raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
-        except BaseException:
-            _remove_quietly(temporary)
-            raise
+        temporary = _write_temporary(path, data, sync=not _ONE_SYNC)
         self._pending.append(_Written(temporary, path, data))
         self._waiting[path] = data
         self._bytes += len(data)
