@@ -53,6 +53,18 @@ def presentation_field(presentation_id: int, part: str) -> str:
     return f"presentation:{presentation_id}:{part}"
 
 
+def slot_text_revision(slot: models.Presentation, reason: str) -> models.NoteRevision | None:
+    """What was typed in a slot (notes, then discussion) as a revision; None when empty."""
+    if not (slot.notes.strip() or slot.discussion.strip()):
+        return None
+    return models.NoteRevision(
+        session_id=slot.session_id,
+        field=presentation_field(slot.id, "notes"),
+        content=f"{slot.notes}\n\n{slot.discussion}".strip(),
+        reason=reason,
+    )
+
+
 def parse_field(field: str) -> tuple[int | None, str]:
     """``"notes"`` -> (None, "notes"); ``"presentation:7:discussion"`` -> (7, "discussion")."""
     if field == "notes":

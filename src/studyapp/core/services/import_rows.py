@@ -13,6 +13,7 @@ from studyapp.core.markdown.document import ParsedNote, ParsedTask
 from studyapp.core.services import lookup
 from studyapp.core.services.checklist import apply_task
 from studyapp.core.services.fields import clean_timezone, parse_kind, parse_status
+from studyapp.core.services.history import slot_text_revision
 from studyapp.core.services.row_inserts import QueuedRow, column_values, insert_one, values
 from studyapp.core.services.sessions import attendance_rows, default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
@@ -26,15 +27,9 @@ def keep_old_notes(orm: OrmSession, row: models.Session) -> None:
             )
         )
     for slot in row.presentations:
-        if slot.notes.strip() or slot.discussion.strip():
-            orm.add(
-                models.NoteRevision(
-                    session_id=row.id,
-                    field=f"presentation:{slot.id}:notes",
-                    content=f"{slot.notes}\n\n{slot.discussion}".strip(),
-                    reason="reimport",
-                )
-            )
+        kept = slot_text_revision(slot, "reimport")
+        if kept is not None:
+            orm.add(kept)
 
 
 def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: str) -> None:

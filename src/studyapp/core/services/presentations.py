@@ -12,7 +12,7 @@ from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import assignments, convert, lookup
-from studyapp.core.services.history import keep_revision, presentation_field
+from studyapp.core.services.history import keep_revision, presentation_field, slot_text_revision
 from studyapp.core.services.sessions import load_session, touch_session
 
 _UNSET = object()
@@ -140,16 +140,9 @@ class PresentationService:
     def remove(self, presentation_id: int) -> None:
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
-            if row.notes.strip() or row.discussion.strip():
-                # Keep what was typed in the slot recoverable.
-                orm.add(
-                    models.NoteRevision(
-                        session_id=row.session_id,
-                        field=f"presentation:{row.id}:notes",
-                        content=f"{row.notes}\n\n{row.discussion}".strip(),
-                        reason="removed",
-                    )
-                )
+            kept = slot_text_revision(row, "removed")  # what was typed stays recoverable
+            if kept is not None:
+                orm.add(kept)
             touch_session(row.session)
             orm.delete(row)
 
