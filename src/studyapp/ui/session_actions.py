@@ -27,12 +27,18 @@ class SessionActions(QObject):
         self.window = window
         self.settings = settings
 
-    def new_session(self) -> None:
+    def _current_group(self) -> str | None:
+        """The group chosen in the sidebar, else the open session's group."""
         w = self.window
-        w.flush()
         group = w.sidebar.current_group()
         if group is None and w.session_id is not None:
             group = w.sessions.get(w.session_id).group
+        return group
+
+    def new_session(self) -> None:
+        w = self.window
+        w.flush()
+        group = self._current_group()
         if group is None:
             group, ok = QInputDialog.getText(
                 w,
@@ -126,9 +132,7 @@ class SessionActions(QObject):
 
         w = self.window
         w.flush()
-        group = w.sidebar.current_group()
-        if group is None and w.session_id is not None:
-            group = w.sessions.get(w.session_id).group
+        group = self._current_group()
         if group is None:
             QMessageBox.information(
                 w,
