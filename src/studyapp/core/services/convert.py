@@ -7,7 +7,6 @@ from studyapp.core.dto import (
     ChecklistItemInfo,
     PaperInfo,
     PresentationInfo,
-    SessionDetail,
     SessionSummary,
 )
 from studyapp.core.tasks import TaskFields
@@ -83,32 +82,4 @@ def presentation_info(row: models.Presentation) -> PresentationInfo:
         discussion=row.discussion,
         duration_seconds=row.duration_seconds,
         timebox_minutes=row.timebox_minutes,
-    )
-
-
-def session_detail(row: models.Session, attachments: tuple[str, ...] = ()) -> SessionDetail:
-    blocks = row.front_matter.get("blocks", []) if row.front_matter else []
-    return SessionDetail(
-        id=row.id,
-        title=row.title,
-        date=row.date,
-        start_time=row.start_time,
-        timezone=row.timezone,
-        group=row.group.name,
-        kind=row.kind.value,
-        status=row.status.value,
-        tags=tuple(tag.name for tag in row.tags),
-        attendees=tuple(a.person.name for a in row.attendance if a.present),
-        absentees=tuple(a.person.name for a in row.attendance if not a.present),
-        attendees_raw=row.attendees_raw,
-        notes=row.notes,
-        presentations=tuple(presentation_info(p) for p in row.presentations),
-        checklist=tuple(checklist_item_info(item, row.group.name) for item in row.checklist),
-        checklist_heading=row.checklist_heading,
-        front_matter_blocks=tuple((str(key), str(raw)) for key, raw in blocks),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
-        source_path=row.source_path,
-        attachments=attachments,
     )

@@ -10,7 +10,7 @@ from studyapp.core.db import Database
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.exporter import FLAVORS
 from studyapp.core.markdown.writer import ExportResult, export_sessions
-from studyapp.core.services import export_details
+from studyapp.core.services import session_details
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.sessions import SessionService
 
@@ -38,7 +38,7 @@ class ExportService:
         if group is not None:
             self.sessions.require_group(group)
         total = self.sessions.count(group=group, since=since, until=until)
-        details = export_details.details(self.db, group=group, since=since, until=until)
+        details = session_details.in_date_order(self.db, group=group, since=since, until=until)
         return export_sessions(
             details,
             Path(folder).expanduser(),

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError
 from studyapp.core.schedule import next_meeting
-from studyapp.core.services import convert, lookup
+from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.fields import (
     clean_timezone,
     clean_title,
@@ -34,18 +32,6 @@ def load_session(
     if row is None or (row.deleted_at is not None and not include_deleted):
         raise NotFoundError(f"There is no session {session_id}.")
     return row
-
-
-@functools.cache  # composed once; callers add their own conditions to a copy
-def _detail_query() -> Select[Any]:
-    return select(models.Session).options(
-        selectinload(models.Session.tags),
-        selectinload(models.Session.attendance),
-        selectinload(models.Session.presentations)
-        .joinedload(models.Presentation.paper)  # in the slots' query, as its lazy="joined" says
-        .selectinload(models.Paper.tags),
-        selectinload(models.Session.checklist),
-    )
 
 
 def _filtered(
@@ -144,15 +130,10 @@ class SessionService:
 
     def get(self, session_id: int) -> SessionDetail:
         with self.db.transaction() as orm:
-            row = orm.scalar(
-                _detail_query().where(
-                    models.Session.id == session_id, models.Session.deleted_at.is_(None)
-                )
-            )
-            if row is None:
-                raise NotFoundError(f"There is no session {session_id}.")
-            names = _attachment_names(orm, [row.id])
-            return convert.session_detail(row, names.get(row.id, ()))
+            found = session_details.load(orm, [session_id])
+        if not found:
+            raise NotFoundError(f"There is no session {session_id}.")
+        return found[0]
 
     def next_slot(
         self, group: str, now: dt.datetime | None = None
@@ -319,19 +300,6 @@ class SessionService:
                 )
                 for id_, title, date, start_time, timezone, group, kind, status in rows
             ]
-
-
-def _attachment_names(orm: OrmSession, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """The image file names of each session, without loading the images."""
-    found: dict[int, list[str]] = {}
-    if session_ids:
-        for session_id, name in orm.execute(
-            select(models.Attachment.session_id, models.Attachment.name)
-            .where(models.Attachment.session_id.in_(session_ids))
-            .order_by(models.Attachment.id)
-        ):
-            found.setdefault(session_id, []).append(name)
-    return {key: tuple(value) for key, value in found.items()}
 
 
 def attendance_rows(

@@ -1,9 +1,9 @@
-"""Sessions in full for an export, read with a few plain queries per batch of sessions.
+"""Sessions in full, read with a few plain queries for one session or a batch of them.
 
-The same ``SessionDetail`` values that ``convert.session_detail`` makes of ORM rows, built
-straight from result rows: loading a dozen ORM objects a session was most of the time an
-export spent outside rendering. Collections keep the ORM relationships' orders (tags by
-name, the rest by position), ties broken by id as the database's scan gives them.
+``SessionDetail`` values built straight from result rows: loading a dozen ORM objects a
+session cost four times as much, which showed on every session switch and was most of the
+time an export spent outside rendering. Collections keep the ORM relationships' orders (tags
+by name, the rest by position), ties broken by id as the database's scan gives them.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _Assignee = aliased(models.Person)
 _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 
 
-def details(
+def in_date_order(
     database: Database,
     *,
     group: str | None = None,
@@ -60,17 +60,17 @@ def details(
             page = orm.connection().execute(query.order_by(_S.date, _S.id).limit(BATCH)).all()
             chunk = load(orm, [row.id for row in page])
         yield from chunk
-        if len(chunk) < BATCH:
+        if len(page) < BATCH:
             return
         last = (page[-1].date, page[-1].id)
 
 
 def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
-    """These sessions in full, in this order."""
-    if not session_ids:
+    """These sessions in full, in this order; ids of missing or trashed ones left out."""
+    sessions = {row.id: row for row in _rows(orm, _SESSIONS, session_ids)}
+    if not sessions:
         return []
-    ids = list(session_ids)
-    sessions = {row.id: row for row in _rows(orm, _SESSIONS, ids)}
+    ids = [session_id for session_id in session_ids if session_id in sessions]
     groups = dict(_rows(orm, _GROUPS, {row.group_id for row in sessions.values()}))
     tags = _by_first(_rows(orm, _SESSION_TAGS, ids))
     attendance = _by_first(_rows(orm, _ATTENDANCE, ids))
@@ -134,7 +134,7 @@ _SESSIONS = select(
     _S.updated_at,
     _S.version,
     _S.source_path,
-).where(_S.id.in_(_IDS))
+).where(_S.id.in_(_IDS), _S.deleted_at.is_(None))
 _GROUPS = select(models.Group.id, models.Group.name).where(models.Group.id.in_(_IDS))
 # Tag names by name, as the tags relationships order them.
 _SESSION_TAGS = (
