@@ -4,6 +4,7 @@ import os
 
 # Before anything creates a QApplication: tests run without a display (CI, ssh).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # paint as the app does (studyapp.app)
 
 import pytest
 

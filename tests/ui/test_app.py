@@ -97,3 +97,10 @@ def test_sigterm_right_after_typing_saves_the_text(tmp_path):
         assert sessions.get(sessions.list_sessions()[0].id).notes == "마지막 한 줄"
     finally:
         database.dispose()
+
+
+def test_the_application_paints_without_qt_gui_thread_pool(qapp, monkeypatch):
+    # Handing fills to Qt's thread pool made scroll bars ten times slower to paint.
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    assert app._application() is qapp
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
