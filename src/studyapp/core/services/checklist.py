@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, lookup
+from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, parse_task_line
 
@@ -97,11 +98,11 @@ class ChecklistService:
             group_id, date, group_name = key
             params = {"group_id": group_id, "date": date}
             if newest is None:
-                rows = orm.scalars(_CARRIED_OVER, params).all()
+                rows = orm.connection().execute(_CARRIED_OVER, params).all()
             else:
                 params["newest"] = newest
-                rows = orm.scalars(_NEWEST_CARRIED_OVER, params).all()
-            return [convert.checklist_item_info(item, group_name) for item in reversed(rows)]
+                rows = orm.connection().execute(_NEWEST_CARRIED_OVER, params).all()
+            return [_carried_item(row, group_name) for row in reversed(rows)]
 
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
         task = task_from_text(text)
@@ -198,6 +199,11 @@ def _reorder(orm: OrmSession, item: models.ChecklistItem, new_position: int) -> 
         row.position = position
 
 
+def _carried_item(row: Any, group: str) -> ChecklistItemInfo:
+    """A row of ``ITEM_COLUMNS`` followed by its session's title and date."""
+    return session_details.item_info(row, group, row[-2], row[-1])
+
+
 def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:
     return str(orm.scalar(select(models.Group.name).where(models.Group.id == item.group_id)))
 
@@ -209,9 +215,11 @@ _SESSION_KEY = (
     .join(models.Group, models.Session.group_id == models.Group.id)
     .where(models.Session.id == bindparam("session_id"), models.Session.deleted_at.is_(None))
 )
+# Plain columns, not ORM rows: building a few dozen objects was most of a switch's wait here.
 _CARRIED_OVER = (
-    select(models.ChecklistItem)
+    select(*session_details.ITEM_COLUMNS, models.Session.title, models.Session.date)
     .join(models.Session, models.ChecklistItem.session_id == models.Session.id)
+    .outerjoin(*session_details.ASSIGNEE_JOIN)
     .where(
         models.Session.group_id == bindparam("group_id"),
         models.Session.date < bindparam("date"),
@@ -225,12 +233,6 @@ _CARRIED_OVER = (
         models.Session.id.desc(),
         models.ChecklistItem.position.desc(),
         models.ChecklistItem.id.desc(),
-    )
-    # The join already has the session; its notes are never needed here.
-    .options(
-        contains_eager(models.ChecklistItem.session).load_only(
-            models.Session.title, models.Session.date
-        )
     )
 )
 _NEWEST_CARRIED_OVER = _CARRIED_OVER.limit(bindparam("newest"))

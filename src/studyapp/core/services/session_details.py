@@ -100,7 +100,7 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
                 notes=row.notes,
                 presentations=tuple(slots.get(session_id, ())),
                 checklist=tuple(
-                    _item_info(session_id, item, group, row.title, row.date)
+                    item_info((session_id, *item), group, row.title, row.date)
                     for item in items.get(session_id, ())
                 ),
                 checklist_heading=row.checklist_heading,
@@ -184,25 +184,28 @@ _PAPERS = select(
     models.Paper.bibtex_key,
     models.Paper.abstract,
 ).where(models.Paper.id.in_(_IDS))
+# A to-do as plain columns, read with ``item_info``; the assignee comes from this join.
+ITEM_COLUMNS = (
+    _C.session_id,
+    _C.id,
+    _C.position,
+    _C.text,
+    _C.done,
+    _C.priority,
+    _C.recurrence,
+    _C.created_date,
+    _C.start_date,
+    _C.scheduled_date,
+    _C.due_date,
+    _C.cancelled_date,
+    _C.done_date,
+    _Assignee.name,
+    _C.source_line,
+)
+ASSIGNEE_JOIN = (_Assignee, _Assignee.id == _C.assignee_id)
 _ITEMS = (
-    select(
-        _C.session_id,
-        _C.id,
-        _C.position,
-        _C.text,
-        _C.done,
-        _C.priority,
-        _C.recurrence,
-        _C.created_date,
-        _C.start_date,
-        _C.scheduled_date,
-        _C.due_date,
-        _C.cancelled_date,
-        _C.done_date,
-        _Assignee.name,
-        _C.source_line,
-    )
-    .outerjoin(_Assignee, _Assignee.id == _C.assignee_id)
+    select(*ITEM_COLUMNS)
+    .outerjoin(*ASSIGNEE_JOIN)
     .where(_C.session_id.in_(_IDS))
     .order_by(_C.position, _C.id)
 )
@@ -271,11 +274,12 @@ def _papers(orm: OrmSession, paper_ids: set[int]) -> dict[int, PaperInfo]:
     return found
 
 
-def _item_info(
-    session_id: int, row: tuple[Any, ...], group: str, title: str, date: dt.date
+def item_info(
+    row: Sequence[Any], group: str, title: str | None, date: dt.date | None
 ) -> ChecklistItemInfo:
-    item_id, position, text, done, priority, recurrence, created, start, scheduled = row[:9]
-    due, cancelled, finished, assignee, source_line = row[9:]
+    """A to-do from a row of ``ITEM_COLUMNS``."""
+    session_id, item_id, position, text, done, priority, recurrence, created, start = row[:9]
+    scheduled, due, cancelled, finished, assignee, source_line = row[9:15]
     return ChecklistItemInfo(
         id=item_id,
         session_id=session_id,
