@@ -366,3 +366,29 @@ def test_check_while_editing_is_kept_on_save(qtbot, panel, todos, sessions):
         qtbot.mouseClick(child(panel, QPushButton, "checklistEditSave"), Qt.MouseButton.LeftButton)
     task = todos.get(item.id).task
     assert (task.text, task.done, task.done_date) == ("final", True, TODAY)
+
+
+def test_every_row_is_shown_after_quick_switches_between_long_lists(
+    qtbot, panel, todos, sessions, database
+):
+    """Rows laid out in batches went missing when a switch came before the last batch."""
+    service = SessionService(database)
+    for day in range(40):
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+        earlier = service.create(group="KD 스터디", title=f"모임 {day}", date=date).id
+        todos.add(earlier, f"발표 자료와 리뷰 노트를 정리해서 공유하기 {day:02d} and rerun eval")
+    for number in range(12):
+        todos.add(sessions["new"], f"교사-학생 distillation 실험 {number} 결과를 표로 정리하기")
+    view = child(panel, QListView, "checklistView")
+    panel.load_session(sessions["old"])  # no events between the switches, as a fast reader
+    panel.load_session(sessions["new"])
+    QApplication.processEvents()
+    model = panel.model
+    assert model.rowCount() == 12 + 1 + CARRIED_SHOWN
+    for row in range(model.rowCount()):
+        index = model.index(row)
+        view.scrollTo(index)
+        assert view.indexAt(view.visualRect(index).center()) == index, row
+    # Wrapped rows are as tall as their lines: two lines of Hangul, not one cut short.
+    one_line = view.fontMetrics().height()
+    assert view.visualRect(model.index(model.rowCount() - 1)).height() > 1.8 * one_line

@@ -74,10 +74,8 @@ class ChecklistPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(1)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap long to-dos on resize
-        # Rows are measured by laying their text out; the first screenful is laid out at once
-        # and the rest between events, so a session switch does not wait for all of them.
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(16)
+        # One pass, not batches: a batched layout cut short by the next session's rows left
+        # the list blank. Each row's text is laid out once by the delegate, for size and paint.
         self.view.setAccessibleName(self.tr("To-dos"))
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._edit_index)
