@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 2000  # laid-out texts kept: a few sessions' worth of to-dos
-_LayoutKey = tuple[str, str, int, int]
+_LayoutKey = tuple[str, str, int, int]  # text, font, wrap width, direction
+_FrameKey = tuple[int, str, bool, int]  # row width, font, check box, direction
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where a row of one width puts its text, and the height its check box needs."""
+
+    text_left: int  # from the row's left edge
+    text_width: int
+    wrap_width: int  # the text area less Qt's text margins
+    margin: int
+    min_height: int
 
 
 class WrappingItemDelegate(QStyledItemDelegate):
@@ -20,71 +33,89 @@ class WrappingItemDelegate(QStyledItemDelegate):
     Qt's own delegate measures wrapped lines with the base font, so a two-line Korean to-do
     got a row too short for it and was elided; and it shaped the text again on every size
     request and every paint, which was most of the time a session switch spent on its to-dos.
+    Rows span the list's width, so the size and the paint of a row share one layout.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._layouts: OrderedDict[_LayoutKey, QTextLayout] = OrderedDict()
+        self._frames: dict[_FrameKey, _Frame] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget, text = opt.widget, opt.text
-        if widget is None or not text or opt.rect.width() <= 0:
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text or option.rect.width() <= 0:
             return super().sizeHint(option, index)
-        style = widget.style()
-        layout = self._layout(opt, self._text_rect(style, opt, widget).width())
-        lines = [layout.lineAt(n) for n in range(layout.lineCount())]
-        opt.text = ""  # the check box and margins alone; the text is measured above
-        frame = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), widget)
-        margin = _text_margin(style, widget)
-        width = frame.width() + math.ceil(max(line.naturalTextWidth() for line in lines))
-        height = math.ceil(sum(line.height() for line in lines)) + 2 * margin + 2
-        # Never wider than the row Qt offers: the text already wraps to fit it.
-        return QSize(min(width + 2 * margin, opt.rect.width()), max(frame.height(), height))
+        # The few roles a row's size depends on, not the dozen initStyleOption reads.
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font.resolve(option.font) if isinstance(font, QFont) else option.font
+        frame = self._frame(option, index, font)
+        layout = self._layout(text, font, frame.wrap_width, option.direction)
+        height = math.ceil(_height(layout)) + 2 * frame.margin + 2
+        return QSize(option.rect.width(), max(frame.min_height, height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        widget = opt.widget
-        if widget is None or not opt.text:
+        if opt.widget is None or not opt.text:
             super().paint(painter, option, index)
             return
-        style = widget.style()
-        text_rect = self._text_rect(style, opt, widget)
-        margin = _text_margin(style, widget)
-        layout = self._layout(opt, text_rect.width())
+        frame = self._frame(option, index, opt.font)
+        layout = self._layout(opt.text, opt.font, frame.wrap_width, opt.direction)
+        rect = opt.rect
+        text_rect = QRect(
+            rect.left() + frame.text_left, rect.top(), frame.text_width, rect.height()
+        )
         opt.text = ""  # background, check box and focus frame as the style draws them
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        height = sum(layout.lineAt(n).height() for n in range(layout.lineCount()))
-        top = text_rect.top() + max(0.0, (text_rect.height() - height) / 2)
+        opt.widget.style().drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget
+        )
+        top = text_rect.top() + max(0.0, (text_rect.height() - _height(layout)) / 2)
         painter.save()
         painter.setPen(_text_color(opt))
         painter.setClipRect(text_rect)
-        layout.draw(painter, QPointF(text_rect.left() + margin, top))
+        layout.draw(painter, QPointF(text_rect.left() + frame.margin, top))
         painter.restore()
 
-    # -- the layouts -----------------------------------------------------------------------
+    # -- measuring, once per kind of row and once per text ---------------------------------
 
-    def _text_rect(self, style: QStyle, opt: QStyleOptionViewItem, widget: QWidget) -> QRect:
-        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+    def _frame(self, option: QStyleOptionViewItem, index: Index, font: QFont) -> _Frame:
+        checkable = index.data(Qt.ItemDataRole.CheckStateRole) is not None
+        key = (option.rect.width(), font.key(), checkable, int(option.direction.value))
+        frame = self._frames.get(key)
+        if frame is None:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            widget = opt.widget
+            style = widget.style() if widget is not None else QApplication.style()
+            text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            opt.text = ""  # the check box and margins alone
+            size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), widget)
+            frame = _Frame(
+                text_left=text_rect.left() - opt.rect.left(),
+                text_width=text_rect.width(),
+                wrap_width=max(1, text_rect.width() - 2 * margin),
+                margin=margin,
+                min_height=size.height(),
+            )
+            self._frames[key] = frame
+        return frame
 
-    def _layout(self, opt: QStyleOptionViewItem, text_width: int) -> QTextLayout:
-        """``opt.text`` laid out in its font, wrapped to the text area of ``text_width``."""
-        widget = opt.widget
-        margin = _text_margin(widget.style(), widget) if widget is not None else 0
-        width = max(1, text_width - 2 * margin)
-        key = (opt.text, opt.font.key(), width, int(opt.direction.value))
+    def _layout(
+        self, text: str, font: QFont, width: int, direction: Qt.LayoutDirection
+    ) -> QTextLayout:
+        """``text`` laid out in ``font``, wrapped at ``width``."""
+        key = (text, font.key(), width, int(direction.value))
         layout = self._layouts.get(key)
         if layout is not None:
             self._layouts.move_to_end(key)
             return layout
-        layout = QTextLayout(opt.text, opt.font)
+        layout = QTextLayout(text, font)
         text_option = QTextOption()
         # Long links and unbroken Hangul runs wrap anywhere rather than run out of the row.
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        text_option.setTextDirection(opt.direction)
-        text_option.setAlignment(QStyle.visualAlignment(opt.direction, opt.displayAlignment))
+        text_option.setTextDirection(direction)
+        text_option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # mirrored for right-to-left
         layout.setTextOption(text_option)
         layout.setCacheEnabled(True)  # keeps the shaped glyphs for the paints to come
         y = 0.0
@@ -100,9 +131,8 @@ class WrappingItemDelegate(QStyledItemDelegate):
         return layout
 
 
-def _text_margin(style: QStyle, widget: QWidget) -> int:
-    """The padding Qt keeps on each side of an item's text."""
-    return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+def _height(layout: QTextLayout) -> float:
+    return sum(layout.lineAt(n).height() for n in range(layout.lineCount()))
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:
