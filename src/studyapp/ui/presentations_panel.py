@@ -162,8 +162,9 @@ class PresentationsPanel(QWidget):
         session again only refreshes the list and leaves the slot being edited alone.
         """
         same = session_id is not None and session_id == self._session_id
-        if not same:
-            self.editor.set_slot(None)
+        # A new session's first slot replaces the shown one in place (the editor pins its
+        # unsaved text and pauses its timer); clearing first would disable and re-enable
+        # every field of the editor, a good part of a session switch.
         self._session_id = session_id
         self._clear_error()
         self.setEnabled(session_id is not None)
