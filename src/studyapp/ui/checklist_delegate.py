@@ -27,6 +27,12 @@ class _Frame:
     min_height: int
 
 
+@dataclass(frozen=True)
+class _Laid:
+    layout: QTextLayout
+    height: float
+
+
 class WrappingItemDelegate(QStyledItemDelegate):
     """Lays each row's text out once, for its height and for drawing it.
 
@@ -38,7 +44,7 @@ class WrappingItemDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._layouts: OrderedDict[_LayoutKey, QTextLayout] = OrderedDict()
+        self._laid: OrderedDict[_LayoutKey, _Laid] = OrderedDict()
         self._frames: dict[_FrameKey, _Frame] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -48,39 +54,38 @@ class WrappingItemDelegate(QStyledItemDelegate):
         # The few roles a row's size depends on, not the dozen initStyleOption reads.
         font = index.data(Qt.ItemDataRole.FontRole)
         font = font.resolve(option.font) if isinstance(font, QFont) else option.font
-        frame = self._frame(option, index, font)
-        layout = self._layout(text, font, frame.wrap_width, option.direction)
-        height = math.ceil(_height(layout)) + 2 * frame.margin + 2
+        font_key = font.key()
+        frame = self._frame(option, index, font_key)
+        laid = self._lay_out(text, font, font_key, frame.wrap_width, option.direction)
+        height = math.ceil(laid.height) + 2 * frame.margin + 2
         return QSize(option.rect.width(), max(frame.min_height, height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        if opt.widget is None or not opt.text:
+        widget = opt.widget
+        if widget is None or not opt.text:
             super().paint(painter, option, index)
             return
-        frame = self._frame(option, index, opt.font)
-        layout = self._layout(opt.text, opt.font, frame.wrap_width, opt.direction)
+        font_key = opt.font.key()
+        frame = self._frame(option, index, font_key)
+        laid = self._lay_out(opt.text, opt.font, font_key, frame.wrap_width, opt.direction)
         rect = opt.rect
-        text_rect = QRect(
-            rect.left() + frame.text_left, rect.top(), frame.text_width, rect.height()
-        )
+        left, top = rect.left() + frame.text_left, rect.top()
         opt.text = ""  # background, check box and focus frame as the style draws them
-        opt.widget.style().drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget
-        )
-        top = text_rect.top() + max(0.0, (text_rect.height() - _height(layout)) / 2)
+        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         painter.save()
         painter.setPen(_text_color(opt))
-        painter.setClipRect(text_rect)
-        layout.draw(painter, QPointF(text_rect.left() + frame.margin, top))
+        painter.setClipRect(QRect(left, top, frame.text_width, rect.height()))
+        y = top + max(0.0, (rect.height() - laid.height) / 2)
+        laid.layout.draw(painter, QPointF(left + frame.margin, y))
         painter.restore()
 
     # -- measuring, once per kind of row and once per text ---------------------------------
 
-    def _frame(self, option: QStyleOptionViewItem, index: Index, font: QFont) -> _Frame:
+    def _frame(self, option: QStyleOptionViewItem, index: Index, font_key: str) -> _Frame:
         checkable = index.data(Qt.ItemDataRole.CheckStateRole) is not None
-        key = (option.rect.width(), font.key(), checkable, int(option.direction.value))
+        key = (option.rect.width(), font_key, checkable, int(option.direction.value))
         frame = self._frames.get(key)
         if frame is None:
             opt = QStyleOptionViewItem(option)
@@ -101,15 +106,15 @@ class WrappingItemDelegate(QStyledItemDelegate):
             self._frames[key] = frame
         return frame
 
-    def _layout(
-        self, text: str, font: QFont, width: int, direction: Qt.LayoutDirection
-    ) -> QTextLayout:
+    def _lay_out(
+        self, text: str, font: QFont, font_key: str, width: int, direction: Qt.LayoutDirection
+    ) -> _Laid:
         """``text`` laid out in ``font``, wrapped at ``width``."""
-        key = (text, font.key(), width, int(direction.value))
-        layout = self._layouts.get(key)
-        if layout is not None:
-            self._layouts.move_to_end(key)
-            return layout
+        key = (text, font_key, width, int(direction.value))
+        laid = self._laid.get(key)
+        if laid is not None:
+            self._laid.move_to_end(key)
+            return laid
         layout = QTextLayout(text, font)
         text_option = QTextOption()
         # Long links and unbroken Hangul runs wrap anywhere rather than run out of the row.
@@ -118,21 +123,17 @@ class WrappingItemDelegate(QStyledItemDelegate):
         text_option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # mirrored for right-to-left
         layout.setTextOption(text_option)
         layout.setCacheEnabled(True)  # keeps the shaped glyphs for the paints to come
-        y = 0.0
+        height = 0.0
         layout.beginLayout()
         while (line := layout.createLine()).isValid():
             line.setLineWidth(width)
-            line.setPosition(QPointF(0, y))
-            y += line.height()
+            line.setPosition(QPointF(0, height))
+            height += line.height()
         layout.endLayout()
-        self._layouts[key] = layout
-        if len(self._layouts) > _CACHE_LIMIT:
-            self._layouts.popitem(last=False)
-        return layout
-
-
-def _height(layout: QTextLayout) -> float:
-    return sum(layout.lineAt(n).height() for n in range(layout.lineCount()))
+        laid = self._laid[key] = _Laid(layout, height)
+        if len(self._laid) > _CACHE_LIMIT:
+            self._laid.popitem(last=False)
+        return laid
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:
