@@ -51,6 +51,22 @@ _URL = _rx(r"(?<![(<\w])https?://[^\s)>\]]+")
 _TASK_DATE = _rx(r"(?:📅|🗓|📆|⏳|⌛|🛫|➕|✅|❌)\x{FE0F}?[ \t]*\d{4}-\d{2}-\d{2}")
 _TASK_SIGN = _rx(r"(?:🔁|🔺|⏫|🔼|🔽|⏬)\x{FE0F}?")
 
+# Inline rules, each with strings one of which any match contains: a line holding none of
+# them skips the rule (most lines of notes have no markup at all, and highlighting every
+# line of a note again is part of opening a session). Later rules win where spans overlap;
+# code goes last so nothing inside it is styled.
+_INLINE: tuple[tuple[QRegularExpression, str, tuple[str, ...]], ...] = (
+    (_TASK_SIGN, "task_sign", ("🔁", "🔺", "⏫", "🔼", "🔽", "⏬")),
+    (_TASK_DATE, "date", ("📅", "🗓", "📆", "⏳", "⌛", "🛫", "➕", "✅", "❌")),
+    (_ITALIC_STAR, "italic", ("*",)),
+    (_ITALIC_UNDERSCORE, "italic", ("_",)),
+    (_BOLD, "bold", ("**", "__")),
+    (_URL, "url", ("://",)),
+    (_LINK, "link", ("](",)),
+    (_WIKILINK, "wikilink", ("[[",)),
+    (_CODE, "code", ("`",)),
+)
+
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` of the way toward ``b``."""
@@ -171,19 +187,20 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def _markdown_line(self, text: str) -> None:
         length = len(text.encode("utf-16-le")) // 2
-        if _RULE.match(text).hasMatch():
+        lead = text.lstrip(" \t")[:1]  # rules, quotes and list items start with a mark
+        if lead in ("-", "*", "_") and _RULE.match(text).hasMatch():
             self.setFormat(0, length, self._formats["rule"])
             return
         pos = 0
         base = QTextCharFormat()
-        quote = _QUOTE.match(text)
-        if quote.hasMatch():
+        quote = _QUOTE.match(text) if lead == ">" else None
+        if quote is not None and quote.hasMatch():
             pos = quote.capturedEnd()
             self.setFormat(0, pos, self._formats["marker"])
             base = QTextCharFormat(self._formats["quote"])
 
-        heading = _HEADING.match(text, pos)
-        if heading.hasMatch():
+        heading = _HEADING.match(text, pos) if "#" in text else None
+        if heading is not None and heading.hasMatch():
             level = heading.capturedLength(1)
             base.merge(self._formats[f"heading{level}"])
             marker = QTextCharFormat(base)
@@ -211,22 +228,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return item.capturedEnd(), base
 
     def _inline(self, text: str, start: int, base: QTextCharFormat) -> None:
-        # Later rules win where spans overlap; code goes last so nothing inside it is styled.
-        rules: tuple[tuple[QRegularExpression, str], ...] = (
-            (_TASK_SIGN, "task_sign"),
-            (_TASK_DATE, "date"),
-            (_ITALIC_STAR, "italic"),
-            (_ITALIC_UNDERSCORE, "italic"),
-            (_BOLD, "bold"),
-            (_URL, "url"),
-            (_LINK, "link"),
-            (_WIKILINK, "wikilink"),
-            (_CODE, "code"),
-        )
-        for regex, kind in rules:
+        for regex, kind, needles in _INLINE:
+            if not any(needle in text for needle in needles):
+                continue
+            matches = regex.globalMatch(text, start)
+            if not matches.hasNext():
+                continue
             fmt = QTextCharFormat(base)
             fmt.merge(self._formats[kind])
-            matches = regex.globalMatch(text, start)
             while matches.hasNext():
                 match = matches.next()
                 self.setFormat(match.capturedStart(), match.capturedLength(), fmt)
