@@ -71,7 +71,6 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
     if not sessions:
         return []
     ids = [session_id for session_id in session_ids if session_id in sessions]
-    groups = dict(_rows(orm, _GROUPS, {row.group_id for row in sessions.values()}))
     tags = _by_first(_rows(orm, _SESSION_TAGS, ids))
     attendance = _by_first(_rows(orm, _ATTENDANCE, ids))
     slots = _presentations(orm, ids)
@@ -80,7 +79,7 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
     found = []
     for session_id in ids:
         row = sessions[session_id]
-        group = groups[row.group_id]
+        group = row.group_name
         present = attendance.get(session_id, [])
         blocks = row.front_matter.get("blocks", []) if row.front_matter else []
         found.append(
@@ -117,25 +116,28 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
 
 # Each statement is composed once and takes its ids as one expanding parameter: composing
 # an IN of 200 values cost more than running it.
-_SESSIONS = select(
-    _S.id,
-    _S.title,
-    _S.date,
-    _S.start_time,
-    _S.timezone,
-    _S.group_id,
-    _S.kind,
-    _S.status,
-    _S.notes,
-    _S.attendees_raw,
-    _S.checklist_heading,
-    _S.front_matter,
-    _S.created_at,
-    _S.updated_at,
-    _S.version,
-    _S.source_path,
-).where(_S.id.in_(_IDS), _S.deleted_at.is_(None))
-_GROUPS = select(models.Group.id, models.Group.name).where(models.Group.id.in_(_IDS))
+_SESSIONS = (
+    select(
+        _S.id,
+        _S.title,
+        _S.date,
+        _S.start_time,
+        _S.timezone,
+        models.Group.name.label("group_name"),
+        _S.kind,
+        _S.status,
+        _S.notes,
+        _S.attendees_raw,
+        _S.checklist_heading,
+        _S.front_matter,
+        _S.created_at,
+        _S.updated_at,
+        _S.version,
+        _S.source_path,
+    )
+    .join(models.Group, _S.group_id == models.Group.id)
+    .where(_S.id.in_(_IDS), _S.deleted_at.is_(None))
+)
 # Tag names by name, as the tags relationships order them.
 _SESSION_TAGS = (
     select(models.session_tags.c.session_id, models.Tag.name)
