@@ -32,7 +32,8 @@ KEYS = (
     "scan_p95_ms", "search_vs_scan_ratio", "korean_recall", "import_1000_s", "export_all_s",
     "peak_rss_mb", "db_size_mb", "sessions",
 )  # fmt: skip
-SWITCHES = 200
+SWITCHES = 200  # a round
+SWITCH_ROUNDS = 3
 KEYSTROKES = 200
 NOTE_BYTES = 200_000
 SEARCH_REPEATS = 5
@@ -110,15 +111,19 @@ def child_gui(url: str) -> None:
     while model.canFetchMore():  # as if the user had scrolled to the oldest session
         model.fetchMore()
     count = model.rowCount()
-    rows = [rng.randrange(count) for _ in range(SWITCHES)]
-    switches: list[float] = []
-    for row in rows:
-        index = model.index(row)
-        started = time.perf_counter()
-        view.setCurrentIndex(index)
-        QApplication.processEvents()
-        switches.append(time.perf_counter() - started)
-        assert window.session_id == model.data(index, Qt.ItemDataRole.UserRole + 1)
+    # Rounds of switches, each to its own random rows; the median round is reported. A
+    # shared or virtual machine has bursts of slowness that can fill a whole round.
+    rounds: list[tuple[float, float]] = []
+    for _ in range(SWITCH_ROUNDS):
+        switches: list[float] = []
+        for row in [rng.randrange(count) for _ in range(SWITCHES)]:
+            index = model.index(row)
+            started = time.perf_counter()
+            view.setCurrentIndex(index)
+            QApplication.processEvents()
+            switches.append(time.perf_counter() - started)
+            assert window.session_id == model.data(index, Qt.ItemDataRole.UserRole + 1)
+        rounds.append((ms(percentile(switches, 50)), ms(percentile(switches, 95))))
 
     # A 200 KB note, typed into in the middle.
     target = next(
@@ -155,8 +160,9 @@ def child_gui(url: str) -> None:
     print(
         json.dumps(
             {
-                "switch_p50_ms": ms(percentile(switches, 50)),
-                "switch_p95_ms": ms(percentile(switches, 95)),
+                "switch_p50_ms": statistics.median(p50 for p50, _ in rounds),
+                "switch_p95_ms": statistics.median(p95 for _, p95 in rounds),
+                "switch_rounds_p95_ms": [p95 for _, p95 in rounds],
                 "keystroke_p50_ms": ms(percentile(strokes, 50)),
                 "keystroke_p95_ms": ms(percentile(strokes, 95)),
                 "typed": typed,
