@@ -18,6 +18,7 @@ from studyapp.core.db import open_database
 from studyapp.core.errors import DatabaseError
 from studyapp.core.schema_version import SCHEMA_HEAD
 from studyapp.core.search.index import is_fts_table
+from studyapp.core.services.search import SearchService
 
 # Made once at revision 0001 with real rows through the models; never regenerate it, it
 # stands for a file an older studyapp left on a user's disk.
@@ -94,6 +95,19 @@ def test_committed_0001_database_opens_with_its_data(tmp_path):
             ]
             assert session.presentations[0].paper.venue == "WACV 2025"
             assert [item.text for item in session.checklist] == ["논문 읽기"]
+    finally:
+        database.dispose()
+
+
+def test_an_upgraded_database_finds_english_prefixes_at_once(tmp_path):
+    # The 0001 file gets its index from 0004 and its word list from 0007's backfill.
+    database = open_database(f"sqlite:///{copy_fixture(tmp_path)}")
+    try:
+        with database.engine.connect() as connection:
+            words = {row[0] for row in connection.exec_driver_sql("SELECT word FROM search_words")}
+        assert "alice" in words
+        hits = SearchService(database).search("Ali")
+        assert [hit.title for hit in hits] == ["0310 리딩 그룹"]
     finally:
         database.dispose()
 

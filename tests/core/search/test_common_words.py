@@ -1,4 +1,4 @@
-"""Words in many notes: prefix words read from the index's vocabulary, and a page filled
+"""Words in many notes: prefix words read from the index's word list, and a page filled
 from the newest scored sessions gives the same hits as reading every match."""
 
 import datetime as dt
@@ -86,3 +86,36 @@ def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypat
         )
         assert prefixes.expand(connection, plan).positives[0].fts == '"ab"*'
     assert [hit.session_id for hit in SearchService(database).search("ab")] == [sid]
+
+
+def indexed_words(database) -> list[str]:
+    with database.engine.connect() as connection:
+        return [row[0] for row in connection.exec_driver_sql("SELECT word FROM search_words")]
+
+
+def test_words_written_later_are_found_by_their_prefix(database, many):
+    sessions = SessionService(database)
+    later = sessions.create(
+        group="MUG", title="Café 모임", date=dt.date(2025, 2, 1), notes="TransformerXL 읽기"
+    ).id
+    edited = many[0]
+    sessions.set_notes(edited, "transformation 정리")
+    assert {"transformerxl", "transformation", "café"} <= set(indexed_words(database))
+    service = SearchService(database)
+    assert later in {hit.session_id for hit in service.search("transformer", limit=100)}
+    assert edited in {hit.session_id for hit in service.search("transforma", limit=100)}
+    assert [hit.session_id for hit in service.search("caf", limit=100)] == [later]
+    assert "모임" not in indexed_words(database)  # Hangul is found by bigrams, not prefixes
+
+
+def test_a_word_no_text_holds_any_more_matches_nothing_and_goes_on_reindex(database):
+    sessions = SessionService(database)
+    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), notes="zebrafish").id
+    sessions.set_notes(sid, "goldfish")
+    assert "zebrafish" in indexed_words(database)  # kept until the next rebuild: harmless
+    service = SearchService(database)
+    assert service.search("zebra") == []
+    assert [hit.session_id for hit in service.search("gold")] == [sid]
+    service.reindex()
+    assert "zebrafish" not in indexed_words(database)
+    assert "goldfish" in indexed_words(database)

@@ -24,10 +24,19 @@ from studyapp.core.search import tokens
 
 DOCS_TABLE = "search_docs"
 FTS_TABLE = "search_fts"
+# Indexed words that start with an ASCII letter or digit, for English prefix terms
+# (see prefixes.py). Only added to: a word no text holds any more matches nothing.
+WORDS_TABLE = "search_words"
 # FTS5 keeps its data in shadow tables named after the virtual table.
 FTS_TABLES = frozenset(
-    {FTS_TABLE, *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))}
+    {
+        FTS_TABLE,
+        WORDS_TABLE,
+        *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config")),
+    }
 )
+# A whole token of an FTS row that starts with an ASCII letter or digit.
+_LATIN_WORD = re.compile(r"(?<![^ ])[0-9a-z][^ ]*")
 CREATE_FTS = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(tokens, content='', tokenize='ascii')"
 BATCH = 400  # sessions per statement batch while rebuilding
 # A text's id is its session id shifted left plus a small number, so the FTS rowid alone
@@ -62,6 +71,13 @@ def has_fts(connection: Connection) -> bool:
         return False
     found = connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+    ).first()
+    return found is not None
+
+
+def has_words_table(connection: Connection) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (WORDS_TABLE,)
     ).first()
     return found is not None
 
@@ -189,10 +205,16 @@ def _insert(
         connection.exec_driver_sql(
             f"INSERT INTO {DOCS_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?)", rows
         )
-        connection.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)",
-            [(row[0], tokens.index_text(row[4])) for row in rows],
-        )
+        indexed = [(row[0], tokens.index_text(row[4])) for row in rows]
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)", indexed)
+        if has_words_table(connection):  # not yet while migration 0004 fills the index
+            words: set[str] = set()
+            for _, line in indexed:
+                words.update(_LATIN_WORD.findall(line))
+            if words:
+                connection.exec_driver_sql(
+                    f"INSERT OR IGNORE INTO {WORDS_TABLE}(word) VALUES (?)", [(w,) for w in words]
+                )
         return
     connection.execute(
         text(
@@ -214,6 +236,8 @@ def rebuild(
     """Index every session from scratch, oldest first; None when ``cancelled`` said so."""
     if has_fts(connection):
         connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+    if connection.dialect.name == "sqlite" and has_words_table(connection):
+        connection.exec_driver_sql(f"DELETE FROM {WORDS_TABLE}")  # only the words still used
     connection.exec_driver_sql(f"DELETE FROM {DOCS_TABLE}")
     fts = has_fts(connection)
     session_ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM sessions")]

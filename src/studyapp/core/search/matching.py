@@ -114,7 +114,7 @@ def candidates(connection: Connection, plan: Plan, fts: bool, floor: int = 0) ->
         query = query.where(s.id.in_(ids))
     for condition in _filters(plan.query):
         query = query.where(condition)
-    return {sid: date for sid, date in connection.execute(query)}
+    return dict(connection.execute(query).all())  # fetchall: one call, not one a row
 
 
 def _filters(q: SearchQuery) -> list[ColumnElement[bool]]:

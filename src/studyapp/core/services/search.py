@@ -173,6 +173,9 @@ class _Ranking:
     docs: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # (rowid, score)
 
 
+_RANKED = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+
+
 def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
     """bm25-based relevance per session over the RANK_CAP newest matching texts."""
     ranking = _Ranking()
@@ -180,15 +183,20 @@ def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
     if expression is None:
         return ranking
     # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
-    rows = connection.exec_driver_sql(
-        "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expression, RANK_CAP),
-    ).all()
+    # Plain tuples from the driver: result rows cost more than the scoring itself here.
+    driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection
+    rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
+    scores, docs = ranking.scores, ranking.docs
+    shift, title_bits = index.SHIFT, (1 << index.SHIFT) - 1
     for rowid, rank in rows:
-        session_id = rowid >> index.SHIFT
-        gain = -float(rank) * (TITLE_WEIGHT if index.is_title_id(rowid) else 1.0)
-        ranking.scores[session_id] = ranking.scores.get(session_id, 0.0) + gain
-        ranking.docs.setdefault(session_id, []).append((rowid, gain))
+        session_id = rowid >> shift
+        gain = -rank * TITLE_WEIGHT if not rowid & title_bits else -rank
+        scores[session_id] = scores.get(session_id, 0.0) + gain
+        if session_id in docs:
+            docs[session_id].append((rowid, gain))
+        else:
+            docs[session_id] = [(rowid, gain)]
     return ranking
 
 
@@ -209,10 +217,12 @@ def _matches(
     return matching.candidates(connection, plan, fts), ranking
 
 
+_NEWEST_DATE = select(func.max(models.Session.date)).where(models.Session.deleted_at.is_(None))
+
+
 def _newest_date(connection: Connection) -> dt.date | None:
     """The newest live session's date: recency is measured back from it (an index read)."""
-    s = models.Session
-    return connection.execute(select(func.max(s.date)).where(s.deleted_at.is_(None))).scalar()
+    return connection.execute(_NEWEST_DATE).scalar()
 
 
 def _order(
