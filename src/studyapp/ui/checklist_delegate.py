@@ -103,6 +103,8 @@ class WrappingItemDelegate(QStyledItemDelegate):
                 margin=margin,
                 min_height=size.height(),
             )
+            if len(self._frames) > _CACHE_LIMIT // 8:  # a window resized through many widths
+                self._frames.clear()
             self._frames[key] = frame
         return frame
 

@@ -24,7 +24,15 @@ from dataclasses import dataclass
 # Hangul syllables and compatibility jamo, CJK ideographs (incl. extension A and
 # compatibility), hiragana and katakana.
 CJK_CHARS = "\u3131-\u318e\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
-_PIECE = re.compile(rf"(?P<cjk>[{CJK_CHARS}]+)|(?P<word>[^\W_{CJK_CHARS}]+)")
+_PIECE_PATTERN = rf"(?P<cjk>[{CJK_CHARS}]+)|(?P<word>[^\W_{CJK_CHARS}]+)"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled on first use: the Unicode classes take a noticeable part of start-up.
+    return re.compile(pattern)
+
+
 _JAMO_FOLLOWERS = range(0x1160, 0x1200)  # medial vowels and final consonants (NFD Hangul)
 _LATE_JAMO = range(0xD7B0, 0xD800)
 
@@ -46,7 +54,8 @@ def normalize(text: str) -> str:
 
 def pieces(normalized: str) -> list[Piece]:
     """CJK runs and words of already normalized text, in order."""
-    return [Piece(match.group(), match.lastgroup == "cjk") for match in _PIECE.finditer(normalized)]
+    pieces_of = _compiled(_PIECE_PATTERN).finditer
+    return [Piece(match.group(), match.lastgroup == "cjk") for match in pieces_of(normalized)]
 
 
 def piece_tokens(piece: Piece) -> list[str]:
@@ -60,7 +69,7 @@ def piece_tokens(piece: Piece) -> list[str]:
 # the lookahead captures a bigram (a CJK char with another after it), a lone CJK char or a
 # whole word, and the match then steps over one CJK char or that word. The last char of a
 # longer CJK run captures nothing. Indexing spent most of its time building Piece objects.
-_TOKEN = re.compile(
+_TOKEN_PATTERN = (
     rf"(?=([{CJK_CHARS}][{CJK_CHARS}]|(?<![{CJK_CHARS}])[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+))"
     rf"(?:[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+)"
 )
@@ -68,7 +77,7 @@ _TOKEN = re.compile(
 
 def tokens(text: str) -> list[str]:
     """The index tokens of ``text``."""
-    return _TOKEN.findall(normalize(text))
+    return _compiled(_TOKEN_PATTERN).findall(normalize(text))
 
 
 @functools.lru_cache(maxsize=8)
