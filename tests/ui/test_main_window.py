@@ -8,10 +8,13 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTextBrowser, QWidget
 
 from studyapp import app
+from studyapp.core import models
 from studyapp.core.db import open_database
 from studyapp.core.errors import DatabaseError
 from studyapp.core.services.demo import load_demo
 from studyapp.core.services.sessions import SessionService
+from studyapp.core.services.trash import TrashService
+from studyapp.ui import main_window as main_window_module
 from studyapp.ui.editor import MarkdownEditor
 
 OBJECT_NAMES = (
@@ -312,3 +315,29 @@ def test_name_fields_offer_people_added_since_the_session_was_opened(qtbot, wind
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     assert "새 사람" in edit.completer().model().stringList()
+
+
+def test_sessions_trashed_long_ago_go_once_the_window_is_up(qtbot, url, monkeypatch):
+    database = open_database(url)
+    try:
+        sessions = SessionService(database)
+        old = sessions.create(group="g", title="오래된 모임", date=dt.date(2024, 1, 1)).id
+        recent = sessions.create(group="g", title="어제 지운 모임", date=dt.date(2024, 1, 2)).id
+        sessions.trash(old)
+        sessions.trash(recent)
+        with database.transaction() as orm:
+            orm.get(models.Session, old).deleted_at = models.utcnow() - dt.timedelta(days=45)
+    finally:
+        database.dispose()
+    monkeypatch.setattr(main_window_module, "TRASH_DELAY_MS", 50)
+    window = app.create_main_window(url)
+    qtbot.addWidget(window)
+    trash = TrashService(window.database)
+
+    def trashed() -> set[int]:
+        return {item.id for item in trash.items() if item.kind == "session"}
+
+    assert trashed() == {old, recent}  # not before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: trashed() == {recent})
+    window.close()

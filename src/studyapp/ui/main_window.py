@@ -42,6 +42,7 @@ from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
 
 PREVIEW_DELAY_MS = 400
+TRASH_DELAY_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -130,10 +131,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.backups.start()
-        try:
-            TrashService(database).empty()  # what was trashed over 30 days ago
-        except StudyappError as error:
-            self.statusBar().showMessage(str(error), 8000)
+        # What was trashed over 30 days ago goes once the window is up, not before it shows.
+        QTimer.singleShot(TRASH_DELAY_MS, self, self._empty_old_trash)
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
@@ -250,6 +249,12 @@ class MainWindow(QMainWindow):
             widget.setEnabled(False)
         for action in (self.actions_.new_action, self.actions_.import_action):
             action.setEnabled(False)
+
+    def _empty_old_trash(self) -> None:
+        try:
+            TrashService(self.database).empty()
+        except StudyappError as error:
+            self.statusBar().showMessage(str(error), 8000)
 
     def load_demo(self) -> None:
         from studyapp.core.services.demo import load_demo

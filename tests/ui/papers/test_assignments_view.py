@@ -180,3 +180,20 @@ def test_remove(qtbot, view, database):
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
     assert [i.person for i in AssignmentService(database).list()] == ["Alice"]
     assert len(rows(view)) == 1
+
+
+def test_a_hidden_view_reads_the_assignments_only_when_shown(qtbot, database, library, monkeypatch):
+    widget = AssignmentsView(database, today=TODAY)
+    qtbot.addWidget(widget)
+    reads = []
+    original = widget._service.list
+    monkeypatch.setattr(widget._service, "list", lambda **kw: reads.append(1) or original(**kw))
+    widget.reload()
+    widget.reload()  # slots edited while the tab is away
+    assert reads == [] and widget.proxy.rowCount() == 0
+    widget.show()
+    qtbot.waitExposed(widget)
+    shown_reads = len(reads)
+    assert shown_reads and widget.proxy.rowCount() > 0
+    widget.reload()  # shown: at once
+    assert len(reads) == 2 * shown_reads

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,7 +90,9 @@ class AssignmentsView(QWidget):
         self.proxy.setSortRole(AssignmentRole.SORT)
         self._statusRequested.connect(self.set_status, Qt.ConnectionType.QueuedConnection)
         self._build()
-        self.reload()
+        # Read when first shown, and again when shown after changes made elsewhere: editing
+        # a slot or a paper must not cost a read of every assignment while this tab is away.
+        self._stale = True
 
     def _build(self) -> None:
         self.mode = QComboBox(objectName="assignmentsMode")
@@ -162,8 +165,20 @@ class AssignmentsView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._reload_now()
+        super().showEvent(event)
+
     def reload(self) -> None:
-        """Refill the person/session choices, then the table."""
+        """Refill the person/session choices and the table: now if shown, else when next shown."""
+        if self.isVisible():
+            self._reload_now()
+        else:
+            self._stale = True
+
+    def _reload_now(self) -> None:
+        self._stale = False
         try:
             everything = self._service.list(today=self._today)
         except StudyappError as error:
