@@ -291,7 +291,7 @@
 <context>
     <name>AssignmentsView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/assignments_view.py" line="+96"/>
+        <location filename="../../src/studyapp/ui/papers/assignments_view.py" line="+99"/>
         <source>By person</source>
         <translation>담당자별</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>삭제</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Everyone</source>
         <translation>모든 담당자</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+266"/>
+        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+282"/>
         <source>Carried over: the newest {shown} (double-click for all)</source>
         <translation>이월됨: 최근 {shown}개 (두 번 클릭하면 모두)</translation>
     </message>
@@ -518,7 +518,7 @@
         <translation>이미 끝낸 할 일을 보이거나 숨깁니다</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>To-dos</source>
         <translation>할 일</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>지운 할 일 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>This to-do belongs to the session of {date}; check it off here or remove it there.</source>
         <translation>이 할 일은 {date} 세션의 항목입니다. 여기서 완료 표시하거나 그 세션에서 지우세요.</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>“{text}” 항목을 지웠습니다.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>To-dos · {count} open</source>
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
@@ -910,7 +910,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+61"/>
+        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+62"/>
         <source>Import notes</source>
         <translation>노트 가져오기</translation>
     </message>
@@ -1105,7 +1105,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+75"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+73"/>
         <source>Notes for the whole session (Markdown)</source>
         <translation>세션 전체 노트 (Markdown)</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -1130,37 +1130,20 @@
         <translation>세션 노트</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>Backup failed: {message}</source>
         <translation>백업 실패: {message}</translation>
     </message>
     <message>
-        <location line="+182"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Saved {time}</source>
         <translation>저장됨 {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not saved</source>
-        <translation>저장 안 됨</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not saved: {reason} — retrying. Your text is safe in the window.</source>
-        <translation>저장 안 됨: {reason} — 다시 시도하는 중입니다. 입력한 내용은 창에 안전하게 남아 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{words} words · {characters} characters</source>
-        <translation>{words}단어 · {characters}자</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location line="+244"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1190,7 +1173,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-299"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-266"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1221,12 +1204,12 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="+76"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="+82"/>
         <source>Moved to the trash (File → Trash… brings it back).</source>
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Schedule and rotation</source>
         <translation>일정과 발표 순서</translation>
     </message>
@@ -1266,7 +1249,7 @@
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="-96"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="-94"/>
         <source>Study group name:</source>
         <translation>스터디 그룹 이름:</translation>
     </message>
@@ -1378,7 +1361,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+155"/>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+160"/>
         <source>Insert Current Time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1388,7 +1371,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>커서 위치에 현재 시각을 HH:MM 형식으로 넣습니다</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Find…</source>
         <translation>찾기…</translation>
     </message>
@@ -1437,7 +1420,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PaperTableModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+108"/>
+        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+118"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -1475,7 +1458,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+68"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+72"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1496,7 +1479,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+36"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1524,12 +1507,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PresentationEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/presentation_editor.py" line="+73"/>
+        <location filename="../../src/studyapp/ui/presentation_editor.py" line="+74"/>
         <source>Who presents; Enter to set</source>
         <translation>발표자 (Enter로 지정)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Paper title, e.g. Tiny Teachers (CVPR 2024), or an arXiv id or DOI</source>
         <translation>논문 제목 (예: Tiny Teachers (CVPR 2024)) 또는 arXiv id나 DOI</translation>
     </message>
@@ -1611,12 +1594,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+163"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-162"/>
         <source>Up</source>
         <translation>위로</translation>
     </message>
@@ -1631,7 +1614,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>발표</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>Remove Slot</source>
         <translation>발표 삭제</translation>
     </message>
@@ -1646,7 +1629,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>노트와 토론 내용은 세션의 이전 버전으로 보관되므로 입력한 내용은 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>No session is selected.</source>
         <translation>선택한 세션이 없습니다.</translation>
     </message>
@@ -1687,6 +1670,34 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+2"/>
         <source>No session matches “{query}”.</source>
         <translation>“{query}”에 맞는 세션이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatus</name>
+    <message>
+        <location filename="../../src/studyapp/ui/save_status.py" line="+34"/>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {time}</source>
+        <translation>저장됨 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: {reason} — retrying. Your text is safe in the window.</source>
+        <translation>저장 안 됨: {reason} — 다시 시도하는 중입니다. 입력한 내용은 창에 안전하게 남아 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{words} words · {characters} characters</source>
+        <translation>{words}단어 · {characters}자</translation>
     </message>
 </context>
 <context>
@@ -1845,7 +1856,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../src/studyapp/ui/session_header.py" line="+87"/>
+        <location filename="../../src/studyapp/ui/session_header.py" line="+88"/>
         <source>Session title</source>
         <translation>세션 제목</translation>
     </message>
@@ -1875,7 +1886,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>참석하지 못한 사람</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>When</source>
         <translation>일시</translation>
     </message>
@@ -1900,7 +1911,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>불참</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+146"/>
         <source>Paper review</source>
         <translation>논문 리뷰</translation>
     </message>
@@ -2232,7 +2243,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+116"/>
+        <location filename="../../src/studyapp/app.py" line="+125"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

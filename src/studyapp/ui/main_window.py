@@ -7,8 +7,6 @@ leaves an editor, before export and when the window closes. Nothing asks "save?"
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -38,6 +36,7 @@ from studyapp.ui.papers.papers_view import PapersView
 from studyapp.ui.presentations_panel import PresentationsPanel
 from studyapp.ui.preview import PreviewBrowser
 from studyapp.ui.save_queue import SaveQueue
+from studyapp.ui.save_status import SaveStatus
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
 
@@ -77,11 +76,9 @@ class MainWindow(QMainWindow):
         self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
 
-        self.banner = QLabel(objectName="saveBanner", wordWrap=True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #b3261e; color: white; padding: 6px 10px; font-weight: bold; }"
-        )
-        self.banner.hide()
+        self.save_status = SaveStatus(self.save_queue, self.statusBar())
+        self.banner = self.save_status.banner
+        self.save_label = self.save_status.save_label
 
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
@@ -119,11 +116,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)
 
-        self.save_label = QLabel(objectName="saveState")
-        self.stats_label = QLabel(objectName="noteStats")
-        self.statusBar().addPermanentWidget(self.stats_label)
-        self.statusBar().addPermanentWidget(self.save_label)
-
         self.backups = BackupScheduler(database, self)
         self.backups.failed.connect(
             lambda message: self.statusBar().showMessage(
@@ -150,9 +142,6 @@ class MainWindow(QMainWindow):
         self.presentations.changed.connect(self.assignments_view.reload)
         self.notes_editor.textChanged.connect(self._notes_edited)
         self.tabs.currentChanged.connect(lambda _index: self.refresh_preview())
-        self.save_queue.saving.connect(self._show_saving)
-        self.save_queue.saved.connect(self._show_saved)
-        self.save_queue.failed.connect(self._show_failure)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -160,7 +149,6 @@ class MainWindow(QMainWindow):
         for editor in self.findChildren(MarkdownEditor):
             editor.image_handler = self._store_image
             editor.statsChanged.connect(self._stats_of_focused)
-        self._show_stats(0, 0)
         current = self.sidebar.current_session_id()
         if current is not None:
             self.open_session(current)
@@ -221,7 +209,7 @@ class MainWindow(QMainWindow):
             self.notes_editor.blockSignals(False)
         self.notes_editor.setEnabled(detail is not None)
         self.notes_editor.document().setModified(False)
-        self._show_stats(*count_stats(self.notes_editor.toPlainText()))
+        self.save_status.show_stats(*count_stats(self.notes_editor.toPlainText()))
 
     def _notes_edited(self) -> None:
         session_id = self.session_id
@@ -307,35 +295,12 @@ class MainWindow(QMainWindow):
 
     # -- status ----------------------------------------------------------------------------
 
-    def _show_saving(self) -> None:
-        self.save_label.setText(self.tr("Saving…"))
-
-    def _show_saved(self, when: dt.datetime) -> None:
-        self.save_label.setText(self.tr("Saved {time}").format(time=when.strftime("%H:%M:%S")))
-        self.banner.hide()
-
-    def _show_failure(self, reason: str) -> None:
-        self.save_label.setText(self.tr("Not saved"))
-        self.banner.setText(
-            self.tr("Not saved: {reason} — retrying. Your text is safe in the window.").format(
-                reason=reason
-            )
-        )
-        self.banner.show()
-
     def _stats_of_focused(self, words: int, characters: int) -> None:
         editor = self.sender()
         if editor is self.focusWidget() or (
             editor is self.notes_editor and not isinstance(self.focusWidget(), MarkdownEditor)
         ):
-            self._show_stats(words, characters)
-
-    def _show_stats(self, words: int, characters: int) -> None:
-        self.stats_label.setText(
-            self.tr("{words} words · {characters} characters").format(
-                words=words, characters=characters
-            )
-        )
+            self.save_status.show_stats(words, characters)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Leaving a field is a natural pause: save now rather than in a second.
@@ -347,7 +312,7 @@ class MainWindow(QMainWindow):
         ):
             self.flush()
         if isinstance(new, MarkdownEditor) and self.isAncestorOf(new):
-            self._show_stats(*new.stats())  # the count follows the editor being typed in
+            self.save_status.show_stats(*new.stats())  # the count follows the editor being typed in
 
     # -- drops -----------------------------------------------------------------------------
 
