@@ -28,20 +28,13 @@ from PySide6.QtGui import (
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
-    QTextCursor,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
 
 from studyapp.ui.editor.find_bar import FindBar
 from studyapp.ui.editor.highlighter import MarkdownHighlighter
-from studyapp.ui.editor.list_editing import (
-    INDENT,
-    TAB_WIDTH,
-    enter_action,
-    is_structured,
-    outdent_amount,
-    spaces_to_tab_stop,
-)
+from studyapp.ui.editor.list_editing import TAB_WIDTH
+from studyapp.ui.editor.list_keys import continue_list, shift_lines, tab
 
 # Above this many characters stats wait for a pause in typing instead of every key.
 LARGE_DOCUMENT_CHARS = 100_000
@@ -79,11 +72,6 @@ def has_image(source: QMimeData) -> bool:
         url.isLocalFile() and url.toLocalFile().lower().endswith(IMAGE_SUFFIXES)
         for url in source.urls()
     )
-
-
-def _python_index(text: str, utf16_index: int) -> int:
-    """Convert a QTextCursor column (UTF-16 units) into an index into ``text``."""
-    return len(text.encode("utf-16-le")[: utf16_index * 2].decode("utf-16-le", "ignore"))
 
 
 class MarkdownEditor(QPlainTextEdit):
@@ -237,13 +225,13 @@ class MarkdownEditor(QPlainTextEdit):
                 self.textCursor().insertText("\n")
                 self.ensureCursorVisible()
                 return
-            if modifiers == Qt.KeyboardModifier.NoModifier and self._continue_list():
+            if modifiers == Qt.KeyboardModifier.NoModifier and continue_list(self):
                 return
         elif key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
-            self._tab()
+            tab(self)
             return
         elif key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and shift):
-            self._shift_lines(indent=False)
+            shift_lines(self, indent=False)
             return
         super().keyPressEvent(event)
 
@@ -300,82 +288,6 @@ class MarkdownEditor(QPlainTextEdit):
         else:
             bar.find_previous()
         return True
-
-    # --- list editing -------------------------------------------------------------------
-
-    def _continue_list(self) -> bool:
-        cursor = self.textCursor()
-        if cursor.hasSelection():
-            return False
-        text = cursor.block().text()
-        action = enter_action(text, _python_index(text, cursor.positionInBlock()))
-        if action is None:
-            return False
-        # One edit block, so one Ctrl+Z takes back the whole continuation.
-        cursor.beginEditBlock()
-        if action.replace_line is not None:
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.insertText(action.replace_line)
-        elif action.insert is not None:
-            cursor.insertText(action.insert)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        return True
-
-    def _tab(self) -> None:
-        cursor = self.textCursor()
-        doc = self.document()
-        spans_lines = (
-            doc.findBlock(cursor.selectionStart()).blockNumber()
-            != doc.findBlock(cursor.selectionEnd()).blockNumber()
-        )
-        if spans_lines or is_structured(cursor.block().text()):
-            self._shift_lines(indent=True)
-            return
-        start = doc.findBlock(cursor.selectionStart())
-        column = _python_index(start.text(), cursor.selectionStart() - start.position())
-        cursor.insertText(spaces_to_tab_stop(column))
-        self.setTextCursor(cursor)
-
-    def _shift_lines(self, *, indent: bool) -> None:
-        """Indent or outdent every line the selection touches, as one undo step."""
-        cursor = self.textCursor()
-        doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        last = doc.findBlock(cursor.selectionEnd())
-        # A selection ending at the start of a line does not include that line.
-        if last.blockNumber() > first.blockNumber() and cursor.selectionEnd() == last.position():
-            last = last.previous()
-        multi_line = last.blockNumber() > first.blockNumber()
-        backwards = cursor.position() < cursor.anchor()
-
-        edit = QTextCursor(doc)
-        edit.beginEditBlock()
-        block = first
-        while block.isValid() and block.blockNumber() <= last.blockNumber():
-            edit.setPosition(block.position())
-            if indent:
-                edit.insertText(INDENT)
-            else:
-                amount = outdent_amount(block.text())
-                if amount:
-                    edit.setPosition(block.position() + amount, QTextCursor.MoveMode.KeepAnchor)
-                    edit.removeSelectedText()
-            block = block.next()
-        edit.endEditBlock()
-
-        if multi_line:
-            # Keep whole lines selected so Tab can be pressed again.
-            start = first.position()
-            end = last.position() + last.length() - 1
-            anchor, position = (end, start) if backwards else (start, end)
-            cursor.setPosition(anchor)
-            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cursor)
 
     # --- stats --------------------------------------------------------------------------
 
