@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-import urllib.parse
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from studyapp.core.papers.fields import PaperFields
 from studyapp.core.papers.identifiers import normalize_arxiv, parse_arxiv, parse_doi
 from studyapp.core.papers.metadata import MetadataError, MetadataFetcher
 from studyapp.core.papers.reading_list import Assigned, ListedPaper, Presented, render_reading_list
-from studyapp.core.services import convert, lookup
+from studyapp.core.services import convert, paper_rows
 
 __all__ = [
     "AddResult",
@@ -36,7 +35,6 @@ __all__ = [
     "PaperService",
 ]
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
 _ARXIV_DOI_PREFIX = "10.48550/arxiv."  # arXiv's own DOIs live at DataCite, not Crossref
 
 
@@ -60,91 +58,6 @@ class DuplicatePaperError(ValidationError):
     def __init__(self, existing: PaperInfo) -> None:
         super().__init__(f"Already in the library: #{existing.id} {existing.title}")
         self.existing = existing
-
-
-def _clean(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def validated(fields: PaperFields) -> PaperFields:
-    """``fields`` cleaned up, ids normalized; ValidationError naming the first bad value."""
-    title = _clean(fields.title)
-    if not title:
-        raise ValidationError("A paper needs a title.")
-    if len(title) > 1000:
-        raise ValidationError("The title is too long (at most 1000 characters).")
-    year = fields.year
-    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"The year must be between {MIN_YEAR} and {MAX_YEAR}, not {year}.")
-    arxiv_id = None
-    if _clean(fields.arxiv_id):
-        arxiv_id = normalize_arxiv(_clean(fields.arxiv_id))
-        if arxiv_id is None:
-            raise ValidationError(f"Not an arXiv id: {_clean(fields.arxiv_id)}")
-    doi = None
-    if _clean(fields.doi):
-        doi = parse_doi(_clean(fields.doi))
-        if doi is None:
-            raise ValidationError(f"Not a DOI: {_clean(fields.doi)}")
-    url = _clean(fields.url) or None
-    if url and urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise ValidationError(f"A link must start with http:// or https://: {url}")
-    tags = tuple(dict.fromkeys(t for t in (_clean(t).lstrip("#") for t in fields.tags) if t))
-    return PaperFields(
-        title=title,
-        authors=tuple(a for a in (_clean(a) for a in fields.authors) if a),
-        venue=_clean(fields.venue) or None,
-        year=year,
-        url=url,
-        arxiv_id=arxiv_id,
-        doi=doi,
-        bibtex_key=_clean(fields.bibtex_key).replace(" ", "") or None,
-        abstract=(fields.abstract or "").strip(),
-        tags=tags,
-    )
-
-
-def _matching(
-    orm: OrmSession, fields: PaperFields, *, trashed: bool = False
-) -> models.Paper | None:
-    """The paper ``fields`` (already validated) duplicates: by arXiv id, DOI, then title."""
-    alive = models.Paper.deleted_at.isnot(None) if trashed else models.Paper.deleted_at.is_(None)
-    for column, value in (
-        (models.Paper.arxiv_id, fields.arxiv_id),
-        (models.Paper.doi, fields.doi),
-        (models.Paper.title_key, lookup.title_key(fields.title) if not trashed else None),
-    ):
-        if value:
-            found = orm.scalars(
-                select(models.Paper).where(column == value, alive).order_by(models.Paper.id)
-            ).first()
-            if found is not None:
-                return found
-    return None
-
-
-def _write(orm: OrmSession, row: models.Paper, fields: PaperFields) -> None:
-    row.title = fields.title
-    row.title_key = lookup.title_key(fields.title)
-    row.authors = list(fields.authors)
-    row.venue = fields.venue
-    row.year = fields.year
-    row.url = fields.url
-    row.arxiv_id = fields.arxiv_id
-    row.doi = fields.doi
-    row.bibtex_key = fields.bibtex_key
-    row.abstract = fields.abstract
-    row.tags = lookup.tags(orm, fields.tags)
-
-
-def _create(orm: OrmSession, fields: PaperFields) -> models.Paper:
-    # A trashed paper with the same id holds the unique arXiv id / DOI: bring it back.
-    row = _matching(orm, fields, trashed=True) or models.Paper()
-    row.deleted_at = None
-    _write(orm, row, fields)
-    orm.add(row)
-    orm.flush()
-    return row
 
 
 def _unrecognized(text: str) -> ValidationError:
@@ -200,30 +113,30 @@ class PaperService:
     # -- writing ---------------------------------------------------------------------------
 
     def find_duplicate(self, fields: PaperFields) -> PaperInfo | None:
-        checked = validated(fields)
+        checked = paper_rows.validated(fields)
         with self.db.transaction() as orm:
-            found = _matching(orm, checked)
+            found = paper_rows.matching(orm, checked)
             return convert.paper_info(found) if found else None
 
     def add(self, fields: PaperFields) -> PaperInfo:
-        checked = validated(fields)
+        checked = paper_rows.validated(fields)
         with self.db.transaction() as orm:
-            existing = _matching(orm, checked)
+            existing = paper_rows.matching(orm, checked)
             if existing is not None:
                 raise DuplicatePaperError(convert.paper_info(existing))
-            return convert.paper_info(_create(orm, checked))
+            return convert.paper_info(paper_rows.create(orm, checked))
 
     def add_many(self, many: list[PaperFields]) -> AddResult:
         """Each new paper created, each known one reported; all in one transaction."""
-        checked = [validated(fields) for fields in many]
+        checked = [paper_rows.validated(fields) for fields in many]
         created: list[PaperInfo] = []
         duplicates: list[PaperInfo] = []
         warnings: list[str] = []
         with self.db.transaction() as orm:
             for fields in checked:
-                existing = _matching(orm, fields)
+                existing = paper_rows.matching(orm, fields)
                 if existing is None:
-                    created.append(convert.paper_info(_create(orm, fields)))
+                    created.append(convert.paper_info(paper_rows.create(orm, fields)))
                     continue
                 duplicates.append(convert.paper_info(existing))
                 same_id = (fields.arxiv_id and existing.arxiv_id == fields.arxiv_id) or (
@@ -269,13 +182,13 @@ class PaperService:
             raise ValidationError(f"{Path(path).name}: {error}") from None
 
     def update(self, paper_id: int, fields: PaperFields) -> PaperInfo:
-        checked = validated(fields)
+        checked = paper_rows.validated(fields)
         with self.db.transaction() as orm:
             row = self._load(orm, paper_id)
-            existing = _matching(orm, checked)
+            existing = paper_rows.matching(orm, checked)
             if existing is not None and existing.id != row.id:
                 raise DuplicatePaperError(convert.paper_info(existing))
-            _write(orm, row, checked)
+            paper_rows.write(orm, row, checked)
             orm.flush()
             return convert.paper_info(row)
 
