@@ -2,9 +2,9 @@
 
 import pytest
 
+from studyapp.core.markdown.attendees import parse_attendees_line
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.headings import (
-    parse_attendees_line,
     parse_paper,
     parse_presentation_heading,
 )

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from studyapp.core.dto import PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.errors import ExportError
+from studyapp.core.markdown.attendees import parse_attendees_line
 from studyapp.core.markdown.front_matter_out import render_front_matter
-from studyapp.core.markdown.headings import parse_attendees_line
 from studyapp.core.markdown.text_lines import one_line, split_lines, trim_blank, verbatim
 from studyapp.core.tasks import task_line_for
 

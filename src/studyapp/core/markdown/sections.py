@@ -6,8 +6,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from studyapp.core.markdown.attendees import parse_attendees_line
 from studyapp.core.markdown.document import ParsedNote, ParsedPresentation, ParsedTask
-from studyapp.core.markdown.headings import parse_attendees_line, parse_presentation_heading
+from studyapp.core.markdown.headings import parse_presentation_heading
 from studyapp.core.tasks import parse_task_line
 
 _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
