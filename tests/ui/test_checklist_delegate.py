@@ -71,3 +71,13 @@ def test_the_selected_row_is_written_in_the_highlighted_text_color(qtbot):
         for x in range(rect.left() + 24, rect.right())
     }
     assert highlight.rgb() in colors and text.rgb() in colors
+
+
+def test_rows_wrap_again_when_the_list_gets_narrower(qtbot):
+    view, model = make_view(qtbot, LONG)
+    wide = view.visualRect(model.index(0, 0))
+    view.resize(150, 300)
+    qtbot.waitUntil(lambda: view.visualRect(model.index(0, 0)).width() < wide.width())
+    narrow = view.visualRect(model.index(0, 0))
+    assert narrow.height() > wide.height()
+    assert narrow.width() <= view.viewport().width()

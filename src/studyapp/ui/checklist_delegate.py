@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 2000  # laid-out texts kept: a few sessions' worth of to-dos
@@ -85,11 +91,13 @@ class WrappingItemDelegate(QStyledItemDelegate):
 
     def _frame(self, option: QStyleOptionViewItem, index: Index, font_key: str) -> _Frame:
         checkable = index.data(Qt.ItemDataRole.CheckStateRole) is not None
-        key = (option.rect.width(), font_key, checkable, int(option.direction.value))
+        width = _row_width(option)
+        key = (width, font_key, checkable, int(option.direction.value))
         frame = self._frames.get(key)
         if frame is None:
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
+            opt.rect.setWidth(width)
             widget = opt.widget
             style = widget.style() if widget is not None else QApplication.style()
             text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
@@ -136,6 +144,15 @@ class WrappingItemDelegate(QStyledItemDelegate):
         if len(self._laid) > _CACHE_LIMIT:
             self._laid.popitem(last=False)
         return laid
+
+
+def _row_width(option: QStyleOptionViewItem) -> int:
+    """The width a list lays its rows out at. Qt also asks a row's size with the whole
+    viewport's width (for the scroll step), which would lay each text out a second time."""
+    view = option.widget
+    if isinstance(view, QListView):
+        return view.viewport().width() - 2 * view.spacing()
+    return option.rect.width()
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:
