@@ -81,3 +81,19 @@ def test_rows_wrap_again_when_the_list_gets_narrower(qtbot):
     narrow = view.visualRect(model.index(0, 0))
     assert narrow.height() > wide.height()
     assert narrow.width() <= view.viewport().width()
+
+
+def test_on_a_dark_palette_an_unticked_box_has_a_border_that_shows(qtbot):
+    from studyapp.ui.theme import dark_palette
+
+    view, model = make_view(qtbot, "다크 모드의 할 일")
+    view.setPalette(dark_palette())
+    rect = view.visualRect(model.index(0, 0))
+    image = view.viewport().grab().toImage()
+    base = dark_palette().color(dark_palette().ColorRole.Base)
+    lightest = max(
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(rect.left(), rect.left() + 22)
+        for y in range(rect.top(), rect.bottom())
+    )
+    assert lightest > base.lightness() + 60  # Fusion's own border is darker than the base

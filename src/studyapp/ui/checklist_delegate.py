@@ -6,8 +6,17 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QListView,
@@ -80,6 +89,8 @@ class WrappingItemDelegate(QStyledItemDelegate):
         left, top = rect.left() + frame.text_left, rect.top()
         opt.text = ""  # background, check box and focus frame as the style draws them
         widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if opt.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
+            _outline_dark_check_box(painter, opt)
         painter.save()
         painter.setPen(_text_color(opt))
         painter.setClipRect(QRect(left, top, frame.text_width, rect.height()))
@@ -153,6 +164,35 @@ def _row_width(option: QStyleOptionViewItem) -> int:
     if isinstance(view, QListView):
         return view.viewport().width() - 2 * view.spacing()
     return option.rect.width()
+
+
+def _outline_dark_check_box(painter: QPainter, opt: QStyleOptionViewItem) -> None:
+    """Fusion draws a check box's border in the window color made darker: on a dark base
+    that is near-black on near-black, and an unticked to-do showed no box at all."""
+    palette = opt.palette
+    base = palette.color(QPalette.ColorRole.Base)
+    if base.lightnessF() >= 0.5 or opt.widget is None:
+        return
+    box = opt.widget.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, opt.widget
+    )
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(check_border_color(palette), 1))
+    painter.drawRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5))  # Fusion's own box outline
+    painter.restore()
+
+
+def check_border_color(palette: QPalette) -> QColor:
+    """A little over half way from the base color to the text color."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    return QColor.fromRgbF(
+        base.redF() + (text.redF() - base.redF()) * 0.55,
+        base.greenF() + (text.greenF() - base.greenF()) * 0.55,
+        base.blueF() + (text.blueF() - base.blueF()) * 0.55,
+    )
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:

@@ -1,9 +1,8 @@
 """Light, dark and system themes for the whole application.
 
-"light" and "dark" use the Fusion style (``ReadableFusion``: check boxes that show on dark),
-which draws everything from the palette, so a complete palette is all a theme needs.
-"system" puts back the platform's own style and palette, and follows the desktop into dark
-mode where Qt reports the color scheme.
+"light" and "dark" use the Fusion style, which draws everything from the palette, so a
+complete palette is all a theme needs. "system" puts back the platform's own style and
+palette, and follows the desktop into dark mode where Qt reports the color scheme.
 """
 
 from __future__ import annotations
@@ -11,8 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
-
-from studyapp.ui.fusion_style import ReadableFusion
 
 THEMES = ("system", "light", "dark")
 
@@ -126,8 +123,8 @@ def _set_palette(app: QApplication, palette: QPalette) -> None:
 
 
 def _use_fusion(app: QApplication, palette: QPalette) -> None:
-    if not isinstance(app.style(), ReadableFusion):
-        app.setStyle(ReadableFusion())
+    if app.style().name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
     _set_palette(app, palette)
 
 
