@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studyapp.core import tasks
 from studyapp.core.tasks import (
     PRIORITY_SIGNS,
     TaskFields,
@@ -103,8 +104,9 @@ _WORD = st.text(_WORD_CHARS, min_size=1, max_size=8)
 # nothing that reads as a "Name:" prefix (that is the assignee's job).
 _TEXT = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
 _DATES = st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+# Words like "Note" or "메모" before a colon are never read as an assignee.
 _NAME = st.text(st.characters(categories=("L",)), min_size=1, max_size=10).filter(
-    lambda name: name.casefold() not in {"note", "notes", "todo", "tip", "q", "a", "re", "fyi"}
+    lambda name: name.casefold() not in tasks._ASSIGNEE_WORDS_TO_SKIP
 )
 _RECURRENCE = st.sampled_from(
     ["every week", "every day", "every 2 weeks", "every month on the 1st"]
