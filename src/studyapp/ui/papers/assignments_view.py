@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.assignments import AssignmentInfo, AssignmentService
+from studyapp.ui.focus_refresh import RefreshWhenShown
 from studyapp.ui.models.assignment_model import (
     STATUSES,
     AssignmentColumn,
@@ -92,7 +92,7 @@ class AssignmentsView(QWidget):
         self._build()
         # Read when first shown, and again when shown after changes made elsewhere: editing
         # a slot or a paper must not cost a read of every assignment while this tab is away.
-        self._stale = True
+        self._refresh = RefreshWhenShown(self._reload_now, self)
 
     def _build(self) -> None:
         self.mode = QComboBox(objectName="assignmentsMode")
@@ -165,20 +165,11 @@ class AssignmentsView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._reload_now()
-        super().showEvent(event)
-
     def reload(self) -> None:
         """Refill the person/session choices and the table: now if shown, else when next shown."""
-        if self.isVisible():
-            self._reload_now()
-        else:
-            self._stale = True
+        self._refresh.request()
 
     def _reload_now(self) -> None:
-        self._stale = False
         try:
             everything = self._service.list(today=self._today)
         except StudyappError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.papers import PaperService
 from studyapp.core.services.trash import TrashService
+from studyapp.ui.focus_refresh import RefreshWhenShown
 from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class PapersView(QWidget):
         self._database = database
         self._dialog: AddPaperDialog | None = None
         self.model = PaperTableModel(self)
-        self._stale = True
+        self._refresh = RefreshWhenShown(self._load, self)
         self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(PaperRole.FILTER)
@@ -139,20 +140,11 @@ class PapersView(QWidget):
 
     # -- public API ------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._load()
-        super().showEvent(event)
-
     def reload(self) -> None:
         """Read the library again (now if shown, else when next shown), keeping the selection."""
-        if self.isVisible():
-            self._load()
-        else:
-            self._stale = True
+        self._refresh.request()
 
     def _load(self) -> None:
-        self._stale = False
         current = self.current_paper()
         try:
             rows = self._service.rows()
@@ -174,8 +166,8 @@ class PapersView(QWidget):
 
     def select_paper(self, paper_id: int) -> bool:
         """Select and show one paper, clearing the filter if it hides that paper."""
-        if self._stale:
-            self._load()  # asked for one paper: read the library even while hidden
+        if self._refresh.stale:
+            self._refresh.refresh_now()  # asked for one paper: read the library even hidden
         row = self.model.row_of(paper_id)
         if row is None:
             return False
