@@ -80,6 +80,15 @@ def add_items(qtbot, panel, *lines):
     return field
 
 
+def earlier_meetings(database, todos, count, todo):
+    """``count`` daily meetings of the group from 2024-01-01, each leaving ``todo`` open."""
+    service = SessionService(database)
+    for day in range(count):
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+        earlier = service.create(group="KD 스터디", title=f"모임 {day}", date=date).id
+        todos.add(earlier, todo.format(day=day))
+
+
 def select(panel, row):
     view = child(panel, QListView, "checklistView")
     view.setFocus()
@@ -284,12 +293,8 @@ def test_carried_over_for_same_group_only(qtbot, panel, todos, sessions):
 def test_many_carried_over_show_the_newest_until_the_heading_is_double_clicked(
     qtbot, panel, todos, sessions, database
 ):
-    service = SessionService(database)
     # 60 earlier meetings left a to-do open each; the oldest is from 2024-01-01.
-    for day in range(60):
-        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
-        earlier = service.create(group="KD 스터디", title=f"모임 {day}", date=date).id
-        todos.add(earlier, f"할 일 {day:02d}")
+    earlier_meetings(database, todos, 60, "할 일 {day:02d}")
     panel.load_session(sessions["new"])
     model = panel.model
     heading = model.index(0)
@@ -372,11 +377,8 @@ def test_every_row_is_shown_after_quick_switches_between_long_lists(
     qtbot, panel, todos, sessions, database
 ):
     """Rows laid out in batches went missing when a switch came before the last batch."""
-    service = SessionService(database)
-    for day in range(40):
-        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
-        earlier = service.create(group="KD 스터디", title=f"모임 {day}", date=date).id
-        todos.add(earlier, f"발표 자료와 리뷰 노트를 정리해서 공유하기 {day:02d} and rerun eval")
+    todo = "발표 자료와 리뷰 노트를 정리해서 공유하기 {day:02d} and rerun eval"
+    earlier_meetings(database, todos, 40, todo)
     for number in range(12):
         todos.add(sessions["new"], f"교사-학생 distillation 실험 {number} 결과를 표로 정리하기")
     view = child(panel, QListView, "checklistView")
