@@ -74,7 +74,9 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
     tags = _by_first(_rows(orm, _SESSION_TAGS, ids))
     attendance = _by_first(_rows(orm, _ATTENDANCE, ids))
     slots = _presentations(orm, ids)
-    items = _by_first(_rows(orm, _ITEMS, ids))
+    items: dict[int, list[Any]] = defaultdict(list)  # whole ITEM_COLUMNS rows, for item_info
+    for item in _rows(orm, _ITEMS, ids):
+        items[item[0]].append(item)
     files = _by_first(_rows(orm, _ATTACHMENTS, ids))
     found = []
     for session_id in ids:
@@ -99,7 +101,7 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
                 notes=row.notes,
                 presentations=tuple(slots.get(session_id, ())),
                 checklist=tuple(
-                    item_info((session_id, *item), group, row.title, row.date)
+                    item_info(item, group, row.title, row.date)
                     for item in items.get(session_id, ())
                 ),
                 checklist_heading=row.checklist_heading,
