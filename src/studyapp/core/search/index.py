@@ -67,20 +67,20 @@ class Doc:
     text: str
 
 
-def has_fts(connection: Connection) -> bool:
+def sqlite_index_tables(connection: Connection) -> frozenset[str]:
+    """Which of the SQLite-only tables (FTS, word list) exist: none on PostgreSQL, and no
+    word list while migration 0004 fills the index."""
     if connection.dialect.name != "sqlite":
-        return False
-    found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
-    ).first()
-    return found is not None
+        return frozenset()
+    rows = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+        (FTS_TABLE, WORDS_TABLE),
+    )
+    return frozenset(row[0] for row in rows)
 
 
-def has_words_table(connection: Connection) -> bool:
-    found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (WORDS_TABLE,)
-    ).first()
-    return found is not None
+def has_fts(connection: Connection) -> bool:
+    return FTS_TABLE in sqlite_index_tables(connection)
 
 
 def has_docs_table(connection: Connection) -> bool:
@@ -144,7 +144,8 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
     wanted_ids = sorted(set(session_ids))
     if not wanted_ids:
         return
-    fts = has_fts(connection)
+    tables = sqlite_index_tables(connection)
+    fts, words = FTS_TABLE in tables, WORDS_TABLE in tables
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     old = connection.execute(
         text(
@@ -155,7 +156,7 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
     ).all()
     current = documents(connection, wanted_ids)
     if not old:  # new sessions (an import): nothing to compare with
-        _insert(connection, current, fts)
+        _insert(connection, current, fts, words=words)
         return
     keep = {_key(doc) for doc in current}
     old_keys = {row[0]: (row[1], row[2], row[3], row[4]) for row in old}
@@ -163,7 +164,8 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
     present = {key for key in old_keys.values() if key in keep}
     _delete(connection, stale, fts)
     kept = [doc_id for doc_id, key in old_keys.items() if key in keep]
-    _insert(connection, [doc for doc in current if _key(doc) not in present], fts, kept)
+    fresh = [doc for doc in current if _key(doc) not in present]
+    _insert(connection, fresh, fts, kept, words=words)
 
 
 def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) -> None:
@@ -183,9 +185,15 @@ def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) 
 
 
 def _insert(
-    connection: Connection, docs: Sequence[Doc], fts: bool, taken: Iterable[int] = ()
+    connection: Connection,
+    docs: Sequence[Doc],
+    fts: bool,
+    taken: Iterable[int] = (),
+    *,
+    words: bool,
 ) -> None:
-    """Add ``docs``; their ids are ``session_id << SHIFT | n`` with n not in ``taken``."""
+    """Add ``docs``; their ids are ``session_id << SHIFT | n`` with n not in ``taken``;
+    ``words``: add their Latin words to the word list too."""
     if not docs:
         return
     used = set(taken)
@@ -208,13 +216,13 @@ def _insert(
         )
         indexed = [(row[0], tokens.index_text(row[4])) for row in rows]
         connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)", indexed)
-        if has_words_table(connection):  # not yet while migration 0004 fills the index
-            words: set[str] = set()
+        if words:
+            latin: set[str] = set()
             for _, line in indexed:
-                words.update(_LATIN_WORD.findall(line))
-            if words:
+                latin.update(_LATIN_WORD.findall(line))
+            if latin:
                 connection.exec_driver_sql(
-                    f"INSERT OR IGNORE INTO {WORDS_TABLE}(word) VALUES (?)", [(w,) for w in words]
+                    f"INSERT OR IGNORE INTO {WORDS_TABLE}(word) VALUES (?)", [(w,) for w in latin]
                 )
         return
     connection.execute(
@@ -235,12 +243,13 @@ def rebuild(
     cancelled: Callable[[], bool] | None = None,
 ) -> int | None:
     """Index every session from scratch, oldest first; None when ``cancelled`` said so."""
-    if has_fts(connection):
+    tables = sqlite_index_tables(connection)
+    fts, words = FTS_TABLE in tables, WORDS_TABLE in tables
+    if fts:
         connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
-    if connection.dialect.name == "sqlite" and has_words_table(connection):
+    if words:
         connection.exec_driver_sql(f"DELETE FROM {WORDS_TABLE}")  # only the words still used
     connection.exec_driver_sql(f"DELETE FROM {DOCS_TABLE}")
-    fts = has_fts(connection)
     session_ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM sessions")]
     total = len(session_ids)
     if progress is not None:
@@ -249,7 +258,7 @@ def rebuild(
         if cancelled is not None and cancelled():
             return None
         batch = session_ids[start : start + BATCH]
-        _insert(connection, documents(connection, batch), fts)
+        _insert(connection, documents(connection, batch), fts, words=words)
         if progress is not None:
             progress(min(start + BATCH, total), total)
     return total
