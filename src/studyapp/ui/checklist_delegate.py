@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from studyapp.ui.theme import mix
+
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 2000  # laid-out texts kept: a few sessions' worth of to-dos
 _LayoutKey = tuple[str, str, int, int]  # text, font, wrap width, direction
@@ -179,20 +181,11 @@ def _outline_dark_check_box(painter: QPainter, opt: QStyleOptionViewItem) -> Non
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(check_border_color(palette), 1))
+    # A little over half way from the base color to the text color.
+    border = mix(base, palette.color(QPalette.ColorRole.Text), 0.55)
+    painter.setPen(QPen(border, 1))
     painter.drawRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5))  # Fusion's own box outline
     painter.restore()
-
-
-def check_border_color(palette: QPalette) -> QColor:
-    """A little over half way from the base color to the text color."""
-    base = palette.color(QPalette.ColorRole.Base)
-    text = palette.color(QPalette.ColorRole.Text)
-    return QColor.fromRgbF(
-        base.redF() + (text.redF() - base.redF()) * 0.55,
-        base.greenF() + (text.greenF() - base.greenF()) * 0.55,
-        base.blueF() + (text.blueF() - base.blueF()) * 0.55,
-    )
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:

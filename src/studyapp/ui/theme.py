@@ -85,6 +85,15 @@ def _build_palette(colors: dict[QPalette.ColorRole, str], disabled: dict[str, st
     return palette
 
 
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` of the way toward ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
 def light_palette() -> QPalette:
     return _build_palette(_LIGHT, _LIGHT_DISABLED)
 

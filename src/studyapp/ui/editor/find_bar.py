@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.ui.theme import mix
+
 # Counting every match of a one-letter query in a huge note is not worth the time.
 MAX_MATCHES = 10_000
 RECOUNT_DELAY_MS = 150
@@ -334,11 +336,7 @@ class FindBar(QWidget):
             base = self._normal_palette.color(QPalette.ColorRole.Base)
             red = QColor("#ff8080")
             # A light red tint of the field's own background keeps dark themes dark.
-            tint = QColor.fromRgbF(
-                base.redF() * 0.75 + red.redF() * 0.25,
-                base.greenF() * 0.75 + red.greenF() * 0.25,
-                base.blueF() * 0.75 + red.blueF() * 0.25,
-            )
+            tint = mix(base, red, 0.25)
             field_palette.setColor(QPalette.ColorRole.Base, tint)
             label_palette.setColor(QPalette.ColorRole.WindowText, QColor("#e06060"))
         self.find_edit.setPalette(field_palette)

@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from studyapp.ui.theme import mix
+
 # Tests and tools read the kind of a span from this format property.
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
 
@@ -66,15 +68,6 @@ _INLINE: tuple[tuple[QRegularExpression, str, tuple[str, ...]], ...] = (
     (_WIKILINK, "wikilink", ("[[",)),
     (_CODE, "code", ("`",)),
 )
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved ``amount`` of the way toward ``b``."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 def _fmt(
@@ -125,21 +118,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         blue = QColor("#7aa2f7") if dark else QColor("#1f4e9c")
         orange = QColor("#e0af68") if dark else QColor("#9a5b00")
         green = QColor("#9ece6a") if dark else QColor("#2e7d32")
-        dim = _mix(text, base, 0.45)
-        code_bg = _mix(base, text, 0.08)
+        dim = mix(text, base, 0.45)
+        code_bg = mix(base, text, 0.08)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families()
 
         formats = {
             "marker": _fmt("marker", dim),
-            "quote": _fmt("quote", _mix(text, base, 0.25), italic=True),
+            "quote": _fmt("quote", mix(text, base, 0.25), italic=True),
             "rule": _fmt("rule", dim),
-            "bullet": _fmt("bullet", _mix(accent, text, 0.3), bold=True),
-            "task_box": _fmt("task_box", _mix(accent, text, 0.3), bold=True),
+            "bullet": _fmt("bullet", mix(accent, text, 0.3), bold=True),
+            "task_box": _fmt("task_box", mix(accent, text, 0.3), bold=True),
             "task_done": _fmt("task_done", dim, strike=True),
             "bold": _fmt("bold", bold=True),
             "italic": _fmt("italic", italic=True),
             "link": _fmt("link", link, underline=True),
-            "url": _fmt("url", _mix(link, base, 0.35)),
+            "url": _fmt("url", mix(link, base, 0.35)),
             "wikilink": _fmt("wikilink", link, underline=True),
             "date": _fmt("date", orange, bold=True),
             "task_sign": _fmt("task_sign", orange),
@@ -153,7 +146,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for level in range(1, 7):
             strength = 1.0 - (level - 1) * 0.12
             formats[f"heading{level}"] = _fmt(
-                f"heading{level}", _mix(text, blue, strength), bold=True
+                f"heading{level}", mix(text, blue, strength), bold=True
             )
         self._formats = formats
         self.rehighlight()
