@@ -203,3 +203,21 @@ def test_editor_recolours_on_palette_change(qtbot):
     QApplication.sendPostedEvents(editor, QEvent.Type.PaletteChange)
     colour = editor.highlighter().format_for("heading1").foreground().color()
     assert colour.lightnessF() > 0.5
+
+
+def test_recolouring_is_not_an_edit(qtbot):
+    # A theme change used to reach the window as typing: every open note was saved again.
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("# Title\n\n**bold** and `code`")
+    edits = []
+    editor.textChanged.connect(lambda: edits.append(1))
+    dark = QPalette(editor.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    editor.setPalette(dark)
+    QApplication.sendPostedEvents(editor, QEvent.Type.PaletteChange)
+    assert editor.highlighter().format_for("heading1").foreground().color().lightnessF() > 0.5
+    assert edits == []
+    editor.insertPlainText("x")  # typing still is
+    assert edits == [1]

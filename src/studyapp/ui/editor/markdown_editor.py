@@ -192,7 +192,13 @@ class MarkdownEditor(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            self._highlighter.set_palette_colors(self.palette())
+            # New colours re-format every line, which QPlainTextEdit reports as textChanged:
+            # not an edit, so not a save. The layout follows the document, not this signal.
+            blocked = self.blockSignals(True)
+            try:
+                self._highlighter.set_palette_colors(self.palette())
+            finally:
+                self.blockSignals(blocked)
         super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:
