@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Executable, bindparam, insert, or_, select, update
+from sqlalchemy import Executable, bindparam, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.search import sync
+from studyapp.core.services.row_inserts import insert_one
 
 
 def clean_name(name: str, what: str = "name") -> str:
@@ -157,7 +158,6 @@ class _PaperRow:
     url: str | None
 
 
-_INSERT_PAPER = insert(models.Paper)
 _PAPER_WAYS = {
     "arxiv": models.Paper.arxiv_id,
     "doi": models.Paper.doi,
@@ -221,10 +221,7 @@ def _make_paper(orm: OrmSession, ref: PaperRef, key: str, doi: str | None) -> _P
     row = _PaperRow(0, ref.arxiv_id or None, doi, key, ref.venue, ref.year, ref.url)
     values = vars(row) | {"title": clean_name(ref.title, "paper title")}
     del values["id"]
-    inserted = orm.connection().execute(_INSERT_PAPER, values).inserted_primary_key
-    if inserted is None:
-        raise RuntimeError("the database gave no id for the new paper")
-    row.id = int(inserted[0])
+    row.id = insert_one(orm, models.Paper, values)
     return row
 
 
