@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -28,6 +28,7 @@ from studyapp.core import models
 
 Target = type[models.Base] | Table
 QueuedRow = tuple[Target, dict[str, Any]]
+Processor = Callable[[Any], Any]
 
 
 def insert_one(orm: OrmSession, target: Target, row: dict[str, Any]) -> int:
@@ -35,9 +36,8 @@ def insert_one(orm: OrmSession, target: Target, row: dict[str, Any]) -> int:
     connection = orm.connection()
     if connection.dialect.name == "sqlite":
         statement = _driver_insert(_table(target), tuple(row), connection.dialect)
-        row_id: int | None = connection.exec_driver_sql(
-            statement.sql, statement.values(row)
-        ).lastrowid
+        (parameters,) = statement.parameters([row])
+        row_id: int | None = connection.exec_driver_sql(statement.sql, parameters).lastrowid
     else:
         inserted = connection.execute(_insert(target), row).inserted_primary_key
         row_id = None if inserted is None else inserted[0]
@@ -68,7 +68,7 @@ class RowQueue:
             for keys, run in itertools.groupby(rows, key=dict.keys):
                 if driver:
                     statement = _driver_insert(_table(target), tuple(keys), connection.dialect)
-                    connection.exec_driver_sql(statement.sql, [statement.values(r) for r in run])
+                    connection.exec_driver_sql(statement.sql, statement.parameters(run))
                 else:
                     connection.execute(_insert(target), list(run))
         self._rows.clear()
@@ -85,42 +85,51 @@ def _table(target: Target) -> Table:
 
 @dataclass(frozen=True)
 class _DriverInsert:
-    """An INSERT of given columns in the driver's own terms: its SQL, and how a row's
-    values become the statement's parameters."""
+    """An INSERT of given columns in the driver's own terms: its SQL, and how rows' values
+    become the statement's parameters."""
 
     sql: str
-    keys: tuple[str, ...]  # the row's columns, in statement order
-    processors: tuple[Callable[[Any], Any] | None, ...]  # one a column, the defaults' too
-    defaults: tuple[Callable[[], Any], ...]  # the left-out columns' Python defaults
+    keys: tuple[str, ...]  # the rows' columns, in statement order; the defaulted ones follow
+    converters: tuple[tuple[int, Processor], ...]  # (index in keys, its type's processor)
+    defaults: tuple[tuple[Callable[[], Any], Processor | None], ...]  # left-out columns
 
-    def values(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        raw = [row[key] for key in self.keys]
-        raw += [default() for default in self.defaults]
-        return tuple(
-            value if process is None else process(value)
-            for value, process in zip(raw, self.processors, strict=True)
+    def parameters(self, rows: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Each row's parameters. The defaults are worked out once for all the rows: the
+        clock read once, as SQL's CURRENT_TIMESTAMP is, and not twice a row."""
+        filled = tuple(
+            default() if process is None else process(default())
+            for default, process in self.defaults
         )
+        found = []
+        for row in rows:
+            values = [row[key] for key in self.keys]
+            for index, process in self.converters:
+                values[index] = process(values[index])
+            found.append((*values, *filled))
+        return found
 
 
 @functools.cache
 def _driver_insert(table: Table, keys: tuple[str, ...], dialect: Dialect) -> _DriverInsert:
-    given = [table.c[key] for key in keys]
     defaulted = [
         column
         for column in table.c
         if column.key not in keys and isinstance(column.default, ColumnDefault)
     ]
-    columns = given + defaulted
+    columns = [table.c[key] for key in keys] + defaulted
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
     names = ", ".join(dialect.identifier_preparer.quote(column.name) for column in columns)
     marks = ", ".join("?" for _ in columns)
     return _DriverInsert(
         sql=f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names})"
         f" VALUES ({marks})",
         keys=keys,
-        processors=tuple(
-            column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+        converters=tuple(
+            (index, process)
+            for index, process in enumerate(processors[: len(keys)])
+            if process is not None
         ),
-        defaults=tuple(_python_default(column) for column in defaulted),
+        defaults=tuple(zip(map(_python_default, defaulted), processors[len(keys) :], strict=True)),
     )
 
 
