@@ -35,6 +35,7 @@ _DATE = r"(\d{4}-\d{2}-\d{2})"
 _ALL_SIGNS = "|".join(re.escape(s) for s in [*FIELD_OF_SIGN, *SIGN_ALIASES])
 _FIELD_AT_END = re.compile(rf"(?:^|[ \t]+)({_ALL_SIGNS})\ufe0f?[ \t]*{_DATE}[ \t]*$")
 _PRIORITY_AT_END = re.compile(r"(?:^|[ \t]+)(" + "|".join(PRIORITY_SIGNS) + r")\ufe0f?[ \t]*$")
+_PRIORITY_ENDS = frozenset([*PRIORITY_SIGNS, "\ufe0f"])
 # Tasks rules always start with "every"; a 🔁 followed by anything else is just text.
 _RECURRENCE_AT_END = re.compile(
     r"(?:^|[ \t]+)🔁\ufe0f?[ \t]*((?i:every)\b[^🔁📅⏳🛫➕✅❌🔺⏫🔼🔽⏬]*?)[ \t]*$"
@@ -105,7 +106,9 @@ def parse_task_line(line: str) -> TaskFields | None:
     body = (match["body"] or "").rstrip()
     values: dict[str, object] = {}
     while body:
-        field = _FIELD_AT_END.search(body)
+        # Each field regex is tried only where its last character can end the body (which
+        # is stripped): searching a long line from every position was most of the parse.
+        field = _FIELD_AT_END.search(body) if body[-1].isdecimal() else None
         if field:
             sign = SIGN_ALIASES.get(field[1], field[1])
             name = FIELD_OF_SIGN[sign]
@@ -115,12 +118,12 @@ def parse_task_line(line: str) -> TaskFields | None:
                 body = body[: field.start()].rstrip()
                 continue
             break
-        priority = _PRIORITY_AT_END.search(body)
+        priority = _PRIORITY_AT_END.search(body) if body[-1] in _PRIORITY_ENDS else None
         if priority and "priority" not in values:
             values["priority"] = PRIORITY_SIGNS[priority[1]]
             body = body[: priority.start()].rstrip()
             continue
-        recurrence = _RECURRENCE_AT_END.search(body)
+        recurrence = _RECURRENCE_AT_END.search(body) if RECURRENCE_SIGN in body else None
         if recurrence and "recurrence" not in values:
             values["recurrence"] = recurrence[1].strip()
             body = body[: recurrence.start()].rstrip()
