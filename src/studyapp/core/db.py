@@ -103,6 +103,28 @@ def begin_writing(orm: OrmSession) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+@contextmanager
+def journals_in_memory(orm: OrmSession) -> Iterator[None]:
+    """SQLite keeps statement journals in memory within this block, not in temporary files.
+
+    A savepoint's journal holds the old content of every page changed inside it; an import,
+    which writes each note in a savepoint of its own, wrote twice its database's size to
+    temporary files. In memory it is a few pages a note. Not for every connection: sorts
+    too large for memory spill to temporary files as well, and must stay on disk.
+    """
+    connection = orm.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA temp_store=MEMORY")
+    try:
+        yield
+    finally:
+        # A broken connection is not reused, so there is nothing to put back on it.
+        with contextlib.suppress(sa_exc.SQLAlchemyError):
+            connection.exec_driver_sql("PRAGMA temp_store=DEFAULT")
+
+
 def translate_error(error: Exception) -> DatabaseError:
     """Turn a driver error into one line a person can act on."""
     text = str(getattr(error, "orig", error)).lower()

@@ -214,6 +214,30 @@ def test_files_release_their_savepoints_inside_the_batch_transaction(tmp_path, d
     assert still_open == [True, True, True]
 
 
+def test_savepoint_journals_stay_in_memory_during_an_import_only(tmp_path, database):
+    from sqlalchemy import event
+
+    seen = []
+
+    def after(connection, cursor, statement, parameters, context, executemany):
+        if statement.startswith("SAVEPOINT"):
+            raw = connection.connection.dbapi_connection
+            seen.append(raw.execute("PRAGMA temp_store").fetchone()[0])
+
+    event.listen(database.engine, "after_cursor_execute", after)
+    # The second file fails: its savepoint rolls back from the journal in memory.
+    _write_notes(tmp_path / "notes", 3, bad={2})
+    report = ImportService(database).import_paths([tmp_path / "notes"])
+    assert [o.status for o in report.outcomes] == ["created", "failed", "created"]
+    assert seen == [2, 2, 2]  # MEMORY
+    with database.transaction() as orm:
+        assert orm.execute(text("PRAGMA temp_store")).scalar() == 0  # back to the default
+        titles = orm.scalars(select(models.Session.title).order_by(models.Session.id)).all()
+        people = set(orm.scalars(select(models.Person.name)))
+    assert titles == ["회의 1", "회의 3"]
+    assert "Newcomer2" not in people and {"Alice", "Bob"} <= people
+
+
 SAMPLES = Path(__file__).parents[2] / "fixtures" / "samples"
 
 

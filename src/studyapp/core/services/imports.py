@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
-from studyapp.core.db import Database, begin_writing
+from studyapp.core.db import Database, begin_writing, journals_in_memory
 from studyapp.core.errors import DatabaseError, ImportFileError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.markdown.parser import parse_note
@@ -189,7 +189,7 @@ class ImportService:
         """
         first = batch.next
         deadline = time.monotonic() + BATCH_SECONDS
-        with self.db.transaction() as orm:
+        with self.db.transaction() as orm, journals_in_memory(orm):
             if not batch.dry_run:
                 begin_writing(orm)
                 batch.memory.carry_over(orm)
