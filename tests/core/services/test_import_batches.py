@@ -102,7 +102,14 @@ def test_batches_of_one_file_give_the_same_rows(tmp_path, database_url, one_file
         single.dispose()
 
 
-def test_the_index_matches_a_rebuild_after_imports_and_reimports(tmp_path, database):
+@pytest.mark.parametrize("sqlite_version", [None, (3, 37, 2)])  # (3, 37): no JSON functions
+def test_the_index_matches_a_rebuild_after_imports_and_reimports(
+    tmp_path, database, monkeypatch, sqlite_version
+):
+    import sqlite3
+
+    if sqlite_version is not None:
+        monkeypatch.setattr(sqlite3, "sqlite_version_info", sqlite_version)
     folder = tmp_path / "notes"
     _write_notes(folder, 8, bad={5})
     service = ImportService(database)
@@ -113,9 +120,12 @@ def test_the_index_matches_a_rebuild_after_imports_and_reimports(tmp_path, datab
     report = service.import_paths([folder])
     assert report.counts == {"unchanged": 6, "updated": 1, "created": 1, "failed": 1}
     before = _rows(database)["search_docs"]
+    found = [SearchService(database).search_hits(f"낙타{n}").total for n in range(1, 10)]
+    assert found == [1, 0, 1, 1, 0, 1, 1, 1, 1]  # the second note changed, the fifth failed
     SearchService(database).reindex()
     assert sorted(before) == sorted(_rows(database)["search_docs"])
     assert SearchService(database).search_hits("사막여우").total == 1
+    assert found == [SearchService(database).search_hits(f"낙타{n}").total for n in range(1, 10)]
 
 
 def test_cancel_keeps_and_indexes_what_was_imported(tmp_path, database):
@@ -318,3 +328,80 @@ def test_a_failing_replacement_keeps_the_new_notes_before_it(tmp_path, database)
         detail = sessions.get(outcome.session_id)
         assert len(detail.checklist) == 2 and len(detail.presentations) == 1
     assert "낙타9" in sessions.get(1).notes  # the note as first imported
+
+
+def _read_everything_ahead(monkeypatch) -> None:
+    """Read every later file ahead at each batch's end, however fast its index is written."""
+    from studyapp.core.services import import_files
+
+    original = import_files.ReadAhead.read_while
+
+    def read_all(self, busy, files, start, people):
+        original(self, lambda: True, files, start, people)
+
+    monkeypatch.setattr(import_files.ReadAhead, "read_while", read_all)
+
+
+def test_notes_read_ahead_give_the_rows_of_notes_read_in_their_turn(
+    tmp_path, monkeypatch, one_file_batches
+):
+    from studyapp.core.db import open_database
+
+    folder = tmp_path / "notes"
+    _write_notes(folder, 2)
+    # Zed presents in the third note; the fourth names Zed only the way a known presenter
+    # is recognized, so a fourth note read before the third is imported must be read again.
+    (folder / "2025-03-03.md").write_text(
+        "---\ndate: 2025-03-03\n---\n\n## Zed: Attention Is All You Need\n\n발표 노트\n", "utf-8"
+    )
+    (folder / "2025-03-04.md").write_text(
+        "---\ndate: 2025-03-04\n---\n\n## Transformers by Zed\n\n노트\n", "utf-8"
+    )
+    (folder / "2025-03-05.md").write_bytes(b"\x00\x01binary")
+    found = []
+    for name in ("in turn", "ahead"):
+        if name == "ahead":
+            _read_everything_ahead(monkeypatch)
+        database = open_database(f"sqlite:///{tmp_path / f'{name}.sqlite3'}")
+        try:
+            report = ImportService(database).import_paths([folder])
+            found.append(([(o.status, o.message) for o in report.outcomes], _rows(database)))
+        finally:
+            database.dispose()
+    assert found[0] == found[1]
+    statuses, rows = found[1]
+    assert [status for status, _ in statuses] == ["created"] * 4 + ["failed"]
+    presenters = {row[0]: row[1] for row in rows["people"]}
+    assert sorted(presenters[row[3]] for row in rows["presentations"] if row[3]) == [
+        "Alice",
+        "Alice",
+        "Zed",
+        "Zed",
+    ]
+
+
+def test_a_failing_index_write_fails_its_batch_and_keeps_the_ones_before(
+    tmp_path, database, monkeypatch, one_file_batches
+):
+    from sqlalchemy.exc import OperationalError
+
+    from studyapp.core.errors import DatabaseError
+    from studyapp.core.search import index
+
+    written = index.write_fts
+    calls = []
+
+    def disk_full_on_the_second(connection, rows):
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+        written(connection, rows)
+
+    monkeypatch.setattr(index, "write_fts", disk_full_on_the_second)
+    _write_notes(tmp_path / "notes", 3)
+    with pytest.raises(DatabaseError, match="full"):
+        ImportService(database).import_paths([tmp_path / "notes"])
+    with database.transaction() as orm:
+        assert orm.scalars(select(models.Session.title)).all() == ["회의 1"]
+    assert SearchService(database).search_hits("낙타1").total == 1
+    assert SearchService(database).search_hits("낙타2").total == 0

@@ -11,7 +11,9 @@ Everything here is plain SQL on a Connection, so the migration can build the ind
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +42,10 @@ FTS_TABLES = frozenset(
 _LATIN_WORD = re.compile(r"(?a)\b[0-9a-z][^ ]*")
 CREATE_FTS = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(tokens, content='', tokenize='ascii')"
 BATCH = 400  # sessions per statement batch while rebuilding
+FtsRows = list[tuple[int, str]]  # (rowid, index text)
+_WRITE_FTS = (
+    f"INSERT INTO {FTS_TABLE}(rowid, tokens) SELECT CAST(key AS INTEGER), value FROM json_each(?)"
+)
 # A text's id is its session id shifted left plus a small number, so the FTS rowid alone
 # tells the session (no lookup in the large search_docs rows) and a session's texts are
 # one rowid range. Numbers are reused, so a session never runs out of them.
@@ -136,10 +142,14 @@ def _key(doc: Doc) -> tuple[int, str, int | None, str]:
     return doc.session_id, doc.field, doc.ref_id, doc.text
 
 
-def replace_documents(connection: Connection, session_ids: Iterable[int]) -> None:
+def replace_documents(
+    connection: Connection, session_ids: Iterable[int], fts_rows: FtsRows | None = None
+) -> None:
     """Make the index hold exactly the current texts of these sessions (gone ones: nothing).
 
     Unchanged texts are left alone, so saving one note re-tokenizes only that note.
+    ``fts_rows``: the new FTS rows are added there, for the caller to write with
+    :func:`write_fts` before anything else touches the index, instead of written here.
     """
     wanted_ids = sorted(set(session_ids))
     if not wanted_ids:
@@ -156,7 +166,7 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
     ).all()
     current = documents(connection, wanted_ids)
     if not old:  # new sessions (an import): nothing to compare with
-        _insert(connection, current, fts, words=words)
+        _insert(connection, current, fts, words=words, fts_rows=fts_rows)
         return
     keep = {_key(doc) for doc in current}
     old_keys = {row[0]: (row[1], row[2], row[3], row[4]) for row in old}
@@ -165,7 +175,7 @@ def replace_documents(connection: Connection, session_ids: Iterable[int]) -> Non
     _delete(connection, stale, fts)
     kept = [doc_id for doc_id, key in old_keys.items() if key in keep]
     fresh = [doc for doc in current if _key(doc) not in present]
-    _insert(connection, fresh, fts, kept, words=words)
+    _insert(connection, fresh, fts, kept, words=words, fts_rows=fts_rows)
 
 
 def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) -> None:
@@ -191,9 +201,11 @@ def _insert(
     taken: Iterable[int] = (),
     *,
     words: bool,
+    fts_rows: FtsRows | None = None,
 ) -> None:
     """Add ``docs``; their ids are ``session_id << SHIFT | n`` with n not in ``taken``;
-    ``words``: add their Latin words to the word list too."""
+    ``words``: add their Latin words to the word list too; ``fts_rows``: see
+    :func:`replace_documents`."""
     if not docs:
         return
     used = set(taken)
@@ -215,7 +227,10 @@ def _insert(
             f"INSERT INTO {DOCS_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?)", rows
         )
         indexed = [(row[0], tokens.index_text(row[4])) for row in rows]
-        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)", indexed)
+        if fts_rows is None:
+            write_fts(connection, indexed)
+        else:
+            fts_rows += indexed
         if words:
             latin: set[str] = set()
             for _, line in indexed:
@@ -235,6 +250,20 @@ def _insert(
             for id_, session, field, ref, body in rows
         ],
     )
+
+
+def write_fts(connection: Connection, rows: FtsRows) -> None:
+    """Add (rowid, index text) rows to the FTS table in one statement.
+
+    One statement, so SQLite builds the index of all of them without taking Python's
+    interpreter lock between rows: an import's other thread keeps working meanwhile.
+    """
+    if not rows:
+        return
+    if sqlite3.sqlite_version_info < (3, 38):  # JSON functions built in from 3.38 on
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)", rows)
+        return
+    connection.exec_driver_sql(_WRITE_FTS, (json.dumps(dict(rows), ensure_ascii=False),))
 
 
 def rebuild(

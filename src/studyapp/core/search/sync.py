@@ -106,13 +106,14 @@ def deferred(orm: OrmSession, pending: set[int]) -> Iterator[None]:
         orm.info.pop(_DEFERRED, None)
 
 
-def index_now(orm: OrmSession, sessions: set[int]) -> None:
-    """Flush, then make the index hold the current texts of ``sessions`` (emptied)."""
+def index_now(orm: OrmSession, sessions: set[int], fts_rows: index.FtsRows | None = None) -> None:
+    """Flush, then make the index hold the current texts of ``sessions`` (emptied);
+    ``fts_rows``: see :func:`index.replace_documents`."""
     orm.flush()
     wanted = set(sessions)
     sessions.clear()
     if wanted and _ready(orm):
-        index.replace_documents(orm.connection(), wanted)
+        index.replace_documents(orm.connection(), wanted, fts_rows)
 
 
 def sessions_changed(orm: OrmSession, sessions: Iterable[int]) -> None:

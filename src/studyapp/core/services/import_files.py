@@ -1,0 +1,134 @@
+"""Note files: finding them, and reading and parsing one, ahead of its turn if need be.
+
+An import reads the next files while SQLite builds the last batch's search index in
+another thread (see imports.py): what is read ahead waits here until its turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from studyapp.core.errors import ImportFileError
+from studyapp.core.markdown.document import ParsedNote
+from studyapp.core.markdown.parser import parse_note
+from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
+
+_SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
+_YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+READ_AHEAD_FILES = 200  # at most this many files wait, read, for their turn
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    root: Path  # the folder the user named, or the file's own folder
+    from_folder: bool = False  # found by walking a folder the user named
+
+
+def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
+    """Every note file under ``paths``; a named file is taken whatever its suffix."""
+    found: list[SourceFile] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.exists():
+            raise ImportFileError(f"No such file or folder: {given}")
+        if path.is_file():
+            resolved = path.resolve()
+            found.append(SourceFile(resolved, resolved.parent))
+            continue
+        root = path.resolve()
+        for folder, subfolders, files in os.walk(root):
+            subfolders[:] = sorted(
+                d for d in subfolders if d not in _SKIPPED_FOLDERS and not d.startswith(".")
+            )
+            for name in sorted(files):
+                if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
+                    found.append(SourceFile(Path(folder) / name, root, from_folder=True))
+    unique: dict[Path, SourceFile] = {}
+    for item in found:
+        unique.setdefault(item.path, item)
+    return list(unique.values())
+
+
+def context_year(source: SourceFile) -> int | None:
+    """A year for dates written without one: a year folder, else the file's own year."""
+    relative = (
+        source.path.relative_to(source.root)
+        if source.path.is_relative_to(source.root)
+        else Path(source.path.name)
+    )
+    for part in reversed((source.root.name, *relative.parts[:-1])):
+        match = _YEAR_IN_PATH.search(part)
+        if match:
+            return int(match[1])
+    try:
+        return dt.date.fromtimestamp(source.path.stat().st_mtime).year
+    except OSError:
+        return None
+
+
+def _file_date(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """One file read and parsed: its text's digest and note, or why it could not be read."""
+
+    digest: str = ""
+    note: ParsedNote | None = None
+    problem: str | None = None  # the file could not be read (the note is None then)
+    people_known: int = 0  # how many people the parser knew of
+
+
+def read_note(source: SourceFile, people: list[str]) -> ReadNote:
+    path = source.path
+    try:
+        text = read_note_text(path)
+    except ImportFileError as error:
+        # The outcome already names the file; keep the reason only.
+        return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
+    note = parse_note(
+        text,
+        file_name=path.name,
+        context_year=context_year(source),
+        file_date=_file_date(path),
+        known_people=people,
+    )
+    return ReadNote(content_hash(text), note, people_known=len(people))
+
+
+class ReadAhead:
+    """Files read before their turn, by their place in the import's list."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, ReadNote] = {}
+
+    def read_while(
+        self, busy: Callable[[], bool], files: Sequence[SourceFile], start: int, people: list[str]
+    ) -> None:
+        """Read files from ``start`` on, one at a time, until ``busy()`` says stop (or a
+        batch's worth is waiting)."""
+        place = start
+        while place < len(files) and busy():
+            if place not in self._read:
+                if len(self._read) >= READ_AHEAD_FILES:
+                    return
+                self._read[place] = read_note(files[place], people)
+            place += 1
+
+    def take(self, place: int, source: SourceFile, people: list[str]) -> ReadNote:
+        """The file at ``place``, read now unless it was read ahead knowing the same people
+        (the list only grows: a presenter of a note just imported is known to the next)."""
+        read = self._read.pop(place, None)
+        if read is not None and read.people_known == len(people):
+            return read
+        return read_note(source, people)
