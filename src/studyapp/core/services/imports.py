@@ -3,7 +3,9 @@
 Files are written a batch per transaction (a commit and a search index update for each
 file made imports six times slower), each file in a savepoint of its own: a file that
 fails leaves nothing behind and takes nothing from the files before it. A batch ends after
-a fraction of a second, so other writers never wait long for the database.
+a fraction of a second, so other writers never wait long for the database. Its full-text
+index and commit are written by SQLite in a second thread while the next files are read
+and parsed (import_files.ReadAhead).
 
 Re-importing a file whose content is unchanged does nothing (source path and content hash
 are recorded). A file whose content changed replaces its session's content, after keeping
@@ -147,22 +149,28 @@ class ImportService:
             batch.queued.write(orm)
             fts_rows: index.FtsRows = []
             sync.index_now(orm, batch.unindexed, fts_rows)
-            self._write_fts_reading_ahead(orm, batch, fts_rows)
+            self._finish_reading_ahead(orm, batch, fts_rows)
 
     @staticmethod
-    def _write_fts_reading_ahead(orm: OrmSession, batch: _Batch, rows: index.FtsRows) -> None:
-        """Have SQLite index the batch's texts in another thread while this one reads the
-        next files: SQLite releases Python's interpreter lock while it works, so the two
-        run at once (a sixth of an import). Nothing else uses the connection meanwhile."""
+    def _finish_reading_ahead(orm: OrmSession, batch: _Batch, rows: index.FtsRows) -> None:
+        """Write the batch's full-text index and commit in another thread while this one
+        reads the next files: SQLite releases Python's interpreter lock while it works, so
+        the two run at once (a fifth of an import). Nothing else uses the connection
+        meanwhile; the block's own commit then finds nothing left to do."""
         if not rows:
             return
         connection = orm.connection()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-index") as pool:
-            writing = pool.submit(index.write_fts, connection, rows)
+
+        def finish() -> None:
+            index.write_fts(connection, rows)
+            connection.exec_driver_sql("COMMIT")
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-commit") as pool:
+            finishing = pool.submit(finish)
             batch.ahead.read_while(
-                lambda: not writing.done(), batch.files, batch.next, batch.people
+                lambda: not finishing.done(), batch.files, batch.next, batch.people
             )
-            writing.result()  # its error fails the batch here, as if written in this thread
+            finishing.result()  # its error fails the batch here, as if raised in this thread
 
     def _import_one(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> FileOutcome:
         path = source.path
