@@ -20,7 +20,9 @@ from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_not
 
 _SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-READ_AHEAD_FILES = 200  # at most this many files wait, read, for their turn
+# At most this many files, of this many characters in all, wait read for their turn.
+READ_AHEAD_FILES = 200
+READ_AHEAD_CHARS = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class ReadNote:
     note: ParsedNote | None = None
     problem: str | None = None  # the file could not be read (the note is None then)
     people_known: int = 0  # how many people the parser knew of
+    size: int = 0  # characters read
 
 
 def read_note(source: SourceFile, people: list[str]) -> ReadNote:
@@ -103,7 +106,7 @@ def read_note(source: SourceFile, people: list[str]) -> ReadNote:
         file_date=_file_date(path),
         known_people=people,
     )
-    return ReadNote(content_hash(text), note, people_known=len(people))
+    return ReadNote(content_hash(text), note, people_known=len(people), size=len(text))
 
 
 class ReadAhead:
@@ -111,6 +114,7 @@ class ReadAhead:
 
     def __init__(self) -> None:
         self._read: dict[int, ReadNote] = {}
+        self._size = 0  # characters of the files waiting
 
     def read_while(
         self, busy: Callable[[], bool], files: Sequence[SourceFile], start: int, people: list[str]
@@ -120,15 +124,17 @@ class ReadAhead:
         place = start
         while place < len(files) and busy():
             if place not in self._read:
-                if len(self._read) >= READ_AHEAD_FILES:
+                if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
                     return
                 self._read[place] = read_note(files[place], people)
+                self._size += self._read[place].size
             place += 1
 
     def take(self, place: int, source: SourceFile, people: list[str]) -> ReadNote:
         """The file at ``place``, read now unless it was read ahead knowing the same people
         (the list only grows: a presenter of a note just imported is known to the next)."""
         read = self._read.pop(place, None)
+        self._size -= read.size if read is not None else 0
         if read is not None and read.people_known == len(people):
             return read
         return read_note(source, people)

@@ -1,0 +1,73 @@
+"""Files read ahead of their turn: bounded, and read again when the people known changed."""
+
+from pathlib import Path
+
+from studyapp.core.services import import_files
+from studyapp.core.services.import_files import ReadAhead, SourceFile
+
+
+def _files(folder: Path, count: int, size: int = 10) -> list[SourceFile]:
+    folder.mkdir(exist_ok=True)
+    sources = []
+    for number in range(count):
+        path = folder / f"2025-03-{number + 1:02d}.md"
+        path.write_text(f"# 회의 {number}\n\n" + "가" * size + "\n", "utf-8")
+        sources.append(SourceFile(path, folder, from_folder=True))
+    return sources
+
+
+def _reading(monkeypatch) -> list[Path]:
+    read: list[Path] = []
+    original = import_files.read_note
+
+    def counted(source, people):
+        read.append(source.path)
+        return original(source, people)
+
+    monkeypatch.setattr(import_files, "read_note", counted)
+    return read
+
+
+def test_reading_ahead_stops_when_no_longer_busy(tmp_path, monkeypatch):
+    files = _files(tmp_path / "notes", 6)
+    ahead = ReadAhead()
+    read = _reading(monkeypatch)
+    answers = iter([True, True, False])
+    ahead.read_while(lambda: next(answers), files, 1, [])
+    assert read == [files[1].path, files[2].path]
+    taken = ahead.take(1, files[1], [])
+    assert taken.note is not None and taken.note.title == "회의 1"
+    assert read == [files[1].path, files[2].path]  # not read again
+
+
+def test_reading_ahead_keeps_a_bounded_number_of_files_and_characters(tmp_path, monkeypatch):
+    files = _files(tmp_path / "notes", 8, size=100)
+    monkeypatch.setattr(import_files, "READ_AHEAD_FILES", 3)
+    ahead = ReadAhead()
+    read = _reading(monkeypatch)
+    ahead.read_while(lambda: True, files, 0, [])
+    assert len(read) == 3
+    ahead.take(0, files[0], [])
+    ahead.read_while(lambda: True, files, 1, [])
+    assert read[3:] == [files[3].path]  # one place freed, one more file read
+
+    monkeypatch.setattr(import_files, "READ_AHEAD_CHARS", 250)
+    fresh = ReadAhead()
+    read.clear()
+    fresh.read_while(lambda: True, files, 0, [])
+    assert len(read) == 3  # 3 files of over 100 characters pass 250
+
+
+def test_a_file_read_ahead_is_read_again_once_someone_new_is_known(tmp_path, monkeypatch):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    path = folder / "2025-03-04.md"
+    path.write_text("## Transformers by Zed\n\n노트\n", "utf-8")
+    source = SourceFile(path, folder, from_folder=True)
+    people = ["Alice"]
+    ahead = ReadAhead()
+    ahead.read_while(lambda: True, [source], 0, people)
+    people.append("Zed")  # the presenter of a note imported meanwhile
+    taken = ahead.take(0, source, people)
+    assert taken.note is not None
+    assert [slot.presenter for slot in taken.note.presentations] == ["Zed"]
