@@ -71,3 +71,22 @@ def test_a_file_read_ahead_is_read_again_once_someone_new_is_known(tmp_path, mon
     taken = ahead.take(0, source, people)
     assert taken.note is not None
     assert [slot.presenter for slot in taken.note.presentations] == ["Zed"]
+
+
+def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monkeypatch):
+    files = _files(tmp_path / "notes", 3)
+    original = import_files.read_note
+    broken = {files[1].path}
+
+    def breaking(source, people):
+        if source.path in broken:
+            raise MemoryError("too big")
+        return original(source, people)
+
+    monkeypatch.setattr(import_files, "read_note", breaking)
+    ahead = ReadAhead()
+    ahead.read_while(lambda: True, files, 0, [])  # stops at the broken file, quietly
+    broken.clear()
+    taken = ahead.take(1, files[1], [])  # read in its turn
+    assert taken.note is not None and taken.note.title == "회의 1"
+    assert ahead.take(2, files[2], []).note is not None

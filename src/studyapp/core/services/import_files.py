@@ -126,8 +126,13 @@ class ReadAhead:
             if place not in self._read:
                 if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
                     return
-                self._read[place] = read_note(files[place], people)
-                self._size += self._read[place].size
+                try:
+                    read = read_note(files[place], people)
+                except Exception:
+                    # Not this batch's file: let it fail in its own turn, as it would have.
+                    return
+                self._read[place] = read
+                self._size += read.size
             place += 1
 
     def take(self, place: int, source: SourceFile, people: list[str]) -> ReadNote:
