@@ -104,3 +104,33 @@ def test_the_application_paints_without_qt_gui_thread_pool(qapp, monkeypatch):
     monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
     assert app._application() is qapp
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+
+
+def test_the_window_starts_without_loading_export_or_yaml(tmp_path):
+    # Both load on first use (an export, an import): at start they were a thirtieth of it.
+    url = f"sqlite:///{tmp_path / 'start.sqlite3'}"
+    database = open_database(url)
+    SessionService(database).create(
+        group="G", title="회의", date=__import__("datetime").date(2025, 3, 10)
+    )
+    database.dispose()
+    script = textwrap.dedent(f"""
+        import sys
+        from studyapp import app
+        window = app.create_main_window({url!r})
+        window.show()
+        app._application().processEvents()
+        print(sorted(m for m in ("yaml", "studyapp.core.markdown.exporter") if m in sys.modules))
+        window.close()
+    """)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": SRC,
+        "STUDYAPP_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, timeout=60, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

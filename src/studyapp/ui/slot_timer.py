@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidge
 
 from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import StudyappError
-from studyapp.core.markdown.exporter import DEFAULT_TIMEBOX_MINUTES, format_clock
+from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES, format_clock
 from studyapp.core.services.presentations import MAX_TIMEBOX_MINUTES, PresentationService
 
 TICK_MS = 500

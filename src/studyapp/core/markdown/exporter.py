@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from studyapp.core.dto import PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.attendees import parse_attendees_line
+from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES, format_clock, timing_line
 from studyapp.core.markdown.front_matter_out import render_front_matter
 from studyapp.core.markdown.text_lines import one_line, split_lines, trim_blank, verbatim
 from studyapp.core.tasks import task_line_for
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 FLAVORS = ("jekyll", "obsidian", "html")
-DEFAULT_TIMEBOX_MINUTES = 20  # what a slot without its own time box is measured against
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -194,21 +194,6 @@ def _heading(presentation: PresentationInfo, number: int, wiki: bool) -> str:
         who = _name(presenter, wiki)
         return f"## {who}: {about}" if about else f"## Presentation by {who}"
     return f"## Presentation {number}: {about}" if about else f"## Presentation {number}"
-
-
-def format_clock(seconds: int) -> str:
-    """``18:30``; ``1:05:07`` from an hour on. Shared with the window's slot timer."""
-    minutes, secs = divmod(max(0, int(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def timing_line(duration_seconds: int | None, timebox_minutes: int | None) -> str:
-    """``⏱ 18:30 / 20:00`` (time used / time box), or ``""`` for a slot never timed."""
-    if duration_seconds is None:
-        return ""
-    box = DEFAULT_TIMEBOX_MINUTES if timebox_minutes is None else timebox_minutes
-    return f"⏱ {format_clock(duration_seconds)} / {format_clock(box * 60)}"
 
 
 def _presentation(presentation: PresentationInfo, number: int, wiki: bool) -> list[str]:
