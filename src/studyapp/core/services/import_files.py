@@ -57,8 +57,9 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
     return list(unique.values())
 
 
-def context_year(source: SourceFile) -> int | None:
-    """A year for dates written without one: a year folder, else the file's own year."""
+def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
+    """A year for dates written without one: a year folder, else the file's own year
+    (``file_date``, from :func:`_file_date`)."""
     relative = (
         source.path.relative_to(source.root)
         if source.path.is_relative_to(source.root)
@@ -68,10 +69,7 @@ def context_year(source: SourceFile) -> int | None:
         match = _YEAR_IN_PATH.search(part)
         if match:
             return int(match[1])
-    try:
-        return dt.date.fromtimestamp(source.path.stat().st_mtime).year
-    except OSError:
-        return None
+    return file_date.year if file_date is not None else None
 
 
 def _file_date(path: Path) -> dt.date | None:
@@ -99,11 +97,12 @@ def read_note(source: SourceFile, people: list[str]) -> ReadNote:
     except ImportFileError as error:
         # The outcome already names the file; keep the reason only.
         return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
+    file_date = _file_date(path)  # one stat serves both
     note = parse_note(
         text,
         file_name=path.name,
-        context_year=context_year(source),
-        file_date=_file_date(path),
+        context_year=context_year(source, file_date),
+        file_date=file_date,
         known_people=people,
     )
     return ReadNote(content_hash(text), note, people_known=len(people), size=len(text))
