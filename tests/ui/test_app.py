@@ -59,14 +59,40 @@ def test_second_launch_switches_to_the_running_window(qtbot, tmp_path):
         running.close()
 
 
-def test_sigterm_right_after_typing_saves_the_text(tmp_path):
-    url = f"sqlite:///{tmp_path / 'term.sqlite3'}"
+def _database_with_a_session(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'window.sqlite3'}"
     database = open_database(url)
     SessionService(database).create(
         group="G", title="회의", date=__import__("datetime").date(2025, 3, 10)
     )
     database.dispose()
-    script = textwrap.dedent(f"""
+    return url
+
+
+def _run_window_script(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` in a new Python process with an offscreen window; fails on a non-zero exit."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": SRC,
+        "STUDYAPP_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        env=env,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_sigterm_right_after_typing_saves_the_text(tmp_path):
+    url = _database_with_a_session(tmp_path)
+    _run_window_script(
+        tmp_path,
+        f"""
         import os, signal
         from PySide6.QtCore import QTimer
         from studyapp import app
@@ -80,17 +106,8 @@ def test_sigterm_right_after_typing_saves_the_text(tmp_path):
             os.kill(os.getpid(), signal.SIGTERM)
         QTimer.singleShot(200, type_then_die)
         app._application().exec()
-    """)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": SRC,
-        "STUDYAPP_DATA_DIR": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, timeout=60, capture_output=True, text=True
+    """,
     )
-    assert done.returncode == 0, done.stderr
     database = open_database(url)
     try:
         sessions = SessionService(database)
@@ -108,13 +125,10 @@ def test_the_application_paints_without_qt_gui_thread_pool(qapp, monkeypatch):
 
 def test_the_window_starts_without_loading_export_or_yaml(tmp_path):
     # Both load on first use (an export, an import): at start they were a thirtieth of it.
-    url = f"sqlite:///{tmp_path / 'start.sqlite3'}"
-    database = open_database(url)
-    SessionService(database).create(
-        group="G", title="회의", date=__import__("datetime").date(2025, 3, 10)
-    )
-    database.dispose()
-    script = textwrap.dedent(f"""
+    url = _database_with_a_session(tmp_path)
+    done = _run_window_script(
+        tmp_path,
+        f"""
         import sys
         from studyapp import app
         window = app.create_main_window({url!r})
@@ -122,15 +136,6 @@ def test_the_window_starts_without_loading_export_or_yaml(tmp_path):
         app._application().processEvents()
         print(sorted(m for m in ("yaml", "studyapp.core.markdown.exporter") if m in sys.modules))
         window.close()
-    """)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": SRC,
-        "STUDYAPP_DATA_DIR": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, timeout=60, capture_output=True, text=True
+    """,
     )
-    assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
