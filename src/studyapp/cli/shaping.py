@@ -79,7 +79,8 @@ def detail_json(detail: SessionDetail) -> Json:
         "status": detail.status,
         "tags": list(detail.tags),
         "attendees": list(detail.attendees),
-        "notes": detail.notes,
+        "absentees": list(detail.absentees),
+        "body": detail.body,
         "presentations": [
             {
                 "order": order,
@@ -169,8 +170,6 @@ def detail_text(detail: SessionDetail) -> list[str]:
         lines.append("Attendees: " + ", ".join(detail.attendees))
     if detail.absentees:
         lines.append("Absent: " + ", ".join(detail.absentees))
-    if detail.notes.strip():
-        lines += ["", "Notes:", *_indented(detail.notes)]
     for order, slot in enumerate(detail.presentations, start=1):
         lines += ["", f"{order}. {slot.presenter or '(no presenter)'}"]
         if slot.paper is not None:
@@ -181,11 +180,9 @@ def detail_text(detail: SessionDetail) -> list[str]:
                 lines.append(f"   Link:  {paper.link}")
         elif slot.heading_raw:
             lines.append(f"   {slot.heading_raw.lstrip('#').strip()}")
-        if slot.notes.strip():
-            lines += _indented(slot.notes, "   ")
-        if slot.discussion.strip():
-            lines += _indented(slot.discussion, "   > ")
     if detail.checklist:
         lines += ["", "To-dos:"]
         lines += [f"  {todo_line(item, with_session=False)}" for item in detail.checklist]
+    if detail.body.strip():
+        lines += ["", *detail.body.split("\n")]
     return lines

@@ -50,9 +50,9 @@ class PresentationInfo:
     position: int
     presenter: str | None
     paper: PaperInfo | None
-    heading_raw: str | None = None
-    notes: str = ""
-    discussion: str = ""
+    heading_raw: str | None = None  # the heading line in the body
+    notes: str = ""  # the lines under the heading (without quotes and the timing line)
+    discussion: str = ""  # the block-quoted lines under it, without their "> "
     duration_seconds: int | None = None  # time the slot took, from the slot timer
     timebox_minutes: int | None = None  # the slot's time box; None shows the default
 
@@ -91,10 +91,9 @@ class SessionDetail(SessionSummary):
     attendees: tuple[str, ...] = ()
     absentees: tuple[str, ...] = ()
     attendees_raw: str | None = None
-    notes: str = ""
+    body: str = ""  # the meeting's document, as written
     presentations: tuple[PresentationInfo, ...] = ()
     checklist: tuple[ChecklistItemInfo, ...] = ()
-    checklist_heading: str | None = None
     front_matter_blocks: tuple[tuple[str, str], ...] = ()
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
@@ -103,7 +102,7 @@ class SessionDetail(SessionSummary):
     attachments: tuple[str, ...] = field(default=())
 
     def summary(self) -> SessionSummary:
-        """Just the list fields, without the (possibly long) notes."""
+        """Just the list fields, without the (possibly long) body."""
         return SessionSummary(
             id=self.id,
             title=self.title,

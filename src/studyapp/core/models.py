@@ -3,8 +3,9 @@
 Our domain has a ``Session`` (a meeting), so SQLAlchemy's own Session class is only ever
 imported under another name, and only in ``core/``.
 
-Fields named ``*_raw`` / ``source_line`` keep the text a value was imported from, so an
-unchanged note exports exactly as it was written; services clear them when the value changes.
+A session's ``body`` is the truth: one Markdown document as the user wrote it. Its talks,
+to-dos and attendance are rows derived from it on every save (``services/body_rows.py``);
+``heading_raw``, ``source_line`` and ``attendees_raw`` are the lines those rows stand for.
 """
 
 from __future__ import annotations
@@ -231,9 +232,11 @@ class Session(Timestamped, Base):
     status: Mapped[SessionStatus] = mapped_column(
         _enum(SessionStatus, "session_status"), default=SessionStatus.HELD
     )
-    notes: Mapped[str] = mapped_column(Text, default="")
+    # The meeting's document (front matter aside), exactly as written.
+    body: Mapped[str] = mapped_column(Text, default="")
+    # The body's attendance line the attendance rows were read from; None when they came
+    # from the front matter or a form.
     attendees_raw: Mapped[str | None] = mapped_column(Text)
-    checklist_heading: Mapped[str | None] = mapped_column(Text)
     # Front matter as imported: {"blocks": [[key, raw_text], ...]} so unknown keys survive.
     front_matter: Mapped[dict[str, Any]] = mapped_column(default=dict)
     source_path: Mapped[str | None] = mapped_column(Text, index=True)
@@ -273,7 +276,7 @@ class Paper(Timestamped, Base):
 
 
 class Presentation(Timestamped, Base):
-    """One slot of a session: a presenter, maybe a paper, notes and discussion."""
+    """One talk of a session: a heading of its body, naming a presenter and maybe a paper."""
 
     __tablename__ = "presentations"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -287,11 +290,9 @@ class Presentation(Timestamped, Base):
     paper_id: Mapped[int | None] = mapped_column(
         ForeignKey("papers.id", ondelete="SET NULL"), index=True
     )
-    # Slot title without a paper ("our project update"); also the imported heading line.
+    # The heading line in the body this talk stands for.
     heading_raw: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    discussion: Mapped[str] = mapped_column(Text, default="")
-    # Time the slot actually took (from the slot timer) and its time box; None = never timed.
+    # From the "⏱ used / box" line under the heading; None = never timed.
     duration_seconds: Mapped[int | None] = mapped_column(Integer)
     timebox_minutes: Mapped[int | None] = mapped_column(Integer)
 
@@ -317,7 +318,7 @@ class ReadingAssignment(Timestamped, Base):
 
 
 class ChecklistItem(Timestamped, Base):
-    """A to-do; round-trips an Obsidian Tasks line."""
+    """A to-do: a Tasks line of a session's body (``source_line``), or of a group's list."""
 
     __tablename__ = "checklist_items"
     __table_args__ = (Index("ix_checklist_items_group_done", "group_id", "done"),)
@@ -353,8 +354,8 @@ class NoteRevision(Base):
     __table_args__ = (Index("ix_note_revisions_session_created", "session_id", "created_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
-    # Which text: "notes", or "presentation:<id>:notes" / "presentation:<id>:discussion".
-    field: Mapped[str] = mapped_column(String(80), default="notes")
+    # Which text: "body", the session's document.
+    field: Mapped[str] = mapped_column(String(80), default="body")
     content: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(40), default="edit")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -160,3 +160,21 @@ def task_line_for(task: TaskFields, source_line: str | None) -> str:
 def with_done(task: TaskFields, done: bool, today: dt.date) -> TaskFields:
     """Check or uncheck, stamping or clearing the done date the way Tasks does."""
     return replace(task, done=done, done_date=today if done else None)
+
+
+_DONE_FIELD = re.compile(r"[ \t]+✅\ufe0f?[ \t]*\d{4}-\d{2}-\d{2}(?=[ \t]|$)")
+
+
+def with_status(line: str, done: bool, today: dt.date) -> str:
+    """``line`` ticked (``[x]`` and ``✅ today`` at its end) or cleared (``[ ]``, its ✅ date
+    dropped); the marker, indent and every other field stay as written."""
+    match = TASK_LINE.match(line)
+    if match is None:
+        return line
+    if (match["status"] in "xX") == done:
+        return line
+    status = "x" if done else " "
+    ticked = line[: match.start("status")] + status + line[match.end("status") :]
+    if done:
+        return f"{ticked.rstrip()} ✅ {today.isoformat()}"
+    return _DONE_FIELD.sub("", ticked, count=1)

@@ -27,8 +27,8 @@ class ParsedPresentation:
     )
     presenter: str | None
     paper: PaperRef | None
-    notes: str = ""
-    discussion: str = ""  # block-quoted lines without their "> "
+    notes: str = ""  # the lines under the heading
+    discussion: str = ""  # block-quoted lines under it, without their "> "
     # From a "⏱ 18:30 / 20:00" line right under the heading (time used / time box).
     duration_seconds: int | None = None
     timebox_minutes: int | None = None
@@ -63,10 +63,9 @@ class ParsedNote:
     attendees: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
     attendees_raw: str | None = None
-    notes: str = ""
+    body: str = ""  # the note after its front matter, as written
     presentations: list[ParsedPresentation] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
-    checklist_heading: str | None = None
     front_matter: FrontMatter = field(default_factory=FrontMatter)
     created: dt.datetime | None = None
     modified: dt.datetime | None = None

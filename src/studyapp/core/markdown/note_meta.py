@@ -7,6 +7,7 @@ import re
 from pathlib import PurePath
 
 from studyapp.core.dates import find_date, parse_datetime_value, parse_time_text
+from studyapp.core.document.lines import Line
 from studyapp.core.errors import ValidationError
 from studyapp.core.markdown.document import FrontMatter, ParsedNote
 from studyapp.core.markdown.frontmatter import (
@@ -16,7 +17,6 @@ from studyapp.core.markdown.frontmatter import (
     tags_value,
     text_value,
 )
-from studyapp.core.markdown.sections import Line
 from studyapp.core.timezones import tzinfo_for
 
 _NOTION_ID = re.compile(r"\s+[0-9a-f]{32}$")

@@ -1,9 +1,9 @@
-"""One note's text -> ParsedNote: metadata, presentations, checklist, and the rest as notes.
+"""One note's text -> ParsedNote: its metadata, its body as written, and the structure in it.
 
-The hard rule is that nothing is lost: every line of the body ends up verbatim in exactly
-one place (the notes, a presentation, its discussion, a task, the attendees line, the
-checklist heading) or in a front matter block. Whatever is not understood stays in the
-notes, so an odd file becomes a plain note rather than an error.
+The hard rule is that nothing is lost: the body is kept whole, in the order written, and
+the front matter block by block. Talks, to-dos and attendance are recognised in the body
+(``core/document/outline.py``) without taking anything out of it, so an odd file becomes a
+plain note rather than an error.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from studyapp.core.markdown.document import ParsedNote
+from studyapp.core.document.lines import scan_body, split_body
+from studyapp.core.document.outline import derive, parse_timing_line
+from studyapp.core.markdown.document import ParsedNote, ParsedPresentation, ParsedTask
 from studyapp.core.markdown.frontmatter import guess_kind, split_front_matter
 from studyapp.core.markdown.note_meta import (
     bookkeeping_times,
@@ -19,15 +21,6 @@ from studyapp.core.markdown.note_meta import (
     fill_metadata,
     stem_of,
     title_of,
-)
-from studyapp.core.markdown.sections import (
-    join_kept,
-    mark_attendees,
-    mark_checklist_heading,
-    mark_presentations,
-    mark_tasks,
-    parse_timing_line,
-    scan_body,
 )
 
 __all__ = ["parse_note", "parse_timing_line"]
@@ -50,7 +43,7 @@ def parse_note(
             title=stem or "Untitled",
             date=file_date or dt.date.today(),
             date_source="file date",
-            notes=text.strip("\n"),
+            body=text.strip("\n"),
             warnings=["could not read the note's structure; imported it as plain text"],
         )
 
@@ -62,7 +55,8 @@ def _parse(
     file_date: dt.date | None,
     known_people: Collection[str],
 ) -> ParsedNote:
-    front, body, warnings = split_front_matter(text)
+    front, raw_body, warnings = split_front_matter(text)
+    body = _trimmed(raw_body)
     data = front.data
     lines = scan_body(body)
     stem = stem_of(file_name)
@@ -78,23 +72,51 @@ def _parse(
         warnings=warnings,
         created=created,
         modified=modified,
+        body=body,
     )
     fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     fill_metadata(note, data)
 
-    mark_tasks(lines, note)
-    mark_presentations(lines, note, known_people)
-    mark_attendees(lines, note)
-    mark_checklist_heading(lines, note, title_source == "heading")
-    note.notes = join_kept(
-        [line.text for line in lines if line.role == "notes"],
-        [line.role != "notes" for line in lines],
-    )
+    outline = derive(body, known_people)
+    note.presentations = [
+        ParsedPresentation(
+            heading_raw=talk.heading,
+            presenter=talk.presenter,
+            paper=talk.paper,
+            notes=talk.notes,
+            discussion=talk.discussion,
+            duration_seconds=talk.duration_seconds,
+            timebox_minutes=talk.timebox_minutes,
+        )
+        for talk in outline.talks
+    ]
+    note.tasks = [ParsedTask(fields=task.fields, source_line=task.text) for task in outline.tasks]
+    found = outline.attendance
+    from_front = bool(note.attendees or note.absentees)
+    # Front matter that names other people wins; the line then is just text.
+    if found is not None and (
+        not from_front
+        or (set(found.attendees), set(found.absentees))
+        == (set(note.attendees), set(note.absentees))
+    ):
+        note.attendees, note.absentees = list(found.attendees), list(found.absentees)
+        note.attendees_raw = found.text
     note.kind = guess_kind(
         data,
         title,
         note.tags,
-        [line.heading for line in lines if line.level],
+        [heading.text for heading in outline.headings],
         bool(note.presentations),
     )
     return note
+
+
+def _trimmed(body: str) -> str:
+    """The body without blank lines at its ends (the gap after the front matter)."""
+    lines = split_body(body)
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])

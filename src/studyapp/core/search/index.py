@@ -68,7 +68,7 @@ def is_fts_table(name: str | None) -> bool:
 @dataclass(frozen=True)
 class Doc:
     session_id: int
-    field: str  # title, notes, presentation, discussion, presenter, paper, checklist
+    field: str  # title, body, presenter, paper, checklist
     ref_id: int | None  # presentation id, or checklist item id
     text: str
 
@@ -108,26 +108,24 @@ def documents(connection: Connection, session_ids: Sequence[int]) -> list[Doc]:
         return []
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     docs: list[Doc] = []
-    sessions = text(f"SELECT id, title, notes FROM sessions WHERE {_in('id')}").bindparams(ids)
-    for sid, title, notes in connection.execute(sessions, {"ids": list(session_ids)}):
-        docs += [Doc(sid, "title", None, title or ""), Doc(sid, "notes", None, notes or "")]
+    sessions = text(f"SELECT id, title, body FROM sessions WHERE {_in('id')}").bindparams(ids)
+    for sid, title, body in connection.execute(sessions, {"ids": list(session_ids)}):
+        docs += [Doc(sid, "title", None, title or ""), Doc(sid, "body", None, body or "")]
     slots = text(
-        "SELECT p.id, p.session_id, p.notes, p.discussion, p.heading_raw, pe.name,"
-        " pa.title, pa.abstract FROM presentations p"
+        "SELECT p.id, p.session_id, p.heading_raw, pe.name, pa.title, pa.abstract"
+        " FROM presentations p"
         " LEFT JOIN people pe ON pe.id = p.presenter_id"
         " LEFT JOIN papers pa ON pa.id = p.paper_id"
         f" WHERE {_in('p.session_id')} ORDER BY p.session_id, p.position, p.id"
     ).bindparams(ids)
-    for pid, sid, notes, discussion, heading, presenter, title, abstract in connection.execute(
+    for pid, sid, heading, presenter, title, abstract in connection.execute(
         slots, {"ids": list(session_ids)}
     ):
-        # The heading line often repeats the paper title; keep it only when it adds words.
-        parts = [title, heading if heading and heading != title else None, abstract]
+        # The heading and the talk's notes are in the body; the paper adds its own words.
+        parts = [title if not heading or not title or title not in heading else None, abstract]
         docs += [
             Doc(sid, "paper", pid, "\n".join(part for part in parts if part)),
             Doc(sid, "presenter", pid, presenter or ""),
-            Doc(sid, "presentation", pid, notes or ""),
-            Doc(sid, "discussion", pid, discussion or ""),
         ]
     items = text(
         "SELECT id, session_id, text FROM checklist_items"

@@ -12,6 +12,7 @@ from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services import lookup
+from studyapp.core.services.body_rows import mark_presented_for
 from studyapp.core.services.sessions import load_session
 
 Status = models.AssignmentStatus
@@ -75,23 +76,6 @@ def _query() -> Select[models.ReadingAssignment, models.Session]:
         .outerjoin(models.Session, models.Session.id == models.ReadingAssignment.session_id)
         .where(models.Paper.deleted_at.is_(None))
     )
-
-
-def mark_presented_for(orm: OrmSession, presentation: models.Presentation) -> int:
-    """Inside the caller's transaction: the presenter's assignments of the slot's paper are
-    now presented. Returns how many changed."""
-    if presentation.presenter is None or presentation.paper is None:
-        return 0
-    rows = orm.scalars(
-        select(models.ReadingAssignment).where(
-            models.ReadingAssignment.paper_id == presentation.paper.id,
-            models.ReadingAssignment.person_id == presentation.presenter.id,
-            models.ReadingAssignment.status != Status.PRESENTED,
-        )
-    ).all()
-    for row in rows:
-        row.status = Status.PRESENTED
-    return len(rows)
 
 
 class AssignmentService:

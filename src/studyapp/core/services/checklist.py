@@ -1,4 +1,8 @@
-"""To-dos: a session's own and a group's still-open ones."""
+"""To-dos: a session's own and a group's still-open ones.
+
+A session's to-do is a Tasks line of its body: every change here is a change to that line
+(``edit_body``), and the row follows from the body.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +10,28 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
+from studyapp.core.document.edits import (
+    LineEdit,
+    add_task,
+    insert_task,
+    move_task,
+    remove_task,
+    rewrite_task,
+    tick_task,
+)
+from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, lookup, session_details
-from studyapp.core.services.sessions import load_session
-from studyapp.core.tasks import TaskFields, parse_task_line
-
-
-def apply_task(
-    orm: OrmSession, item: models.ChecklistItem, task: TaskFields, *, allow_empty: bool = False
-) -> None:
-    """Copy every field of ``task`` onto the row (validated)."""
-    text = task.text.strip()
-    if not text and not allow_empty:
-        raise ValidationError("A to-do needs some text.")
-    if "\n" in text:
-        raise ValidationError("A to-do is one line of text.")
-    item.text = text
-    item.done = task.done
-    item.priority = models.Priority(task.priority) if task.priority else None
-    item.recurrence = task.recurrence or None
-    item.created_date = task.created_date
-    item.start_date = task.start_date
-    item.scheduled_date = task.scheduled_date
-    item.due_date = task.due_date
-    item.cancelled_date = task.cancelled_date
-    item.done_date = task.done_date
-    item.assignee = lookup.person(orm, task.assignee) if task.assignee else None
-
-
-def task_from_text(line: str) -> TaskFields:
-    """What a person typed in the add box: plain text or a whole Tasks line."""
-    parsed = parse_task_line(line if line.lstrip().startswith(("- [", "* [")) else f"- [ ] {line}")
-    if parsed is None or not parsed.text.strip():
-        raise ValidationError("A to-do needs some text.")
-    return parsed
+from studyapp.core.services import convert, session_details
+from studyapp.core.services.checklist_fields import apply_task, task_from_text
+from studyapp.core.services.sessions import edit_body, load_session
+from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, task_line_for
 
 
 class ChecklistService:
@@ -105,24 +90,14 @@ class ChecklistService:
             return [_carried_item(row, group_name) for row in reversed(rows)]
 
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
+        """A Tasks line appended to the session's to-do list in its body."""
         task = task_from_text(text)
+        stripped = text.strip()
+        line = stripped if parse_task_line(stripped) == task else format_task_line(task)
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            position = orm.scalar(
-                select(func.coalesce(func.max(models.ChecklistItem.position), -1)).where(
-                    models.ChecklistItem.session_id == session_id
-                )
-            )
-            item = models.ChecklistItem(
-                session=session,
-                group_id=session.group_id,
-                position=int(position or 0) + 1,
-                text=task.text,
-            )
-            orm.add(item)
-            apply_task(orm, item, task)
-            orm.flush()
-            return convert.checklist_item_info(item, session.group.name)
+            edit, outline = edit_body(orm, session, lambda body, o: add_task(body, o, line))
+            return self._item_at_line(orm, session, outline, edit)
 
     def get(self, item_id: int) -> ChecklistItemInfo:
         with self.db.transaction() as orm:
@@ -130,50 +105,78 @@ class ChecklistService:
             return convert.checklist_item_info(item, _group_name(orm, item))
 
     def restore(self, removed: ChecklistItemInfo) -> ChecklistItemInfo:
-        """Put back a removed to-do (undo): same session, fields and place in the list."""
+        """Put back a removed to-do (undo): its line, at its place among the to-dos."""
         if removed.session_id is None:
             raise ValidationError("Only a session's to-do can be put back.")
+        line = task_line_for(removed.task, removed.source_line)
         with self.db.transaction() as orm:
             session = load_session(orm, removed.session_id)
-            item = models.ChecklistItem(
-                session=session,
-                group_id=session.group_id,
-                position=0,
-                text=removed.task.text,
-                source_line=removed.source_line,
+            edit, outline = edit_body(
+                orm, session, lambda body, o: insert_task(body, o, removed.position, line)
             )
-            orm.add(item)
-            apply_task(orm, item, removed.task)
-            orm.flush()
-            _reorder(orm, item, removed.position)
-            return convert.checklist_item_info(item, session.group.name)
+            return self._item_at_line(orm, session, outline, edit)
 
     def update(self, item_id: int, task: TaskFields) -> ChecklistItemInfo:
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
-            apply_task(orm, item, task)
+            if item.session is None:  # a group's own list has no body
+                apply_task(orm, item, task)
+            else:
+                ordinal = self._ordinal(item)
+                _check_task(task)
+                edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, task))
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
     def set_done(
         self, item_id: int, done: bool, *, today: dt.date | None = None
     ) -> ChecklistItemInfo:
+        """Tick or clear the to-do: its line in the body changes in place (✅ date)."""
+        when = today or dt.date.today()
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
-            task = convert.task_fields(item)
-            when = today or dt.date.today()
-            apply_task(orm, item, replace(task, done=done, done_date=when if done else None))
+            if item.session is None:
+                task = convert.task_fields(item)
+                apply_task(orm, item, replace(task, done=done, done_date=when if done else None))
+            else:
+                ordinal = self._ordinal(item)
+                edit_body(orm, item.session, lambda _b, o: tick_task(o, ordinal, done, when))
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
     def remove(self, item_id: int) -> None:
         with self.db.transaction() as orm:
-            orm.delete(self._load(orm, item_id))
+            item = self._load(orm, item_id)
+            if item.session is None:
+                orm.delete(item)
+                return
+            ordinal = self._ordinal(item)
+            edit_body(orm, item.session, lambda _b, o: remove_task(o, ordinal))
 
     def move(self, item_id: int, new_position: int) -> None:
-        """Reorder within the item's session."""
+        """Reorder within the item's session: its line moves in the body."""
         with self.db.transaction() as orm:
-            _reorder(orm, self._load(orm, item_id), new_position)
+            item = self._load(orm, item_id)
+            if item.session is None:
+                return
+            ordinal = self._ordinal(item)
+            edit_body(orm, item.session, lambda b, o: move_task(b, o, ordinal, new_position))
+
+    @staticmethod
+    def _ordinal(item: models.ChecklistItem) -> int:
+        session = item.session
+        assert session is not None
+        return list(session.checklist).index(item)
+
+    @staticmethod
+    def _item_at_line(
+        orm: OrmSession, session: models.Session, outline: Outline, edit: LineEdit | None
+    ) -> ChecklistItemInfo:
+        orm.flush()
+        line = edit.focus if edit is not None else None
+        ordinal = next((i for i, t in enumerate(outline.tasks) if t.line == line), -1)
+        item = list(session.checklist)[ordinal]
+        return convert.checklist_item_info(item, session.group.name)
 
     @staticmethod
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
@@ -183,20 +186,11 @@ class ChecklistService:
         return item
 
 
-def _reorder(orm: OrmSession, item: models.ChecklistItem, new_position: int) -> None:
-    """Put ``item`` at ``new_position`` among its session's to-dos, numbering them 0, 1, ..."""
-    siblings = list(
-        orm.scalars(
-            select(models.ChecklistItem)
-            .where(models.ChecklistItem.session_id == item.session_id)
-            .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
-        )
-    )
-    if item in siblings:
-        siblings.remove(item)
-    siblings.insert(max(0, min(new_position, len(siblings))), item)
-    for position, row in enumerate(siblings):
-        row.position = position
+def _check_task(task: TaskFields) -> None:
+    if not task.text.strip():
+        raise ValidationError("A to-do needs some text.")
+    if "\n" in task.text:
+        raise ValidationError("A to-do is one line of text.")
 
 
 def _carried_item(row: Any, group: str) -> ChecklistItemInfo:

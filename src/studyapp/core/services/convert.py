@@ -78,8 +78,6 @@ def presentation_info(row: models.Presentation) -> PresentationInfo:
         presenter=row.presenter.name if row.presenter else None,
         paper=paper_info(row.paper) if row.paper else None,
         heading_raw=row.heading_raw,
-        notes=row.notes,
-        discussion=row.discussion,
         duration_seconds=row.duration_seconds,
         timebox_minutes=row.timebox_minutes,
     )

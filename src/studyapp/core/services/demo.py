@@ -11,16 +11,20 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from studyapp.core.db import Database
-from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.document.legacy import LegacyItem, LegacySession, LegacySlot, compose
+from studyapp.core.dto import PaperInfo
+from studyapp.core.markdown.document import PaperRef
+from studyapp.core.services.checklist_fields import task_from_text
 from studyapp.core.services.demo_data import (
     DEMO_GROUP,
     SECOND_GROUP,
     SEOUL,
+    Meeting,
     club_meetings,
     kd_meetings,
 )
-from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
+from studyapp.core.tasks import parse_task_line
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,56 @@ class DemoResult:
 def _reference_monday(today: dt.date) -> dt.date:
     """The first Monday after today."""
     return today + dt.timedelta(days=7 - today.weekday())
+
+
+def _body(meeting: Meeting, date: dt.date) -> str:
+    """The meeting's document, laid out as a note-taker would: notes, attendance, a
+    heading per talk with its notes and quoted discussion, then the to-dos."""
+    slots = [
+        LegacySlot(
+            presenter=slot.presenter,
+            paper=None if slot.paper is None else _shown(slot.paper),
+            heading_raw=_titled_heading(slot.presenter, slot.title) if slot.title else None,
+            notes=slot.notes,
+            discussion=slot.discussion,
+            duration_seconds=None,
+            timebox_minutes=None,
+        )
+        for slot in meeting.slots
+    ]
+    items = []
+    for todo in meeting.todos:
+        line = _expand(todo, date)
+        items.append(LegacyItem(task_from_text(line), line if parse_task_line(line) else None))
+    composed = compose(
+        LegacySession(
+            title=meeting.title,
+            notes=meeting.notes,
+            attendees=meeting.present,
+            absentees=meeting.absent,
+            attendees_raw=None,
+            slots=slots,
+            items=items,
+            checklist_heading=None,
+        )
+    )
+    return composed.body
+
+
+def _titled_heading(presenter: str | None, title: str) -> str:
+    return f"## {presenter}: {title}" if presenter else f"## {title}"
+
+
+def _shown(paper: PaperRef) -> PaperInfo:
+    return PaperInfo(
+        id=0,
+        title=paper.title,
+        venue=paper.venue,
+        year=paper.year,
+        url=paper.url,
+        arxiv_id=paper.arxiv_id,
+        doi=paper.doi,
+    )
 
 
 def _expand(todo: str, date: dt.date) -> str:
@@ -56,8 +110,6 @@ def load_demo(database: Database, *, today: dt.date | None = None) -> DemoResult
     sessions = SessionService(database)
     if any(group.name == DEMO_GROUP for group in sessions.groups()):
         return DemoResult(created=False)
-    slots_service = PresentationService(database)
-    checklist = ChecklistService(database)
     today = today or dt.datetime.now(ZoneInfo(SEOUL)).date()
     # Offsets count from the Monday on or before today: negative ones are past (held),
     # +7 is the coming Monday (planned).
@@ -65,7 +117,7 @@ def load_demo(database: Database, *, today: dt.date | None = None) -> DemoResult
     session_count = presentation_count = task_count = 0
     for meeting in (*kd_meetings(), *club_meetings()):
         date = base + dt.timedelta(days=meeting.offset_days)
-        created = sessions.create(
+        sessions.create(
             group=meeting.group,
             title=meeting.title,
             date=date,
@@ -73,18 +125,8 @@ def load_demo(database: Database, *, today: dt.date | None = None) -> DemoResult
             timezone=meeting.timezone,
             kind=meeting.kind,
             tags=meeting.tags,
-            notes=meeting.notes,
+            body=_body(meeting, date),
         )
-        if meeting.present or meeting.absent:
-            sessions.set_attendees(created.id, meeting.present, meeting.absent)
-        for slot in meeting.slots:
-            info = slots_service.add(
-                created.id, presenter=slot.presenter, paper=slot.paper, title=slot.title
-            )
-            if slot.notes or slot.discussion:
-                slots_service.update(info.id, notes=slot.notes, discussion=slot.discussion)
-        for todo in meeting.todos:
-            checklist.add(created.id, _expand(todo, date))
         session_count += 1
         presentation_count += len(meeting.slots)
         task_count += len(meeting.todos)

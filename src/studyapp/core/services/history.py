@@ -1,8 +1,7 @@
-"""Note history: earlier texts of a session's notes and of its slots' notes and discussion.
+"""Note history: earlier texts of a session's body, their differences, restoring one.
 
-A revision holds the text *being replaced*. While someone types, at most one is kept every
-few minutes; a session switch or a restore always keeps one. Old revisions are thinned to
-one an hour after a day and one a day after a week, never the newest of a field.
+Revisions are kept by the services that save a body (``revisions.py``). Old ones are
+thinned to one an hour after a day and one a day after a week, never the newest.
 """
 
 from __future__ import annotations
@@ -19,15 +18,17 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
-
-DEFAULT_INTERVAL = dt.timedelta(minutes=3)
-KEEP_ALL_FOR = dt.timedelta(days=1)
-HOURLY_FOR = dt.timedelta(days=7)
-PREVIEW_CHARS = 80
-# Only typing is throttled; these are kept whenever the text differs from the last one.
-EDIT = "edit"
-SWITCH = "switch"
-BEFORE_RESTORE = "before restore"
+from studyapp.core.services.revisions import (
+    BEFORE_RESTORE,
+    BODY,
+    DEFAULT_INTERVAL,
+    EDIT,
+    HOURLY_FOR,
+    KEEP_ALL_FOR,
+    PREVIEW_CHARS,
+    keep_revision,
+)
+from studyapp.core.services.sessions import SessionService
 
 DiffKind = Literal["same", "added", "removed"]
 
@@ -48,73 +49,9 @@ class DiffLine:
     text: str
 
 
-def presentation_field(presentation_id: int, part: str) -> str:
-    """The field name of a slot's text; ``part`` is "notes" or "discussion"."""
-    return f"presentation:{presentation_id}:{part}"
-
-
-def slot_text_revision(slot: models.Presentation, reason: str) -> models.NoteRevision | None:
-    """What was typed in a slot (notes, then discussion) as a revision; None when empty."""
-    if not (slot.notes.strip() or slot.discussion.strip()):
-        return None
-    return models.NoteRevision(
-        session_id=slot.session_id,
-        field=presentation_field(slot.id, "notes"),
-        content=f"{slot.notes}\n\n{slot.discussion}".strip(),
-        reason=reason,
-    )
-
-
-def parse_field(field: str) -> tuple[int | None, str]:
-    """``"notes"`` -> (None, "notes"); ``"presentation:7:discussion"`` -> (7, "discussion")."""
-    if field == "notes":
-        return None, "notes"
-    parts = field.split(":")
-    if (
-        len(parts) == 3
-        and parts[0] == "presentation"
-        and parts[1].isdigit()
-        and parts[2] in ("notes", "discussion")
-    ):
-        return int(parts[1]), parts[2]
-    raise ValidationError(f"Unknown note field {field!r}.")
-
-
-def keep_revision(
-    orm: OrmSession,
-    session_id: int,
-    field: str,
-    content: str,
-    *,
-    reason: str = EDIT,
-    min_interval: dt.timedelta = DEFAULT_INTERVAL,
-    now: dt.datetime | None = None,
-) -> bool:
-    """Add a revision inside the caller's transaction; True when one was added.
-
-    Blank text is not kept (nothing to lose), except before a restore, so that a restore
-    over an empty note can still be undone.
-    """
-    if not content.strip() and reason != BEFORE_RESTORE:
-        return False
-    moment = now or models.utcnow()
-    last = orm.execute(
-        select(models.NoteRevision.content, models.NoteRevision.created_at)
-        .where(models.NoteRevision.session_id == session_id, models.NoteRevision.field == field)
-        .order_by(models.NoteRevision.created_at.desc(), models.NoteRevision.id.desc())
-        .limit(1)
-    ).first()
-    if last is not None:
-        if last.content == content:
-            return False
-        if reason == EDIT and moment - last.created_at < min_interval:
-            return False
-    orm.add(
-        models.NoteRevision(
-            session_id=session_id, field=field, content=content, reason=reason, created_at=moment
-        )
-    )
-    return True
+def check_field(field: str) -> None:
+    if field != BODY:
+        raise ValidationError(f"Unknown note field {field!r}.")
 
 
 def diff(old: str, new: str) -> list[DiffLine]:
@@ -168,7 +105,7 @@ class HistoryService:
         any other reason ("switch", "before restore") is always kept. Text identical to the
         last revision is never stored twice.
         """
-        parse_field(field)
+        check_field(field)
         with self.db.transaction() as orm:
             self._require_session(orm, session_id)
             return keep_revision(
@@ -181,7 +118,7 @@ class HistoryService:
                 now=now,
             )
 
-    def revisions(self, session_id: int, field: str = "notes") -> list[RevisionInfo]:
+    def revisions(self, session_id: int, field: str = BODY) -> list[RevisionInfo]:
         """The field's revisions, newest first."""
         with self.db.transaction() as orm:
             self._require_session(orm, session_id)
@@ -210,31 +147,23 @@ class HistoryService:
             return self._load(orm, revision_id).content
 
     def restore(self, session_id: int, revision_id: int) -> str:
-        """Write the revision's text back to its field and return it.
+        """Write the revision's text back as the body and return it.
 
         The text it replaces is kept first (reason "before restore"), so restoring that
         revision undoes the restore.
         """
-        # Imported here: both services import this module for their save hooks.
-        from studyapp.core.services.presentations import PresentationService
-        from studyapp.core.services.sessions import SessionService
-
         with self.db.transaction() as orm:
             revision = self._load(orm, revision_id)
             if revision.session_id != session_id:
                 raise NotFoundError(f"Session {session_id} has no revision {revision_id}.")
-            field, text = revision.field, revision.content
-            presentation_id, part = parse_field(field)
-            current = self._current_text(orm, session_id, presentation_id, part)
-            if current == text:
+            text = revision.content
+            session = orm.get(models.Session, session_id)
+            if session is None or session.deleted_at is not None:
+                raise NotFoundError(f"There is no session {session_id}.")
+            if session.body == text:
                 return text
-            keep_revision(orm, session_id, field, current, reason=BEFORE_RESTORE)
-        if presentation_id is None:
-            SessionService(self.db).set_notes(session_id, text)
-        elif part == "notes":
-            PresentationService(self.db).update(presentation_id, notes=text)
-        else:
-            PresentationService(self.db).update(presentation_id, discussion=text)
+            keep_revision(orm, session_id, BODY, session.body, reason=BEFORE_RESTORE)
+        SessionService(self.db).set_body(session_id, text)
         return text
 
     def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:
@@ -284,19 +213,3 @@ class HistoryService:
         if row is None:
             raise NotFoundError(f"There is no revision {revision_id}; it may have been thinned.")
         return row
-
-    @staticmethod
-    def _current_text(
-        orm: OrmSession, session_id: int, presentation_id: int | None, part: str
-    ) -> str:
-        if presentation_id is None:
-            session = orm.get(models.Session, session_id)
-            if session is None or session.deleted_at is not None:
-                raise NotFoundError(f"There is no session {session_id}.")
-            return session.notes
-        slot = orm.get(models.Presentation, presentation_id)
-        if slot is None or slot.session_id != session_id:
-            raise NotFoundError(
-                "The slot this text belonged to was removed; copy the text you need instead."
-            )
-        return slot.notes if part == "notes" else slot.discussion

@@ -11,25 +11,20 @@ from studyapp.core import models
 from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.document import ParsedNote, ParsedTask
 from studyapp.core.services import lookup
-from studyapp.core.services.checklist import apply_task
+from studyapp.core.services.body_rows import attendance_rows, sync_rows
+from studyapp.core.services.checklist_fields import apply_task
 from studyapp.core.services.fields import clean_timezone, parse_kind, parse_status
-from studyapp.core.services.history import slot_text_revision
+from studyapp.core.services.revisions import BODY
 from studyapp.core.services.row_inserts import QueuedRow, column_values, insert_one, values
-from studyapp.core.services.sessions import attendance_rows, default_status
+from studyapp.core.services.sessions import default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
-def keep_old_notes(orm: OrmSession, row: models.Session) -> None:
-    if row.notes.strip():
+def keep_old_body(orm: OrmSession, row: models.Session) -> None:
+    if row.body.strip():
         orm.add(
-            models.NoteRevision(
-                session_id=row.id, field="notes", content=row.notes, reason="reimport"
-            )
+            models.NoteRevision(session_id=row.id, field=BODY, content=row.body, reason="reimport")
         )
-    for slot in row.presentations:
-        kept = slot_text_revision(slot, "reimport")
-        if kept is not None:
-            orm.add(kept)
 
 
 def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: str) -> None:
@@ -41,42 +36,18 @@ def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: 
     row.timezone = _timezone(note)
     row.kind = parse_kind(note.kind)
     row.status = _status(note)
-    row.notes = note.notes
+    row.body = note.body
     row.tags = _tags(orm, note)
-    row.attendance = attendance_rows(orm, note.attendees, note.absentees)
-    row.attendees_raw = note.attendees_raw
-    row.checklist_heading = note.checklist_heading
     row.front_matter = _front_matter(note)
     if note.created is not None:
         row.created_at = _aware(note.created, row.timezone)
     if note.modified is not None:
         row.updated_at = _aware(note.modified, row.timezone)
-    row.presentations = [
-        models.Presentation(
-            position=position,
-            presenter=lookup.person(orm, slot.presenter) if slot.presenter else None,
-            paper=lookup.paper(orm, slot.paper) if slot.paper else None,
-            heading_raw=slot.heading_raw,
-            notes=slot.notes,
-            discussion=slot.discussion,
-            duration_seconds=slot.duration_seconds,
-            timebox_minutes=slot.timebox_minutes,
-        )
-        for position, slot in enumerate(note.presentations)
-    ]
     orm.flush()
-    items = []
-    for position, task in enumerate(note.tasks):
-        item = models.ChecklistItem(
-            group_id=row.group.id,
-            position=position,
-            text=task.fields.text,
-            source_line=task.source_line,
-        )
-        # An empty "- [ ]" line is still a line the user wrote; keep it as an item.
-        apply_task(orm, item, task.fields, allow_empty=True)
-        items.append(item)
-    row.checklist = items
+    sync_rows(orm, row)
+    if note.attendees_raw is None:  # the front matter names the people, not a body line
+        row.attendance = attendance_rows(orm, note.attendees, note.absentees)
+        row.attendees_raw = None
     row.version = (row.version or 0) + 1
 
 
@@ -100,13 +71,12 @@ def insert_new_session(
         "timezone": timezone,
         "kind": parse_kind(note.kind),
         "status": _status(note),
-        "notes": note.notes,
+        "body": note.body,
     }
     tags = _tags(orm, note)
     attendance = attendance_rows(orm, note.attendees, note.absentees)
     session |= {
         "attendees_raw": note.attendees_raw,
-        "checklist_heading": note.checklist_heading,
         "front_matter": _front_matter(note),
         "source_path": source[0],
         "source_hash": source[1],
@@ -122,8 +92,6 @@ def insert_new_session(
             "presenter_id": lookup.person(orm, slot.presenter).id if slot.presenter else None,
             "paper_id": lookup.paper_id(orm, slot.paper) if slot.paper else None,
             "heading_raw": slot.heading_raw,
-            "notes": slot.notes,
-            "discussion": slot.discussion,
             "duration_seconds": slot.duration_seconds,
             "timebox_minutes": slot.timebox_minutes,
         }

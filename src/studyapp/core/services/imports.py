@@ -9,7 +9,7 @@ and parsed (import_files.ReadAhead).
 
 Re-importing a file whose content is unchanged does nothing (source path and content hash
 are recorded). A file whose content changed replaces its session's content, after keeping
-the old notes as a revision.
+the old body as a revision.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
 from studyapp.core.services.import_files import ReadAhead, SourceFile, collect_files
-from studyapp.core.services.import_rows import fill_session, insert_new_session, keep_old_notes
+from studyapp.core.services.import_rows import fill_session, insert_new_session, keep_old_body
 from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
@@ -261,7 +261,7 @@ class ImportService:
             existing = orm.get(models.Session, session_id)
             if existing is None:
                 raise RuntimeError(f"session {session_id} vanished during its import")
-            keep_old_notes(orm, existing)
+            keep_old_body(orm, existing)
             fill_session(orm, existing, note, group)
             existing.source_path, existing.source_hash = source
             orm.flush()

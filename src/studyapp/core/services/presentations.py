@@ -1,21 +1,31 @@
-"""Presentation slots of a session: presenter, paper, notes, discussion, order."""
+"""A session's talks: each a heading of its body, with the lines under it.
+
+Adding, retitling, timing, moving or removing a talk edits the body (``edit_body``); the
+rows follow from it. Notes and discussion are simply the text under the heading.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import functools
+from typing import cast
+
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.dto import PresentationInfo
+from studyapp.core.document import edits
+from studyapp.core.document.compose import talk_heading
+from studyapp.core.document.lines import scan_body
+from studyapp.core.document.outline import Outline
+from studyapp.core.dto import PaperInfo, PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES
 from studyapp.core.markdown.document import PaperRef
-from studyapp.core.services import assignments, convert, lookup
-from studyapp.core.services.history import keep_revision, presentation_field, slot_text_revision
-from studyapp.core.services.sessions import load_session, touch_session
+from studyapp.core.services import convert, session_details
+from studyapp.core.services.sessions import edit_body, load_session
 
 _UNSET = object()
+DEFAULT_TIMEBOX = DEFAULT_TIMEBOX_MINUTES
 MAX_DURATION_SECONDS = 24 * 3600
 MAX_TIMEBOX_MINUTES = 600
 
@@ -52,26 +62,20 @@ class PresentationService:
         paper: PaperRef | None = None,
         title: str | None = None,
     ) -> PresentationInfo:
-        """Append a slot; ``title`` names a slot without a paper ("our project update")."""
+        """A talk heading after the last talk; ``title`` names a talk without a paper
+        ("our project update")."""
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            position = orm.scalar(
-                select(func.coalesce(func.max(models.Presentation.position), -1)).where(
-                    models.Presentation.session_id == session_id
-                )
-            )
-            row = models.Presentation(
-                session=session,
-                position=int(position or 0) + 1,
-                presenter=lookup.person(orm, presenter) if presenter else None,
-                paper=lookup.paper(orm, paper) if paper else None,
-                heading_raw=f"## {lookup.clean_name(title, 'slot title')}" if title else None,
-            )
-            orm.add(row)
-            touch_session(session)
-            assignments.mark_presented_for(orm, row)
+            number = len(session.presentations) + 1
+            if title and title.strip():
+                who = f"{presenter.strip()}: " if presenter and presenter.strip() else ""
+                heading = f"## {who}{' '.join(title.split())}"
+            else:
+                heading = talk_heading(presenter, _shown(paper), number)
+            edit, outline = edit_body(orm, session, lambda b, o: edits.add_talk(b, o, heading))
+            slot = self._slot_at_line(session, outline, edit.focus if edit else None)
             orm.flush()
-            return convert.presentation_info(row)
+            return self._info(orm, slot)
 
     def update(
         self,
@@ -79,88 +83,81 @@ class PresentationService:
         *,
         presenter: str | object | None = _UNSET,
         paper: PaperRef | object | None = _UNSET,
-        notes: str | None = None,
-        discussion: str | None = None,
         duration_seconds: int | object | None = _UNSET,
         timebox_minutes: int | object | None = _UNSET,
     ) -> PresentationInfo:
-        """Change what is given; ``None`` clears presenter, paper, duration or time box."""
+        """Change what is given: presenter or paper rewrite the talk's heading, duration and
+        time box its ``⏱`` line; ``None`` clears presenter or paper."""
         duration = _UNSET if duration_seconds is _UNSET else _checked_duration(duration_seconds)
         timebox = _UNSET if timebox_minutes is _UNSET else _checked_timebox(timebox_minutes)
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
-            edited = False
-            if presenter is not _UNSET:
-                row.presenter = lookup.person(orm, str(presenter)) if presenter else None
-                row.heading_raw = None  # the imported heading no longer says who presents
-                edited = True
-            if paper is not _UNSET:
-                row.paper = lookup.paper(orm, paper) if isinstance(paper, PaperRef) else None
-                row.heading_raw = None
-                edited = True
-            if notes is not None and notes != row.notes:
-                field = presentation_field(row.id, "notes")
-                keep_revision(orm, row.session_id, field, row.notes)  # throttled
-                row.notes = notes
-                edited = True
-            if discussion is not None and discussion != row.discussion:
-                field = presentation_field(row.id, "discussion")
-                keep_revision(orm, row.session_id, field, row.discussion)  # throttled
-                row.discussion = discussion
-                edited = True
-            timed = False
-            if duration is not _UNSET and duration != row.duration_seconds:
-                row.duration_seconds = duration  # type: ignore[assignment]
-                timed = True
-            if timebox is not _UNSET and timebox != row.timebox_minutes:
-                row.timebox_minutes = timebox  # type: ignore[assignment]
-                timed = True
-            if edited:
-                touch_session(row.session)
-                assignments.mark_presented_for(orm, row)
-            elif timed:
-                # A running timer saves every half minute; bumping the version each time
-                # would make every notes save look like a conflicting edit.
-                row.session.updated_at = models.utcnow()
+            session = row.session
+            ordinal = list(session.presentations).index(row)
+            if presenter is not _UNSET or paper is not _UNSET:
+                who = row.presenter.name if row.presenter else None
+                if presenter is not _UNSET:
+                    who = str(presenter).strip() if presenter else None
+                shown = convert.paper_info(row.paper) if row.paper else None
+                if paper is not _UNSET:
+                    shown = _shown(paper) if isinstance(paper, PaperRef) else None
+                level = _level(row.heading_raw)
+                heading = talk_heading(who, shown, ordinal + 1, level=level)
+                edit_body(orm, session, lambda _b, o: edits.set_talk_heading(o, ordinal, heading))
+            if duration is not _UNSET or timebox is not _UNSET:
+                used = row.duration_seconds if duration is _UNSET else cast(int | None, duration)
+                box = row.timebox_minutes if timebox is _UNSET else cast(int | None, timebox)
+                edit_body(orm, session, lambda _b, o: _timing(o, ordinal, used, box))
             orm.flush()
-            return convert.presentation_info(row)
+            return self._info(orm, list(session.presentations)[ordinal])
 
     def list_for_session(self, session_id: int) -> list[PresentationInfo]:
-        """The session's slots in order; one query for slots, people and papers."""
+        """The session's talks in order, with the text under each heading."""
+        detail = None
         with self.db.transaction() as orm:
             load_session(orm, session_id)
-            rows = orm.scalars(
-                select(models.Presentation)
-                .where(models.Presentation.session_id == session_id)
-                .options(selectinload(models.Presentation.paper).selectinload(models.Paper.tags))
-                .order_by(models.Presentation.position, models.Presentation.id)
-            )
-            return [convert.presentation_info(row) for row in rows]
+            found = session_details.load(orm, [session_id])
+            detail = found[0] if found else None
+        return list(detail.presentations) if detail else []
 
     def remove(self, presentation_id: int) -> None:
+        """The talk's whole section leaves the body (kept as a revision first)."""
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
-            kept = slot_text_revision(row, "removed")  # what was typed stays recoverable
-            if kept is not None:
-                orm.add(kept)
-            touch_session(row.session)
-            orm.delete(row)
+            ordinal = list(row.session.presentations).index(row)
+            edit_body(
+                orm, row.session, lambda _b, o: _section_removed(o, ordinal), reason="removed"
+            )
 
     def move(self, presentation_id: int, new_position: int) -> None:
+        """The talk's section moved among the others, one neighbour at a time."""
         with self.db.transaction() as orm:
             row = self._load(orm, presentation_id)
-            siblings = list(
-                orm.scalars(
-                    select(models.Presentation)
-                    .where(models.Presentation.session_id == row.session_id)
-                    .order_by(models.Presentation.position, models.Presentation.id)
+            session = row.session
+            ordinal = list(session.presentations).index(row)
+            target = max(0, min(new_position, len(session.presentations) - 1))
+            while ordinal != target:
+                step = 1 if target > ordinal else -1
+                edit_body(
+                    orm,
+                    session,
+                    functools.partial(_move_talk, at=ordinal, by=step),
                 )
-            )
-            siblings.remove(row)
-            siblings.insert(max(0, min(new_position, len(siblings))), row)
-            for position, sibling in enumerate(siblings):
-                sibling.position = position
-            touch_session(row.session)
+                ordinal += step
+
+    def _info(self, orm: OrmSession, row: models.Presentation) -> PresentationInfo:
+        found = session_details.load(orm, [row.session_id])
+        for info in found[0].presentations if found else ():
+            if info.id == row.id:
+                return info
+        return convert.presentation_info(row)
+
+    @staticmethod
+    def _slot_at_line(
+        session: models.Session, outline: Outline, line: int | None
+    ) -> models.Presentation:
+        ordinal = next((i for i, t in enumerate(outline.talks) if t.line == line), -1)
+        return list(session.presentations)[ordinal]
 
     @staticmethod
     def _load(orm: OrmSession, presentation_id: int) -> models.Presentation:
@@ -168,3 +165,39 @@ class PresentationService:
         if row is None:
             raise NotFoundError(f"There is no presentation {presentation_id}.")
         return row
+
+
+def _shown(paper: PaperRef | object | None) -> PaperInfo | None:
+    if not isinstance(paper, PaperRef) or not paper.title.strip():
+        return None
+    return PaperInfo(
+        id=0,
+        title=paper.title,
+        venue=paper.venue,
+        year=paper.year,
+        url=paper.url,
+        arxiv_id=paper.arxiv_id,
+        doi=paper.doi,
+    )
+
+
+def _level(heading: str | None) -> int:
+    lines = scan_body(heading or "")
+    return lines[0].level or 2
+
+
+def _timing(outline: Outline, ordinal: int, used: int | None, box: int | None) -> edits.LineEdit:
+    talk = outline.talks[ordinal]
+    if used is None:  # cleared: the timing line goes
+        at = talk.timing_at
+        return edits.LineEdit(at, at + 1, ()) if at is not None else edits.LineEdit(0, 0, ())
+    return edits.set_timing(outline, ordinal, used, box if box is not None else DEFAULT_TIMEBOX)
+
+
+def _move_talk(body: str, outline: Outline, *, at: int, by: int) -> edits.LineEdit | None:
+    return edits.move_talk(body, outline, at, by)
+
+
+def _section_removed(outline: Outline, ordinal: int) -> edits.LineEdit:
+    talk = outline.talks[ordinal]
+    return edits.LineEdit(talk.line, talk.end, ())

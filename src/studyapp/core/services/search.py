@@ -1,4 +1,4 @@
-"""Full-text search over titles, notes, presentations, papers and to-dos.
+"""Full-text search over titles, bodies, papers, presenters and to-dos.
 
 On SQLite the texts are indexed by FTS5 (see :mod:`studyapp.core.search`): any two or more
 Hangul syllables are found wherever they stand, also inside longer words, and English words
@@ -41,7 +41,7 @@ RANK_CAP = 300  # scored texts: a few hundred sessions, ~2 ms of bm25 for a word
 RECENCY_WEIGHT = 0.5
 HALF_LIFE_DAYS = 365.0
 TITLE_WEIGHT = 2.0
-FIELD_ORDER = ("title", "notes", "presentation", "discussion", "paper", "presenter", "checklist")
+FIELD_ORDER = ("title", "body", "paper", "presenter", "checklist")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class SearchHit:
     session_id: int
     title: str
     date: dt.date
-    field: str  # title, notes, presentation, discussion, paper, presenter, checklist
+    field: str  # title, body, paper, presenter, checklist
     snippet: str
     # Character offsets of the first match in the field's text (for jump-to-match).
     start: int | None = None

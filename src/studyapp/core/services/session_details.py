@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Executable, bindparam, select
@@ -20,6 +21,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core import models
 from studyapp.core.db import Database
+from studyapp.core.document.outline import talk_texts
 from studyapp.core.dto import ChecklistItemInfo, PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.tasks import TaskFields
 
@@ -98,13 +100,12 @@ def load(orm: OrmSession, session_ids: Sequence[int]) -> list[SessionDetail]:
                 attendees=tuple(name for name, here in present if here),
                 absentees=tuple(name for name, here in present if not here),
                 attendees_raw=row.attendees_raw,
-                notes=row.notes,
-                presentations=tuple(slots.get(session_id, ())),
+                body=row.body,
+                presentations=_with_texts(row.body, slots.get(session_id, [])),
                 checklist=tuple(
                     item_info(item, group, row.title, row.date)
                     for item in items.get(session_id, ())
                 ),
-                checklist_heading=row.checklist_heading,
                 front_matter_blocks=tuple((str(key), str(raw)) for key, raw in blocks),
                 created_at=row.created_at,
                 updated_at=row.updated_at,
@@ -128,9 +129,8 @@ _SESSIONS = (
         models.Group.name.label("group_name"),
         _S.kind,
         _S.status,
-        _S.notes,
+        _S.body,
         _S.attendees_raw,
-        _S.checklist_heading,
         _S.front_matter,
         _S.created_at,
         _S.updated_at,
@@ -166,8 +166,6 @@ _SLOTS = (
         _P.position,
         _Presenter.name,
         _P.heading_raw,
-        _P.notes,
-        _P.discussion,
         _P.duration_seconds,
         _P.timebox_minutes,
         _P.paper_id,
@@ -235,9 +233,9 @@ def _by_first(rows: list[Any]) -> dict[Any, list[tuple[Any, ...]]]:
 def _presentations(orm: OrmSession, ids: list[int]) -> dict[int, list[PresentationInfo]]:
     rows = _rows(orm, _SLOTS, ids)
     # Each paper once (sessions of a group present the same papers), shared by its slots.
-    papers = _papers(orm, {row[9] for row in rows if row[9] is not None})
+    papers = _papers(orm, {row[7] for row in rows if row[7] is not None})
     found: dict[int, list[PresentationInfo]] = defaultdict(list)
-    for session_id, slot_id, position, presenter, heading, notes, discussion, *timing in rows:
+    for session_id, slot_id, position, presenter, heading, *timing in rows:
         duration, timebox, paper_id = timing
         found[session_id].append(
             PresentationInfo(
@@ -246,13 +244,22 @@ def _presentations(orm: OrmSession, ids: list[int]) -> dict[int, list[Presentati
                 presenter=presenter,
                 paper=None if paper_id is None else papers.get(paper_id),
                 heading_raw=heading,
-                notes=notes,
-                discussion=discussion,
                 duration_seconds=duration,
                 timebox_minutes=timebox,
             )
         )
     return found
+
+
+def _with_texts(body: str, slots: list[PresentationInfo]) -> tuple[PresentationInfo, ...]:
+    """The talks with the lines under their headings in the body."""
+    if not slots:
+        return ()
+    texts = talk_texts(body, [slot.heading_raw for slot in slots])
+    return tuple(
+        replace(slot, notes=notes, discussion=discussion)
+        for slot, (notes, discussion) in zip(slots, texts, strict=True)
+    )
 
 
 def _papers(orm: OrmSession, paper_ids: set[int]) -> dict[int, PaperInfo]:

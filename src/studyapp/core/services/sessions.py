@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -11,17 +11,21 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.db import Database
+from studyapp.core.document.compose import attendance_line
+from studyapp.core.document.edits import LineEdit, set_attendance
+from studyapp.core.document.outline import Outline
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError
 from studyapp.core.schedule import next_meeting
 from studyapp.core.services import convert, lookup, session_details
+from studyapp.core.services.body_rows import outline_of, sync_rows
 from studyapp.core.services.fields import (
     clean_timezone,
     clean_title,
     parse_kind,
     parse_status,
 )
-from studyapp.core.services.history import keep_revision
+from studyapp.core.services.revisions import BODY, keep_revision
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -164,7 +168,7 @@ class SessionService:
         kind: str = "other",
         status: str | None = None,
         tags: Sequence[str] = (),
-        notes: str = "",
+        body: str = "",
     ) -> SessionDetail:
         with self.db.transaction() as orm:
             row = models.Session(
@@ -175,11 +179,13 @@ class SessionService:
                 timezone=clean_timezone(timezone),
                 kind=parse_kind(kind),
                 status=parse_status(status) if status else default_status(date),
-                notes=notes,
+                body=body,
                 tags=lookup.tags(orm, list(tags)),
             )
             orm.add(row)
             orm.flush()
+            if body:
+                sync_rows(orm, row)
             session_id = row.id
         return self.get(session_id)
 
@@ -219,24 +225,25 @@ class SessionService:
             touch_session(row)
         return self.get(session_id)
 
-    def set_notes(self, session_id: int, notes: str, *, expected_version: int | None = None) -> int:
-        """Save the general notes; returns the new version.
+    def set_body(self, session_id: int, body: str, *, expected_version: int | None = None) -> int:
+        """Save the session's document and the rows derived from it; returns the version.
 
         When ``expected_version`` is stale (another window saved meanwhile) the text is
         still saved, and the text it replaces is kept as a revision: nothing is lost.
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            if row.notes == notes:
+            if row.body == body:
                 return row.version
-            if expected_version is not None and expected_version != row.version and row.notes:
+            if expected_version is not None and expected_version != row.version and row.body:
                 orm.add(
                     models.NoteRevision(
-                        session_id=row.id, field="notes", content=row.notes, reason="conflict"
+                        session_id=row.id, field=BODY, content=row.body, reason="conflict"
                     )
                 )
-            keep_revision(orm, row.id, "notes", row.notes)  # throttled: one every few minutes
-            row.notes = notes
+            keep_revision(orm, row.id, BODY, row.body)  # throttled: one every few minutes
+            row.body = body
+            sync_rows(orm, row)
             touch_session(row)
             return row.version
 
@@ -250,9 +257,19 @@ class SessionService:
     def set_attendees(
         self, session_id: int, present: Sequence[str], absent: Sequence[str] = ()
     ) -> SessionDetail:
+        """The body's attendance line says these people (added under the title if none)."""
+        line = attendance_line(present, absent)
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            row.attendance = attendance_rows(orm, present, absent)
+            if line:
+                edit_body(orm, row, lambda body, outline: set_attendance(body, outline, line))
+            else:
+                outline = outline_of(orm, row)
+                if outline.attendance is not None:
+                    at = outline.attendance.line
+                    edit_body(orm, row, lambda _body, _outline: LineEdit(at, at + 1, ()))
+                row.attendance = []
+                row.attendees_raw = None
             touch_session(row)
         return self.get(session_id)
 
@@ -302,21 +319,6 @@ class SessionService:
             ]
 
 
-def attendance_rows(
-    orm: OrmSession, present: Sequence[str], absent: Sequence[str]
-) -> list[models.Attendance]:
-    rows: list[models.Attendance] = []
-    seen: set[int] = set()
-    for flag, names in ((True, present), (False, absent)):
-        for name in names:
-            person = lookup.person(orm, name)
-            if person.id in seen:
-                continue
-            seen.add(person.id)
-            rows.append(models.Attendance(person=person, present=flag, position=len(rows)))
-    return rows
-
-
 def default_status(date: dt.date) -> models.SessionStatus:
     return models.SessionStatus.PLANNED if date > dt.date.today() else models.SessionStatus.HELD
 
@@ -324,3 +326,32 @@ def default_status(date: dt.date) -> models.SessionStatus:
 def touch_session(row: models.Session) -> None:
     row.version = (row.version or 0) + 1
     row.updated_at = models.utcnow()
+
+
+def edit_body(
+    orm: OrmSession,
+    row: models.Session,
+    make_edit: Callable[[str, Outline], LineEdit | None],
+    *,
+    reason: str | None = None,
+) -> tuple[LineEdit | None, Outline]:
+    """Apply the edit ``make_edit`` makes of the row's body, then bring its rows in step.
+
+    A panel's change to the structure is a change to the text, so the body stays the
+    truth. ``reason`` keeps the text being replaced as a revision, unthrottled.
+    """
+    outline = outline_of(orm, row)
+    edit = make_edit(row.body, outline)
+    if edit is None:
+        return None, outline
+    new_body = edit.apply(row.body)
+    if new_body == row.body:
+        return edit, outline
+    if reason is not None:
+        keep_revision(orm, row.id, BODY, row.body, reason=reason)
+    else:
+        keep_revision(orm, row.id, BODY, row.body)
+    row.body = new_body
+    outline = sync_rows(orm, row)
+    touch_session(row)
+    return edit, outline

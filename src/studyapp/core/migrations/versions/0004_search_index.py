@@ -40,10 +40,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_search_docs_session_id"), "search_docs", ["session_id"], unique=False)
     if op.get_bind().dialect.name == "sqlite":
         op.execute(CREATE_FTS)
-    # The tokenizer is code, not schema: filling the index uses today's (plain SQL only).
-    from studyapp.core.search.index import rebuild
-
-    rebuild(op.get_bind())
+    # Filled by 0008, which reads today's sessions table (the body) and rebuilds the index.
 
 
 def downgrade() -> None:

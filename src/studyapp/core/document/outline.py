@@ -1,0 +1,255 @@
+"""What a body says as structure: talks, to-dos, the attendance line, its headings.
+
+A talk is a heading that announces a presentation (``## 동훈님 논문 - Title (WACV 2025)``);
+its notes and discussion are the lines under it up to the next heading of the same or a
+higher level. A to-do is a Tasks line anywhere outside code; the first attendance line
+outside a talk is the session's attendance. Nothing is taken out of the text: the outline
+only points at lines, so the body stays exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from studyapp.core.document.lines import Line, scan_body, section_end
+from studyapp.core.markdown.attendees import parse_attendees_line
+from studyapp.core.markdown.document import PaperRef
+from studyapp.core.markdown.headings import parse_presentation_heading
+from studyapp.core.tasks import TaskFields, parse_task_line
+
+# The slot timer's line, "⏱ 18:30 / 20:00" (used / time box); read only in that form.
+_CLOCK = r"\d{1,2}:[0-5]\d|\d{1,3}:[0-5]\d:[0-5]\d"
+_TIMING_LINE = re.compile(
+    rf"^⏱\ufe0f?[ \t]+(?P<used>{_CLOCK})[ \t]*/[ \t]*(?P<box>{_CLOCK})[ \t]*$"
+)
+
+
+@dataclass(frozen=True)
+class Talk:
+    line: int  # index of the heading among the body's lines
+    end: int  # one past the last line of its section
+    heading: str  # the heading line as written
+    level: int
+    presenter: str | None
+    paper: PaperRef | None
+    notes: str  # the lines under the heading, without the timing line and the quotes
+    discussion: str  # the block-quoted lines under the heading, without their "> "
+    duration_seconds: int | None = None
+    timebox_minutes: int | None = None
+    timing_at: int | None = None  # index of the "⏱" line right under the heading
+
+
+@dataclass(frozen=True)
+class TaskAt:
+    line: int
+    text: str  # the line as written
+    fields: TaskFields
+
+
+@dataclass(frozen=True)
+class AttendanceAt:
+    line: int
+    text: str
+    attendees: tuple[str, ...]
+    absentees: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HeadingAt:
+    line: int
+    level: int
+    text: str  # without the #'s
+
+
+@dataclass(frozen=True)
+class Outline:
+    talks: tuple[Talk, ...] = ()
+    tasks: tuple[TaskAt, ...] = ()
+    attendance: AttendanceAt | None = None
+    headings: tuple[HeadingAt, ...] = ()
+    # The heading whose section holds to-dos only ("## 할 일"): new to-dos go there.
+    todo_heading: int | None = None
+    line_count: int = 1
+
+    def talk_at(self, line: int) -> int | None:
+        """The index of the talk whose section holds ``line``, else None."""
+        for index, talk in enumerate(self.talks):
+            if talk.line <= line < talk.end:
+                return index
+        return None
+
+
+def parse_timing_line(text: str) -> tuple[int, int] | None:
+    """``(duration_seconds, timebox_minutes)`` from a timing line, else None."""
+    match = _TIMING_LINE.match(text)
+    if match is None:
+        return None
+    used, box = (_clock_seconds(match[name]) for name in ("used", "box"))
+    if box < 60 or box % 60:  # a time box is whole minutes; anything else stays plain text
+        return None
+    return used, box // 60
+
+
+def _clock_seconds(text: str) -> int:
+    seconds = 0
+    for part in text.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds
+
+
+def derive(
+    body: str, known_people: Collection[str] = (), known_talks: Collection[str] = ()
+) -> Outline:
+    """The structure of ``body``; ``known_talks`` are heading lines already known as talks
+    (kept as talks even when they name no presenter the parser recognises)."""
+    lines = scan_body(body)
+    tasks = _tasks(lines)
+    talks = _talks(lines, known_people, frozenset(h.strip() for h in known_talks))
+    return Outline(
+        talks=talks,
+        tasks=tasks,
+        attendance=_attendance(lines),
+        headings=tuple(
+            HeadingAt(i, line.level, line.heading)
+            for i, line in enumerate(lines)
+            if line.level and not line.fenced
+        ),
+        todo_heading=_todo_heading(lines),
+        line_count=len(lines),
+    )
+
+
+def _tasks(lines: list[Line]) -> tuple[TaskAt, ...]:
+    found = []
+    for index, line in enumerate(lines):
+        if line.fenced or line.level or "[" not in line.text:  # a task line has "[ ]"
+            continue
+        fields = parse_task_line(line.text)
+        if fields is not None:
+            line.role = "task"
+            found.append(TaskAt(index, line.text, fields))
+    return tuple(found)
+
+
+def _talks(
+    lines: list[Line], known_people: Collection[str], known_talks: frozenset[str]
+) -> tuple[Talk, ...]:
+    talks: list[Talk] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        parsed = None
+        if line.level and not line.fenced:
+            parsed = parse_presentation_heading(line.heading, known_people)
+            if parsed is None and line.text.strip() in known_talks:
+                parsed = (None, None)
+        if parsed is None:
+            index += 1
+            continue
+        end = section_end(lines, index)
+        for inner in lines[index:end]:
+            if inner.role == "text":
+                inner.role = "talk"
+        talks.append(_talk(lines, index, end, *parsed))
+        index = end
+    return tuple(talks)
+
+
+def _talk(
+    lines: list[Line], start: int, end: int, presenter: str | None, paper: PaperRef | None
+) -> Talk:
+    timing_at, timing = _timing(lines, start + 1, end)
+    notes: list[str] = []
+    discussion: list[str] = []
+    for index in range(start + 1, end):
+        inner = lines[index]
+        if index == timing_at:
+            continue
+        if not inner.fenced and inner.text.startswith(">"):
+            quoted = inner.text[1:]
+            discussion.append(quoted[1:] if quoted.startswith(" ") else quoted)
+        else:
+            notes.append(inner.text)
+    return Talk(
+        line=start,
+        end=end,
+        heading=lines[start].text,
+        level=lines[start].level,
+        presenter=presenter,
+        paper=paper,
+        notes=_trimmed(notes),
+        discussion=_trimmed(discussion),
+        duration_seconds=timing[0] if timing else None,
+        timebox_minutes=timing[1] if timing else None,
+        timing_at=timing_at,
+    )
+
+
+def _timing(lines: list[Line], start: int, end: int) -> tuple[int | None, tuple[int, int] | None]:
+    """Where the talk's timing line is (only ever its first non-blank line) and its values."""
+    position = next((i for i in range(start, end) if lines[i].text.strip()), None)
+    if position is None or lines[position].fenced or lines[position].level:
+        return None, None
+    timing = parse_timing_line(lines[position].text)
+    return (position, timing) if timing else (None, None)
+
+
+def _trimmed(lines: list[str]) -> str:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+def _attendance(lines: list[Line]) -> AttendanceAt | None:
+    for index, line in enumerate(lines):
+        if line.role != "text" or line.fenced or line.level:
+            continue
+        if ":" not in line.text and "：" not in line.text:  # "Attendees:" needs its colon
+            continue
+        parsed = parse_attendees_line(line.text)
+        if parsed is not None:
+            line.role = "attendees"
+            return AttendanceAt(index, line.text, tuple(parsed[0]), tuple(parsed[1]))
+    return None
+
+
+def _todo_heading(lines: list[Line]) -> int | None:
+    for index, line in enumerate(lines):
+        if not line.level or line.fenced or line.role != "text":
+            continue
+        section = lines[index + 1 : section_end(lines, index)]
+        if any(inner.role == "task" for inner in section) and all(
+            inner.role == "task" or not inner.text.strip() for inner in section
+        ):
+            return index
+    return None
+
+
+def talk_texts(body: str, headings: Sequence[str | None]) -> list[tuple[str, str]]:
+    """``(notes, discussion)`` under each of these talk headings, found in order; cheaper
+    than :func:`derive` (no heading is parsed), for reading a session's talks."""
+    lines = scan_body(body)
+    found: list[tuple[str, str]] = []
+    start = 0
+    for heading in headings:
+        wanted = (heading or "").strip()
+        index = next(
+            (
+                i
+                for i in range(start, len(lines))
+                if lines[i].level and lines[i].text.strip() == wanted
+            ),
+            None,
+        )
+        if index is None:
+            found.append(("", ""))
+            continue
+        talk = _talk(lines, index, section_end(lines, index), None, None)
+        found.append((talk.notes, talk.discussion))
+        start = talk.end
+    return found

@@ -1,0 +1,171 @@
+"""A session's body is one Markdown document; talks, to-dos and attendance derive from it.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-06
+
+Each session's body is composed from the fields kept apart until now (its notes, the slots'
+headings, timing, notes and discussion, the to-do heading and lines) in the order the
+exporter wrote them, so every line a user had is in it, where their minutes showed it. The
+slots and to-dos then point at the lines written for them; the separate text columns go.
+Earlier revisions of any of those texts become revisions of the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0008"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    op.add_column("sessions", sa.Column("body", sa.Text(), nullable=True))
+    _compose_bodies(bind)
+    with op.batch_alter_table("sessions") as batch:
+        batch.alter_column("body", existing_type=sa.Text(), nullable=False)
+        batch.drop_column("notes")
+        batch.drop_column("checklist_heading")
+    with op.batch_alter_table("presentations") as batch:
+        batch.drop_column("notes")
+        batch.drop_column("discussion")
+    op.execute("UPDATE note_revisions SET field = 'body'")
+    _sync_where_needed(bind)
+    # The tokenizer is code, not schema: filling the index uses today's (plain SQL only).
+    from studyapp.core.search.index import rebuild
+
+    rebuild(bind)
+
+
+def downgrade() -> None:
+    raise NotImplementedError("The body cannot be split back into separate fields.")
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _compose_bodies(bind: sa.Connection) -> None:
+    # Code of today's studyapp, on plain rows: the composition is what the old exporter did.
+    from studyapp.core.document.legacy import (
+        LegacyItem,
+        LegacySession,
+        LegacySlot,
+        compose,
+    )
+    from studyapp.core.dto import PaperInfo
+    from studyapp.core.tasks import TaskFields
+
+    people = defaultdict(lambda: ([], []))  # type: ignore[var-annotated]
+    for session_id, name, present in bind.exec_driver_sql(
+        "SELECT a.session_id, p.name, a.present FROM attendance a"
+        " JOIN people p ON p.id = a.person_id ORDER BY a.session_id, a.position"
+    ):
+        people[session_id][0 if present else 1].append(name)
+    slots: dict[int, list[tuple[int, LegacySlot]]] = defaultdict(list)
+    for row in bind.exec_driver_sql(
+        "SELECT s.id, s.session_id, pe.name, pa.id, pa.title, pa.venue, pa.url, pa.doi,"
+        " pa.arxiv_id, s.heading_raw, s.notes, s.discussion, s.duration_seconds,"
+        " s.timebox_minutes FROM presentations s"
+        " LEFT JOIN people pe ON pe.id = s.presenter_id"
+        " LEFT JOIN papers pa ON pa.id = s.paper_id ORDER BY s.session_id, s.position, s.id"
+    ):
+        paper = None
+        if row[3] is not None:
+            paper = PaperInfo(
+                id=row[3], title=row[4] or "", venue=row[5], url=row[6], doi=row[7], arxiv_id=row[8]
+            )
+        slot = LegacySlot(row[2], paper, row[9], row[10] or "", row[11] or "", row[12], row[13])
+        slots[row[1]].append((row[0], slot))
+    items: dict[int, list[tuple[int, LegacyItem]]] = defaultdict(list)
+    for row in bind.exec_driver_sql(
+        "SELECT c.id, c.session_id, c.text, c.done, c.priority, c.recurrence, c.created_date,"
+        " c.start_date, c.scheduled_date, c.due_date, c.cancelled_date, c.done_date, pe.name,"
+        " c.source_line FROM checklist_items c LEFT JOIN people pe ON pe.id = c.assignee_id"
+        " WHERE c.session_id IS NOT NULL ORDER BY c.session_id, c.position, c.id"
+    ):
+        task = TaskFields(
+            text=row[2] or "",
+            done=bool(row[3]),
+            priority=row[4],
+            recurrence=row[5],
+            created_date=_date(row[6]),
+            start_date=_date(row[7]),
+            scheduled_date=_date(row[8]),
+            due_date=_date(row[9]),
+            cancelled_date=_date(row[10]),
+            done_date=_date(row[11]),
+            assignee=row[12],
+        )
+        items[row[1]].append((row[0], LegacyItem(task, row[13])))
+    sessions = bind.exec_driver_sql(
+        "SELECT id, title, notes, attendees_raw, checklist_heading FROM sessions"
+    ).all()
+    for session_id, title, notes, attendees_raw, checklist_heading in sessions:
+        present, absent = people.get(session_id, ([], []))
+        own_slots = slots.get(session_id, [])
+        own_items = items.get(session_id, [])
+        composed = compose(
+            LegacySession(
+                title=title or "",
+                notes=notes or "",
+                attendees=present,
+                absentees=absent,
+                attendees_raw=attendees_raw,
+                slots=[slot for _, slot in own_slots],
+                items=[item for _, item in own_items],
+                checklist_heading=checklist_heading,
+            )
+        )
+        bind.execute(
+            sa.text("UPDATE sessions SET body = :body WHERE id = :id"),
+            {"body": composed.body, "id": session_id},
+        )
+        for (slot_id, _), heading in zip(own_slots, composed.headings, strict=True):
+            bind.execute(
+                sa.text("UPDATE presentations SET heading_raw = :h WHERE id = :id"),
+                {"h": heading, "id": slot_id},
+            )
+        for (item_id, _), line in zip(own_items, composed.task_lines, strict=True):
+            bind.execute(
+                sa.text("UPDATE checklist_items SET source_line = :line WHERE id = :id"),
+                {"line": line, "id": item_id},
+            )
+
+
+def _sync_where_needed(bind: sa.Connection) -> None:
+    """Rows of a body that says more than its rows did (a Tasks line typed into the notes
+    became a to-do only now) are brought in step, as a save would."""
+    from sqlalchemy.orm import Session as OrmSession
+
+    from studyapp.core import models
+    from studyapp.core.services.body_rows import outline_of, sync_rows
+
+    orm = OrmSession(bind=bind, autoflush=False)
+    try:
+        for row in orm.scalars(sa.select(models.Session)):
+            outline = outline_of(orm, row)
+            slots = [slot.heading_raw for slot in row.presentations]
+            tasks = [item.source_line for item in row.checklist]
+            attendance = outline.attendance.text if outline.attendance else None
+            if (
+                [talk.heading for talk in outline.talks] == slots
+                and [task.text for task in outline.tasks] == tasks
+                and (attendance is None or attendance == row.attendees_raw)
+            ):
+                continue
+            sync_rows(orm, row, outline)
+            orm.flush()
+    finally:
+        orm.close()
