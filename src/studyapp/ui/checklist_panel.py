@@ -40,10 +40,11 @@ class ChecklistPanel(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        service: ChecklistService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checklistPanel")
-        self._service = ChecklistService(database)
+        self._service = service if service is not None else ChecklistService(database)
         self._library = LibraryService(database)
         self._save_queue = save_queue
         self._removed: list[ChecklistItemInfo] = []  # newest last; Ctrl+Z puts them back

@@ -8,7 +8,7 @@ the window puts that text into its editor.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCursor
@@ -33,11 +33,8 @@ from studyapp.core.services.history import (
     HistoryService,
     RevisionInfo,
     diff,
-    presentation_field,
 )
-
-if TYPE_CHECKING:
-    from studyapp.ui.main_window import MainWindow
+from studyapp.core.services.revisions import BODY
 
 REVISION_ID_ROLE = Qt.ItemDataRole.UserRole
 TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN = range(3)
@@ -64,7 +61,7 @@ class HistoryDialog(QDialog):
         self,
         database: Database,
         session_id: int,
-        field: str = "notes",
+        field: str = BODY,
         current_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -258,23 +255,19 @@ def replace_text_undoably(editor: QPlainTextEdit, text: str) -> None:
     cursor.endEditBlock()
 
 
-def open_history_for_focus(window: MainWindow) -> HistoryDialog | None:
-    """Open the History dialog for the window's focused note editor (session notes, or the
-    selected slot's notes or discussion); a restore puts the text back into that editor."""
-    session_id = window.session_id
+def open_history(
+    database: Database,
+    session_id: int | None,
+    editor: QPlainTextEdit,
+    flush: Callable[[], object],
+    parent: QWidget,
+) -> HistoryDialog | None:
+    """Open the History dialog of the session's body; a restore puts the text back into
+    ``editor`` as one undoable step."""
     if session_id is None:
         return None
-    slot = window.presentations.editor
-    slot_id = window.presentations.current_presentation_id()
-    focused = window.focusWidget()
-    editor: QPlainTextEdit = window.notes_editor
-    field = "notes"
-    if slot_id is not None and focused is slot.notes_pane.editor:
-        editor, field = slot.notes_pane.editor, presentation_field(slot_id, "notes")
-    elif slot_id is not None and focused is slot.discussion_pane.editor:
-        editor, field = slot.discussion_pane.editor, presentation_field(slot_id, "discussion")
-    window.flush()  # the list and "before restore" must see what was just typed
-    dialog = HistoryDialog(window.database, session_id, field, editor.toPlainText(), window)
+    flush()  # the list and "before restore" must see what was just typed
+    dialog = HistoryDialog(database, session_id, BODY, editor.toPlainText(), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.restored.connect(lambda text: replace_text_undoably(editor, text))
     dialog.open()  # window-modal: the editor cannot change under the dialog

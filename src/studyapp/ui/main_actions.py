@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
-from studyapp.ui.history_dialog import open_history_for_focus
+from studyapp.ui.history_dialog import open_history
 from studyapp.ui.quick_switcher import QuickSwitcher
 from studyapp.ui.search_panel import SearchPanel, reveal_match
 from studyapp.ui.session_actions import SessionActions
@@ -108,7 +108,7 @@ class MainActions(QObject):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
         edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-        editor = w.notes_editor
+        editor = w.body_editor
         self.undo_action = self._action(
             translate("MainWindow", "Undo"),
             QKeySequence.StandardKey.Undo,
@@ -139,7 +139,7 @@ class MainActions(QObject):
         self.history_action = self._action(
             translate("MainWindow", "History…"),
             "Ctrl+Shift+H",
-            lambda: open_history_for_focus(self.window),
+            lambda: open_history(w.database, w.session_id, w.body_editor, w.flush, w),
             "historyAction",
         )
         for action in (
@@ -267,7 +267,7 @@ class MainActions(QObject):
         from studyapp.ui.editor import MarkdownEditor
 
         focused = self.window.focusWidget()
-        return focused if isinstance(focused, MarkdownEditor) else self.window.notes_editor
+        return focused if isinstance(focused, MarkdownEditor) else self.window.body_editor
 
     def find_in_notes(self) -> None:
         editor = self._focused_editor()
@@ -330,7 +330,7 @@ class MainActions(QObject):
         state = self.settings.window_state
         if not state.isEmpty():
             w.restoreState(state)
-        for splitter in (w.main_split, w.editor_split):
+        for splitter in (w.main_split, w.side_column):
             saved = self.settings.splitter_state(splitter.objectName())
             if not saved.isEmpty():
                 splitter.restoreState(saved)
@@ -342,7 +342,7 @@ class MainActions(QObject):
         w = self.window
         self.settings.window_geometry = w.saveGeometry()
         self.settings.window_state = w.saveState()
-        for splitter in (w.main_split, w.editor_split):
+        for splitter in (w.main_split, w.side_column):
             self.settings.set_splitter_state(splitter.objectName(), splitter.saveState())
         if w.session_id is not None:
             self.settings.set_last_session(w.database.url, w.session_id)

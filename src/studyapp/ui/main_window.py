@@ -1,4 +1,4 @@
-"""The main window: sessions on the left, the session editor in the middle, to-dos on the right.
+"""The main window: the meeting's document in the middle, sessions, outline and to-dos beside.
 
 Saving is the window's first duty: every edit goes through one ``SaveQueue``; the queue is
 flushed (after committing any half-typed Hangul syllable) before a session switch, when focus
@@ -8,9 +8,10 @@ leaves an editor, before export and when the window closes. Nothing asks "save?"
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -20,27 +21,34 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.db import Database
-from studyapp.core.dto import SessionDetail
+from studyapp.core.document import edits
+from studyapp.core.document.outline import Outline
+from studyapp.core.dto import PresentationInfo, SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.history import HistoryService
+from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
+from studyapp.ui.body_bridge import BodyBridge
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
+from studyapp.ui.editor_checklist import EditorChecklist
 from studyapp.ui.images import image_data, store_images
 from studyapp.ui.main_actions import MainActions
+from studyapp.ui.outline_panel import OutlinePanel
 from studyapp.ui.papers.assignments_view import AssignmentsView
 from studyapp.ui.papers.papers_view import PapersView
-from studyapp.ui.presentations_panel import PresentationsPanel
 from studyapp.ui.preview import PreviewBrowser
 from studyapp.ui.save_queue import SaveQueue
 from studyapp.ui.save_status import SaveStatus
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
+from studyapp.ui.slot_timer import SlotTimer
 
 PREVIEW_DELAY_MS = 400
+OUTLINE_DELAY_MS = 300
 TRASH_DELAY_MS = 3000
 
 
@@ -66,48 +74,67 @@ class MainWindow(QMainWindow):
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)
-        self.presentations = PresentationsPanel(database, self.save_queue, self)
-        self.notes_pane = MarkdownEditorPane(self)
-        self.notes_editor: MarkdownEditor = self.notes_pane.editor
-        self.notes_editor.setObjectName("notesEditor")
-        self.notes_editor.setPlaceholderText(self.tr("Notes for the whole session (Markdown)"))
-        self.checklist = ChecklistPanel(database, self.save_queue, self)
+        self.body_pane = MarkdownEditorPane(self)
+        self.body_editor: MarkdownEditor = self.body_pane.editor
+        self.body_editor.setObjectName("bodyEditor")
+        self.body_editor.setPlaceholderText(
+            self.tr(
+                "The meeting's minutes in Markdown: a heading per talk "
+                "(## Alice: Paper title (Venue 2025)), notes under it, "
+                "- [ ] to-dos where they come up"
+            )
+        )
+        self.bridge = BodyBridge(
+            self.body_editor, self.sessions, lambda: self.session_id, self.flush
+        )
+        self.outline = OutlinePanel(self.bridge, self)
+        self.checklist = ChecklistPanel(
+            database, self.save_queue, self, service=EditorChecklist(database, self.bridge)
+        )
         self.preview = PreviewBrowser(self)
         self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
+        self.slot_timer = SlotTimer(self._write_timing, self)
+        self.talk_label = QLabel(objectName="currentTalkLabel")
+        self._talks: list[PresentationInfo] = []
 
         self.save_status = SaveStatus(self.save_queue, self.statusBar())
         self.banner = self.save_status.banner
         self.save_label = self.save_status.save_label
 
-        notes_box = QWidget()
-        notes_layout = QVBoxLayout(notes_box)
-        notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.addWidget(QLabel(self.tr("Session notes")))
-        notes_layout.addWidget(self.notes_pane)
-        self.editor_split = QSplitter(Qt.Orientation.Vertical, objectName="editorSplitter")
-        self.editor_split.addWidget(self.presentations)
-        self.editor_split.addWidget(notes_box)
-        self.editor_split.setSizes([430, 330])
+        timer_row = QHBoxLayout()
+        timer_row.setContentsMargins(0, 0, 0, 0)
+        timer_row.addWidget(self.talk_label, 1)
+        timer_row.addWidget(self.slot_timer)
         session_page = QWidget()
         session_layout = QVBoxLayout(session_page)
+        session_layout.setContentsMargins(2, 2, 2, 2)
+        session_layout.setSpacing(3)
         session_layout.addWidget(self.header)
-        session_layout.addWidget(self.editor_split, 1)
+        session_layout.addLayout(timer_row)
+        session_layout.addWidget(self.body_pane, 1)
 
         self.papers_view = PapersView(database, self)
         self.assignments_view = AssignmentsView(database, parent=self)
         self.tabs = QTabWidget(objectName="centerTabs")
+        self.tabs.setDocumentMode(True)
         self.tabs.addTab(session_page, self.tr("Session"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(self.papers_view, self.tr("Papers"))
         self.tabs.addTab(self.assignments_view, self.tr("Assignments"))
 
+        # Sessions, the open meeting's outline and its to-dos share one column, so the
+        # document gets the width (a code editor's explorer and outline, stacked).
+        self.side_column = QSplitter(Qt.Orientation.Vertical, objectName="sideColumn")
+        self.side_column.addWidget(self.sidebar)
+        self.side_column.addWidget(self.outline)
+        self.side_column.addWidget(self.checklist)
+        self.side_column.setSizes([300, 230, 270])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.main_split.addWidget(self.sidebar)
+        self.main_split.addWidget(self.side_column)
         self.main_split.addWidget(self.tabs)
-        self.main_split.addWidget(self.checklist)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([300, 760, 340])
+        self.main_split.setSizes([330, 1070])
 
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -128,19 +155,27 @@ class MainWindow(QMainWindow):
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
+        self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
+        self._outline_timer.timeout.connect(self.refresh_outline)
         self.actions_ = MainActions(self)
 
         self.sidebar.sessionSelected.connect(self.open_session)
         self.sidebar.demoRequested.connect(self.load_demo)
         self.header.summaryChanged.connect(self.sidebar.refresh_row)
         self.header.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for source in (self.header.changed, self.presentations.changed, self.checklist.changed):
+        for source in (self.header.changed, self.checklist.changed):
             source.connect(self._schedule_preview)
+        self.outline.jumpRequested.connect(self.jump_to_line)
+        self.body_editor.cursorPositionChanged.connect(self._cursor_moved)
+        self.slot_timer.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.body_editor)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda delta=delta: self.move_talk_at_cursor(delta))
         # A paper or an assignment changed elsewhere: the other views read it afresh.
         self.papers_view.changed.connect(self.assignments_view.reload)
         self.assignments_view.changed.connect(self.papers_view.reload)
-        self.presentations.changed.connect(self.assignments_view.reload)
-        self.notes_editor.textChanged.connect(self._notes_edited)
+        self.body_editor.textChanged.connect(self._body_edited)
         self.tabs.currentChanged.connect(lambda _index: self.refresh_preview())
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -167,9 +202,9 @@ class MainWindow(QMainWindow):
             return
         self.flush()  # a failed save stays queued with its text; switching is still safe
         if self.session_id is not None and self._notes_typed:
-            try:  # the notes of the session being left, as they are now
+            try:  # the body of the session being left, as it is now
                 HistoryService(self.database).record(
-                    self.session_id, "notes", self.notes_editor.toPlainText(), reason="switch"
+                    self.session_id, "body", self.body_editor.toPlainText(), reason="switch"
                 )
             except StudyappError as error:
                 self.statusBar().showMessage(str(error), 8000)
@@ -180,11 +215,13 @@ class MainWindow(QMainWindow):
             except StudyappError as error:
                 self.statusBar().showMessage(str(error), 8000)
         self.session_id = detail.id if detail else None
+        self.slot_timer.stop()  # a running timer writes its talk's time before the switch
         self.header.load(detail)
-        # The detail already holds the slots and to-dos; the panels need not read them again.
-        self.presentations.load_session(self.session_id, detail.presentations if detail else None)
+        # The detail already holds the to-dos; the panel need not read them again.
         self.checklist.load_session(self.session_id, detail.checklist if detail else None)
-        self._load_notes(detail)
+        self._load_body(detail)
+        self._talks = list(detail.presentations) if detail else []
+        self.refresh_outline()
         if self.tabs.currentWidget() is self.preview:  # else rendered when its tab is shown
             self.refresh_preview(detail)
         self.sessionLoaded.emit(self.session_id)
@@ -194,37 +231,125 @@ class MainWindow(QMainWindow):
         if not self.sidebar.select_session(session_id):
             self.open_session(session_id)
 
-    def _load_notes(self, detail: SessionDetail | None) -> None:
+    def _load_body(self, detail: SessionDetail | None) -> None:
         self._notes_typed = False
-        self.notes_editor.blockSignals(True)
+        self.body_editor.blockSignals(True)
         try:
             if detail is None:
-                self.notes_editor.setPlainText("")
+                self.body_editor.setPlainText("")
             else:
-                pending = self.save_queue.pending_value(("notes", detail.id))
-                self.notes_editor.setPlainText(
-                    pending if isinstance(pending, str) else detail.notes
-                )
+                pending = self.save_queue.pending_value(("body", detail.id))
+                self.body_editor.setPlainText(pending if isinstance(pending, str) else detail.body)
         finally:
-            self.notes_editor.blockSignals(False)
-        self.notes_editor.setEnabled(detail is not None)
-        self.notes_editor.document().setModified(False)
-        self.save_status.show_stats(*count_stats(self.notes_editor.toPlainText()))
+            self.body_editor.blockSignals(False)
+        self.body_editor.setEnabled(detail is not None)
+        self.body_editor.document().setModified(False)
+        self.save_status.show_stats(*count_stats(self.body_editor.toPlainText()))
 
-    def _notes_edited(self) -> None:
+    def _body_edited(self) -> None:
         session_id = self.session_id
         if session_id is None:
             return
         self._notes_typed = True  # worth a revision when the session is left
         self.save_queue.mark(
-            ("notes", session_id),
-            self.notes_editor.toPlainText,
-            lambda text: self._save_notes(session_id, text),
+            ("body", session_id),
+            self.body_editor.toPlainText,
+            lambda text: self._save_body(session_id, text),
         )
+        self._outline_timer.start()
 
-    def _save_notes(self, session_id: int, text: str) -> None:
-        self.sessions.set_notes(session_id, text)
+    def _save_body(self, session_id: int, text: str) -> None:
+        self.sessions.set_body(session_id, text)
+        if session_id == self.session_id:
+            # The to-dos and talks are rows derived from the text just saved.
+            self.checklist.model.reload()
+            self._talks = PresentationService(self.database).list_for_session(session_id)
+            self.assignments_view.reload()
         self._schedule_preview()
+
+    # -- the outline and the talk timer ------------------------------------------------------
+
+    def refresh_outline(self) -> None:
+        """The outline of the text as it is in the editor now."""
+        outline: Outline | None = None
+        if self.session_id is not None:
+            try:
+                outline = self.bridge.outline()
+            except StudyappError as error:
+                self.statusBar().showMessage(str(error), 8000)
+        self.outline.show_outline(outline or Outline(), enabled=outline is not None)
+        self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        line = self.body_editor.textCursor().blockNumber()
+        self.outline.follow(line)
+        if self.slot_timer.is_running():
+            return  # the running talk keeps its stopwatch while notes are taken elsewhere
+        ordinal = self.outline.outline.talk_at(line)
+        talk = None
+        if ordinal is not None and ordinal < len(self._talks):
+            talk = self._talks[ordinal]
+        if (talk.id if talk else None) != self.slot_timer.slot_id():
+            self.slot_timer.set_slot(talk)
+        if talk is not None and ordinal is not None:
+            heading = self.outline.outline.talks[ordinal].heading
+            self.talk_label.setText(heading.lstrip("#").strip())
+        else:
+            self.talk_label.setText(self.tr("No talk at the cursor"))
+
+    def _write_timing(self, talk_id: int, seconds: int | None, timebox: int) -> None:
+        """The slot timer's result as the talk's ``⏱ used / box`` line under its heading."""
+        self.flush()
+        ids = (
+            [
+                talk.id
+                for talk in PresentationService(self.database).list_for_session(self.session_id)
+            ]
+            if self.session_id is not None
+            else []
+        )
+        if talk_id not in ids:
+            return
+        ordinal = ids.index(talk_id)
+
+        def timing(_body: str, outline: Outline) -> edits.LineEdit | None:
+            if ordinal >= len(outline.talks):
+                return None
+            if seconds is None:
+                at = outline.talks[ordinal].timing_at
+                return None if at is None else edits.LineEdit(at, at + 1, ())
+            return edits.set_timing(outline, ordinal, seconds, timebox)
+
+        self.bridge.apply(timing, show=False)
+
+    def jump_to_line(self, line: int) -> None:
+        block = self.body_editor.document().findBlockByNumber(line)
+        if not block.isValid():
+            return
+        cursor = self.body_editor.textCursor()
+        cursor.setPosition(block.position())
+        self.body_editor.setTextCursor(cursor)
+        self.body_editor.centerCursor()
+        self.body_editor.setFocus()
+
+    def move_talk_at_cursor(self, delta: int) -> None:
+        """Alt+Up / Alt+Down in the editor: the talk around the cursor moves, whole."""
+        line = self.body_editor.textCursor().blockNumber()
+        ordinal = self.outline.outline.talk_at(line)
+        if ordinal is None:
+            return
+        self.bridge.apply(lambda body, outline: edits.move_talk(body, outline, ordinal, delta))
+
+    def set_focus_mode(self, on: bool) -> None:
+        """F11: the editor and the current talk's timer only."""
+        for widget in (self.side_column, self.header, self.tabs.tabBar(), self.menuBar()):
+            widget.setVisible(not on)
+        if on:
+            self.tabs.setCurrentIndex(0)
+            self.body_editor.setFocus()
+
+    def focus_mode(self) -> bool:
+        return not self.side_column.isVisible()
 
     def set_read_only(self, reason: str) -> None:
         """A database that cannot be written: show why, and let nothing be typed that
@@ -233,7 +358,7 @@ class MainWindow(QMainWindow):
         self.banner.show()
         for editor in self.findChildren(MarkdownEditor):
             editor.setReadOnly(True)
-        for widget in (self.header, self.presentations, self.checklist):
+        for widget in (self.header, self.outline, self.checklist, self.slot_timer):
             widget.setEnabled(False)
         for action in (self.actions_.new_action, self.actions_.import_action):
             action.setEnabled(False)
@@ -298,7 +423,7 @@ class MainWindow(QMainWindow):
     def _stats_of_focused(self, words: int, characters: int) -> None:
         editor = self.sender()
         if editor is self.focusWidget() or (
-            editor is self.notes_editor and not isinstance(self.focusWidget(), MarkdownEditor)
+            editor is self.body_editor and not isinstance(self.focusWidget(), MarkdownEditor)
         ):
             self.save_status.show_stats(words, characters)
 
@@ -346,7 +471,7 @@ class MainWindow(QMainWindow):
             self._closing = False
             event.ignore()
             return
-        self.presentations.load_session(None)  # stops and saves a running slot timer
+        self.slot_timer.stop()  # a running timer writes its talk's time
         self.flush()
         self.save_queue.stop()
         self.backups.stop()

@@ -98,13 +98,8 @@ def reveal_match(window: MainWindow, hit: SearchHit) -> None:
     window.select_session(hit.session_id)
     window.tabs.setCurrentIndex(0)
     editor: MarkdownEditor | None = None
-    if hit.field == "notes":
-        editor = window.notes_editor
-    elif hit.field in ("presentation", "discussion") and hit.ref_id is not None:
-        if window.presentations.select_presentation(hit.ref_id):
-            slot = window.presentations.editor
-            pane = slot.notes_pane if hit.field == "presentation" else slot.discussion_pane
-            editor = pane.editor
+    if hit.field == "body":
+        editor = window.body_editor
     elif hit.field == "title":
         window.header.title_edit.setFocus()
         if hit.start is not None and hit.length:

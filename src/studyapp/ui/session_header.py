@@ -9,8 +9,6 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
-    QStringListModel,
-    Qt,
     QTime,
     Signal,
 )
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QTimeEdit,
@@ -30,9 +27,7 @@ from studyapp.core.db import Database
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.models import SessionKind, SessionStatus
-from studyapp.core.services.library import LibraryService
 from studyapp.core.services.sessions import SessionService
-from studyapp.ui.focus_refresh import RefreshOnFocus
 from studyapp.ui.save_queue import SaveQueue
 
 COMMON_ZONES = (
@@ -79,7 +74,6 @@ class SessionHeader(QWidget):
     ) -> None:
         super().__init__(parent)
         self._sessions = SessionService(database)
-        self._library = LibraryService(database)
         self._queue = save_queue
         self._session_id: int | None = None
         self._loading = False
@@ -109,42 +103,26 @@ class SessionHeader(QWidget):
             self.status_box.addItem(self._status_label(status), status.value)
         self.tags_edit = QLineEdit(objectName="sessionTags")
         self.tags_edit.setPlaceholderText(self.tr("review, distillation"))
-        self.attendees_edit = QLineEdit(objectName="sessionAttendees")
-        self.attendees_edit.setPlaceholderText(self.tr("Alice, 민수님, …"))
-        self.absent_edit = QLineEdit(objectName="sessionAbsent")
-        self.absent_edit.setPlaceholderText(self.tr("who could not come"))
-        self._people_completers = [
-            NameListCompleter([], edit) for edit in (self.attendees_edit, self.absent_edit)
-        ]
-        for edit, completer in zip(
-            (self.attendees_edit, self.absent_edit), self._people_completers, strict=True
+        self.tags_edit.setToolTip(self.tr("Tags, separated by commas"))
+        self.title_edit.setMinimumWidth(220)
+        self.tags_edit.setMinimumWidth(120)
+        # One compact row: the editor below gets the height (attendance is a line of it).
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.title_edit, 3)
+        for widget in (
+            self.date_edit,
+            self.time_check,
+            self.time_edit,
+            self.zone_box,
+            self.kind_box,
+            self.status_box,
         ):
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            edit.setCompleter(completer)
-        RefreshOnFocus(self._refresh_people, self.attendees_edit, self.absent_edit)
-
-        when = QHBoxLayout()
-        for widget in (self.date_edit, self.time_check, self.time_edit, self.zone_box):
-            when.addWidget(widget)
-        when.addStretch(1)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind_box)
-        kind_row.addWidget(self.status_box)
-        kind_row.addStretch(1)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.title_edit)
-        form.addRow(self.tr("When"), when)
-        form.addRow(self.tr("Kind"), kind_row)
-        form.addRow(self.tr("Tags"), self.tags_edit)
-        form.addRow(self.tr("Attendees"), self.attendees_edit)
-        form.addRow(self.tr("Absent"), self.absent_edit)
+            row.addWidget(widget)
+        row.addWidget(self.tags_edit, 1)
 
         self.title_edit.textEdited.connect(self._title_edited)
         self.tags_edit.textEdited.connect(self._tags_edited)
-        self.attendees_edit.textEdited.connect(self._people_edited)
-        self.absent_edit.textEdited.connect(self._people_edited)
         self.date_edit.dateChanged.connect(self._when_changed)
         self.time_edit.timeChanged.connect(self._when_changed)
         self.time_check.toggled.connect(self._when_changed)
@@ -163,12 +141,7 @@ class SessionHeader(QWidget):
             self._session_id = detail.id if detail else None
             self.setEnabled(detail is not None)
             if detail is None:
-                for edit in (
-                    self.title_edit,
-                    self.tags_edit,
-                    self.attendees_edit,
-                    self.absent_edit,
-                ):
+                for edit in (self.title_edit, self.tags_edit):
                     edit.clear()
                 return
             pending = self._queue.pending_value(("title", detail.id))
@@ -182,18 +155,8 @@ class SessionHeader(QWidget):
             self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(detail.kind)))
             self.status_box.setCurrentIndex(max(0, self.status_box.findData(detail.status)))
             self.tags_edit.setText(", ".join(detail.tags))
-            self.attendees_edit.setText(", ".join(detail.attendees))
-            self.absent_edit.setText(", ".join(detail.absentees))
         finally:
             self._loading = False
-
-    def _refresh_people(self) -> None:
-        try:
-            people = self._library.people()
-        except StudyappError:
-            return
-        for completer in self._people_completers:
-            completer.setModel(QStringListModel(people, completer))
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -224,20 +187,6 @@ class SessionHeader(QWidget):
             lambda text: self._save(
                 lambda: self._sessions.set_tags(
                     session_id, [t.lstrip("#") for t in split_names(text)]
-                )
-            ),
-        )
-
-    def _people_edited(self) -> None:
-        session_id = self._session_id
-        if session_id is None or self._loading:
-            return
-        self._queue.mark(
-            ("attendees", session_id),
-            lambda: (self.attendees_edit.text(), self.absent_edit.text()),
-            lambda texts: self._save(
-                lambda: self._sessions.set_attendees(
-                    session_id, split_names(texts[0]), split_names(texts[1])
                 )
             ),
         )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES, format_clock
-from studyapp.core.services.presentations import MAX_TIMEBOX_MINUTES, PresentationService
+from studyapp.core.services.presentations import MAX_TIMEBOX_MINUTES
+
+# (talk id, seconds used or None to clear, time box in minutes): writes the "⏱" line.
+TimingWriter = Callable[[int, int | None, int], None]
 
 TICK_MS = 500
 AUTOSAVE_MS = 30_000
@@ -22,17 +27,18 @@ class SlotTimer(QWidget):
 
     Elapsed time comes from a monotonic clock (QElapsedTimer), so a busy event loop never
     slows the stopwatch; the 500 ms tick only repaints. The time used is written to the
-    database on pause, on :meth:`set_slot` / :meth:`stop` and every 30 s while running.
+    talk's ``⏱`` line on pause, on :meth:`set_slot` / :meth:`stop` and every 30 s while
+    running.
     """
 
     saved = Signal()  # a duration or time box reached the database
     failed = Signal(str)  # a readable message
     runningChanged = Signal(bool)
 
-    def __init__(self, service: PresentationService, parent: QWidget | None = None) -> None:
+    def __init__(self, write: TimingWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slotTimer")
-        self._service = service
+        self._write_timing = write
         self._slot_id: int | None = None
         self._base_ms = 0  # time used before the current run
         self._saved_seconds: int | None = None
@@ -174,7 +180,7 @@ class SlotTimer(QWidget):
         if self._slot_id is None or seconds == self._saved_seconds:
             return
         try:
-            self._service.update(self._slot_id, duration_seconds=seconds)
+            self._write_timing(self._slot_id, seconds, self.timebox_minutes())
         except StudyappError as error:
             self.failed.emit(str(error))
             return
@@ -186,7 +192,9 @@ class SlotTimer(QWidget):
         if self._slot_id is None:
             return
         try:
-            self._service.update(self._slot_id, timebox_minutes=minutes)
+            if self._saved_seconds is None and self.elapsed_ms() == 0:
+                return  # never timed: the time box is written with the first time used
+            self._write_timing(self._slot_id, self.elapsed_seconds(), minutes)
         except StudyappError as error:
             self.failed.emit(str(error))
             return
