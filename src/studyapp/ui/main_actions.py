@@ -180,12 +180,21 @@ class MainActions(QObject):
             self.show_assignments,
             "assignmentsAction",
         )
+        # The window adds its actions to itself, so F11 still works with the menu bar hidden.
+        self.focus_action = self._action(
+            translate("MainWindow", "Focus mode"),
+            "F11",
+            lambda checked: w.set_focus_mode(checked),
+            "focusModeAction",
+        )
+        self.focus_action.setCheckable(True)
         for action in (
             self.switcher_action,
             self.search_action,
             self.preview_action,
             self.papers_action,
             self.assignments_action,
+            self.focus_action,
         ):
             go_menu.addAction(action)
 
