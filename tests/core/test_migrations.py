@@ -1,5 +1,6 @@
 """Alembic at start-up: head matches the models, backups before a real migration, refusals."""
 
+import json
 import os
 import shutil
 import sqlite3
@@ -278,3 +279,179 @@ def test_an_in_memory_database_keeps_its_tables_after_migrating():
             assert orm.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         database.dispose()
+
+
+# -- 0007 -> 0008: the body is composed from the fields kept apart until then ---------------
+
+# Made once by make_studyapp_0007.py with the code of 899b347^ (schema 0007): imports and
+# edits through that version's CLI and services. The JSON holds what that version exported
+# for each session (render_body, "jekyll"). Never regenerate either.
+FIXTURE_0007 = FIXTURE_0001.with_name("studyapp-0007.sqlite3")
+BODIES_0007 = FIXTURE_0001.with_name("studyapp-0007-bodies.json")
+SLOT_COLUMNS = "id, session_id, presenter_id, paper_id, duration_seconds, timebox_minutes"
+# Everything a to-do row said except its line, which 0008 sets to the line written for it.
+ITEM_COLUMNS = (
+    "id, session_id, group_id, text, done, done_date, due_date, scheduled_date, start_date,"
+    " created_date, cancelled_date, priority, recurrence, assignee_id, created_at"
+)
+
+
+def _fixture_rows(path: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+@pytest.fixture
+def migrated_0007(tmp_path):
+    path = tmp_path / "old-0007.sqlite3"
+    shutil.copyfile(FIXTURE_0007, path)
+    database = open_database(f"sqlite:///{path}")
+    yield database, path
+    database.dispose()
+
+
+def test_0007_fixture_is_what_it_stands_for():
+    assert _fixture_rows(FIXTURE_0007, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert FIXTURE_0007.stat().st_size < 300_000
+    counts = {
+        table: _fixture_rows(FIXTURE_0007, f"SELECT count(*) FROM {table}")[0][0]
+        for table in ("sessions", "presentations", "checklist_items", "note_revisions")
+    }
+    assert counts == {
+        "sessions": 9,
+        "presentations": 12,
+        "checklist_items": 20,
+        "note_revisions": 7,
+    }
+
+
+def test_0007_bodies_are_what_the_old_version_exported(migrated_0007):
+    from studyapp.core.markdown.exporter import render_body
+    from studyapp.core.services.sessions import SessionService
+
+    database, _ = migrated_0007
+    assert migrate.current_revision(database) == "0008"
+    [backup] = backups()
+    assert backup.name.startswith("pre-migration-0007-")
+    recorded = json.loads(BODIES_0007.read_text(encoding="utf-8"))
+    with database.transaction() as orm:
+        rows = orm.execute(
+            select(models.Session.id, models.Session.body, models.Session.deleted_at)
+        )
+        bodies = {str(row.id): (row.body, row.deleted_at) for row in rows}
+    assert sorted(bodies) == sorted(recorded)
+    trashed = [key for key, (_, deleted_at) in bodies.items() if deleted_at is not None]
+    assert len(trashed) == 1  # the trashed session has its body too
+    for key, old in recorded.items():
+        body = bodies[key][0]
+        assert (f"{body}\n" if body else "") == old, f"session {key}"
+        if key not in trashed:
+            assert render_body(SessionService(database).get(int(key)), "jekyll") == old
+
+
+def test_0007_talks_and_to_dos_keep_their_ids_fields_and_order(migrated_0007):
+    _, path = migrated_0007
+    for table, columns in (("presentations", SLOT_COLUMNS), ("checklist_items", ITEM_COLUMNS)):
+        before = _fixture_rows(FIXTURE_0007, f"SELECT {columns} FROM {table} ORDER BY id")
+        after = _fixture_rows(path, f"SELECT {columns} FROM {table} ORDER BY id")
+        assert after == before, table
+        order = f"SELECT session_id, id FROM {table} ORDER BY session_id, position, id"
+        assert _fixture_rows(path, order) == _fixture_rows(FIXTURE_0007, order), table
+    attendance = "SELECT session_id, person_id, present FROM attendance ORDER BY 1, 2"
+    assert _fixture_rows(path, attendance) == _fixture_rows(FIXTURE_0007, attendance)
+    for table in ("papers", "reading_assignments", "tags", "session_tags", "attachments"):
+        everything = f"SELECT * FROM {table} ORDER BY 1"
+        assert _fixture_rows(path, everything) == _fixture_rows(FIXTURE_0007, everything), table
+
+
+def test_0007_rows_line_up_with_the_body(migrated_0007):
+    from studyapp.core.document.outline import derive
+
+    database, _ = migrated_0007
+    with database.transaction() as orm:
+        people = list(orm.scalars(select(models.Person.name)))
+        sessions = orm.scalars(select(models.Session).order_by(models.Session.id)).all()
+        assert sessions
+        for session in sessions:
+            headings = [slot.heading_raw for slot in session.presentations]
+            outline = derive(session.body, people, [h for h in headings if h])
+            assert [talk.heading for talk in outline.talks] == headings, session.id
+            assert [task.text for task in outline.tasks] == [
+                item.source_line for item in session.checklist
+            ], session.id
+            for talk, slot in zip(outline.talks, session.presentations, strict=True):
+                if talk.timing_at is not None:
+                    assert talk.duration_seconds == slot.duration_seconds
+                    assert talk.timebox_minutes == (slot.timebox_minutes or 20)
+            if session.attendees_raw is not None:
+                assert outline.attendance is not None
+                assert outline.attendance.text == session.attendees_raw
+            present = sorted(a.person.name for a in session.attendance if a.present)
+            absent = sorted(a.person.name for a in session.attendance if not a.present)
+            if outline.attendance is not None:
+                assert sorted(outline.attendance.attendees) == present
+                assert sorted(outline.attendance.absentees) == absent
+
+
+def test_0007_revisions_become_revisions_of_the_body(migrated_0007):
+    from studyapp.core.document.outline import derive
+    from studyapp.core.services.history import HistoryService
+
+    database, path = migrated_0007
+    before = _fixture_rows(
+        FIXTURE_0007, "SELECT id, session_id, field, content FROM note_revisions"
+    )
+    after = {
+        row[0]: row[1:]
+        for row in _fixture_rows(path, "SELECT id, session_id, field, content FROM note_revisions")
+    }
+    assert sorted(after) == [row[0] for row in before]
+    for revision_id, session_id, field, content in before:
+        session, new_field, body = after[revision_id]
+        assert (session, new_field) == (session_id, "body")
+        # The body as it was with that text in place: the text is in it, the talks too.
+        if field == "notes":
+            lines = [line for line in content.splitlines() if line.strip()]
+            assert all(line in body.splitlines() for line in lines), revision_id
+        else:
+            _, slot_id, part = field.split(":")
+            [(heading,)] = _fixture_rows(
+                path, f"SELECT heading_raw FROM presentations WHERE id = {int(slot_id)}"
+            )
+            [talk] = [talk for talk in derive(body, (), [heading]).talks if talk.heading == heading]
+            assert getattr(talk, part) == content.strip(), revision_id
+    english = _fixture_rows(path, "SELECT id FROM sessions WHERE title = 'Paper club 0317'")[0][0]
+    history = HistoryService(database)
+    revisions = history.revisions(english)
+    assert len(revisions) == 5
+    # Restoring a revision that was one discussion's text keeps every talk and to-do.
+    older = next(r for r in revisions if "older discussion" in history.content(r.id))
+    slots = _fixture_rows(path, f"SELECT id FROM presentations WHERE session_id = {english}")
+    items = _fixture_rows(path, f"SELECT id FROM checklist_items WHERE session_id = {english}")
+    history.restore(english, older.id)
+    assert (
+        _fixture_rows(path, f"SELECT id FROM presentations WHERE session_id = {english}") == slots
+    )
+    assert _fixture_rows(path, f"SELECT id FROM checklist_items WHERE session_id = {english}") == (
+        items
+    )
+
+
+def test_0007_search_finds_a_word_only_in_a_discussion(migrated_0007):
+    database, _ = migrated_0007
+    elsewhere = "SELECT notes FROM sessions UNION ALL SELECT notes FROM presentations"
+    assert "zanzibarite" not in "".join(row[0] for row in _fixture_rows(FIXTURE_0007, elsewhere))
+    hits = SearchService(database).search("zanzibarite")
+    assert [(hit.title, hit.field) for hit in hits] == [("Paper club 0317", "body")]
+    # A word only in an earlier revision of that discussion is not in the body.
+    assert SearchService(database).search("quokkaverse") == []
+
+
+def test_0007_migrated_database_passes_the_check(migrated_0007, capsys):
+    from studyapp.cli import main
+
+    database, path = migrated_0007
+    database.dispose()
+    capsys.readouterr()
+    assert main(["check", "--database", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "Database OK (revision 0008)"

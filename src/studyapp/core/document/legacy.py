@@ -8,6 +8,7 @@ exported, so nothing a user had moves or goes missing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from studyapp.core.dto import PaperInfo
 from studyapp.core.markdown.clock import timing_line
 from studyapp.core.markdown.text_lines import split_lines, trim_blank, verbatim
 from studyapp.core.tasks import TaskFields, task_line_for
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def _checklist(session: LegacySession, lines: tuple[str, ...]) -> str:
                 *(f"{slot.notes}\n{slot.discussion}" for slot in session.slots),
             ]
         )
-        hangul = mostly_hangul(sample if any(c.isalpha() for c in sample) else session.title)
+        # The old exporter's test for "any word at all", so the same heading is chosen.
+        hangul = mostly_hangul(sample if _WORD.search(sample) else session.title)
         heading = "## 할 일" if hangul else "## Action items"
     return "\n\n".join(part for part in (verbatim(heading), "\n".join(lines)) if part)

@@ -13,13 +13,17 @@ Earlier revisions of any of those texts become revisions of the body.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from alembic import op
+
+if TYPE_CHECKING:
+    from studyapp.core.document.legacy import LegacySession
 
 revision: str = "0008"
 down_revision: str | None = "0007"
@@ -31,6 +35,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     op.add_column("sessions", sa.Column("body", sa.Text(), nullable=True))
     _compose_bodies(bind)
+    op.execute("UPDATE note_revisions SET field = 'body'")
     with op.batch_alter_table("sessions") as batch:
         batch.alter_column("body", existing_type=sa.Text(), nullable=False)
         batch.drop_column("notes")
@@ -38,7 +43,6 @@ def upgrade() -> None:
     with op.batch_alter_table("presentations") as batch:
         batch.drop_column("notes")
         batch.drop_column("discussion")
-    op.execute("UPDATE note_revisions SET field = 'body'")
     _sync_where_needed(bind)
     # The tokenizer is code, not schema: filling the index uses today's (plain SQL only).
     from studyapp.core.search.index import rebuild
@@ -70,7 +74,7 @@ def _compose_bodies(bind: sa.Connection) -> None:
     people = defaultdict(lambda: ([], []))  # type: ignore[var-annotated]
     for session_id, name, present in bind.exec_driver_sql(
         "SELECT a.session_id, p.name, a.present FROM attendance a"
-        " JOIN people p ON p.id = a.person_id ORDER BY a.session_id, a.position"
+        " JOIN people p ON p.id = a.person_id ORDER BY a.session_id, a.position, a.person_id"
     ):
         people[session_id][0 if present else 1].append(name)
     slots: dict[int, list[tuple[int, LegacySlot]]] = defaultdict(list)
@@ -112,22 +116,22 @@ def _compose_bodies(bind: sa.Connection) -> None:
     sessions = bind.exec_driver_sql(
         "SELECT id, title, notes, attendees_raw, checklist_heading FROM sessions"
     ).all()
+    legacy: dict[int, LegacySession] = {}
     for session_id, title, notes, attendees_raw, checklist_heading in sessions:
         present, absent = people.get(session_id, ([], []))
         own_slots = slots.get(session_id, [])
         own_items = items.get(session_id, [])
-        composed = compose(
-            LegacySession(
-                title=title or "",
-                notes=notes or "",
-                attendees=present,
-                absentees=absent,
-                attendees_raw=attendees_raw,
-                slots=[slot for _, slot in own_slots],
-                items=[item for _, item in own_items],
-                checklist_heading=checklist_heading,
-            )
+        legacy[session_id] = LegacySession(
+            title=title or "",
+            notes=notes or "",
+            attendees=present,
+            absentees=absent,
+            attendees_raw=attendees_raw,
+            slots=[slot for _, slot in own_slots],
+            items=[item for _, item in own_items],
+            checklist_heading=checklist_heading,
         )
+        composed = compose(legacy[session_id])
         bind.execute(
             sa.text("UPDATE sessions SET body = :body WHERE id = :id"),
             {"body": composed.body, "id": session_id},
@@ -142,6 +146,45 @@ def _compose_bodies(bind: sa.Connection) -> None:
                 sa.text("UPDATE checklist_items SET source_line = :line WHERE id = :id"),
                 {"line": line, "id": item_id},
             )
+    slot_ids = {key: [slot_id for slot_id, _ in value] for key, value in slots.items()}
+    _revisions_as_bodies(bind, legacy, slot_ids)
+
+
+def _revisions_as_bodies(
+    bind: sa.Connection,
+    legacy: dict[int, LegacySession],
+    slot_ids: dict[int, list[int]],
+) -> None:
+    """Each revision held one field's earlier text; it becomes the body as it was with that
+    text in its place (the rest as it is now), so restoring it brings back that text where
+    it was instead of replacing the whole body with one slot's discussion."""
+    from studyapp.core.document.legacy import compose
+
+    revisions = bind.exec_driver_sql(
+        "SELECT id, session_id, field, content FROM note_revisions"
+    ).all()
+    for revision_id, session_id, field, content in revisions:
+        session = legacy.get(session_id)
+        if session is None:
+            continue
+        if field == "notes":
+            earlier = dataclasses.replace(session, notes=content or "")
+        else:
+            parts = str(field).split(":")
+            if len(parts) != 3 or parts[0] != "presentation" or not parts[1].isdigit():
+                continue
+            own = slot_ids.get(session_id, [])
+            if int(parts[1]) not in own or parts[2] not in ("notes", "discussion"):
+                continue  # a slot removed since: its text is kept as it was
+            index = own.index(int(parts[1]))
+            slot = dataclasses.replace(session.slots[index], **{parts[2]: content or ""})
+            earlier = dataclasses.replace(
+                session, slots=[*session.slots[:index], slot, *session.slots[index + 1 :]]
+            )
+        bind.execute(
+            sa.text("UPDATE note_revisions SET content = :body WHERE id = :id"),
+            {"body": compose(earlier).body, "id": revision_id},
+        )
 
 
 def _sync_where_needed(bind: sa.Connection) -> None:
@@ -150,6 +193,8 @@ def _sync_where_needed(bind: sa.Connection) -> None:
     from sqlalchemy.orm import Session as OrmSession
 
     from studyapp.core import models
+    from studyapp.core.document.lines import split_body
+    from studyapp.core.markdown.clock import timing_line
     from studyapp.core.services.body_rows import outline_of, sync_rows
 
     orm = OrmSession(bind=bind, autoflush=False)
@@ -165,7 +210,22 @@ def _sync_where_needed(bind: sa.Connection) -> None:
                 and (attendance is None or attendance == row.attendees_raw)
             ):
                 continue
+            timing = {
+                slot.id: (slot.duration_seconds, slot.timebox_minutes) for slot in row.presentations
+            }
             sync_rows(orm, row, outline)
+            # A slot's timing line shows only a timed slot, and a default time box as 20:00:
+            # where the body shows what the row held, the row's own values stay (a time box
+            # set before the talk started, no time box of its own).
+            lines = split_body(row.body)
+            for slot, talk in zip(row.presentations, outline.talks, strict=True):
+                if slot.id not in timing:
+                    continue
+                duration, timebox = timing[slot.id]
+                written = "" if talk.timing_at is None else lines[talk.timing_at]
+                if written == timing_line(duration, timebox):
+                    slot.duration_seconds = duration
+                    slot.timebox_minutes = timebox
             orm.flush()
     finally:
         orm.close()
