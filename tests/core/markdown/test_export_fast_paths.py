@@ -7,6 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studyapp.core.document import language
 from studyapp.core.dto import PaperInfo, PresentationInfo, SessionDetail
 from studyapp.core.markdown import exporter, front_matter_out
 
@@ -61,7 +62,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _mostly_hangul(text):
     """The word-by-word count the byte count stands in for."""
     hangul = latin = 0
-    for word in _WORD.findall(exporter._NOT_PROSE.sub(" ", text)):
+    for word in _WORD.findall(language._NOT_PROSE.sub(" ", text)):
         if _HANGUL.search(word):
             hangul += 1
         elif _LATIN.search(word):
@@ -86,7 +87,8 @@ _PROSE = st.lists(
 @_FAST
 @given(_PROSE)
 def test_mostly_hangul_counts_words_as_the_word_loop_did(text):
-    assert exporter.mostly_hangul(text) == _mostly_hangul(text)
+    assert language.mostly_hangul(text) == _mostly_hangul(text)
+    assert exporter.mostly_hangul is language.mostly_hangul  # re-exported, not a copy
 
 
 _ANY = st.one_of(_TEXT, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))

@@ -27,6 +27,15 @@ EVIL_NOTES = """\
 """
 
 
+HEADING = "## 민수님 논문 - [Tiny Teachers](https://example.com/tiny) (CVPR 2024)"
+BODY = (
+    EVIL_NOTES
+    + f"\n{HEADING}\n\n"
+    + "| 모델 | 정확도 |\n|---|---|\n| 교사 | 80.1 |\n\n> 용량 차이?\n\n"
+    + "## 할 일\n\n- [x] 발표 순서 정하기 ✅ 2025-03-10\n"
+)
+
+
 def _session(**changes) -> SessionDetail:
     base = SessionDetail(
         id=1,
@@ -37,7 +46,7 @@ def _session(**changes) -> SessionDetail:
         group="KD 스터디",
         kind="paper_review",
         status="held",
-        notes=EVIL_NOTES,
+        body=BODY,
         presentations=(
             PresentationInfo(
                 id=1,
@@ -46,6 +55,7 @@ def _session(**changes) -> SessionDetail:
                 paper=PaperInfo(
                     id=1, title="Tiny Teachers", venue="CVPR 2024", url="https://example.com/tiny"
                 ),
+                heading_raw=HEADING,
                 notes="| 모델 | 정확도 |\n|---|---|\n| 교사 | 80.1 |",
                 discussion="용량 차이?",
             ),
@@ -107,6 +117,15 @@ def test_korean_text_and_structure_survive():
     assert "<blockquote>" in page and "용량 차이?" in page
     assert '<a href="https://example.com/tiny" rel="noopener noreferrer">Tiny Teachers</a>' in page
     assert "☑ 발표 순서 정하기" in page
+    assert page.index("Tiny Teachers") < page.index("<table>") < page.index("<blockquote>")
+    assert page.index("<blockquote>") < page.index("☑ 발표 순서 정하기")
+
+
+def test_the_page_is_the_body_not_the_rows():
+    page = render_html(_session(presentations=(), checklist=()))
+    assert "<table>" in page and "용량 차이?" in page and "☑ 발표 순서 정하기" in page
+    other = render_html(_session(body="Only this line."))
+    assert "Only this line." in other and "Tiny Teachers" not in other.split("<main>")[1]
 
 
 def test_header_title_is_escaped():
@@ -120,7 +139,7 @@ def test_english_session_is_lang_en_and_deterministic():
     session = _session(
         title="Weekly paper club",
         group="MUG",
-        notes="We read two papers.",
+        body="We read two papers.",
         presentations=(),
         checklist=(),
     )

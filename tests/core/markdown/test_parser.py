@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studyapp.core.document.lines import split_body
+from studyapp.core.document.outline import derive
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.frontmatter import split_front_matter
-from studyapp.core.markdown.parser import parse_note
+from studyapp.core.markdown.parser import parse_note, parse_timing_line
 from studyapp.core.markdown.reading import read_note_text
 
 SAMPLES = Path(__file__).parents[2] / "fixtures" / "samples"
@@ -29,41 +31,71 @@ def _parse(text, name="note.md", **kwargs):
     return parse_note(text, file_name=name, **kwargs)
 
 
-def _held_lines(note, body_counter):
-    """Every non-blank line the parsed note holds, wherever it went, as a multiset."""
-    held = Counter()
-    texts = [note.notes, *(t.source_line for t in note.tasks)]
-    texts += [x for x in (note.attendees_raw, note.checklist_heading) if x is not None]
-    for slot in note.presentations:
-        texts += [slot.heading_raw, slot.notes]
-    for text in texts:
-        held.update(line for line in text.split("\n") if line.strip())
-    for slot in note.presentations:
-        for line in slot.discussion.split("\n"):
-            # Discussion lost its "> " or ">" prefix; a blank may be a group separator.
-            for prefix in ("> ", ">"):
-                if body_counter[prefix + line] > held[prefix + line]:
-                    held[prefix + line] += 1
-                    break
-            else:
-                assert not line.strip(), f"discussion line {line!r} matches no quote"
-    return held
+def _trimmed(lines):
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
-def assert_lossless(text, note):
-    """Each non-blank body line is in exactly one place; front matter keeps its raw lines."""
-    front, body, _warnings = split_front_matter(text)
-    body_counter = Counter(line for line in body.split("\n") if line.strip())
-    held = _held_lines(note, body_counter)
+def _quoted(body_counter, used, line):
+    """The body line a discussion line came from: ``> line`` or ``>line``."""
+    for prefix in ("> ", ">"):
+        if body_counter[prefix + line] > used[prefix + line]:
+            return prefix + line
+    raise AssertionError(f"discussion line {line!r} matches no quote")
+
+
+def _blank(line):
+    return line.strip() in {"", ">"}  # a bare ">" is a blank line of the discussion
+
+
+def _check_talk(lines, talk, presentation):
+    """Every line under the heading is in the talk's notes or discussion (or is its timing
+    line); the notes keep their order."""
+    section = lines[talk.line + 1 : talk.end]
+    if talk.timing_at is not None:
+        assert parse_timing_line(section[talk.timing_at - talk.line - 1]) == (
+            presentation.duration_seconds,
+            presentation.timebox_minutes,
+        )
+        section[talk.timing_at - talk.line - 1] = ""
+    body_counter = Counter(line for line in section if not _blank(line))
+    held = Counter(line for line in presentation.notes.split("\n") if not _blank(line))
+    for line in presentation.discussion.split("\n"):
+        if line.strip():
+            held[_quoted(body_counter, held, line)] += 1
     assert held == body_counter, (f"lost {body_counter - held}", f"extra {held - body_counter}")
-    for line in text.split("\n"):
+    rest = iter(section)
+    notes = presentation.notes.split("\n") if presentation.notes else []
+    assert all(any(line == text for text in rest) for line in notes), "notes out of order"
+
+
+def assert_lossless(text, note, known_people=()):
+    """The body is the text after the front matter, as written; the structure points at
+    its lines; the front matter keeps its raw lines."""
+    front, body, _warnings = split_front_matter(text)
+    lines = _trimmed(split_body(body))
+    assert note.body == "\n".join(lines)
+    assert note.front_matter == front
+    for line in split_body(text):
         if line.strip() and front.format != "json":
             in_front = any(line in raw.split("\n") for _, raw in front.blocks)
-            assert in_front or line in body_counter or line.rstrip() in {"---", "..."}, line
+            assert in_front or line in lines or line.rstrip() in {"---", "..."}, line
     if front.format == "yaml":
         content = text.split("\n", 1)[1]
         assert content.startswith("\n".join(raw for _, raw in front.blocks))
-    assert note.front_matter == front
+    outline = derive(note.body, known_people, with_texts=True)
+    assert [p.heading_raw for p in note.presentations] == [t.heading for t in outline.talks]
+    for talk, presentation in zip(outline.talks, note.presentations, strict=True):
+        assert lines[talk.line] == presentation.heading_raw
+        assert (presentation.notes, presentation.discussion) == (talk.notes, talk.discussion)
+        _check_talk(lines, talk, presentation)
+    assert [t.source_line for t in note.tasks] == [lines[t.line] for t in outline.tasks]
+    if note.attendees_raw is not None:
+        assert note.attendees_raw == lines[outline.attendance.line]
 
 
 # ---- samples ------------------------------------------------------------------------------
@@ -97,8 +129,15 @@ def test_reading_group_sample():
     )
     assert first.notes.startswith("1. 교사 모델이") and first.notes.endswith("300 epoch")
     assert len(note.tasks) == 2 and note.tasks[0].fields.assignee == "민수님"
-    assert note.checklist_heading == "# 다음 주"
-    assert note.notes == "# 0310 리딩 그룹"
+    assert [t.source_line for t in note.tasks] == [
+        "- [ ] 민수님: Mixture of Depths 읽어오기 📅 2025-03-17",
+        "- [x] 발표 순서 정하기 ✅ 2025-03-10",
+    ]
+    lines = note.body.split("\n")
+    assert lines[0] == "# 0310 리딩 그룹" and lines[-3] == "# 다음 주"
+    assert lines[derive(note.body).todo_heading] == "# 다음 주"
+    # The third talk ends at the "# 다음 주" heading, which is not part of it.
+    assert note.presentations[2].notes.endswith("너무 쉬운 task일 수 있음")
     assert note.created == dt.datetime(
         2025, 3, 10, 19, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))
     )
@@ -113,8 +152,9 @@ def test_json_front_matter_sample():
     assert [key for key, _ in note.front_matter.blocks] == ["dg-publish", "permalink"]
     assert len(note.tasks) == 4 and note.tasks[3].fields.priority == "high"
     assert note.kind == "mentoring"
-    assert note.presentations == [] and note.checklist_heading is None
-    assert note.notes.startswith("## 멘토링\n### 최신 논문 소개")
+    assert note.presentations == [] and derive(note.body).todo_heading is None
+    assert note.body.startswith("- [x] 팀 멘토링 ✅ 2024-12-03\n")
+    assert "\n## 멘토링\n### 최신 논문 소개\n" in note.body
 
 
 def test_boostcamp_sample():
@@ -130,7 +170,7 @@ def test_conference_sample():
     assert (note.date, note.date_source) == (FILE_DATE, "file date")
     assert note.warnings == ["no date found in the note; used the file's date"]
     assert note.kind == "conference"
-    assert note.notes.startswith("2024 추계 학술대회 메모")
+    assert note.body.startswith("2024 추계 학술대회 메모\n\n오전 세션부터")
 
 
 def test_weekly_sync_sample():
@@ -144,17 +184,20 @@ def test_weekly_sync_sample():
     assert bob.paper == PaperRef(
         "Sharpness-Aware Minimization Revisited", venue="ICML 2024", year=2024
     )
-    assert len(note.tasks) == 3 and note.checklist_heading == "## Action items"
-    assert note.notes == "# Weekly paper club — 2025-01-20"
+    assert len(note.tasks) == 3
+    lines = note.body.split("\n")
+    assert lines[derive(note.body).todo_heading] == "## Action items"
+    assert lines[:3] == ["# Weekly paper club — 2025-01-20", "", note.attendees_raw]
+    assert bob.notes.endswith("every k steps")  # up to "## Action items", not past it
     assert note.kind == "paper review"
 
 
 # ---- rules --------------------------------------------------------------------------------
 
 
-def test_title_from_first_heading_stays_in_notes():
+def test_title_from_first_heading_stays_in_the_body():
     note = _parse("\n# 스터디 0310\n\n본문\n", name="x.md", context_year=2025)
-    assert note.title == "스터디 0310" and note.notes == "# 스터디 0310\n\n본문"
+    assert note.title == "스터디 0310" and note.body == "# 스터디 0310\n\n본문"
     assert (note.date, note.date_source) == (dt.date(2025, 3, 10), "title")
     assert note.warnings == ["0310: no year in the date; assumed 2025 from the note's context"]
 
@@ -218,7 +261,7 @@ def test_no_date_at_all_uses_today_without_a_file_date():
 def test_notion_style_date_line():
     note = _parse("# Sync\n\nDate: March 10, 2025\nTags: x\n\nbody\n", name="Sync abc.md")
     assert (note.date, note.date_source) == (dt.date(2025, 3, 10), "body")
-    assert "Date: March 10, 2025" in note.notes
+    assert note.body == "# Sync\n\nDate: March 10, 2025\nTags: x\n\nbody"
     note = _parse("# Sync\n\nCreated: March 9, 2025 7:05 PM\nDate: March 10, 2025\n", name="s.md")
     assert note.date == dt.date(2025, 3, 10)
     note = _parse("# Sync\n\nCreated: March 9, 2025 7:05 PM\n", name="s.md")
@@ -238,10 +281,11 @@ def test_metadata_from_front_matter():
         ["a", "b"],
     )
     assert (note.attendees, note.absentees) == (["민수", "서연"], ["지호"])
-    assert note.attendees_raw is None and note.notes == "Attendees: Alice"
+    assert note.attendees_raw is None and note.body == "Attendees: Alice"
     # The same people in the body line: the line is the attendees line, as written.
     note = _parse("---\nattendees: [Alice, Bob]\n---\nAttendees: Bob, Alice\n", name="x.md")
-    assert note.attendees_raw == "Attendees: Bob, Alice" and note.notes == ""
+    assert note.attendees_raw == "Attendees: Bob, Alice" and note.body == "Attendees: Bob, Alice"
+    assert (note.attendees, note.absentees) == (["Bob", "Alice"], [])
 
 
 def test_kind_from_presentations_and_other():
@@ -257,8 +301,8 @@ def test_fences_hide_everything():
     )
     note = _parse(text, name="2025-01-06.md")
     assert note.presentations == [] and [t.fields.text for t in note.tasks] == ["real task"]
-    assert "- [ ] not a task" in note.notes and "Attendees: A, B" in note.notes
-    assert note.attendees == []
+    assert "- [ ] not a task" in note.body.split("\n") and "Attendees: A, B" in note.body
+    assert note.attendees == [] and note.attendees_raw is None
     assert_lossless(text, note)
 
 
@@ -276,10 +320,11 @@ def test_presentation_sections_and_deeper_headings():
     )
     note = _parse(text)
     [alice] = note.presentations
-    assert alice.notes == "intro\n### Details\nmore"
-    assert alice.discussion == "why?\n\nand?"
+    # The talk's section runs to "## Other section"; the task under it is in its notes too.
+    assert alice.notes == "intro\n### Details\nmore\n  - [ ] Alice: share slides"
+    assert alice.discussion == "why?\nand?"
     assert note.tasks[0].source_line == "  - [ ] Alice: share slides"
-    assert note.notes == "# Title\n\n## Other section\ntext"
+    assert note.body == text.rstrip("\n")
     assert_lossless(text, note)
 
 
@@ -290,33 +335,37 @@ def test_presentation_inside_a_presentation_belongs_to_the_first():
     assert note.presentations[0].notes == "### Bob: Inner (CVPR 2024)\nx"
 
 
-def test_checklist_heading_only_the_first_task_only_section():
+def test_tasks_anywhere_and_the_first_task_only_section_is_the_todo_heading():
     text = (
         "# T\n\nnotes\n\n## 할 일\n- [ ] a\n\n- [x] b\n\n## More\n- [ ] c\n\n"
         "## Mixed\n- [ ] d\ntext\n"
     )
     note = _parse(text)
-    assert note.checklist_heading == "## 할 일"
-    assert note.notes == "# T\n\nnotes\n\n## More\n\n## Mixed\ntext"
+    assert note.body == text.rstrip("\n")  # the to-dos stay where they were written
     assert [t.fields.text for t in note.tasks] == ["a", "b", "c", "d"]
+    assert note.body.split("\n")[derive(note.body).todo_heading] == "## 할 일"
     assert_lossless(text, note)
 
 
-def test_title_heading_is_never_the_checklist_heading():
+def test_title_heading_is_never_the_todo_heading():
     note = _parse("# 다음 주 할 일\n- [ ] a\n")
-    assert note.checklist_heading is None and note.notes == "# 다음 주 할 일"
+    assert derive(note.body).todo_heading is None
+    assert note.body == "# 다음 주 할 일\n- [ ] a" and len(note.tasks) == 1
 
 
-def test_blank_runs_left_by_removals_collapse():
-    text = "first\n\n- [ ] a\n\n\n- [ ] b\n\nsecond\n\n\n\nthird"
+def test_blank_runs_are_kept_as_written():
+    text = "\n\nfirst\n\n- [ ] a\n\n\n- [ ] b\n\nsecond\n\n\n\nthird\n\n"
     note = _parse(text)
-    assert note.notes == "first\n\nsecond\n\n\n\nthird"
+    assert note.body == "first\n\n- [ ] a\n\n\n- [ ] b\n\nsecond\n\n\n\nthird"
+    assert [t.source_line for t in note.tasks] == ["- [ ] a", "- [ ] b"]
 
 
-def test_malformed_front_matter_is_kept_in_notes():
+def test_malformed_front_matter_is_kept_in_the_body():
     text = "---\ntitle: [unclosed\ntags: : :\n---\n본문 한 줄\n"
     note = _parse(text, name="2025-02-03.md")
-    assert note.warnings and "title: [unclosed" in note.notes and "본문 한 줄" in note.notes
+    # The block goes into the body inside a code fence, where nothing reads it again.
+    assert note.warnings and "not valid YAML" in note.warnings[0]
+    assert note.body == "```text\n---\ntitle: [unclosed\ntags: : :\n---\n```\n본문 한 줄"
     assert note.title == "2025-02-03" and note.date == dt.date(2025, 2, 3)
     assert_lossless(text, note)
 
@@ -324,9 +373,11 @@ def test_malformed_front_matter_is_kept_in_notes():
 def test_discussion_prefix_variants():
     text = "## Alice: X (ICML 2024)\n>tight\n> spaced\n>\n>> nested\n"
     note = _parse(text)
-    # ">tight" and ">> nested" would not come back as written from "> " + text: notes.
-    assert note.presentations[0].discussion == "spaced"
-    assert note.presentations[0].notes == ">tight\n>\n>> nested"
+    # Every quoted line is discussion, without its ">" and one space; the body keeps the
+    # lines as written, so nothing needs to come back from the discussion.
+    assert note.presentations[0].discussion == "tight\nspaced\n\n> nested"
+    assert note.presentations[0].notes == ""
+    assert note.body == text.rstrip("\n")
     assert_lossless(text, note)
 
 
@@ -372,9 +423,10 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_inputs_are_lossless(text):
-    note = _parse(text, name="tricky.md", context_year=2025, known_people=["Alice", "민수"])
+    people = ["Alice", "민수"]
+    note = _parse(text, name="tricky.md", context_year=2025, known_people=people)
     assert isinstance(note.date, dt.date)
-    assert_lossless(text, note)
+    assert_lossless(text, note, people)
 
 
 # ---- generated notes ----------------------------------------------------------------------
@@ -487,7 +539,7 @@ def test_generated_notes_are_lossless(text, trailing_newline):
     text = text + ("\n" if trailing_newline else "")
     note = _parse(text, name="gen.md", context_year=2025, known_people=["Alice"])
     assert note.warnings is not None and not any("structure" in w for w in note.warnings)
-    assert_lossless(text, note)
+    assert_lossless(text, note, ["Alice"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -502,7 +554,7 @@ def test_plain_text_note_takes_its_first_line_as_title_and_keeps_it():
     text = "2024 추계 학술대회 메모\n\n오전 세션부터 바로 시작했다.\n"
     note = parse_note(text, file_name="conference-2024-fall.md", file_date=dt.date(2026, 11, 23))
     assert note.title == "2024 추계 학술대회 메모"
-    assert note.notes.startswith("2024 추계 학술대회 메모\n")
+    assert note.body == text.rstrip("\n")
 
 
 def test_a_sentence_is_not_a_title():
@@ -559,6 +611,6 @@ def test_other_timing_like_lines_stay_in_the_notes(body):
     assert "⏱" in slot.notes
 
 
-def test_timing_line_outside_a_slot_is_a_note():
+def test_timing_line_outside_a_slot_is_plain_text():
     note = _parse("# 0310\n\n⏱ 18:30 / 20:00\n")
-    assert "⏱ 18:30 / 20:00" in note.notes
+    assert note.body == "# 0310\n\n⏱ 18:30 / 20:00" and note.presentations == []

@@ -30,7 +30,7 @@ def _session(id: int, title: str, day: int = 10, **changes) -> SessionDetail:
         group="KD 스터디",
         kind="paper_review",
         status="held",
-        notes=f"{title} 메모\n",
+        body=f"{title} 메모\n",
     )
     return dataclasses.replace(base, **changes)
 
@@ -181,7 +181,7 @@ def test_repeat_export_is_byte_identical_and_untouched(tmp_path):
     assert {path: path.read_bytes() for path in second.unchanged} == contents
     assert all(path.stat().st_mtime == old for path in second.unchanged)
     assert stamps  # written the first time
-    changed = [dataclasses.replace(sessions[0], notes="고친 메모\n"), sessions[1]]
+    changed = [dataclasses.replace(sessions[0], body="고친 메모\n"), sessions[1]]
     third = export_sessions(changed, tmp_path, "jekyll")
     assert [path.name for path in third.written] == ["2025-03-10-교사-모델.md"]
     assert [path.name for path in third.unchanged] == ["2025-03-11-prompted-retrieval.md"]

@@ -18,13 +18,13 @@ def many(database):
     made = []
     for n in range(40):
         date = dt.date(2024, 1, 1) + dt.timedelta(days=(n * 37) % 400)
-        notes = " ".join(
+        body = " ".join(
             ["transformer 모델"] * (1 + n % 5)
             + ["transformers 교사가" if n % 3 == 0 else "camel"]
             + (["distillation"] if n % 4 == 0 else [])
         )
         group = "KD 스터디" if n % 2 else "MUG"
-        made.append(service.create(group=group, title=f"모임 {n}", date=date, notes=notes).id)
+        made.append(service.create(group=group, title=f"모임 {n}", date=date, body=body).id)
     return made
 
 
@@ -78,7 +78,7 @@ def test_prefixes_become_the_indexed_words(database, many):
 def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypatch):
     sessions = SessionService(database)
     words = " ".join(f"ab{chr(97 + n)}x" for n in range(10))
-    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), notes=words).id
+    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), body=words).id
     monkeypatch.setattr(prefixes, "MAX_WORDS", 5)
     with database.engine.connect() as connection:
         plan = search_module.matching.Plan(
@@ -96,10 +96,10 @@ def indexed_words(database) -> list[str]:
 def test_words_written_later_are_found_by_their_prefix(database, many):
     sessions = SessionService(database)
     later = sessions.create(
-        group="MUG", title="Café 모임", date=dt.date(2025, 2, 1), notes="TransformerXL 읽기"
+        group="MUG", title="Café 모임", date=dt.date(2025, 2, 1), body="TransformerXL 읽기"
     ).id
     edited = many[0]
-    sessions.set_notes(edited, "transformation 정리")
+    sessions.set_body(edited, "transformation 정리")
     assert {"transformerxl", "transformation", "café"} <= set(indexed_words(database))
     service = SearchService(database)
     assert later in {hit.session_id for hit in service.search("transformer", limit=100)}
@@ -110,8 +110,8 @@ def test_words_written_later_are_found_by_their_prefix(database, many):
 
 def test_a_word_no_text_holds_any_more_matches_nothing_and_goes_on_reindex(database):
     sessions = SessionService(database)
-    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), notes="zebrafish").id
-    sessions.set_notes(sid, "goldfish")
+    sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), body="zebrafish").id
+    sessions.set_body(sid, "goldfish")
     assert "zebrafish" in indexed_words(database)  # kept until the next rebuild: harmless
     service = SearchService(database)
     assert service.search("zebra") == []

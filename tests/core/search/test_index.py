@@ -30,9 +30,9 @@ def search(database):
     return SearchService(database)
 
 
-def make(sessions, title, notes="", *, day=1, group="KD 스터디", kind="other"):
+def make(sessions, title, body="", *, day=1, group="KD 스터디", kind="other"):
     return sessions.create(
-        group=group, title=title, date=dt.date(2025, 3, day), notes=notes, kind=kind
+        group=group, title=title, date=dt.date(2025, 3, day), body=body, kind=kind
     ).id
 
 
@@ -87,13 +87,13 @@ def test_every_term_somewhere_in_the_session_and_exclusions(sessions, search):
 
 
 def test_snippet_marks_the_match_and_gives_offsets(sessions, search):
-    notes = "첫 줄\n" + "가나다 " * 20 + "여기에 휘발성이 있다 " + "라마바 " * 20
-    make(sessions, "회의", notes)
+    body = "첫 줄\n" + "가나다 " * 20 + "여기에 휘발성이 있다 " + "라마바 " * 20
+    make(sessions, "회의", body)
     [hit] = search.search("휘발성")
-    assert hit.field == "notes"
+    assert hit.field == "body" and hit.ref_id is None
     assert "**휘발성**" in hit.snippet
     assert "\n" not in hit.snippet and hit.snippet.startswith("…")
-    assert notes[hit.start : hit.start + hit.length] == "휘발성"
+    assert body[hit.start : hit.start + hit.length] == "휘발성"
 
 
 def test_ranking_more_matches_and_newer_first(sessions, search):
@@ -105,10 +105,10 @@ def test_ranking_more_matches_and_newer_first(sessions, search):
     assert ids(search, "요약") == [new, old]
 
 
-def test_title_hits_rank_above_note_hits(sessions, search):
-    in_notes = make(sessions, "회의", "오늘 낙타 이야기", day=5)
+def test_title_hits_rank_above_body_hits(sessions, search):
+    in_body = make(sessions, "회의", "오늘 낙타 이야기", day=5)
     in_title = make(sessions, "낙타 세미나", "내용 없음", day=1)
-    assert ids(search, "낙타") == [in_title, in_notes]
+    assert ids(search, "낙타") == [in_title, in_body]
 
 
 def test_filters(sessions, search, database):
@@ -116,8 +116,8 @@ def test_filters(sessions, search, database):
     other = make(sessions, "증류 B", day=10, group="NLP 모임")
     late = make(sessions, "증류 C", day=20)
     slots = PresentationService(database)
-    slot = slots.add(late, presenter="동훈님")
-    slots.update(slot.id, notes="발표")
+    slots.add(late, presenter="동훈님")
+    sessions.set_body(late, sessions.get(late).body + "\n발표")
     ChecklistService(database).add(other, "증류 논문 읽기")
     assert set(ids(search, 'group:"KD 스터디" 증류')) == {kd, late}
     assert ids(search, "group:nlp") == [other]
@@ -135,10 +135,29 @@ def test_paper_filter_and_paper_text(sessions, search, database):
 
     sid = make(sessions, "리딩", "")
     make(sessions, "리딩 2", "", day=2)
-    slot = PresentationService(database).add(sid, paper=PaperRef(title="Distilling Knowledge"))
+    PresentationService(database).add(sid, paper=PaperRef(title="Distilling Knowledge"))
     assert ids(search, "paper:distilling") == [sid]
+    # The talk's heading names the paper: the words are found once, in the body.
+    body = sessions.get(sid).body
     [hit] = search.search("knowledge")
+    assert (hit.session_id, hit.field, hit.ref_id) == (sid, "body", None)
+    assert body[hit.start : hit.start + hit.length] == "Knowledge"
+    assert "Knowledge" in body.split("\n")[0]
+
+
+def test_paper_words_the_body_does_not_hold_are_the_papers(sessions, search, database):
+    from studyapp.core.markdown.document import PaperRef
+    from studyapp.core.papers.fields import PaperFields
+    from studyapp.core.services.papers import PaperService
+
+    PaperService(database).add(
+        PaperFields(title="Distilling Knowledge", abstract="We compress an ensemble.")
+    )
+    sid = make(sessions, "리딩", "")
+    slot = PresentationService(database).add(sid, paper=PaperRef(title="Distilling Knowledge"))
+    [hit] = search.search("ensemble")
     assert (hit.session_id, hit.field, hit.ref_id) == (sid, "paper", slot.id)
+    assert "Distilling" not in hit.snippet  # the title is in the heading, not repeated here
 
 
 def test_bad_date_is_a_readable_error(search):
@@ -158,7 +177,7 @@ def test_paging_total_and_timing(sessions, search):
 
 def test_index_follows_edits_and_trash(sessions, search, database):
     sid = make(sessions, "회의", "낙타 이야기")
-    sessions.set_notes(sid, "사막 이야기")
+    sessions.set_body(sid, "사막 이야기")
     assert ids(search, "낙타") == []
     assert ids(search, "사막") == [sid]
     sessions.rename(sid, "오아시스 회의")
@@ -179,14 +198,19 @@ def test_index_follows_presentations_and_todos(sessions, search, database):
     sid = make(sessions, "회의")
     slots = PresentationService(database)
     slot = slots.add(sid, presenter="민수님")
-    slots.update(slot.id, notes="증류 노트", discussion="토론 내용")
+    heading = sessions.get(sid).body
+    sessions.set_body(sid, f"{heading}\n증류 노트\n> 토론 내용")
+    [info] = slots.list_for_session(sid)
+    assert (info.id, info.notes, info.discussion) == (slot.id, "증류 노트", "토론 내용")
     [hit] = search.search("토론")
-    assert (hit.field, hit.ref_id) == ("discussion", slot.id)
+    assert (hit.field, hit.ref_id) == ("body", None)
     assert ids(search, "민수") == [sid]
-    slots.update(slot.id, notes="다른 노트")
+    sessions.set_body(sid, f"{heading}\n다른 노트\n> 토론 내용")
     assert ids(search, "증류") == []
-    slots.remove(slot.id)
+    assert ids(search, "다른") == [sid]
+    slots.remove(slot.id)  # the talk's whole section leaves the body
     assert ids(search, "토론") == []
+    assert ids(search, "presenter:민수") == []
     todos = ChecklistService(database)
     item = todos.add(sid, "낙타 사진 올리기")
     assert ids(search, "is:open 낙타") == [sid]

@@ -86,8 +86,9 @@ def add_task(body: str, outline: Outline, line: str) -> LineEdit:
             following = [h.line for h in outline.headings if h.line > section]
             limit = following[0] if following else outline.line_count
             after = max(t.line for t in outline.tasks if section < t.line < limit) + 1
-        indent = _indent(outline.tasks[0].text)
-        return LineEdit(after, after, (indent + line.lstrip(" \t"),), after)
+        # Indented like the to-do it follows, so it joins that list at the same depth.
+        before = next(t for t in outline.tasks if t.line == after - 1)
+        return LineEdit(after, after, (_indent(before.text) + line.lstrip(" \t"),), after)
     heading = "## 할 일" if mostly_hangul(body) else "## To-dos"
     return _append_block(body, (heading, "", line))
 

@@ -10,7 +10,7 @@ _FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _MARKUP_STARTS = frozenset("#`~")  # the first non-blank character of a heading or a fence
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     fenced: bool = False  # inside a code fence (or one of its fence lines)

@@ -9,6 +9,7 @@ only points at lines, so the body stays exactly as written.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -100,13 +101,19 @@ def _clock_seconds(text: str) -> int:
 
 
 def derive(
-    body: str, known_people: Collection[str] = (), known_talks: Collection[str] = ()
+    body: str,
+    known_people: Collection[str] = (),
+    known_talks: Collection[str] = (),
+    *,
+    with_texts: bool = False,
 ) -> Outline:
     """The structure of ``body``; ``known_talks`` are heading lines already known as talks
-    (kept as talks even when they name no presenter the parser recognises)."""
+    (kept as talks even when they name no presenter the parser recognises). Each talk's
+    notes and discussion are read only ``with_texts`` (rows and the outline need none)."""
     lines = scan_body(body)
     tasks = _tasks(lines)
-    talks = _talks(lines, known_people, frozenset(h.strip() for h in known_talks))
+    people = tuple(sorted(set(known_people)))
+    talks = _talks(lines, people, frozenset(h.strip() for h in known_talks), with_texts)
     return Outline(
         talks=talks,
         tasks=tasks,
@@ -126,15 +133,29 @@ def _tasks(lines: list[Line]) -> tuple[TaskAt, ...]:
     for index, line in enumerate(lines):
         if line.fenced or line.level or "[" not in line.text:  # a task line has "[ ]"
             continue
-        fields = parse_task_line(line.text)
+        fields = _task_fields(line.text)
         if fields is not None:
             line.role = "task"
             found.append(TaskAt(index, line.text, fields))
     return tuple(found)
 
 
+# A document is derived again on every save and every pause in typing: its headings and task
+# lines mostly have not changed, and reading them was most of the time (a 200 KB log).
+@functools.lru_cache(maxsize=8192)
+def _task_fields(text: str) -> TaskFields | None:
+    return parse_task_line(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _talk_heading(
+    heading: str, known_people: tuple[str, ...]
+) -> tuple[str | None, PaperRef | None] | None:
+    return parse_presentation_heading(heading, known_people)
+
+
 def _talks(
-    lines: list[Line], known_people: Collection[str], known_talks: frozenset[str]
+    lines: list[Line], known_people: tuple[str, ...], known_talks: frozenset[str], texts: bool
 ) -> tuple[Talk, ...]:
     talks: list[Talk] = []
     index = 0
@@ -142,28 +163,35 @@ def _talks(
         line = lines[index]
         parsed = None
         if line.level and not line.fenced:
-            parsed = parse_presentation_heading(line.heading, known_people)
+            parsed = _talk_heading(line.heading, known_people)
             if parsed is None and line.text.strip() in known_talks:
                 parsed = (None, None)
         if parsed is None:
             index += 1
             continue
         end = section_end(lines, index)
-        for inner in lines[index:end]:
-            if inner.role == "text":
-                inner.role = "talk"
-        talks.append(_talk(lines, index, end, *parsed))
+        line.role = "talk"
+        for inner in range(index + 1, end):  # an attendance line in a talk is its notes
+            if lines[inner].role == "text" and ":" in lines[inner].text:
+                lines[inner].role = "talk"
+        talks.append(_talk(lines, index, end, *parsed, texts=texts))
         index = end
     return tuple(talks)
 
 
 def _talk(
-    lines: list[Line], start: int, end: int, presenter: str | None, paper: PaperRef | None
+    lines: list[Line],
+    start: int,
+    end: int,
+    presenter: str | None,
+    paper: PaperRef | None,
+    *,
+    texts: bool = True,
 ) -> Talk:
     timing_at, timing = _timing(lines, start + 1, end)
     notes: list[str] = []
     discussion: list[str] = []
-    for index in range(start + 1, end):
+    for index in range(start + 1, end if texts else start + 1):
         inner = lines[index]
         if index == timing_at:
             continue
@@ -219,9 +247,12 @@ def _attendance(lines: list[Line]) -> AttendanceAt | None:
 
 
 def _todo_heading(lines: list[Line]) -> int | None:
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
     for index, line in enumerate(lines):
         if not line.level or line.fenced or line.role != "text":
             continue
+        if index == first and line.level == 1:
+            continue  # the title heading: a talk added "before the to-dos" goes under it
         section = lines[index + 1 : section_end(lines, index)]
         if any(inner.role == "task" for inner in section) and all(
             inner.role == "task" or not inner.text.strip() for inner in section

@@ -77,7 +77,7 @@ def _parse(
     fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     fill_metadata(note, data)
 
-    outline = derive(body, known_people)
+    outline = derive(body, known_people, with_texts=True)
     note.presentations = [
         ParsedPresentation(
             heading_raw=talk.heading,
