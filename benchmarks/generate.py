@@ -27,8 +27,9 @@ from sqlalchemy import insert
 from studyapp.core import models
 from studyapp.core.db import Database, open_database
 from studyapp.core.services.exports import ExportService
+from studyapp.core.tasks import TaskFields, format_task_line
 
-NOTE_BYTES_PER_SESSION = 10_000  # session notes + 4 x (presentation notes + discussion)
+NOTE_BYTES_PER_SESSION = 10_000  # a body: notes + 4 x (talk notes + discussion) + to-dos
 BATCH = 500
 
 
@@ -191,10 +192,20 @@ def _papers(database: Database, rng: random.Random, count: int, english: Vocabul
     return texts
 
 
+def _talk_heading(presenter: str, paper: str | None, heading: str | None) -> str:
+    """The heading line a talk has in its session's body (the form studyapp writes)."""
+    return f"## {presenter}: {paper or heading}"
+
+
 def _batch(
     first: int, last: int, rng: random.Random, mixed: Vocabulary, papers: list[str]
 ) -> tuple[dict[str, list[dict[str, object]]], dict[int, str]]:
-    """Rows for sessions ``first..last`` and each session's searchable text."""
+    """Rows for sessions ``first..last`` and each session's searchable text.
+
+    A session's body is its one document: general notes, then each talk as a heading with
+    its notes and a block-quoted discussion, then a to-do list of Tasks lines. The talk and
+    to-do rows are the ones studyapp derives from that body (same heading and task lines).
+    """
     rows: dict[str, list[dict[str, object]]] = {"sessions": [], "presentations": [], "todos": []}
     texts: dict[int, str] = {}
     start = dt.date(1999, 1, 1)
@@ -206,48 +217,66 @@ def _batch(
             title = f"{session_id}회차 {rng.choice(TOPICS)} {rng.choice(TOPICS)} 리뷰"
         else:
             title = f"Week {session_id}: {rng.choice(ENGLISH_ONLY)} and {rng.choice(TOPICS)}"
-        notes = mixed.text(rng, NOTE_BYTES_PER_SESSION // 2)
-        parts = [title, notes]
-        rows["sessions"].append(
-            {
-                "id": session_id, "group_id": group_id, "title": title, "date": day,
-                "start_time": dt.time(19, 0), "timezone": "Asia/Seoul",
-                "kind": rng.choice(KINDS), "status": models.SessionStatus.HELD, "notes": notes,
-                "attendees_raw": None, "checklist_heading": None, "front_matter": {},
-                "source_path": None, "source_hash": None, "deleted_at": None, "version": 1,
-                "created_at": stamp, "updated_at": stamp,
-            }
-        )  # fmt: skip
+        body = [mixed.text(rng, NOTE_BYTES_PER_SESSION // 2)]
+        parts = [title]
         for position in range(4):
             paper_id = rng.randrange(len(papers)) + 1 if rng.random() < 0.8 else None
             heading = None if paper_id else rng.choice(("our project update", "프로젝트 진행 상황"))
+            presenter_id = rng.randrange(len(PEOPLE)) + 1
+            paper_title = papers[paper_id - 1].split("\n", 1)[0] if paper_id else None
+            heading_line = _talk_heading(PEOPLE[presenter_id - 1], paper_title, heading)
             slot_notes = mixed.text(rng, NOTE_BYTES_PER_SESSION // 10)
             discussion = mixed.text(rng, NOTE_BYTES_PER_SESSION // 40, bullets=False)
-            parts += [heading or papers[paper_id - 1], slot_notes, discussion]  # type: ignore[index]
+            quoted = "\n".join(f"> {line}" if line else ">" for line in discussion.split("\n"))
+            body += [heading_line, slot_notes, quoted]
+            if paper_id:
+                parts.append(papers[paper_id - 1])  # the paper's title and abstract
             rows["presentations"].append(
                 {
                     "session_id": session_id, "position": position,
-                    "presenter_id": rng.randrange(len(PEOPLE)) + 1, "paper_id": paper_id,
-                    "heading_raw": heading, "notes": slot_notes, "discussion": discussion,
+                    "presenter_id": presenter_id, "paper_id": paper_id,
+                    "heading_raw": heading_line,
                     "duration_seconds": None, "timebox_minutes": None,
                     "created_at": stamp, "updated_at": stamp,
                 }
             )  # fmt: skip
+        task_lines = []
         for position in range(10):
             text = " ".join(rng.choices(mixed.words, cum_weights=mixed.cumulative, k=5)) + " 하기"
             done = rng.random() < 0.6
-            parts.append(text)
+            assignee_id = rng.randrange(len(PEOPLE)) + 1
+            due = day + dt.timedelta(days=7)
+            line = format_task_line(
+                TaskFields(
+                    text=text, done=done, due_date=due, done_date=day if done else None,
+                    assignee=PEOPLE[assignee_id - 1],
+                )
+            )  # fmt: skip
+            task_lines.append(line)
             rows["todos"].append(
                 {
                     "session_id": session_id, "group_id": group_id, "position": position,
                     "text": text, "done": done, "done_date": day if done else None,
-                    "due_date": day + dt.timedelta(days=7), "scheduled_date": None,
+                    "due_date": due, "scheduled_date": None,
                     "start_date": None, "created_date": None, "cancelled_date": None,
                     "priority": None, "recurrence": None,
-                    "assignee_id": rng.randrange(len(PEOPLE)) + 1, "source_line": None,
+                    "assignee_id": assignee_id, "source_line": line,
                     "created_at": stamp, "updated_at": stamp,
                 }
             )  # fmt: skip
+        body += ["## 할 일", "\n".join(task_lines)]
+        document = "\n\n".join(body)
+        parts.append(document)
+        rows["sessions"].append(
+            {
+                "id": session_id, "group_id": group_id, "title": title, "date": day,
+                "start_time": dt.time(19, 0), "timezone": "Asia/Seoul",
+                "kind": rng.choice(KINDS), "status": models.SessionStatus.HELD, "body": document,
+                "attendees_raw": None, "front_matter": {},
+                "source_path": None, "source_hash": None, "deleted_at": None, "version": 1,
+                "created_at": stamp, "updated_at": stamp,
+            }
+        )  # fmt: skip
         texts[session_id] = "\n".join(parts)
     return rows, texts
 
@@ -308,11 +337,7 @@ def generate(sessions: int, out: Path, seed: int = 20250310) -> dict[str, object
             _insert(database, models.Session.__table__, rows["sessions"])
             _insert(database, models.Presentation.__table__, rows["presentations"])
             _insert(database, models.ChecklistItem.__table__, rows["todos"])
-            note_bytes += sum(len(str(r["notes"]).encode()) for r in rows["sessions"])
-            note_bytes += sum(
-                len(str(r["notes"]).encode()) + len(str(r["discussion"]).encode())
-                for r in rows["presentations"]
-            )
+            note_bytes += sum(len(str(r["body"]).encode()) for r in rows["sessions"])
             for session_id, text in texts.items():
                 for query in matching_queries(text):
                     truth[query].append(session_id)

@@ -4,8 +4,8 @@ Korean queries are two or more Hangul syllables that the generator mostly writes
 longer words ("교사" in "교사가", "교사-학생"; "증류" in "지식증류를"), which is exactly what a
 word-token index misses. English queries are whole words or word prefixes and are matched
 case-insensitively. The ground truth of a query is the set of sessions whose searchable text
-(title, notes, presentation headings, notes and discussion, paper titles and abstracts,
-to-dos) contains it, found by a plain substring scan while the corpus is generated.
+(title, body with its talk headings, notes, discussion and to-dos, paper titles and
+abstracts) contains it, found by a plain substring scan while the corpus is generated.
 """
 
 from __future__ import annotations

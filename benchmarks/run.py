@@ -126,7 +126,7 @@ def child_gui(url: str) -> None:
             assert window.session_id == model.data(index, Qt.ItemDataRole.UserRole + 1)
         rounds.append((ms(percentile(switches, 50)), ms(percentile(switches, 95))))
 
-    # A 200 KB note, typed into in the middle.
+    # A 200 KB body, typed into in the middle.
     target = next(
         int(model.data(model.index(row), Qt.ItemDataRole.UserRole + 1))
         for row in range(count)
@@ -134,10 +134,10 @@ def child_gui(url: str) -> None:
     )
     mixed, _ = vocabularies()
     text = mixed.text(random.Random(11), NOTE_BYTES)
-    SessionService(window.database).set_notes(target, text)
+    SessionService(window.database).set_body(target, text)
     window.select_session(target)
     QApplication.processEvents()
-    editor = window.notes_editor
+    editor = window.body_editor
     assert len(editor.toPlainText().encode()) >= NOTE_BYTES * 0.9, "the big note did not load"
     cursor = editor.textCursor()
     cursor.setPosition(len(editor.toPlainText()) // 2)

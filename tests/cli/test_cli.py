@@ -23,7 +23,8 @@ SHOW_KEYS = {
     "status",
     "tags",
     "attendees",
-    "notes",
+    "absentees",
+    "body",
     "presentations",
     "checklist",
 }
@@ -142,11 +143,22 @@ def test_show_json_has_exactly_the_documented_keys(cli, demo):
         assert [p["order"] for p in data["presentations"]] == list(
             range(1, len(data["presentations"]) + 1)
         )
+        assert isinstance(data["body"], str)
+        assert isinstance(data["absentees"], list)
+        body_lines = data["body"].split("\n")
         for slot in data["presentations"]:
             assert set(slot) == PRESENTATION_KEYS
             assert slot["paper"] is None or set(slot["paper"]) == PAPER_KEYS
+            # A talk's notes and discussion are lines of the body, not a text of their own.
+            for line in slot["notes"].splitlines():
+                assert line in body_lines
+            for line in slot["discussion"].splitlines():
+                assert any(b.lstrip(">").strip() == line.strip() for b in body_lines)
+            if slot["paper"] is not None:
+                assert slot["paper"]["title"] in data["body"]
         for item in data["checklist"]:
             assert set(item) == CHECKLIST_KEYS
+            assert item["text"] in data["body"]  # every to-do is a line of the body
             assert item["priority"] in {"highest", "high", "medium", "low", "lowest", None}
             for key in ("done_date", "due_date"):
                 assert item[key] is None or ISO_DATE.match(item[key])
@@ -166,11 +178,37 @@ def test_show_json_of_a_seoul_meeting(cli, demo):
     assert any(item["done"] and item["done_date"] for item in data["checklist"])
 
 
+def test_show_json_body_is_the_document(cli, demo):
+    first = _sessions(cli)[-1]
+    data = json.loads(cli("show", first["id"], "--json").out)
+    lines = data["body"].split("\n")
+    # The attendance line, the talk headings and the to-dos are where the note put them.
+    assert lines[0].startswith("Attendees: ") and "민수님" in lines[0]
+    headings = [line for line in lines if line.startswith("## ")]
+    talks = [h for h in headings if any(s["paper"]["title"] in h for s in data["presentations"])]
+    assert len(talks) == len(data["presentations"])
+    assert [
+        next(s["presenter"] for s in data["presentations"] if s["paper"]["title"] in h)
+        for h in talks
+    ] == [s["presenter"] for s in data["presentations"]]
+    tasks = [line for line in lines if line.startswith("- [")]
+    assert len(tasks) == len(data["checklist"])
+    assert all(item["text"] in task for item, task in zip(data["checklist"], tasks, strict=True))
+    assert "notes" not in data
+
+
 def test_show_text_and_markdown(cli, demo):
     session = _sessions(cli)[0]
     text = cli("show", session["id"])
     assert text.code == 0
     assert session["title"] in text.out
+    # Header, talks, to-dos, then the body as written.
+    data = json.loads(cli("show", session["id"], "--json").out)
+    out = text.out.splitlines()
+    body = data["body"].split("\n")
+    assert out[len(out) - len(body) :] == body
+    if data["checklist"]:
+        assert out.index("To-dos:") < len(out) - len(body)
     markdown = cli("show", session["id"], "--markdown")
     assert markdown.code == 0, markdown.err
     assert session["title"] in markdown.out

@@ -12,11 +12,9 @@ def seed(db_path):
     try:
         service = SessionService(database)
         service.create(
-            group="KD 스터디", title="증류 세미나", date=dt.date(2025, 3, 10), notes="교사를 만남"
+            group="KD 스터디", title="증류 세미나", date=dt.date(2025, 3, 10), body="교사를 만남"
         )
-        service.create(
-            group="KD 스터디", title="다른 날", date=dt.date(2025, 3, 17), notes="학생만"
-        )
+        service.create(group="KD 스터디", title="다른 날", date=dt.date(2025, 3, 17), body="학생만")
     finally:
         database.dispose()
 
@@ -27,14 +25,14 @@ def test_search_json_has_offsets(cli, db_path):
     assert result.code == 0, result.err
     [hit] = json.loads(result.out)
     assert hit["title"] == "증류 세미나"
-    assert (hit["field"], hit["start"], hit["length"], hit["ref_id"]) == ("notes", 0, 2, None)
+    assert (hit["field"], hit["start"], hit["length"], hit["ref_id"]) == ("body", 0, 2, None)
     assert hit["snippet"] == "**교사**를 만남"
 
 
 def test_search_text_and_nothing_found(cli, db_path):
     seed(db_path)
     out = cli("search", "교사").out
-    assert "증류 세미나" in out and "notes: **교사**를 만남" in out
+    assert "증류 세미나" in out and "body: **교사**를 만남" in out
     assert "Nothing found" in cli("search", "낙타").out
 
 
@@ -51,3 +49,35 @@ def test_reindex(cli, db_path):
     assert result.code == 0, result.err
     assert result.out.strip() == "Indexed 2 sessions for search."
     assert json.loads(cli("search", "학생", "--json").out)[0]["title"] == "다른 날"
+
+
+def test_search_fields_of_a_body_with_a_talk_and_a_todo(cli, db_path):
+    """A body's talk and to-do are found as presenter and checklist; other lines as body."""
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        SessionService(database).create(
+            group="KD 스터디",
+            title="증류 세미나",
+            date=dt.date(2025, 3, 10),
+            body="Attendees: 민수님, Alice\n\n## 민수님: Tiny Teachers (CVPR 2024)\n"
+            "- 교사를 만남\n> 질문이 나옴\n\n- [ ] Alice: 코드 공유하기 📅 2025-03-17",
+        )
+    finally:
+        database.dispose()
+
+    def fields(query):
+        result = cli("search", query, "--json")
+        assert result.code == 0, result.err
+        return [(hit["field"], hit["snippet"]) for hit in json.loads(result.out)]
+
+    assert fields("민수님") == [("presenter", "**민수님**")]
+    assert fields("코드") == [("checklist", "**코드** 공유하기")]
+    [(field, snippet)] = fields("질문")
+    assert field == "body" and "**질문**이 나옴" in snippet
+    assert {field for query in ("Tiny", "교사") for field, _ in fields(query)} <= {"body", "paper"}
+    shown = json.loads(cli("show", "1", "--json").out)
+    assert shown["attendees"] == ["민수님", "Alice"]
+    [talk] = shown["presentations"]
+    assert (talk["presenter"], talk["paper"]["title"]) == ("민수님", "Tiny Teachers")
+    assert talk["discussion"] == "질문이 나옴"
+    assert [item["text"] for item in shown["checklist"]] == ["코드 공유하기"]

@@ -31,10 +31,10 @@ def _make_database(url: str, title: str = "주간 회의") -> int:
         database.dispose()
 
 
-def _notes(url: str, session_id: int) -> str:
+def _body(url: str, session_id: int) -> str:
     database = open_database(url)
     try:
-        return SessionService(database).get(session_id).notes
+        return SessionService(database).get(session_id).body
     finally:
         database.dispose()
 
@@ -53,7 +53,7 @@ def _window(qtbot, url: str):
 
 
 def _type(qtbot, window, text: str) -> None:
-    editor = window.notes_editor
+    editor = window.body_editor
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
@@ -148,7 +148,7 @@ def test_run_gui_offers_the_newest_backup_for_a_damaged_file(qtbot, damaged, mon
     monkeypatch.setattr(QApplication, "exec", run_once)
     assert app.run_gui(url) == 0
     assert len(shown) == 1 and "Restore the backup from" in shown[0]
-    assert _notes(url, 1) == ""
+    assert _body(url, 1) == ""
 
 
 # -- full disk and a lock while typing --------------------------------------------------------
@@ -161,14 +161,14 @@ def test_full_disk_shows_a_banner_and_saves_everything_once_space_returns(
     first = _make_database(url, "첫 세션")
     second = _make_database(url, "둘째 세션")
     disk_full = True
-    real_set_notes = SessionService.set_notes
+    real_set_body = SessionService.set_body
 
-    def set_notes(self, session_id, notes, **kwargs):
+    def set_body(self, session_id, body, **kwargs):
         if disk_full:
             raise DatabaseError("The disk is full; free some space and try again.")
-        return real_set_notes(self, session_id, notes, **kwargs)
+        return real_set_body(self, session_id, body, **kwargs)
 
-    monkeypatch.setattr(SessionService, "set_notes", set_notes)
+    monkeypatch.setattr(SessionService, "set_body", set_body)
     window = _window(qtbot, url)
     window.select_session(first)
     _type(qtbot, window, "디스크가 가득 찼을 때 쓴 줄\n")
@@ -181,8 +181,8 @@ def test_full_disk_shows_a_banner_and_saves_everything_once_space_returns(
     disk_full = False
     qtbot.waitUntil(lambda: not window.save_queue.has_pending(), timeout=10000)
     assert window.banner.isHidden()
-    assert _notes(url, first) == "디스크가 가득 찼을 때 쓴 줄\n"
-    assert _notes(url, second) == "둘째 세션 메모"
+    assert _body(url, first) == "디스크가 가득 찼을 때 쓴 줄\n"
+    assert _body(url, second) == "둘째 세션 메모"
     window.close()
 
 
@@ -201,13 +201,13 @@ def test_locked_database_is_retried_with_a_message_and_saved_after_release(
         _type(qtbot, window, "잠긴 동안 쓴 메모")
         qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=10000)
         assert "locked" in window.banner.text()
-        assert window.notes_editor.toPlainText() == "잠긴 동안 쓴 메모"
+        assert window.body_editor.toPlainText() == "잠긴 동안 쓴 메모"
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     qtbot.waitUntil(lambda: not window.save_queue.has_pending(), timeout=10000)
     assert window.banner.isHidden()
-    assert _notes(url, session_id) == "잠긴 동안 쓴 메모"
+    assert _body(url, session_id) == "잠긴 동안 쓴 메모"
     window.close()
 
 
@@ -240,9 +240,9 @@ def test_read_only_database_opens_with_a_banner(qtbot, read_only_url, monkeypatc
     # Keep the window from writing its layout settings into the user's folders.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(paths.data_dir() / "config"))
     window = _window(qtbot, read_only_url)
-    assert window.sidebar.current_session_id() is not None  # the notes are readable
+    assert window.sidebar.current_session_id() is not None  # the bodies are readable
     assert not window.banner.isHidden()
     assert "read-only" in window.banner.text()
-    assert window.notes_editor.isReadOnly()  # nothing can be typed that could not be saved
+    assert window.body_editor.isReadOnly()  # nothing can be typed that could not be saved
     assert not window.header.isEnabled()
     window.close()

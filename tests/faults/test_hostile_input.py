@@ -18,14 +18,19 @@ from sqlalchemy import func, select
 
 from studyapp.core import models
 from studyapp.core.db import Database
+from studyapp.core.document.lines import split_body
+from studyapp.core.document.outline import derive
 from studyapp.core.errors import StudyappError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.exporter import render_markdown
 from studyapp.core.markdown.parser import parse_note
 from studyapp.core.markdown.reading import read_note_text
+from studyapp.core.markdown.text_lines import trim_blank, verbatim
 from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.services.checklist_fields import task_from_text
 from studyapp.core.services.exports import ExportService
 from studyapp.core.services.imports import ImportService
+from studyapp.core.services.lookup import title_key
 from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.tasks import TaskFields
@@ -134,14 +139,27 @@ def _import(database: Database, data: bytes, name: str = "note.md") -> tuple[str
 
 
 def _check_whole(database: Database, session_id: int | None, path: Path) -> None:
-    """The stored session holds exactly what the parser read from the file."""
+    """The stored session holds exactly what the parser read from the file: the body as
+    written, and the talks, to-dos and attendance recognised in it."""
     assert session_id is not None
-    note = parse_note(read_note_text(path), file_name=path.name)
+    text = read_note_text(path)
+    note = parse_note(text, file_name=path.name)
     detail = SessionService(database).get(session_id)
-    assert detail.notes == note.notes
-    assert len(detail.presentations) == len(note.presentations)
-    assert len(detail.checklist) == len(note.tasks)
-    assert [p.notes for p in detail.presentations] == [p.notes for p in note.presentations]
+    assert detail.body == note.body
+    # The body is the note's own lines in the note's order (a front matter block that never
+    # closes comes back as text inside a code fence, so fence lines are left out here).
+    written = [line for line in split_body(detail.body) if line and not line.startswith("```")]
+    assert _in_order(written, split_body(text))
+    assert [p.heading_raw for p in detail.presentations] == [
+        p.heading_raw for p in note.presentations
+    ]
+    assert [(p.notes, p.discussion) for p in detail.presentations] == [
+        (p.notes, p.discussion) for p in note.presentations
+    ]
+    assert [item.source_line for item in detail.checklist] == [
+        task.source_line for task in note.tasks
+    ]
+    assert [item.task for item in detail.checklist] == [task.fields for task in note.tasks]
 
 
 @FUZZ
@@ -160,6 +178,16 @@ def test_random_markdown_is_imported_whole_and_exported_again(
         return
     detail = SessionService(database).get(session_id)  # type: ignore[arg-type]
     rendered = render_markdown(detail)
+    # The export is the front matter, then the body exactly as stored (blank lines at its
+    # ends aside, a code fence left open closed).
+    body = verbatim(detail.body)
+    if body:
+        assert rendered.endswith(f"\n---\n\n{body}\n")
+        stored = detail.body.split("\n")
+        exported = rendered[:-1].split("\n")
+        start = len(exported) - len(body.split("\n"))
+        kept = trim_blank(stored)
+        assert exported[start : start + len(kept)] == kept
     # Notes are read as NFC (composed Hangul and accents), so a decomposed "ü" comes back
     # composed: the same text, other code points.
     read = unicodedata.normalize("NFC", text)
@@ -177,6 +205,12 @@ def _words(text: str) -> set[str]:
 @pytest.fixture
 def session_id(database: Database) -> int:
     return SessionService(database).create(group="G", title="t", date=dt.date(2024, 3, 7)).id
+
+
+def _in_order(wanted: list[str], lines: list[str]) -> bool:
+    """Whether ``wanted`` are lines of ``lines``, in that order."""
+    rest = iter(lines)
+    return all(any(line == item for line in rest) for item in wanted)
 
 
 def _nfc_spaced(text: str) -> str:
@@ -197,8 +231,12 @@ def test_session_fields_refuse_or_keep_any_string(
         assert str(error).strip() and "Traceback" not in str(error)
     else:
         assert detail.title == " ".join(value.split())
-    sessions.set_notes(session_id, value)
-    assert sessions.get(session_id).notes == value
+    sessions.set_body(session_id, value)
+    detail = sessions.get(session_id)
+    assert detail.body == value
+    # The rows follow the body: its to-do lines, and talks whose headings are its lines.
+    assert [item.source_line for item in detail.checklist] == [t.text for t in derive(value).tasks]
+    assert _in_order([p.heading_raw or "" for p in detail.presentations], split_body(value))
     try:
         detail = sessions.set_tags(session_id, [value, "ok"])
     except ValidationError as error:
@@ -231,6 +269,8 @@ def test_checklist_refuses_or_keeps_any_string(
     else:
         assert item.task.text and "\n" not in item.task.text
         assert checklist.get(item.id) == item
+        # Kept means kept whole: the to-do says what was typed (its Tasks fields read off).
+        assert item.task == task_from_text(value)
     try:
         updated = checklist.update(item.id, TaskFields(text=value, assignee=value or None))
     except ValidationError as error:
@@ -255,12 +295,20 @@ def test_presentations_refuse_or_keep_any_string(
     else:
         if value.strip():
             assert slot.presenter == _nfc_spaced(value)
-    updated = slots.update(slot.id, notes=value, discussion=value)
-    assert (updated.notes, updated.discussion) == (value, value)
+    # A talk's heading is a line of the body: the body holds it, and the slot reads back.
+    body = SessionService(database).get(session_id).body
+    assert slot.heading_raw is not None and slot.heading_raw in split_body(body)
     try:
-        slots.update(slot.id, presenter=value, paper=PaperRef(title=value))
+        updated = slots.update(slot.id, presenter=value, paper=PaperRef(title=value))
     except ValidationError as error:
         assert str(error).strip()
+    else:
+        if value.strip():
+            assert updated.presenter == _nfc_spaced(value)
+            # The library's paper of that title (matched the way the library matches titles).
+            assert updated.paper is not None
+            assert title_key(updated.paper.title) == title_key(_nfc_spaced(value))
+        assert updated.heading_raw in split_body(SessionService(database).get(session_id).body)
 
 
 @settings(

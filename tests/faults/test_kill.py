@@ -32,7 +32,7 @@ def _child_script(url: str, log: Path, marker: Path) -> str:
 
         window = app.create_main_window({url!r})
         window.show()
-        editor = window.notes_editor
+        editor = window.body_editor
         editor.setFocus()
         log = open({str(log)!r}, "a", encoding="utf-8")
         typed = [0]
@@ -99,10 +99,10 @@ def test_sigkill_right_after_typing_loses_at_most_the_last_second(tmp_path: Path
     assert len(typed_at) == LINES
     database = open_database(url)  # also proves the killed file opens cleanly
     try:
-        notes = SessionService(database).get(session_id).notes
+        body = SessionService(database).get(session_id).body
     finally:
         database.dispose()
     must_have = [i for i, moment in typed_at.items() if moment < killed_at - GRACE_S]
     assert must_have, "the typing was too short to test anything"
-    lost = [i for i in must_have if f"회의 메모 {i:02d} line" not in notes]
+    lost = [i for i in must_have if f"회의 메모 {i:02d} line" not in body]
     assert not lost, f"lines typed over {GRACE_S}s before SIGKILL were lost: {lost}"

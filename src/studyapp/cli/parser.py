@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     todo.add_argument("--open", action="store_true", help="only to-dos not done yet")
     todo.add_argument("--json", action="store_true", help="print JSON")
 
-    search = command("search", "search titles, notes, papers and to-dos")
+    search = command("search", "search titles, session bodies, papers, presenters and to-dos")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="print JSON")
     command("reindex", "rebuild the search index")

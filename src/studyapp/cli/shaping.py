@@ -134,10 +134,6 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
-def _indented(text: str, prefix: str = "    ") -> list[str]:
-    return [f"{prefix}{line}".rstrip() for line in text.strip().splitlines()]
-
-
 def todo_line(item: ChecklistItemInfo, *, with_session: bool = True) -> str:
     task = item.task
     parts = [f"[{'x' if task.done else ' '}] {task.text}"]
