@@ -2,7 +2,8 @@
 
 Run under a real X server with a CJK font, e.g.
     xvfb-run -s "-screen 0 1600x1000x24" python scripts/make_screenshots.py
-It builds a demo database in a temporary folder; the user's data is never touched.
+It builds a demo database in a temporary folder, imports a real meeting's minutes from
+tests/fixtures/samples and opens it at 1400×860; the user's data is never touched.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SAMPLE = ROOT / "tests" / "fixtures" / "samples" / "2025-03-10-reading-group.md"
 
 
 def main() -> int:
@@ -23,6 +26,7 @@ def main() -> int:
         from studyapp.app import _application
         from studyapp.core.db import open_database
         from studyapp.core.services.demo import load_demo
+        from studyapp.core.services.imports import ImportService
         from studyapp.ui.i18n import install_translator
         from studyapp.ui.main_window import MainWindow
         from studyapp.ui.theme import apply_theme
@@ -31,6 +35,7 @@ def main() -> int:
         url = f"sqlite:///{Path(folder) / 'demo.sqlite3'}"
         database = open_database(url)
         load_demo(database)
+        ImportService(database).import_paths([SAMPLE], group="Vision reading group")
         database.dispose()
         OUT.mkdir(parents=True, exist_ok=True)
         shots = (("window-light.png", "light", "en"), ("window-dark.png", "dark", "en"),
@@ -39,7 +44,7 @@ def main() -> int:
             install_translator(app, language)
             apply_theme(app, theme)
             window = MainWindow(open_database(url))
-            window.resize(1500, 920)
+            window.resize(1400, 860)
             window.show()
             _open_rich_session(window)
             for _ in range(20):
@@ -50,7 +55,7 @@ def main() -> int:
         preview = MainWindow(open_database(url))
         install_translator(app, "en")
         apply_theme(app, "light")
-        preview.resize(1500, 920)
+        preview.resize(1400, 860)
         preview.show()
         _open_rich_session(preview)
         preview.tabs.setCurrentIndex(1)
@@ -63,15 +68,15 @@ def main() -> int:
 
 
 def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
-    """The demo session with the most presentations, its first slot selected."""
+    """The imported meeting, the cursor in its first talk."""
     from studyapp.core.services.sessions import SessionService
 
     sessions = SessionService(window.database)
-    best = max(sessions.list_sessions(), key=lambda s: len(sessions.get(s.id).presentations))
-    window.select_session(best.id)
-    panel = window.presentations
-    if panel.model.rowCount():
-        panel.list_view.setCurrentIndex(panel.model.index(0))
+    meeting = next(s for s in sessions.list_sessions() if s.group == "Vision reading group")
+    window.select_session(meeting.id)
+    talks = window.outline.outline.talks
+    if talks:
+        window.jump_to_line(talks[0].line + 2)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def test_sigterm_right_after_typing_saves_the_text(tmp_path):
         window = app.create_main_window({url!r})
         app._close_on_sigterm(window)
         window.show()
-        editor = window.notes_editor
+        editor = window.body_editor
         editor.setFocus()
         def type_then_die():
             editor.insertPlainText("마지막 한 줄")  # as typed: the save is still debounced
@@ -111,7 +111,7 @@ def test_sigterm_right_after_typing_saves_the_text(tmp_path):
     database = open_database(url)
     try:
         sessions = SessionService(database)
-        assert sessions.get(sessions.list_sessions()[0].id).notes == "마지막 한 줄"
+        assert sessions.get(sessions.list_sessions()[0].id).body == "마지막 한 줄"
     finally:
         database.dispose()
 

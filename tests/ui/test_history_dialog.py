@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from studyapp.core.services.history import HistoryService, presentation_field
-from studyapp.core.services.presentations import PresentationService
+from studyapp.core.services.history import HistoryService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.history_dialog import HistoryDialog
 
@@ -26,15 +25,15 @@ def history(database):
 @pytest.fixture
 def session_id(sessions, history):
     session = sessions.create(group="KD 스터디", title="0310", date=dt.date(2025, 3, 10)).id
-    history.record(session, "notes", "# 0310\n- 휘발성 메모리", now=T0)
+    history.record(session, "body", "# 0310\n- 휘발성 메모리", now=T0)
     history.record(
-        session, "notes", "# 0310\n- 휘발성 메모리\n- 증류", now=T0 + dt.timedelta(hours=1)
+        session, "body", "# 0310\n- 휘발성 메모리\n- 증류", now=T0 + dt.timedelta(hours=1)
     )
-    sessions.set_notes(session, "# 0310\n- 휘발성이 있는 메모리\n- 증류\n- transformer")
+    sessions.set_body(session, "# 0310\n- 휘발성이 있는 메모리\n- 증류\n- transformer")
     return session
 
 
-def open_dialog(qtbot, database, session_id, field="notes", current_text=""):
+def open_dialog(qtbot, database, session_id, field="body", current_text=""):
     dialog = HistoryDialog(database, session_id, field, current_text)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -43,7 +42,7 @@ def open_dialog(qtbot, database, session_id, field="notes", current_text=""):
 
 
 def test_lists_versions_newest_first_with_a_diff(qtbot, database, sessions, session_id):
-    current = sessions.get(session_id).notes
+    current = sessions.get(session_id).body
     dialog = open_dialog(qtbot, database, session_id, current_text=current)
     assert dialog.list.topLevelItemCount() == 2
     assert "증류" in dialog.diff_view.toPlainText()
@@ -58,14 +57,14 @@ def test_lists_versions_newest_first_with_a_diff(qtbot, database, sessions, sess
 
 
 def test_restore_by_click_writes_back_and_can_be_undone(qtbot, database, sessions, session_id):
-    original = sessions.get(session_id).notes
+    original = sessions.get(session_id).body
     dialog = open_dialog(qtbot, database, session_id, current_text=original)
     qtbot.keyClick(dialog.list, Qt.Key.Key_End)  # the oldest version
 
     with qtbot.waitSignal(dialog.restored) as restored:
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert restored.args == ["# 0310\n- 휘발성 메모리"]
-    assert sessions.get(session_id).notes == "# 0310\n- 휘발성 메모리"
+    assert sessions.get(session_id).body == "# 0310\n- 휘발성 메모리"
     assert "Before restore" in dialog.status.text()
 
     # The text just replaced is now on top; restoring it undoes the restore.
@@ -76,36 +75,22 @@ def test_restore_by_click_writes_back_and_can_be_undone(qtbot, database, session
     qtbot.waitUntil(dialog.isActiveWindow)
     with qtbot.waitSignal(dialog.restored):
         qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    assert sessions.get(session_id).notes == original
+    assert sessions.get(session_id).body == original
 
 
-def test_slot_discussion_history_and_empty_list(qtbot, database, session_id):
-    slots = PresentationService(database)
-    slot = slots.add(session_id, presenter="동훈님")
-    field = presentation_field(slot.id, "discussion")
-    dialog = open_dialog(qtbot, database, session_id, field)
+def test_a_session_without_versions_shows_the_empty_list(qtbot, database, sessions):
+    fresh = sessions.create(group="KD 스터디", title="0317", date=dt.date(2025, 3, 17)).id
+    dialog = open_dialog(qtbot, database, fresh)
     assert dialog.list.topLevelItemCount() == 0
     assert dialog.empty_label.isVisible()
     assert not dialog.restore_button.isEnabled()
-    dialog.close()
-
-    slots.update(slot.id, discussion="질문: 왜 증류인가?")
-    slots.update(slot.id, discussion="질문: 왜 증류인가? 답: 작아서")
-    dialog = open_dialog(qtbot, database, session_id, field, "질문: 왜 증류인가? 답: 작아서")
-    with qtbot.waitSignal(dialog.restored):
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert slots.list_for_session(session_id)[0].discussion == "질문: 왜 증류인가?"
 
 
-def test_a_failed_restore_shows_the_error_inline(qtbot, database, session_id):
-    slots = PresentationService(database)
-    slot = slots.add(session_id, presenter="Alice")
-    slots.update(slot.id, notes="first")
-    slots.update(slot.id, notes="second")
-    dialog = open_dialog(qtbot, database, session_id, presentation_field(slot.id, "notes"))
-    slots.remove(slot.id)
+def test_a_failed_restore_shows_the_error_inline(qtbot, database, sessions, session_id):
+    dialog = open_dialog(qtbot, database, session_id)
+    sessions.trash(session_id)  # gone while the dialog was open
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert "removed" in dialog.status.text()
+    assert "no session" in dialog.status.text()
 
 
 def test_escape_closes(qtbot, database, session_id):
@@ -114,16 +99,15 @@ def test_escape_closes(qtbot, database, session_id):
     assert not dialog.isVisible()
 
 
-def test_opened_for_the_focused_editor_and_restores_into_it(qtbot, tmp_path):
+def test_opened_for_the_body_editor_and_restores_into_it(qtbot, tmp_path):
     from studyapp import app
     from studyapp.core.db import open_database
-    from studyapp.ui.history_dialog import open_history_for_focus
 
     url = f"sqlite:///{tmp_path / 'window.sqlite3'}"
     setup = open_database(url)
     sessions = SessionService(setup)
     session = sessions.create(group="KD 스터디", title="0310", date=dt.date(2025, 3, 10)).id
-    sessions.set_notes(session, "처음 메모")
+    sessions.set_body(session, "처음 메모")
     setup.dispose()
 
     window = app.create_main_window(url)
@@ -131,12 +115,13 @@ def test_opened_for_the_focused_editor_and_restores_into_it(qtbot, tmp_path):
     window.show()
     qtbot.waitExposed(window)
     window.open_session(session)
-    editor = window.notes_editor
+    editor = window.body_editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, " - more")  # saved by the window before the dialog reads
 
-    dialog = open_history_for_focus(window)
+    window.actions_.history_action.trigger()  # Ctrl+Shift+H
+    dialog = window.findChild(HistoryDialog, "historyDialog")
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert HistoryService(window.database).revisions(session)[0].reason == "edit"
@@ -156,8 +141,8 @@ def test_leaving_a_session_keeps_a_revision_only_when_something_was_typed(qtbot,
     url = f"sqlite:///{tmp_path / 'window.sqlite3'}"
     setup = open_database(url)
     sessions = SessionService(setup)
-    first = sessions.create(group="KD", title="첫째", date=dt.date(2025, 3, 3), notes="a").id
-    second = sessions.create(group="KD", title="둘째", date=dt.date(2025, 3, 10), notes="b").id
+    first = sessions.create(group="KD", title="첫째", date=dt.date(2025, 3, 3), body="a").id
+    second = sessions.create(group="KD", title="둘째", date=dt.date(2025, 3, 10), body="b").id
     setup.dispose()
 
     window = app.create_main_window(url)
@@ -168,9 +153,9 @@ def test_leaving_a_session_keeps_a_revision_only_when_something_was_typed(qtbot,
     window.open_session(second)  # only read: nothing new to keep
     assert history.revisions(first) == []
     window.open_session(first)
-    window.notes_editor.setFocus()
-    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
-    qtbot.keyClicks(window.notes_editor, " typed")
+    window.body_editor.setFocus()
+    window.body_editor.moveCursor(window.body_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.body_editor, " typed")
     window.open_session(second)
     newest = history.revisions(first)[0]
     assert (newest.reason, newest.preview) == ("switch", "a typed")

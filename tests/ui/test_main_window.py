@@ -20,8 +20,10 @@ from studyapp.ui.editor import MarkdownEditor
 OBJECT_NAMES = (
     "sessionList",
     "sessionTitle",
-    "notesEditor",
-    "presentationList",
+    "bodyEditor",
+    "outlinePanel",
+    "outlineTree",
+    "sideColumn",
     "checklistPanel",
     "searchBox",
     "preview",
@@ -35,7 +37,7 @@ def url(tmp_path) -> str:
     try:
         sessions = SessionService(database)
         sessions.create(
-            group="KD 스터디", title="첫 모임", date=dt.date(2025, 3, 3), notes="처음 메모"
+            group="KD 스터디", title="첫 모임", date=dt.date(2025, 3, 3), body="처음 메모"
         )
         sessions.create(group="KD 스터디", title="둘째 모임", date=dt.date(2025, 3, 10))
     finally:
@@ -89,22 +91,22 @@ def test_newest_session_opens_first(window):
 
 
 def test_type_then_switch_within_100_ms_is_saved(qtbot, window, url):
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     qtbot.keyClicks(editor, "fast notes")
     qtbot.wait(50)
     _select(window, "첫 모임")
-    assert _read(url)["둘째 모임"].notes == "fast notes"
+    assert _read(url)["둘째 모임"].body == "fast notes"
     assert editor.toPlainText() == "처음 메모"
 
 
 def test_korean_preedit_is_saved_when_the_window_closes(qtbot, window, url):
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     _type_korean(editor, "안녕하세")
     _type_korean(editor, "", preedit="요")  # the IME is still composing this syllable
     window.close()
-    assert _read(url)["둘째 모임"].notes == "안녕하세요"
+    assert _read(url)["둘째 모임"].body == "안녕하세요"
 
 
 def test_close_right_after_typing_saves_without_asking(qtbot, window, url, monkeypatch):
@@ -112,16 +114,16 @@ def test_close_right_after_typing_saves_without_asking(qtbot, window, url, monke
 
     asked = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a))
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     qtbot.keyClicks(editor, "last line")
     window.close()
-    assert _read(url)["둘째 모임"].notes == "last line"
+    assert _read(url)["둘째 모임"].body == "last line"
     assert asked == []
 
 
 def test_status_bar_says_saved(qtbot, window):
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     qtbot.keyClicks(editor, "x")
     assert window.save_label.text() == "Saving…"
@@ -129,18 +131,18 @@ def test_status_bar_says_saved(qtbot, window):
 
 
 def test_failed_save_shows_a_banner_keeps_the_text_and_retries(qtbot, window, url, monkeypatch):
-    original = SessionService.set_notes
+    original = SessionService.set_body
     failures = {"left": 1}
 
-    def flaky(self, session_id, notes, **kwargs):
+    def flaky(self, session_id, body, **kwargs):
         if failures["left"]:
             failures["left"] -= 1
             raise DatabaseError("The disk is full; free some space and try again.")
-        return original(self, session_id, notes, **kwargs)
+        return original(self, session_id, body, **kwargs)
 
-    monkeypatch.setattr(SessionService, "set_notes", flaky)
+    monkeypatch.setattr(SessionService, "set_body", flaky)
     window.save_queue._retry.setInterval(100)
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     qtbot.keyClicks(editor, "keep me")
     window.flush()
@@ -148,7 +150,7 @@ def test_failed_save_shows_a_banner_keeps_the_text_and_retries(qtbot, window, ur
     assert "disk is full" in window.banner.text()
     assert editor.toPlainText() == "keep me"
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
-    assert _read(url)["둘째 모임"].notes == "keep me"
+    assert _read(url)["둘째 모임"].body == "keep me"
 
 
 def test_title_edit_reaches_the_list_and_the_database(qtbot, window, url):
@@ -187,7 +189,7 @@ def test_search_box_finds_and_opens_a_session(qtbot, window):
     results.itemClicked.emit(results.item(0))
     assert window.findChild(QLineEdit, "sessionTitle").text() == "첫 모임"
     # The match is selected in the editor it was found in.
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     assert editor.textCursor().selectedText() == "처음"
     assert editor.hasFocus()
 
@@ -258,14 +260,14 @@ def test_pasted_screenshot_is_kept_linked_and_previewed(qtbot, window, url):
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("teal"))
     QApplication.clipboard().setImage(image)
-    editor = window.findChild(MarkdownEditor, "notesEditor")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     text = editor.toPlainText()
     assert text.startswith("![](slide-") and text.endswith(".png)")
     window.flush()
     detail = _read(url)["둘째 모임"]
-    assert detail.notes == text
+    assert detail.body == text
     database = open_database(url)
     try:
         names = AttachmentService(database).names(detail.id)
@@ -303,18 +305,6 @@ def test_schedule_dialog_opens_for_the_current_group(qtbot, window, monkeypatch)
     )
     window.actions_.schedule_action.trigger()
     assert opened
-
-
-def test_name_fields_offer_people_added_since_the_session_was_opened(qtbot, window):
-    _select(window, "첫 모임")
-    other = SessionService(window.database)
-    second = next(s.id for s in other.list_sessions() if s.title == "둘째 모임")
-    other.set_attendees(second, ["새 사람"], [])  # another window or the command line
-    edit = window.header.attendees_edit
-    assert "새 사람" not in edit.completer().model().stringList()  # read on focus, not per switch
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    assert "새 사람" in edit.completer().model().stringList()
 
 
 def test_sessions_trashed_long_ago_go_once_the_window_is_up(qtbot, url, monkeypatch):

@@ -31,6 +31,9 @@ class BodyBridge:
         self._sessions = sessions
         self._session_id = session_id
         self._flush = flush
+        # Called after an edit was applied and saved (the window shows the new outline at
+        # once: a second Alt+Down before its pause must not count talks of the old text).
+        self.applied: Callable[[], None] | None = None
 
     @property
     def session_id(self) -> int | None:
@@ -55,6 +58,8 @@ class BodyBridge:
             return None
         replace_lines(self.editor, edit, show=show)
         self._flush()
+        if self.applied is not None:
+            self.applied()
         return edit
 
 

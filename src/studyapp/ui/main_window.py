@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.bridge = BodyBridge(
             self.body_editor, self.sessions, lambda: self.session_id, self.flush
         )
+        self.bridge.applied = self._structure_edited
         self.outline = OutlinePanel(self.bridge, self)
         self.checklist = ChecklistPanel(
             database, self.save_queue, self, service=EditorChecklist(database, self.bridge)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.slot_timer = SlotTimer(self._write_timing, self)
         self.talk_label = QLabel(objectName="currentTalkLabel")
         self._talks: list[PresentationInfo] = []
+        self._writing_timing = False  # the slot timer's line is being written
 
         self.save_status = SaveStatus(self.save_queue, self.statusBar())
         self.banner = self.save_status.banner
@@ -280,10 +282,16 @@ class MainWindow(QMainWindow):
         self.outline.show_outline(outline or Outline(), enabled=outline is not None)
         self._cursor_moved()
 
+    def _structure_edited(self) -> None:
+        """A panel's edit (or Alt+Up/Down) changed the text: the outline follows now, not
+        after the typing pause, so the next edit counts talks and lines of this text."""
+        self._outline_timer.stop()
+        self.refresh_outline()
+
     def _cursor_moved(self) -> None:
         line = self.body_editor.textCursor().blockNumber()
         self.outline.follow(line)
-        if self.slot_timer.is_running():
+        if self.slot_timer.is_running() or self._writing_timing:
             return  # the running talk keeps its stopwatch while notes are taken elsewhere
         ordinal = self.outline.outline.talk_at(line)
         talk = None
@@ -320,7 +328,13 @@ class MainWindow(QMainWindow):
                 return None if at is None else edits.LineEdit(at, at + 1, ())
             return edits.set_timing(outline, ordinal, seconds, timebox)
 
-        self.bridge.apply(timing, show=False)
+        # The write moves the editor's cursor signal; the timer must not be switched to the
+        # cursor's talk (and asked to save) in the middle of its own save.
+        self._writing_timing = True
+        try:
+            self.bridge.apply(timing, show=False)
+        finally:
+            self._writing_timing = False
 
     def jump_to_line(self, line: int) -> None:
         block = self.body_editor.document().findBlockByNumber(line)
@@ -335,10 +349,14 @@ class MainWindow(QMainWindow):
     def move_talk_at_cursor(self, delta: int) -> None:
         """Alt+Up / Alt+Down in the editor: the talk around the cursor moves, whole."""
         line = self.body_editor.textCursor().blockNumber()
-        ordinal = self.outline.outline.talk_at(line)
-        if ordinal is None:
-            return
-        self.bridge.apply(lambda body, outline: edits.move_talk(body, outline, ordinal, delta))
+
+        def move(body: str, outline: Outline) -> edits.LineEdit | None:
+            # The talk at the cursor in the text as it is now (the outline shown may be
+            # a pause behind the last edit).
+            ordinal = outline.talk_at(line)
+            return None if ordinal is None else edits.move_talk(body, outline, ordinal, delta)
+
+        self.bridge.apply(move)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the editor and the current talk's timer only."""
