@@ -341,7 +341,7 @@
         <translation>삭제</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+30"/>
         <source>Everyone</source>
         <translation>모든 담당자</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+63"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+64"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -729,7 +729,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/find_bar.py" line="+47"/>
+        <location filename="../../src/studyapp/ui/editor/find_bar.py" line="+49"/>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
@@ -822,7 +822,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/history_dialog.py" line="+73"/>
+        <location filename="../../src/studyapp/ui/history_dialog.py" line="+70"/>
         <source>Note history</source>
         <translation>노트 기록</translation>
     </message>
@@ -1105,16 +1105,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+73"/>
         <source>Notes for the whole session (Markdown)</source>
-        <translation>세션 전체 노트 (Markdown)</translation>
+        <translation type="vanished">세션 전체 노트 (Markdown)</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>노트</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+123"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -1125,12 +1124,11 @@
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-15"/>
         <source>Session notes</source>
-        <translation>세션 노트</translation>
+        <translation type="vanished">세션 노트</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+27"/>
         <source>Backup failed: {message}</source>
         <translation>백업 실패: {message}</translation>
     </message>
@@ -1143,7 +1141,17 @@
         <translation>저장됨 {time}</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="-69"/>
+        <source>The meeting&apos;s minutes in Markdown: a heading per talk (## Alice: Paper title (Venue 2025)), notes under it, - [ ] to-dos where they come up</source>
+        <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
+    </message>
+    <message>
+        <location line="+224"/>
+        <source>No talk at the cursor</source>
+        <translation>커서 위치에 발표 없음</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1173,7 +1181,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-266"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-386"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1184,7 +1192,12 @@
         <translation>읽기 과제</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Focus mode</source>
+        <translation>집중 모드</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>G&amp;roup</source>
         <translation>그룹(&amp;R)</translation>
     </message>
@@ -1219,7 +1232,7 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-112"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-121"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -1259,7 +1272,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+164"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+173"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1286,7 +1299,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-260"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -1327,13 +1340,13 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+120"/>
         <location line="+108"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-190"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1361,7 +1374,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+160"/>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+148"/>
         <source>Insert Current Time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1371,7 +1384,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>커서 위치에 현재 시각을 HH:MM 형식으로 넣습니다</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>Find…</source>
         <translation>찾기…</translation>
     </message>
@@ -1418,6 +1431,39 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
 </context>
 <context>
+    <name>OutlinePanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/outline_panel.py" line="+100"/>
+        <source>Add talk</source>
+        <translation>발표 추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenter and paper…</source>
+        <translation>발표자와 논문…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outline</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Attendees: {names}</source>
+        <translation>참석: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(absent: {names})</source>
+        <translation>(불참: {names})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No attendance line yet (Attendees: A, B)</source>
+        <translation>아직 참석 줄이 없음 (참석: A, B)</translation>
+    </message>
+</context>
+<context>
     <name>PaperTableModel</name>
     <message>
         <location filename="../../src/studyapp/ui/models/paper_model.py" line="+118"/>
@@ -1458,7 +1504,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+72"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+73"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1478,7 +1524,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <location line="+55"/>
         <source>Papers</source>
         <translation>논문</translation>
@@ -1507,141 +1553,114 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PresentationEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/presentation_editor.py" line="+74"/>
         <source>Who presents; Enter to set</source>
-        <translation>발표자 (Enter로 지정)</translation>
+        <translation type="vanished">발표자 (Enter로 지정)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Paper title, e.g. Tiny Teachers (CVPR 2024), or an arXiv id or DOI</source>
-        <translation>논문 제목 (예: Tiny Teachers (CVPR 2024)) 또는 arXiv id나 DOI</translation>
+        <translation type="vanished">논문 제목 (예: Tiny Teachers (CVPR 2024)) 또는 arXiv id나 DOI</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Notes on this presentation</source>
-        <translation>이 발표에 대한 노트</translation>
+        <translation type="vanished">이 발표에 대한 노트</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Questions and discussion (exported as quotes)</source>
-        <translation>질문과 토론 (인용문으로 내보냄)</translation>
+        <translation type="vanished">질문과 토론 (인용문으로 내보냄)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Presenter:</source>
-        <translation>발표자(&amp;P):</translation>
+        <translation type="vanished">발표자(&amp;P):</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>P&amp;aper:</source>
-        <translation>논문(&amp;A):</translation>
+        <translation type="vanished">논문(&amp;A):</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Timer:</source>
-        <translation>타이머:</translation>
+        <translation type="vanished">타이머:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Notes</source>
-        <translation>노트</translation>
+        <translation type="vanished">노트</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Discussion</source>
-        <translation>토론</translation>
+        <translation type="vanished">토론</translation>
     </message>
 </context>
 <context>
     <name>PresentationListModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/presentation_model.py" line="+77"/>
         <source>No presenter</source>
-        <translation>발표자 없음</translation>
+        <translation type="vanished">발표자 없음</translation>
     </message>
 </context>
 <context>
     <name>PresentationsPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/presentations_panel.py" line="+62"/>
         <source>Presentation slots</source>
-        <translation>발표 순서</translation>
+        <translation type="vanished">발표 순서</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Add Slot</source>
-        <translation>발표 추가(&amp;A)</translation>
+        <translation type="vanished">발표 추가(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Remove Slot</source>
-        <translation>발표 삭제(&amp;R)</translation>
+        <translation type="vanished">발표 삭제(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Move Slot &amp;Up</source>
-        <translation>발표를 위로(&amp;U)</translation>
+        <translation type="vanished">발표를 위로(&amp;U)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Move Slot &amp;Down</source>
-        <translation>발표를 아래로(&amp;D)</translation>
+        <translation type="vanished">발표를 아래로(&amp;D)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Add slot</source>
-        <translation>발표 추가</translation>
+        <translation type="vanished">발표 추가</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+163"/>
         <source>Remove</source>
-        <translation>삭제</translation>
+        <translation type="vanished">삭제</translation>
     </message>
     <message>
-        <location line="-162"/>
         <source>Up</source>
-        <translation>위로</translation>
+        <translation type="vanished">위로</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Down</source>
-        <translation>아래로</translation>
+        <translation type="vanished">아래로</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Presentations</source>
-        <translation>발표</translation>
+        <translation type="vanished">발표</translation>
     </message>
     <message>
-        <location line="+129"/>
         <source>Remove Slot</source>
-        <translation>발표 삭제</translation>
+        <translation type="vanished">발표 삭제</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove “{slot}”?</source>
-        <translation>“{slot}” 발표를 삭제할까요?</translation>
+        <translation type="vanished">“{slot}” 발표를 삭제할까요?</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Its notes and discussion are kept as a revision of the session, so nothing typed is lost.</source>
-        <translation>노트와 토론 내용은 세션의 이전 버전으로 보관되므로 입력한 내용은 사라지지 않습니다.</translation>
+        <translation type="vanished">노트와 토론 내용은 세션의 이전 버전으로 보관되므로 입력한 내용은 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>No session is selected.</source>
-        <translation>선택한 세션이 없습니다.</translation>
+        <translation type="vanished">선택한 세션이 없습니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No presentations yet. Add a slot with {keys}.</source>
-        <translation>아직 발표가 없습니다. {keys}로 발표를 추가하세요.</translation>
+        <translation type="vanished">아직 발표가 없습니다. {keys}로 발표를 추가하세요.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Select a slot to edit it.</source>
-        <translation>편집할 발표를 선택하세요.</translation>
+        <translation type="vanished">편집할 발표를 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -1856,7 +1875,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../src/studyapp/ui/session_header.py" line="+88"/>
+        <location filename="../../src/studyapp/ui/session_header.py" line="+82"/>
         <source>Session title</source>
         <translation>세션 제목</translation>
     </message>
@@ -1876,42 +1895,40 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>리뷰, 증류</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Alice, 민수님, …</source>
-        <translation>Alice, 민수님, …</translation>
+        <translation type="vanished">Alice, 민수님, …</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>who could not come</source>
-        <translation>참석하지 못한 사람</translation>
+        <translation type="vanished">참석하지 못한 사람</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>When</source>
-        <translation>일시</translation>
+        <translation type="vanished">일시</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kind</source>
-        <translation>종류</translation>
+        <translation type="vanished">종류</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tags</source>
-        <translation>태그</translation>
+        <translation type="vanished">태그</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Attendees</source>
-        <translation>참석자</translation>
+        <translation type="vanished">참석자</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="vanished">불참</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Absent</source>
-        <translation>불참</translation>
+        <source>Tags, separated by commas</source>
+        <translation>태그, 쉼표로 구분</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+131"/>
         <source>Paper review</source>
         <translation>논문 리뷰</translation>
     </message>
@@ -2131,7 +2148,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SlotTimer</name>
     <message>
-        <location filename="../../src/studyapp/ui/slot_timer.py" line="+41"/>
+        <location filename="../../src/studyapp/ui/slot_timer.py" line="+47"/>
         <location line="+127"/>
         <source>Start</source>
         <translation>시작</translation>
@@ -2167,9 +2184,37 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>{elapsed} / {timebox}</source>
         <translation>{elapsed} / {timebox}</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/outline_panel.py" line="-106"/>
+        <source>Talk</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>동훈님, Alice, …</source>
+        <translation>동훈님, Alice, …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title (Venue 2025) or an arXiv link</source>
+        <translation>제목 (학회 2025) 또는 arXiv 링크</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Presenter</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>논문</translation>
     </message>
 </context>
 <context>
