@@ -76,7 +76,7 @@ def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa:
     window.select_session(meeting.id)
     talks = window.outline.outline.talks
     if talks:
-        window.jump_to_line(talks[0].line + 2)
+        window.meeting.jump_to_line(talks[0].line + 2)
 
 
 if __name__ == "__main__":

@@ -442,7 +442,7 @@ def test_the_talk_timer_writes_its_line_under_the_talks_heading(qtbot, talks_win
     _put_cursor_on(editor, _lines(editor).index(heading) + 2)
     timer = window.slot_timer
     qtbot.waitUntil(lambda: timer.slot_id() is not None)
-    assert "Alice" in window.talk_label.text()
+    assert "Alice" in window.meeting.talk_label.text()
     timer.start()
     qtbot.waitUntil(lambda: timer.elapsed_ms() >= 1000, timeout=3000)
     with qtbot.waitSignal(timer.saved):

@@ -24,14 +24,14 @@ from studyapp.ui.session_actions import SessionActions
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.window_contract import SessionWindow
 
 # Menu texts belong to the window's translation context, whoever builds them.
 translate = QCoreApplication.translate
 
 
 class MainActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: SessionWindow) -> None:
         super().__init__(window)
         self.window = window
         self.settings = AppSettings()
@@ -255,7 +255,6 @@ class MainActions(QObject):
     def switch_database(self, url: str) -> None:
         """Open another database in a new window; this one closes after saving."""
         from studyapp.core.db import open_database
-        from studyapp.ui.main_window import MainWindow
 
         w = self.window
         try:
@@ -263,7 +262,7 @@ class MainActions(QObject):
         except StudyappError as error:
             QMessageBox.warning(w, translate("MainWindow", "Open database"), str(error))
             return
-        successor = MainWindow(database)
+        successor = w.open_database_window(database)
         self.settings.database_url = url
         self.settings.add_recent_database(url)
         w.successor = successor  # keeps it alive once this window is gone

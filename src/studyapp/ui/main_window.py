@@ -8,11 +8,9 @@ leaves an editor, before export and when the window closes. Nothing asks "save?"
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -21,9 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.db import Database
-from studyapp.core.document import edits
-from studyapp.core.document.outline import Outline
-from studyapp.core.dto import PresentationInfo, SessionDetail
+from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.core.services.history import HistoryService
@@ -31,13 +27,12 @@ from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
-from studyapp.ui.body_bridge import BodyBridge
 from studyapp.ui.checklist_panel import ChecklistPanel
-from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane, count_stats
+from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
 from studyapp.ui.images import image_data, store_images
 from studyapp.ui.main_actions import MainActions
-from studyapp.ui.outline_panel import OutlinePanel
+from studyapp.ui.meeting_editor import MeetingEditor
 from studyapp.ui.papers.assignments_view import AssignmentsView
 from studyapp.ui.papers.papers_view import PapersView
 from studyapp.ui.preview import PreviewBrowser
@@ -45,7 +40,6 @@ from studyapp.ui.save_queue import SaveQueue
 from studyapp.ui.save_status import SaveStatus
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
-from studyapp.ui.slot_timer import SlotTimer
 
 PREVIEW_DELAY_MS = 400
 OUTLINE_DELAY_MS = 300
@@ -74,47 +68,36 @@ class MainWindow(QMainWindow):
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)
-        self.body_pane = MarkdownEditorPane(self)
-        self.body_editor: MarkdownEditor = self.body_pane.editor
-        self.body_editor.setObjectName("bodyEditor")
-        self.body_editor.setPlaceholderText(
-            self.tr(
-                "The meeting's minutes in Markdown: a heading per talk "
-                "(## Alice: Paper title (Venue 2025)), notes under it, "
-                "- [ ] to-dos where they come up"
-            )
+        self.meeting = MeetingEditor(
+            self.sessions,
+            PresentationService(database),
+            lambda: self.session_id,
+            self.flush,
+            lambda message: self.statusBar().showMessage(message, 8000),
+            self,
         )
-        self.bridge = BodyBridge(
-            self.body_editor, self.sessions, lambda: self.session_id, self.flush
-        )
-        self.bridge.applied = self._structure_edited
-        self.outline = OutlinePanel(self.bridge, self)
+        # The parts other views and the tests reach for, by their own names.
+        self.body_editor: MarkdownEditor = self.meeting.body_editor
+        self.bridge = self.meeting.bridge
+        self.outline = self.meeting.outline
+        self.slot_timer = self.meeting.slot_timer
         self.checklist = ChecklistPanel(
             database, self.save_queue, self, service=EditorChecklist(database, self.bridge)
         )
         self.preview = PreviewBrowser(self)
         self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
-        self.slot_timer = SlotTimer(self._write_timing, self)
-        self.talk_label = QLabel(objectName="currentTalkLabel")
-        self._talks: list[PresentationInfo] = []
-        self._writing_timing = False  # the slot timer's line is being written
 
         self.save_status = SaveStatus(self.save_queue, self.statusBar())
         self.banner = self.save_status.banner
         self.save_label = self.save_status.save_label
 
-        timer_row = QHBoxLayout()
-        timer_row.setContentsMargins(0, 0, 0, 0)
-        timer_row.addWidget(self.talk_label, 1)
-        timer_row.addWidget(self.slot_timer)
         session_page = QWidget()
         session_layout = QVBoxLayout(session_page)
         session_layout.setContentsMargins(2, 2, 2, 2)
         session_layout.setSpacing(3)
         session_layout.addWidget(self.header)
-        session_layout.addLayout(timer_row)
-        session_layout.addWidget(self.body_pane, 1)
+        session_layout.addWidget(self.meeting, 1)
 
         self.papers_view = PapersView(database, self)
         self.assignments_view = AssignmentsView(database, parent=self)
@@ -157,8 +140,6 @@ class MainWindow(QMainWindow):
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
-        self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
-        self._outline_timer.timeout.connect(self.refresh_outline)
         self.actions_ = MainActions(self)
 
         self.sidebar.sessionSelected.connect(self.open_session)
@@ -167,13 +148,6 @@ class MainWindow(QMainWindow):
         self.header.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         for source in (self.header.changed, self.checklist.changed):
             source.connect(self._schedule_preview)
-        self.outline.jumpRequested.connect(self.jump_to_line)
-        self.body_editor.cursorPositionChanged.connect(self._cursor_moved)
-        self.slot_timer.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self.body_editor)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda delta=delta: self.move_talk_at_cursor(delta))
         # A paper or an assignment changed elsewhere: the other views read it afresh.
         self.papers_view.changed.connect(self.assignments_view.reload)
         self.assignments_view.changed.connect(self.papers_view.reload)
@@ -217,13 +191,10 @@ class MainWindow(QMainWindow):
             except StudyappError as error:
                 self.statusBar().showMessage(str(error), 8000)
         self.session_id = detail.id if detail else None
-        self.slot_timer.stop()  # a running timer writes its talk's time before the switch
         self.header.load(detail)
         # The detail already holds the to-dos; the panel need not read them again.
         self.checklist.load_session(self.session_id, detail.checklist if detail else None)
         self._load_body(detail)
-        self._talks = list(detail.presentations) if detail else []
-        self.refresh_outline()
         if self.tabs.currentWidget() is self.preview:  # else rendered when its tab is shown
             self.refresh_preview(detail)
         self.sessionLoaded.emit(self.session_id)
@@ -235,17 +206,8 @@ class MainWindow(QMainWindow):
 
     def _load_body(self, detail: SessionDetail | None) -> None:
         self._notes_typed = False
-        self.body_editor.blockSignals(True)
-        try:
-            if detail is None:
-                self.body_editor.setPlainText("")
-            else:
-                pending = self.save_queue.pending_value(("body", detail.id))
-                self.body_editor.setPlainText(pending if isinstance(pending, str) else detail.body)
-        finally:
-            self.body_editor.blockSignals(False)
-        self.body_editor.setEnabled(detail is not None)
-        self.body_editor.document().setModified(False)
+        pending = None if detail is None else self.save_queue.pending_value(("body", detail.id))
+        self.meeting.load(detail, pending if isinstance(pending, str) else None)
         self.save_status.show_stats(*count_stats(self.body_editor.toPlainText()))
 
     def _body_edited(self) -> None:
@@ -258,105 +220,18 @@ class MainWindow(QMainWindow):
             self.body_editor.toPlainText,
             lambda text: self._save_body(session_id, text),
         )
-        self._outline_timer.start()
 
     def _save_body(self, session_id: int, text: str) -> None:
         self.sessions.set_body(session_id, text)
         if session_id == self.session_id:
             # The to-dos and talks are rows derived from the text just saved.
             self.checklist.model.reload()
-            self._talks = PresentationService(self.database).list_for_session(session_id)
+            self.meeting.saved(session_id)
             self.assignments_view.reload()
         self._schedule_preview()
 
-    # -- the outline and the talk timer ------------------------------------------------------
-
-    def refresh_outline(self) -> None:
-        """The outline of the text as it is in the editor now."""
-        outline: Outline | None = None
-        if self.session_id is not None:
-            try:
-                outline = self.bridge.outline()
-            except StudyappError as error:
-                self.statusBar().showMessage(str(error), 8000)
-        self.outline.show_outline(outline or Outline(), enabled=outline is not None)
-        self._cursor_moved()
-
-    def _structure_edited(self) -> None:
-        """A panel's edit (or Alt+Up/Down) changed the text: the outline follows now, not
-        after the typing pause, so the next edit counts talks and lines of this text."""
-        self._outline_timer.stop()
-        self.refresh_outline()
-
-    def _cursor_moved(self) -> None:
-        line = self.body_editor.textCursor().blockNumber()
-        self.outline.follow(line)
-        if self.slot_timer.is_running() or self._writing_timing:
-            return  # the running talk keeps its stopwatch while notes are taken elsewhere
-        ordinal = self.outline.outline.talk_at(line)
-        talk = None
-        if ordinal is not None and ordinal < len(self._talks):
-            talk = self._talks[ordinal]
-        if (talk.id if talk else None) != self.slot_timer.slot_id():
-            self.slot_timer.set_slot(talk)
-        if talk is not None and ordinal is not None:
-            heading = self.outline.outline.talks[ordinal].heading
-            self.talk_label.setText(heading.lstrip("#").strip())
-        else:
-            self.talk_label.setText(self.tr("No talk at the cursor"))
-
-    def _write_timing(self, talk_id: int, seconds: int | None, timebox: int) -> None:
-        """The slot timer's result as the talk's ``⏱ used / box`` line under its heading."""
-        self.flush()
-        ids = (
-            [
-                talk.id
-                for talk in PresentationService(self.database).list_for_session(self.session_id)
-            ]
-            if self.session_id is not None
-            else []
-        )
-        if talk_id not in ids:
-            return
-        ordinal = ids.index(talk_id)
-
-        def timing(_body: str, outline: Outline) -> edits.LineEdit | None:
-            if ordinal >= len(outline.talks):
-                return None
-            if seconds is None:
-                at = outline.talks[ordinal].timing_at
-                return None if at is None else edits.LineEdit(at, at + 1, ())
-            return edits.set_timing(outline, ordinal, seconds, timebox)
-
-        # The write moves the editor's cursor signal; the timer must not be switched to the
-        # cursor's talk (and asked to save) in the middle of its own save.
-        self._writing_timing = True
-        try:
-            self.bridge.apply(timing, show=False)
-        finally:
-            self._writing_timing = False
-
-    def jump_to_line(self, line: int) -> None:
-        block = self.body_editor.document().findBlockByNumber(line)
-        if not block.isValid():
-            return
-        cursor = self.body_editor.textCursor()
-        cursor.setPosition(block.position())
-        self.body_editor.setTextCursor(cursor)
-        self.body_editor.centerCursor()
-        self.body_editor.setFocus()
-
-    def move_talk_at_cursor(self, delta: int) -> None:
-        """Alt+Up / Alt+Down in the editor: the talk around the cursor moves, whole."""
-        line = self.body_editor.textCursor().blockNumber()
-
-        def move(body: str, outline: Outline) -> edits.LineEdit | None:
-            # The talk at the cursor in the text as it is now (the outline shown may be
-            # a pause behind the last edit).
-            ordinal = outline.talk_at(line)
-            return None if ordinal is None else edits.move_talk(body, outline, ordinal, delta)
-
-        self.bridge.apply(move)
+    def open_database_window(self, database: Database) -> MainWindow:
+        return MainWindow(database)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the editor and the current talk's timer only."""

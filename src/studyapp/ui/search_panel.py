@@ -21,7 +21,7 @@ from studyapp.ui.editor import MarkdownEditor
 from studyapp.ui.editor.selection import select_text
 
 if TYPE_CHECKING:
-    from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.window_contract import SessionWindow
 
 SEARCH_DELAY_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +93,7 @@ class SearchPanel(QObject):
             self.matchChosen.emit(hit)
 
 
-def reveal_match(window: MainWindow, hit: SearchHit) -> None:
+def reveal_match(window: SessionWindow, hit: SearchHit) -> None:
     """Open the hit's session and select the matched text where it was found."""
     window.select_session(hit.session_id)
     window.tabs.setCurrentIndex(0)

@@ -15,14 +15,14 @@ from studyapp.core.errors import StudyappError
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.window_contract import SessionWindow
 
 # These texts belong to the window's translation context, whoever shows them.
 translate = QCoreApplication.translate
 
 
 class SessionActions(QObject):
-    def __init__(self, window: MainWindow, settings: AppSettings) -> None:
+    def __init__(self, window: SessionWindow, settings: AppSettings) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
