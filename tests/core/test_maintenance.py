@@ -17,8 +17,13 @@ from studyapp.core.services.maintenance import CheckReport, MaintenanceService
 def filled(database):
     with database.transaction() as orm:
         group = models.Group(name="KD 스터디")
-        session = models.Session(group=group, title="0310 리딩 그룹", date=dt.date(2025, 3, 10))
-        session.presentations = [models.Presentation(heading_raw="## 동훈님 논문", notes="메모")]
+        session = models.Session(
+            group=group,
+            title="0310 리딩 그룹",
+            date=dt.date(2025, 3, 10),
+            body="## 동훈님 논문\n메모",
+        )
+        session.presentations = [models.Presentation(heading_raw="## 동훈님 논문")]
         orm.add(session)
     return database
 
@@ -73,8 +78,8 @@ def test_check_reports_a_broken_foreign_key(filled):
     with closing(sqlite3.connect(filled.path)) as connection:
         connection.execute("PRAGMA foreign_keys=OFF")
         connection.execute(
-            "INSERT INTO presentations (session_id, position, notes, discussion, created_at, "
-            "updated_at) VALUES (999, 0, '', '', '2025-03-10 00:00:00', '2025-03-10 00:00:00')"
+            "INSERT INTO presentations (session_id, position, created_at, updated_at) "
+            "VALUES (999, 0, '2025-03-10 00:00:00', '2025-03-10 00:00:00')"
         )
         connection.commit()
     report = MaintenanceService(filled).check()

@@ -49,7 +49,7 @@ def test_images_are_exported_beside_the_minutes(database, tmp_path, flavor, link
     name = AttachmentService(database).add(
         session.id, PNG, "image/png", now=dt.datetime(2025, 3, 10, 19, 3, 12)
     )
-    sessions.set_notes(session.id, f"발표 자료\n\n![]({name})")
+    sessions.set_body(session.id, f"발표 자료\n\n![]({name})")
     out = tmp_path / "out"
     ExportService(database).export(out, flavor=flavor)
     assert (out / name).read_bytes() == PNG

@@ -25,7 +25,7 @@ def _shape(database):
         "tags": detail.tags,
         "attendees": detail.attendees,
         "absentees": detail.absentees,
-        "notes": detail.notes,
+        "body": detail.body,
         "presentations": [
             (
                 p.presenter,
@@ -51,18 +51,21 @@ def test_app_made_session_round_trips(database, tmp_path, flavor):
         timezone="+09:00",
         kind="paper review",
         tags=["증류", "review"],
-        notes="# 0310 리딩 그룹\n\n오늘은 **세 편**을 읽었다.",
+        body="# 0310 리딩 그룹\n\n오늘은 **세 편**을 읽었다.",
     )
     sessions.set_attendees(made.id, ["민수님", "Alice"], ["Eve"])
     slots = PresentationService(database)
     first = slots.add(
         made.id, presenter="민수님", paper=PaperRef("Tiny Teachers", venue="CVPR 2024", year=2024)
     )
-    slots.update(
-        first.id,
-        notes="1. 교사 모델이 작아도\n2. logit 대신 feature",
-        discussion="교사-학생 용량 차이?\n\n우리 데이터셋에도?",
+    # The talk's notes and discussion are typed under its heading.
+    assert first.heading_raw is not None
+    body = sessions.get(made.id).body
+    under = (
+        "1. 교사 모델이 작아도\n2. logit 대신 feature\n\n"
+        "> 교사-학생 용량 차이?\n>\n> 우리 데이터셋에도?"
     )
+    sessions.set_body(made.id, body.replace(first.heading_raw, f"{first.heading_raw}\n{under}"))
     slots.add(
         made.id,
         presenter="Alice",
@@ -74,6 +77,20 @@ def test_app_made_session_round_trips(database, tmp_path, flavor):
     done = todos.add(made.id, "발표 순서 정하기")
     todos.set_done(done.id, True, today=dt.date(2025, 3, 10))
     before = _shape(database)
+    assert [(p[0], p[2], p[3]) for p in before["presentations"]] == [
+        (
+            "민수님",
+            "1. 교사 모델이 작아도\n2. logit 대신 feature",
+            "교사-학생 용량 차이?\n\n우리 데이터셋에도?",
+        ),
+        ("Alice", "", ""),
+        ("지호님", "", ""),
+    ]
+    assert (before["attendees"], before["absentees"]) == (("민수님", "Alice"), ("Eve",))
+    assert [(item.text, item.done) for item in before["checklist"]] == [
+        ("Mixture of Depths 읽어오기", False),
+        ("발표 순서 정하기", True),
+    ]
 
     out = tmp_path / "out"
     ExportService(database).export(out, flavor=flavor)

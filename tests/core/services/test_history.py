@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services.history import DiffLine, HistoryService, presentation_field
+from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.services.history import DiffLine, HistoryService
 from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 
@@ -27,24 +28,24 @@ def session_id(sessions):
     return sessions.create(group="KD 스터디", title="0310", date=dt.date(2025, 3, 10)).id
 
 
-def contents(history, session_id, field="notes"):
+def contents(history, session_id, field="body"):
     return [history.content(info.id) for info in history.revisions(session_id, field)]
 
 
 def test_edits_are_kept_at_most_once_per_interval(history, session_id):
-    assert history.record(session_id, "notes", "첫 줄", now=T0)
-    assert not history.record(session_id, "notes", "첫 줄 둘", now=T0 + dt.timedelta(minutes=2))
-    assert history.record(session_id, "notes", "첫 줄 셋", now=T0 + dt.timedelta(minutes=3))
+    assert history.record(session_id, "body", "첫 줄", now=T0)
+    assert not history.record(session_id, "body", "첫 줄 둘", now=T0 + dt.timedelta(minutes=2))
+    assert history.record(session_id, "body", "첫 줄 셋", now=T0 + dt.timedelta(minutes=3))
     assert contents(history, session_id) == ["첫 줄 셋", "첫 줄"]
 
 
 def test_a_switch_is_always_kept_but_identical_text_never_twice(history, session_id):
-    assert history.record(session_id, "notes", "draft", now=T0)
+    assert history.record(session_id, "body", "draft", now=T0)
     later = T0 + dt.timedelta(seconds=5)
-    assert history.record(session_id, "notes", "draft 2", reason="switch", now=later)
-    assert not history.record(session_id, "notes", "draft 2", reason="switch", now=later)
-    assert not history.record(session_id, "notes", "draft 2", now=T0 + dt.timedelta(hours=1))
-    assert not history.record(session_id, "notes", "   ", reason="switch")
+    assert history.record(session_id, "body", "draft 2", reason="switch", now=later)
+    assert not history.record(session_id, "body", "draft 2", reason="switch", now=later)
+    assert not history.record(session_id, "body", "draft 2", now=T0 + dt.timedelta(hours=1))
+    assert not history.record(session_id, "body", "   ", reason="switch")
     infos = history.revisions(session_id)
     assert [(info.reason, info.size, info.preview) for info in infos] == [
         ("switch", 7, "draft 2"),
@@ -52,67 +53,88 @@ def test_a_switch_is_always_kept_but_identical_text_never_twice(history, session
     ]
 
 
-def test_fields_are_throttled_separately(history, session_id):
-    field = presentation_field(4, "discussion")
-    assert history.record(session_id, "notes", "a", now=T0)
-    assert history.record(session_id, field, "b", now=T0)
-    assert history.revisions(session_id, field)[0].field == field
-    with pytest.raises(ValidationError):
-        history.record(session_id, "title", "x")
+def test_the_body_is_the_only_field_with_a_history(history, session_id):
+    assert history.record(session_id, "body", "a", now=T0)
+    assert history.revisions(session_id)[0].field == "body"
+    for gone in ("notes", "presentation:4:discussion", "title"):
+        with pytest.raises(ValidationError):
+            history.record(session_id, gone, "x")
     with pytest.raises(NotFoundError):
-        history.record(session_id + 99, "notes", "x")
+        history.record(session_id + 99, "body", "x")
 
 
-def test_saving_notes_keeps_the_replaced_text_once_per_interval(sessions, history, session_id):
-    sessions.set_notes(session_id, "동훈님 발표")
-    sessions.set_notes(session_id, "동훈님 발표 - UCDR")
-    sessions.set_notes(session_id, "동훈님 발표 - UCDR-Adapter")
+def test_saving_the_body_keeps_the_replaced_text_once_per_interval(sessions, history, session_id):
+    sessions.set_body(session_id, "동훈님 발표")
+    sessions.set_body(session_id, "동훈님 발표 - UCDR")
+    sessions.set_body(session_id, "동훈님 발표 - UCDR-Adapter")
     # The first save replaced blank text (nothing kept); the second kept what it replaced;
     # the third came within the interval.
     assert contents(history, session_id) == ["동훈님 발표"]
 
 
-def test_saving_slot_texts_keeps_each_replaced_text(database, history, session_id):
+def test_a_stale_save_keeps_the_text_it_replaces(sessions, history, session_id):
+    version = sessions.set_body(session_id, "mine")
+    sessions.set_body(session_id, "theirs", expected_version=version)
+    newer = sessions.set_body(session_id, "mine again", expected_version=version)
+    assert sessions.get(session_id).body == "mine again"
+    assert newer > version
+    reasons = [(info.reason, history.content(info.id)) for info in history.revisions(session_id)]
+    assert ("conflict", "theirs") in reasons
+
+
+def test_panel_edits_keep_the_replaced_body_too(database, history, session_id):
     slots = PresentationService(database)
     slot = slots.add(session_id, presenter="Alice")
-    slots.update(slot.id, notes="notes v1", discussion="Q1")
-    slots.update(slot.id, notes="notes v2", discussion="Q1 and Q2")
-    assert contents(history, session_id, presentation_field(slot.id, "notes")) == ["notes v1"]
-    assert contents(history, session_id, presentation_field(slot.id, "discussion")) == ["Q1"]
+    before = SessionService(database).get(session_id).body
+    slots.remove(slot.id)
+    [removed] = history.revisions(session_id)
+    assert removed.reason == "removed"
+    assert history.content(removed.id) == before
+    assert "## Presentation by Alice" in before
 
 
 def test_restore_is_undoable(sessions, history, session_id):
-    history.record(session_id, "notes", "version A", now=T0)
-    sessions.set_notes(session_id, "version B")
+    history.record(session_id, "body", "version A", now=T0)
+    sessions.set_body(session_id, "version B")
     [a] = history.revisions(session_id)
 
     assert history.restore(session_id, a.id) == "version A"
-    assert sessions.get(session_id).notes == "version A"
+    assert sessions.get(session_id).body == "version A"
     before = history.revisions(session_id)[0]
     assert (before.reason, history.content(before.id)) == ("before restore", "version B")
 
     history.restore(session_id, before.id)
-    assert sessions.get(session_id).notes == "version B"
+    assert sessions.get(session_id).body == "version B"
     # Nothing was lost on the way: both texts are still in the history.
     assert {"version A", "version B"} <= set(contents(history, session_id))
 
 
-def test_restore_of_a_slot_text_goes_back_to_the_slot(database, history, session_id):
+def test_restore_brings_back_the_talks_and_todos_of_the_text(database, history, session_id):
+    sessions = SessionService(database)
+    sessions.set_body(
+        session_id,
+        "# 0310\n\n## Bob: UCDR-Adapter (WACV 2025)\n질문 1\n> 답 1\n\n"
+        "## 할 일\n- [ ] 슬라이드 공유",
+    )
     slots = PresentationService(database)
-    slot = slots.add(session_id, presenter="Bob")
-    slots.update(slot.id, discussion="질문 1")
-    slots.update(slot.id, discussion="질문 1, 질문 2")
-    [old] = history.revisions(session_id, presentation_field(slot.id, "discussion"))
-    history.restore(session_id, old.id)
-    assert slots.list_for_session(session_id)[0].discussion == "질문 1"
+    [slot] = slots.list_for_session(session_id)
     slots.remove(slot.id)
-    with pytest.raises(NotFoundError, match="removed"):
-        history.restore(session_id, old.id)
+    assert slots.list_for_session(session_id) == []
+    [removed] = history.revisions(session_id)
+
+    history.restore(session_id, removed.id)
+
+    [back] = slots.list_for_session(session_id)
+    assert (back.presenter, back.paper.title) == ("Bob", "UCDR-Adapter")
+    assert (back.notes, back.discussion) == ("질문 1", "답 1")
+    items = ChecklistService(database).items(session_id=session_id)
+    assert [item.task.text for item in items] == ["슬라이드 공유"]
+    assert sessions.get(session_id).body == history.content(removed.id)
 
 
 def test_restore_refuses_a_revision_of_another_session(sessions, history, session_id):
     other = sessions.create(group="MUG", title="other", date=dt.date(2025, 3, 11)).id
-    history.record(other, "notes", "theirs")
+    history.record(other, "body", "theirs")
     [revision] = history.revisions(other)
     with pytest.raises(NotFoundError):
         history.restore(session_id, revision.id)
@@ -128,7 +150,7 @@ def test_thinning_keeps_recent_hourly_daily_and_the_newest(history, session_id):
     # Twenty days ago: five in one day -> one.
     stamps += [now - dt.timedelta(days=20, hours=h) for h in range(5)]
     for n, stamp in enumerate(sorted(stamps)):
-        history.record(session_id, "notes", f"text {n}", reason="switch", now=stamp)
+        history.record(session_id, "body", f"text {n}", reason="switch", now=stamp)
 
     assert history.thin(now=now) == 3 + 1 + 4
     kept = [info.created_at for info in history.revisions(session_id)]
@@ -140,7 +162,7 @@ def test_thinning_keeps_recent_hourly_daily_and_the_newest(history, session_id):
 def test_thinning_never_deletes_everything(history, session_id):
     old = T0 - dt.timedelta(days=400)
     for n in range(3):
-        history.record(session_id, "notes", f"old {n}", reason="switch", now=old.replace(hour=n))
+        history.record(session_id, "body", f"old {n}", reason="switch", now=old.replace(hour=n))
     assert history.thin(session_id, now=T0) == 2
     [left] = history.revisions(session_id)
     assert history.content(left.id) == "old 2"

@@ -306,7 +306,7 @@ def _rows_with_times(database) -> list[tuple]:
     with database.transaction() as orm:
         query = text(
             "SELECT id, created_at, updated_at, timezone, kind, status, front_matter,"
-            " attendees_raw, checklist_heading FROM sessions"
+            " attendees_raw, body FROM sessions"
             " WHERE title IN ('회의 1', '회의 3', '회의 5')"
         )
         return [tuple(row) for row in orm.execute(query)]
@@ -327,7 +327,7 @@ def test_a_failing_replacement_keeps_the_new_notes_before_it(tmp_path, database)
     for outcome in report.outcomes[:2]:
         detail = sessions.get(outcome.session_id)
         assert len(detail.checklist) == 2 and len(detail.presentations) == 1
-    assert "낙타9" in sessions.get(1).notes  # the note as first imported
+    assert "낙타9" in sessions.get(1).body  # the note as first imported
 
 
 def _read_everything_ahead(monkeypatch) -> None:

@@ -82,10 +82,24 @@ def test_update_duration_and_timebox(service, sessions, session_id):
     updated = service.update(slot.id, duration_seconds=1110, timebox_minutes=25)
     assert (updated.duration_seconds, updated.timebox_minutes) == (1110, 25)
     assert updated.presenter == "A"  # untouched fields stay
-    # Timer saves do not count as edits that could conflict with the notes.
-    assert sessions.get(session_id).version == version
+    assert updated.id == slot.id
+    # The timer's result is a line of the body under the heading: an edit like any other.
+    detail = sessions.get(session_id)
+    assert detail.body.splitlines()[:2] == ["## Presentation by A", "⏱ 18:30 / 25:00"]
+    assert detail.version > version
+    again = service.update(slot.id, duration_seconds=1200)
+    assert (again.duration_seconds, again.timebox_minutes) == (1200, 25)
+    assert sessions.get(session_id).body.count("⏱") == 1  # the line is replaced in place
     cleared = service.update(slot.id, duration_seconds=None)
-    assert (cleared.duration_seconds, cleared.timebox_minutes) == (None, 25)
+    assert (cleared.duration_seconds, cleared.timebox_minutes) == (None, None)
+    assert "⏱" not in sessions.get(session_id).body
+
+
+def test_a_time_box_alone_is_kept_with_no_time_used(service, sessions, session_id):
+    slot = service.add(session_id, presenter="A")
+    boxed = service.update(slot.id, timebox_minutes=15)
+    assert (boxed.duration_seconds, boxed.timebox_minutes) == (0, 15)
+    assert "⏱ 00:00 / 15:00" in sessions.get(session_id).body
 
 
 @pytest.mark.parametrize(
@@ -105,9 +119,16 @@ def test_bad_timer_values_are_refused(service, session_id, changes, message):
 
 def test_duration_round_trips_through_the_minutes(service, sessions, session_id):
     slot = service.add(session_id, presenter="Alice", paper=PaperRef("Tiny Teachers", "CVPR 2024"))
-    service.update(slot.id, notes="first point", duration_seconds=18 * 60 + 30, timebox_minutes=20)
+    service.update(slot.id, duration_seconds=18 * 60 + 30, timebox_minutes=20)
     untimed = service.add(session_id, presenter="Bob")
-    service.update(untimed.id, notes="second")
+    body = sessions.get(session_id).body
+    heading = "## Presentation by Bob"
+    assert heading in body
+    body = body.replace("⏱ 18:30 / 20:00", "⏱ 18:30 / 20:00\nfirst point")
+    sessions.set_body(session_id, body.replace(heading, f"{heading}\nsecond"))
+    [timed_info, untimed_info] = service.list_for_session(session_id)
+    assert [timed_info.id, untimed_info.id] == [slot.id, untimed.id]
+    assert (timed_info.notes, untimed_info.notes) == ("first point", "second")
     text = render_markdown(sessions.get(session_id))
     assert "⏱ 18:30 / 20:00" in text
     note = parse_note(text, file_name="2025-03-10-0310.md")
@@ -115,3 +136,39 @@ def test_duration_round_trips_through_the_minutes(service, sessions, session_id)
     assert (timed.duration_seconds, timed.timebox_minutes) == (1110, 20)
     assert timed.notes == "first point"  # the timing line is not copied into the notes
     assert (plain.duration_seconds, plain.notes) == (None, "second")
+
+
+def test_presenter_and_paper_are_written_into_the_heading(service, sessions, session_id):
+    slot = service.add(session_id, presenter="민수", paper=PaperRef("Tiny Teachers", "CVPR 2024"))
+    # "민수" has no "님": the heading reads as their talk because 민수 is now a known person.
+    assert slot.heading_raw == "## 민수: Tiny Teachers (CVPR 2024)"
+    assert (slot.presenter, slot.paper and slot.paper.title) == ("민수", "Tiny Teachers")
+    untitled = service.add(session_id, title="우리 프로젝트 공유")
+    assert untitled.heading_raw == "## Presentation 2: 우리 프로젝트 공유"
+    assert sessions.get(session_id).body.splitlines() == [
+        "## 민수: Tiny Teachers (CVPR 2024)",
+        "",
+        "## Presentation 2: 우리 프로젝트 공유",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("presenter", "paper"),
+    [
+        ("- [ ]", "- [ ]"),  # the heading would not name this presenter and paper
+        ("🙂", "🙂"),  # not read as a talk at all
+        ("x" * 300, "Title"),  # too long a name
+    ],
+)
+def test_a_heading_that_would_not_read_back_is_refused(
+    service, sessions, session_id, presenter, paper
+):
+    slot = service.add(session_id, presenter="Alice", paper=PaperRef("Tiny Teachers"))
+    body = sessions.get(session_id).body
+    with pytest.raises(ValidationError):
+        service.update(slot.id, presenter=presenter, paper=PaperRef(paper))
+    with pytest.raises(ValidationError):
+        service.add(session_id, presenter=presenter, paper=PaperRef(paper))
+    assert sessions.get(session_id).body == body  # nothing was written
+    assert [s.id for s in service.list_for_session(session_id)] == [slot.id]

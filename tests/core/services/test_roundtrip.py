@@ -40,7 +40,7 @@ def _structure(database):
                 for p in detail.presentations
             ],
             "checklist": [item.task for item in detail.checklist],
-            "notes": detail.notes,
+            "body": detail.body,
         }
     return result
 
@@ -102,7 +102,7 @@ def test_reimport_changes_nothing(samples, database):
     assert _structure(database) == before
 
 
-def test_changed_file_updates_its_session_and_keeps_old_notes(tmp_path, database):
+def test_changed_file_updates_its_session_and_keeps_the_old_body(tmp_path, database):
     note = tmp_path / "24-11-26.md"
     note.write_text("# 스터디\n\n처음 메모\n- [ ] 할 일 📅 2024-11-30\n", encoding="utf-8")
     service = ImportService(database)
@@ -113,14 +113,19 @@ def test_changed_file_updates_its_session_and_keeps_old_notes(tmp_path, database
     second = service.import_paths([note]).outcomes[0]
     assert second.status == "updated" and second.session_id == first.session_id
     detail = SessionService(database).get(first.session_id)
-    assert "고친 메모" in detail.notes
+    assert detail.body == "# 스터디\n\n고친 메모\n- [x] 할 일 📅 2024-11-30 ✅ 2024-11-29"
     assert [item.task.done for item in detail.checklist] == [True]
     from sqlalchemy import select
 
     from studyapp.core import models
 
     with database.transaction() as orm:
-        assert any("처음 메모" in text for text in orm.scalars(select(models.NoteRevision.content)))
+        kept = orm.execute(
+            select(models.NoteRevision.field, models.NoteRevision.reason).where(
+                models.NoteRevision.content.contains("처음 메모")
+            )
+        ).all()
+    assert [tuple(row) for row in kept] == [("body", "reimport")]
 
 
 def test_dry_run_writes_nothing(samples, database):
@@ -144,10 +149,10 @@ def test_encodings_line_endings_and_nfd_are_normalized(tmp_path, database):
     by_title = {s.title: sessions.get(s.id) for s in sessions.list_sessions()}
     first = by_title["교사 모델 정리"]
     assert first.date == dt.date(2025, 2, 17)
-    assert "\r" not in first.notes and "\ufeff" not in first.notes
+    assert "\r" not in first.body and "\ufeff" not in first.body
     assert first.checklist[0].task.assignee == "민수님"
     second = next(d for d in by_title.values() if d.date == dt.date(2025, 3, 10))
-    assert "교사-학생" in second.notes
+    assert "교사-학생" in second.body
     warnings = [w for o in report.outcomes for w in o.warnings]
     assert any("2025" in w for w in warnings)  # the year of 0310 was inferred, and it says so
 
@@ -162,7 +167,7 @@ def test_fenced_code_is_left_alone(tmp_path, database):
     detail = SessionService(database).get(SessionService(database).list_sessions()[0].id)
     assert detail.presentations == ()
     assert [item.task.text for item in detail.checklist] == ["real task"]
-    assert "- [ ] not a task" in detail.notes
+    assert "- [ ] not a task" in detail.body
 
 
 def test_binary_and_missing_files(tmp_path, database):
@@ -184,7 +189,7 @@ def test_malformed_front_matter_is_a_warning_and_text_is_kept(tmp_path, database
     outcome = report.outcomes[0]
     assert outcome.status == "created" and outcome.warnings
     detail = SessionService(database).get(outcome.session_id)
-    assert "title: [unclosed" in detail.notes and "본문 한 줄" in detail.notes
+    assert "title: [unclosed" in detail.body and "본문 한 줄" in detail.body
 
 
 def test_todos_across_sessions(samples, database):

@@ -13,8 +13,10 @@ from studyapp.core.services.row_inserts import RowQueue, insert_one
 KST = dt.timezone(dt.timedelta(hours=9))
 
 
-def _rows(orm, table: str) -> list[tuple]:
-    return [tuple(row) for row in orm.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+def _rows(orm, table: str) -> dict[int, dict[str, object]]:
+    """Each row by id, its columns by name (a migrated table's column order is its own)."""
+    found = orm.execute(text(f"SELECT * FROM {table} ORDER BY id")).mappings()
+    return {row["id"]: dict(row) for row in found}
 
 
 def _group(orm) -> int:
@@ -32,7 +34,7 @@ SESSIONS = [
         "kind": models.SessionKind.PAPER_REVIEW,
         "status": models.SessionStatus.CANCELLED,
         "front_matter": {"format": "yaml", "blocks": [["tags", "- a"]]},
-        "notes": "노트\nnotes",
+        "body": "# 회의\n\n노트\n- [ ] notes",
         "created_at": dt.datetime(2025, 3, 4, 19, 0, tzinfo=KST),
         "updated_at": dt.datetime(2025, 3, 5, 8, 0, tzinfo=dt.UTC),
         "source_path": None,
@@ -47,10 +49,12 @@ def test_a_session_row_matches_sqlalchemys_insert(database, values):
         plain = insert_one(orm, models.Session, _session(group_id, **values))
         expected = orm.connection().execute(insert(models.Session), _session(group_id, **values))
         reference = expected.inserted_primary_key[0]
-        rows = {row[0]: row[1:] for row in _rows(orm, "sessions")}
+        rows = _rows(orm, "sessions")
     clock = {"created_at", "updated_at"} - set(values)
-    columns = [c.name for c in models.Session.__table__.c][1:]
-    for name, mine, theirs in zip(columns, rows[plain], rows[reference], strict=True):
+    columns = [c.name for c in models.Session.__table__.c if c.name != "id"]
+    assert set(rows[plain]) == {*columns, "id"}
+    for name in columns:
+        mine, theirs = rows[plain][name], rows[reference][name]
         if name in clock:  # the defaults read the clock: both set, a moment apart
             assert mine is not None and theirs is not None
             assert abs(_parsed(mine) - _parsed(theirs)) < dt.timedelta(seconds=5)

@@ -182,6 +182,8 @@ def test_plan_creates_planned_sessions_with_presenters_once(schedules, database)
     assert [
         [p.presenter for p in PresentationService(database).list_for_session(i)] for i in more
     ] == [["Alice", "동훈님"], ["Alice", "Bob"]]
+    # The planned talks are headings of the body, which the rows were derived from.
+    assert sessions.get(more[0]).body == "## Presentation by Alice\n\n## Presentation by 동훈님"
 
 
 def test_plan_without_a_time_in_the_rule_leaves_the_time_open(schedules, database):
@@ -193,6 +195,7 @@ def test_plan_without_a_time_in_the_rule_leaves_the_time_open(schedules, databas
         row = orm.get(models.Session, session_id)
         assert (row.date, row.start_time) == (dt.date(2025, 1, 9), None)
         assert row.presentations == []  # no members: no slots
+        assert row.body == ""
 
 
 def test_plan_weeks_are_checked(schedules):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
-from studyapp.core.dto import SessionDetail
+from studyapp.core.document.outline import derive
+from studyapp.core.dto import PresentationInfo, SessionDetail
 from studyapp.core.errors import NotFoundError
 from studyapp.core.services import convert, session_details
 from studyapp.core.services.attachments import AttachmentService
@@ -40,10 +42,9 @@ def orm_detail(orm, session_id: int) -> SessionDetail:
         attendees=tuple(a.person.name for a in row.attendance if a.present),
         absentees=tuple(a.person.name for a in row.attendance if not a.present),
         attendees_raw=row.attendees_raw,
-        notes=row.notes,
-        presentations=tuple(convert.presentation_info(p) for p in row.presentations),
+        body=row.body,
+        presentations=_talks_with_texts(orm, row),
         checklist=tuple(convert.checklist_item_info(i, row.group.name) for i in row.checklist),
-        checklist_heading=row.checklist_heading,
         front_matter_blocks=tuple((str(key), str(raw)) for key, raw in blocks),
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -57,6 +58,20 @@ def orm_detail(orm, session_id: int) -> SessionDetail:
             )
         ),
     )
+
+
+def _talks_with_texts(orm, row: models.Session) -> tuple[PresentationInfo, ...]:
+    """Each talk with the lines under its heading, as the whole body's outline reads them."""
+    people = list(orm.scalars(select(models.Person.name)))
+    known = [slot.heading_raw for slot in row.presentations if slot.heading_raw]
+    outline = derive(row.body, people, known, with_texts=True)
+    talks = {talk.heading.strip(): talk for talk in outline.talks}
+    found = []
+    for slot in row.presentations:
+        talk = talks[(slot.heading_raw or "").strip()]
+        info = convert.presentation_info(slot)
+        found.append(replace(info, notes=talk.notes, discussion=talk.discussion))
+    return tuple(found)
 
 
 @pytest.fixture
@@ -95,6 +110,8 @@ def test_details_equal_the_orm_relationships(database, filled):
     assert loaded == expected
     assert [sessions.get(session_id) for session_id in ids] == expected
     assert any(d.tags and d.attendees and d.presentations and d.checklist for d in loaded)
+    assert any(p.notes for d in loaded for p in d.presentations)
+    assert any(p.discussion for d in loaded for p in d.presentations)
     assert any(d.attachments for d in loaded)
 
 

@@ -76,11 +76,11 @@ def test_list_newest_first_with_paging_and_filters(sessions):
 
 def test_notes_versioning_keeps_conflicting_text(database, sessions):
     created = sessions.create(group="G", title="t", date=dt.date(2025, 1, 1))
-    v1 = sessions.set_notes(created.id, "첫 줄")
-    v2 = sessions.set_notes(created.id, "첫 줄\n둘째 줄", expected_version=v1)
+    v1 = sessions.set_body(created.id, "첫 줄")
+    v2 = sessions.set_body(created.id, "첫 줄\n둘째 줄", expected_version=v1)
     assert v2 > v1
     # A stale writer still saves, and the text it replaced survives as a revision.
-    sessions.set_notes(created.id, "other window", expected_version=v1)
+    sessions.set_body(created.id, "other window", expected_version=v1)
     from sqlalchemy import select
 
     from studyapp.core import models
@@ -88,7 +88,7 @@ def test_notes_versioning_keeps_conflicting_text(database, sessions):
     with database.transaction() as orm:
         kept = orm.scalars(select(models.NoteRevision.content)).all()
     assert kept == ["첫 줄", "첫 줄\n둘째 줄"]
-    assert sessions.get(created.id).notes == "other window"
+    assert sessions.get(created.id).body == "other window"
 
 
 def test_attendees_can_be_replaced(sessions):
@@ -97,6 +97,21 @@ def test_attendees_can_be_replaced(sessions):
     detail = sessions.set_attendees(created.id, ["민수님", "Bob"], ["Alice"])
     assert detail.attendees == ("민수님", "Bob")
     assert detail.absentees == ("Alice",)
+    # The body's one attendance line was rewritten, not a second one added.
+    assert detail.body.splitlines() == ["Attendees: 민수님, Bob (absent: Alice)"]
+    assert detail.attendees_raw == "Attendees: 민수님, Bob (absent: Alice)"
+
+
+def test_attendees_line_goes_under_the_title_and_leaves_with_its_blank_line(sessions):
+    created = sessions.create(
+        group="G", title="t", date=dt.date(2025, 1, 1), body="# 0101\n\n회의 메모"
+    )
+    detail = sessions.set_attendees(created.id, ["Alice"])
+    assert detail.body == "# 0101\n\nAttendees: Alice\n\n회의 메모"
+    assert detail.attendees == ("Alice",)
+    cleared = sessions.set_attendees(created.id, [])
+    assert cleared.body == "# 0101\n\n회의 메모"
+    assert (cleared.attendees, cleared.absentees, cleared.attendees_raw) == ((), (), None)
 
 
 def test_trash_hides_and_restore_brings_back(sessions):
@@ -124,12 +139,24 @@ def test_presentations_add_update_move_remove(database, sessions):
     assert again.paper is not None and first.paper is not None
     assert again.paper.id == first.paper.id
     slots.move(again.id, 0)
-    slots.update(second.id, notes="- batch 256", discussion="왜?")
+    # A talk's notes and discussion are the lines under its heading in the body.
+    body = sessions.get(session.id).body
+    assert second.heading_raw == "## 지호님: 재현 실험 공유"
+    sessions.set_body(
+        session.id, body.replace(second.heading_raw, f"{second.heading_raw}\n- batch 256\n> 왜?")
+    )
     detail = sessions.get(session.id)
     assert [p.presenter for p in detail.presentations] == ["Bob", "Alice", "지호님"]
-    assert detail.presentations[2].notes == "- batch 256"
+    assert [p.id for p in detail.presentations] == [again.id, first.id, second.id]
+    assert (detail.presentations[2].notes, detail.presentations[2].discussion) == (
+        "- batch 256",
+        "왜?",
+    )
     slots.remove(first.id)
-    assert [p.presenter for p in sessions.get(session.id).presentations] == ["Bob", "지호님"]
+    detail = sessions.get(session.id)
+    assert [p.presenter for p in detail.presentations] == ["Bob", "지호님"]
+    assert first.heading_raw is not None and first.heading_raw not in detail.body
+    assert "- batch 256\n> 왜?" in detail.body
 
 
 def test_checklist_add_check_carry_over(database, sessions):
@@ -165,3 +192,22 @@ def test_next_slot_follows_the_group_schedule(database, sessions):
     )
     noon = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)  # the same day in every usual zone
     assert sessions.next_slot("No schedule", noon)[:2] == (dt.date(2025, 3, 5), None)
+
+
+@pytest.mark.parametrize(
+    ("present", "absent"),
+    [([""], ["누군가"]), (["Alice, Bob"], []), (["Eve (guest)"], []), (["x" * 300], [])],
+)
+def test_attendees_the_line_cannot_say_are_refused(sessions, present, absent):
+    created = sessions.create(group="G", title="t", date=dt.date(2025, 1, 1), body="메모")
+    with pytest.raises(ValidationError):
+        sessions.set_attendees(created.id, present, absent)
+    detail = sessions.get(created.id)
+    assert (detail.body, detail.attendees, detail.absentees) == ("메모", (), ())
+
+
+def test_attendee_names_are_cleaned_before_they_are_written(sessions):
+    created = sessions.create(group="G", title="t", date=dt.date(2025, 1, 1))
+    detail = sessions.set_attendees(created.id, ["  Alice   Kim "], ["\r동훈님"])
+    assert (detail.attendees, detail.absentees) == (("Alice Kim",), ("동훈님",))
+    assert detail.body.splitlines()[0] == "Attendees: Alice Kim (absent: 동훈님)"

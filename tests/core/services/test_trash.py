@@ -36,7 +36,7 @@ def full_session(database):
     """A session with a presentation, a to-do, an assignment and an attachment."""
     sessions = SessionService(database)
     session = sessions.create(
-        group="KD 스터디", title="0310 리딩 그룹", date=dt.date(2025, 3, 10), notes="메모"
+        group="KD 스터디", title="0310 리딩 그룹", date=dt.date(2025, 3, 10), body="메모"
     )
     PresentationService(database).add(
         session.id, presenter="동훈님", paper=PaperRef(title="UCDR-Adapter")
@@ -69,7 +69,9 @@ def test_a_trashed_session_comes_back_with_everything(database, trash, full_sess
     trash.restore("session", full_session)
 
     detail = sessions.get(full_session)
-    assert detail.notes == "메모"
+    assert detail.body.startswith("메모\n")
+    assert "## 동훈님: UCDR-Adapter" in detail.body
+    assert "- [ ] 슬라이드 공유" in detail.body
     assert [p.presenter for p in detail.presentations] == ["동훈님"]
     assert [c.task.text for c in ChecklistService(database).items(session_id=full_session)] == [
         "슬라이드 공유"

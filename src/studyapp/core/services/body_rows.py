@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -39,12 +39,24 @@ def outline_of(orm: OrmSession, row: models.Session) -> Outline:
     return derive(row.body, known_people, known_talks)
 
 
-def sync_rows(orm: OrmSession, row: models.Session, outline: Outline | None = None) -> Outline:
-    """Make the session's presentations, to-dos and attendance say what its body says."""
+def sync_rows(
+    orm: OrmSession,
+    row: models.Session,
+    outline: Outline | None = None,
+    *,
+    continued: Mapping[object, str] | None = None,
+) -> Outline:
+    """Make the session's presentations, to-dos and attendance say what its body says.
+
+    ``continued`` maps a talk or to-do row to the line that now stands for it (a heading or
+    a Tasks line rewritten in place by a panel), so it keeps its id however much the line
+    changed ("- [ ] a" ticked to "- [x] a ✅ 2025-03-10" is not much alike as text).
+    """
     outline = outline if outline is not None else outline_of(orm, row)
+    lines = continued or {}
     with orm.no_autoflush:  # a half-built row must not be flushed by a lookup's query
-        _sync_talks(orm, row, outline.talks)
-        _sync_tasks(orm, row, outline.tasks)
+        _sync_talks(orm, row, outline.talks, lines)
+        _sync_tasks(orm, row, outline.tasks, lines)
         _sync_attendance(orm, row, outline.attendance)
     return outline
 
@@ -54,20 +66,27 @@ def pair(
     new: Sequence[_New],
     old_key: Callable[[_Old], str],
     new_key: Callable[[_New], str],
+    *,
+    also: Sequence[tuple[Callable[[_Old], str], Callable[[_New], str]]] = (),
 ) -> list[int | None]:
     """For each new item, the index of the old one it continues, else None: equal keys
-    first (in order), then the most similar remaining key."""
+    first (in order; then equal keys of each pair in ``also``), then the most similar
+    remaining key."""
     taken: set[int] = set()
     result: list[int | None] = [None] * len(new)
-    by_key: dict[str, list[int]] = {}
-    for index, old_item in enumerate(old):
-        by_key.setdefault(old_key(old_item), []).append(index)
-    for index, new_item in enumerate(new):
-        candidates = by_key.get(new_key(new_item))
-        if candidates:
-            found = candidates.pop(0)
-            result[index] = found
-            taken.add(found)
+    for old_stage, new_stage in ((old_key, new_key), *also):
+        by_key: dict[str, list[int]] = {}
+        for index, old_item in enumerate(old):
+            if index not in taken:
+                by_key.setdefault(old_stage(old_item), []).append(index)
+        for index, new_item in enumerate(new):
+            if result[index] is not None:
+                continue
+            candidates = by_key.get(new_stage(new_item))
+            if candidates:
+                found = candidates.pop(0)
+                result[index] = found
+                taken.add(found)
     left = [i for i in range(len(old)) if i not in taken]
     unmatched = [i for i, found in enumerate(result) if found is None]
     if not left or not unmatched or len(left) * len(unmatched) > _MAX_COMPARISONS:
@@ -85,9 +104,16 @@ def pair(
     return result
 
 
-def _sync_talks(orm: OrmSession, row: models.Session, talks: Sequence[Talk]) -> None:
+def _sync_talks(
+    orm: OrmSession, row: models.Session, talks: Sequence[Talk], continued: Mapping[object, str]
+) -> None:
     old = list(row.presentations)
-    matches = pair(old, talks, lambda p: (p.heading_raw or "").strip(), lambda t: t.heading.strip())
+    matches = pair(
+        old,
+        talks,
+        lambda p: continued.get(p, p.heading_raw or "").strip(),
+        lambda t: t.heading.strip(),
+    )
     kept: list[models.Presentation] = []
     for position, (talk, found) in enumerate(zip(talks, matches, strict=True)):
         slot = old[found] if found is not None else models.Presentation()
@@ -174,9 +200,19 @@ def _drop_if_typing_leftover(orm: OrmSession, paper: models.Paper) -> None:
         orm.delete(paper)
 
 
-def _sync_tasks(orm: OrmSession, row: models.Session, tasks: Sequence[TaskAt]) -> None:
+def _sync_tasks(
+    orm: OrmSession, row: models.Session, tasks: Sequence[TaskAt], continued: Mapping[object, str]
+) -> None:
     old = list(row.checklist)
-    matches = pair(old, tasks, lambda i: i.source_line or i.text, lambda t: t.text)
+    # The same line, else the same to-do text (a box ticked in the editor adds "✅ date"),
+    # else the most similar line.
+    matches = pair(
+        old,
+        tasks,
+        lambda i: continued.get(i, i.source_line or i.text),
+        lambda t: t.text,
+        also=[(lambda i: i.text, lambda t: t.fields.text.strip())],
+    )
     kept: list[models.ChecklistItem] = []
     for position, (task, found) in enumerate(zip(tasks, matches, strict=True)):
         item = old[found] if found is not None else models.ChecklistItem(text="")

@@ -28,7 +28,7 @@ from studyapp.core.document.edits import (
 from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, session_details
+from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.checklist_fields import apply_task, task_from_text
 from studyapp.core.services.sessions import edit_body, load_session
 from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, task_line_for
@@ -94,6 +94,8 @@ class ChecklistService:
         task = task_from_text(text)
         stripped = text.strip()
         line = stripped if parse_task_line(stripped) == task else format_task_line(task)
+        if parse_task_line(line) != task:
+            raise ValidationError("This to-do cannot be written as a Tasks line as typed.")
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
             edit, outline = edit_body(orm, session, lambda body, o: add_task(body, o, line))
@@ -123,8 +125,8 @@ class ChecklistService:
                 apply_task(orm, item, task)
             else:
                 ordinal = self._ordinal(item)
-                _check_task(task)
-                edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, task))
+                wanted = _writable(task)
+                edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, wanted))
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
@@ -174,8 +176,11 @@ class ChecklistService:
     ) -> ChecklistItemInfo:
         orm.flush()
         line = edit.focus if edit is not None else None
-        ordinal = next((i for i, t in enumerate(outline.tasks) if t.line == line), -1)
-        item = list(session.checklist)[ordinal]
+        ordinal = next((i for i, t in enumerate(outline.tasks) if t.line == line), None)
+        items = list(session.checklist)
+        if ordinal is None or ordinal >= len(items):
+            raise ValidationError("The to-do's line was not read back as a to-do.")
+        item = items[ordinal]
         return convert.checklist_item_info(item, session.group.name)
 
     @staticmethod
@@ -186,11 +191,23 @@ class ChecklistService:
         return item
 
 
-def _check_task(task: TaskFields) -> None:
-    if not task.text.strip():
+def _writable(task: TaskFields) -> TaskFields:
+    """``task`` as its line in the body will say it (text trimmed, the assignee's name
+    cleaned), or a ValidationError when no Tasks line reads back as it: text ending in
+    what reads as a field ("… 📅 2025-03-10"), an assignee the line cannot name."""
+    text = task.text.strip()
+    if not text:
         raise ValidationError("A to-do needs some text.")
-    if "\n" in task.text:
+    if "\n" in text or "\r" in text:
         raise ValidationError("A to-do is one line of text.")
+    assignee = lookup.clean_name(task.assignee, "person's name") if task.assignee else None
+    wanted = replace(task, text=text, assignee=assignee)
+    if parse_task_line(format_task_line(wanted)) != wanted:
+        raise ValidationError(
+            "This to-do cannot be written as a Tasks line that reads back the same; "
+            "edit its line in the notes instead."
+        )
+    return wanted
 
 
 def _carried_item(row: Any, group: str) -> ChecklistItemInfo:

@@ -34,7 +34,10 @@ def apply_task(
 
 def task_from_text(line: str) -> TaskFields:
     """What a person typed in the add box: plain text or a whole Tasks line."""
-    parsed = parse_task_line(line if line.lstrip().startswith(("- [", "* [")) else f"- [ ] {line}")
+    text = line.strip()
+    if "\n" in text or "\r" in text:  # it becomes one line of a body
+        raise ValidationError("A to-do is one line of text.")
+    parsed = parse_task_line(text if text.startswith(("- [", "* [")) else f"- [ ] {text}")
     if parsed is None or not parsed.text.strip():
         raise ValidationError("A to-do needs some text.")
     return parsed

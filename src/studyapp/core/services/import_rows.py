@@ -74,7 +74,6 @@ def insert_new_session(
         "body": note.body,
     }
     tags = _tags(orm, note)
-    attendance = attendance_rows(orm, note.attendees, note.absentees)
     session |= {
         "attendees_raw": note.attendees_raw,
         "front_matter": _front_matter(note),
@@ -98,6 +97,8 @@ def insert_new_session(
         for position, slot in enumerate(note.presentations)
     ]
     items = [_item(orm, group_id, position, task) for position, task in enumerate(note.tasks)]
+    # Last, as sync_rows reads them: talks, to-dos, then the attendance line (or front matter).
+    attendance = attendance_rows(orm, note.attendees, note.absentees)
     session_id = insert_one(orm, models.Session, session)
     held: list[QueuedRow] = [
         (models.session_tags, {"session_id": session_id, "tag_id": tag.id}) for tag in tags

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import cast
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
@@ -16,12 +17,12 @@ from studyapp.core.db import Database
 from studyapp.core.document import edits
 from studyapp.core.document.compose import talk_heading
 from studyapp.core.document.lines import scan_body
-from studyapp.core.document.outline import Outline
+from studyapp.core.document.outline import Outline, derive
 from studyapp.core.dto import PaperInfo, PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES
 from studyapp.core.markdown.document import PaperRef
-from studyapp.core.services import convert, session_details
+from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.sessions import edit_body, load_session
 
 _UNSET = object()
@@ -67,13 +68,17 @@ class PresentationService:
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
             number = len(session.presentations) + 1
+            _make_known(orm, presenter)
             if title and title.strip():
                 who = f"{presenter.strip()}: " if presenter and presenter.strip() else ""
+                if not who:  # "## our project update" alone would not read as a talk
+                    who = f"Presentation {number}: "
                 heading = f"## {who}{' '.join(title.split())}"
             else:
                 heading = talk_heading(presenter, _shown(paper), number)
+            _check_heading(orm, heading, presenter, None if title and title.strip() else paper)
             edit, outline = edit_body(orm, session, lambda b, o: edits.add_talk(b, o, heading))
-            slot = self._slot_at_line(session, outline, edit.focus if edit else None)
+            slot = self._slot_at_line(session, outline, edit.focus if edit else None, heading)
             orm.flush()
             return self._info(orm, slot)
 
@@ -98,15 +103,19 @@ class PresentationService:
                 who = row.presenter.name if row.presenter else None
                 if presenter is not _UNSET:
                     who = str(presenter).strip() if presenter else None
+                    _make_known(orm, who)
                 shown = convert.paper_info(row.paper) if row.paper else None
                 if paper is not _UNSET:
                     shown = _shown(paper) if isinstance(paper, PaperRef) else None
                 level = _level(row.heading_raw)
                 heading = talk_heading(who, shown, ordinal + 1, level=level)
+                _check_heading(orm, heading, who, paper if isinstance(paper, PaperRef) else None)
                 edit_body(orm, session, lambda _b, o: edits.set_talk_heading(o, ordinal, heading))
             if duration is not _UNSET or timebox is not _UNSET:
                 used = row.duration_seconds if duration is _UNSET else cast(int | None, duration)
                 box = row.timebox_minutes if timebox is _UNSET else cast(int | None, timebox)
+                if used is None and duration is _UNSET and timebox is not None:
+                    used = 0  # a time box lives on the "⏱" line: a talk not yet timed
                 edit_body(orm, session, lambda _b, o: _timing(o, ordinal, used, box))
             orm.flush()
             return self._info(orm, list(session.presentations)[ordinal])
@@ -154,9 +163,12 @@ class PresentationService:
 
     @staticmethod
     def _slot_at_line(
-        session: models.Session, outline: Outline, line: int | None
+        session: models.Session, outline: Outline, line: int | None, heading: str
     ) -> models.Presentation:
-        ordinal = next((i for i, t in enumerate(outline.talks) if t.line == line), -1)
+        """The talk whose section holds the line the edit points at (its heading)."""
+        ordinal = outline.talk_at(line) if line is not None else None
+        if ordinal is None or ordinal >= len(session.presentations):
+            raise ValidationError(f"{heading!r} is not read as a talk.")
         return list(session.presentations)[ordinal]
 
     @staticmethod
@@ -165,6 +177,34 @@ class PresentationService:
         if row is None:
             raise NotFoundError(f"There is no presentation {presentation_id}.")
         return row
+
+
+def _check_heading(
+    orm: OrmSession, heading: str, presenter: str | None, paper: PaperRef | None
+) -> None:
+    """A ValidationError unless ``heading`` reads back as a talk of this presenter and
+    paper: the body is what is kept, so a heading read otherwise would lose them."""
+    people = list(orm.scalars(select(models.Person.name)))
+    talks = derive(heading, people).talks
+    talk = talks[0] if len(talks) == 1 else None
+    problem = talk is None
+    if talk is not None and presenter and presenter.strip():
+        problem = talk.presenter != lookup.clean_name(presenter, "person's name")
+    if talk is not None and paper is not None and paper.title.strip():
+        title = lookup.clean_name(paper.title, "paper title")
+        problem = problem or talk.paper is None or talk.paper.title != title
+    if problem:
+        raise ValidationError(
+            f"{heading.lstrip('#').strip()!r} would not read back as this talk's heading; "
+            "write the heading in the notes instead."
+        )
+
+
+def _make_known(orm: OrmSession, presenter: str | None) -> None:
+    """The presenter as a person, so the heading naming them reads back as their talk
+    ("## 민수: Title" is a talk only when 민수 is someone the database knows)."""
+    if presenter and presenter.strip():
+        lookup.person(orm, presenter.strip())
 
 
 def _shown(paper: PaperRef | object | None) -> PaperInfo | None:

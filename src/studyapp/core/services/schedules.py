@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from sqlalchemy.orm import selectinload
 from studyapp.core import models
 from studyapp.core.calendar_export import CalendarEvent, Slot, calendar_bytes
 from studyapp.core.db import Database
+from studyapp.core.document.compose import talk_heading
 from studyapp.core.errors import ValidationError
 from studyapp.core.markdown.writer import write_atomically
 from studyapp.core.schedule import check_rule, has_time_of_day, normalize_rule, occurrences
 from studyapp.core.services import lookup
+from studyapp.core.services.body_rows import sync_rows
 from studyapp.core.services.fields import clean_timezone
 from studyapp.core.services.rotation import find_group, plan_presenters
 
@@ -52,9 +55,16 @@ def _moment(after: dt.datetime | None) -> dt.datetime:
     return after or dt.datetime.now(dt.UTC)
 
 
+# The headings studyapp writes for a talk that names no paper ("## Presentation by Alice",
+# "## Presentation 2"): they say nothing the presenter does not.
+_PLACEHOLDER_HEADING = re.compile(r"^Presentation(?: \d+| by .+)$")
+
+
 def _slot(presentation: models.Presentation) -> Slot:
     paper = presentation.paper.title if presentation.paper else None
     heading = (presentation.heading_raw or "").lstrip("#").strip() or None
+    if heading is not None and _PLACEHOLDER_HEADING.match(heading):
+        heading = None
     return Slot(presentation.presenter.name if presentation.presenter else None, paper or heading)
 
 
@@ -153,6 +163,10 @@ class ScheduleService:
             timed = has_time_of_day(rule)
             created: list[models.Session] = []
             for meeting, (_day, names) in zip(meetings, presenters, strict=True):
+                # The talks are headings of the body; their rows are derived from it.
+                headings = [
+                    talk_heading(name, None, number) for number, name in enumerate(names, 1)
+                ]
                 session = models.Session(
                     group=row,
                     title=f"{row.name} {meeting.date().isoformat()}",
@@ -161,12 +175,11 @@ class ScheduleService:
                     timezone=zone,
                     kind=models.SessionKind.PAPER_REVIEW,
                     status=models.SessionStatus.PLANNED,
+                    body="\n\n".join(headings),
                 )
-                for position, name in enumerate(names):
-                    session.presentations.append(
-                        models.Presentation(position=position, presenter=lookup.person(orm, name))
-                    )
                 orm.add(session)
+                orm.flush()
+                sync_rows(orm, session)
                 created.append(session)
             orm.flush()
             return [session.id for session in created]

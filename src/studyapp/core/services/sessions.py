@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.document.compose import attendance_line
+from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import LineEdit, set_attendance
-from studyapp.core.document.outline import Outline
+from studyapp.core.document.lines import split_body
+from studyapp.core.document.outline import Outline, derive
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
-from studyapp.core.errors import NotFoundError
+from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.schedule import next_meeting
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_rows import outline_of, sync_rows
@@ -247,6 +248,15 @@ class SessionService:
             touch_session(row)
             return row.version
 
+    def outline(self, session_id: int, body: str) -> Outline:
+        """The structure of ``body`` as a save of it would derive it (the people and talks
+        the database knows), so a window's edit lands on the line a save counts."""
+        with self.db.transaction() as orm:
+            row = load_session(orm, session_id)
+            known_people = list(orm.scalars(select(models.Person.name)))
+            known_talks = [slot.heading_raw for slot in row.presentations if slot.heading_raw]
+        return derive(body, known_people, known_talks)
+
     def set_tags(self, session_id: int, tags: Sequence[str]) -> SessionDetail:
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
@@ -258,7 +268,14 @@ class SessionService:
         self, session_id: int, present: Sequence[str], absent: Sequence[str] = ()
     ) -> SessionDetail:
         """The body's attendance line says these people (added under the title if none)."""
+        present = [lookup.clean_name(name, "person's name") for name in present]
+        absent = [lookup.clean_name(name, "person's name") for name in absent]
         line = attendance_line(present, absent)
+        if line and not attendance_matches(line, present, absent):
+            raise ValidationError(
+                "These names cannot be written in an attendance line that reads back the "
+                "same (a comma or a bracket in a name); edit the line in the notes instead."
+            )
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
             if line:
@@ -266,8 +283,7 @@ class SessionService:
             else:
                 outline = outline_of(orm, row)
                 if outline.attendance is not None:
-                    at = outline.attendance.line
-                    edit_body(orm, row, lambda _body, _outline: LineEdit(at, at + 1, ()))
+                    edit_body(orm, row, _attendance_removed)
                 row.attendance = []
                 row.attendees_raw = None
             touch_session(row)
@@ -319,6 +335,20 @@ class SessionService:
             ]
 
 
+def _attendance_removed(body: str, outline: Outline) -> LineEdit | None:
+    """The attendance line taken out, with the blank line that set it apart from the text
+    after it when nothing but a blank line (or the top) is before it."""
+    if outline.attendance is None:
+        return None
+    at = outline.attendance.line
+    lines = split_body(body)
+    end = at + 1
+    apart_before = at == 0 or not lines[at - 1].strip()
+    if apart_before and end < len(lines) and not lines[end].strip():
+        end += 1
+    return LineEdit(at, end, ())
+
+
 def default_status(date: dt.date) -> models.SessionStatus:
     return models.SessionStatus.PLANNED if date > dt.date.today() else models.SessionStatus.HELD
 
@@ -351,7 +381,28 @@ def edit_body(
         keep_revision(orm, row.id, BODY, row.body, reason=reason)
     else:
         keep_revision(orm, row.id, BODY, row.body)
+    continued = _rewritten_in_place(row, outline, edit)
     row.body = new_body
-    outline = sync_rows(orm, row)
+    outline = sync_rows(orm, row, continued=continued)
     touch_session(row)
     return edit, outline
+
+
+def _rewritten_in_place(row: models.Session, outline: Outline, edit: LineEdit) -> dict[object, str]:
+    """The talk or to-do whose line the edit rewrites in place (a heading retitled, a box
+    ticked), with its new line: that row goes on, however little the lines look alike."""
+    if edit.end - edit.start != 1 or len(edit.lines) != 1:
+        return {}
+    line, new_line = edit.start, edit.lines[0]
+    talks, items = list(row.presentations), list(row.checklist)
+    for ordinal, talk in enumerate(outline.talks):
+        if talk.line == line and ordinal < len(talks):
+            slot = talks[ordinal]
+            if (slot.heading_raw or "").strip() == talk.heading.strip():
+                return {slot: new_line}
+    for ordinal, task in enumerate(outline.tasks):
+        if task.line == line and ordinal < len(items):
+            item = items[ordinal]
+            if (item.source_line or item.text) == task.text:
+                return {item: new_line}
+    return {}
