@@ -225,7 +225,8 @@ def test_move_talk_keeps_every_line(talks, data):
 
 def test_add_talk_goes_after_the_last_talk():
     edit, after = _apply(BODY, lambda b, o: edits.add_talk(b, o, "## Chen: Z (ICML 2024)"))
-    assert after.split("\n") == [*LINES[:8], "", "## Chen: Z (ICML 2024)", "", *LINES[8:]]
+    # One blank line on each side: the blank line already after the last talk is kept.
+    assert after.split("\n") == [*LINES[:8], "", "## Chen: Z (ICML 2024)", *LINES[8:]]
     assert after.split("\n")[edit.focus] == "## Chen: Z (ICML 2024)"
     assert [t.presenter for t in derive(after).talks] == ["Alice", "Bob", "Chen"]
 
@@ -233,8 +234,8 @@ def test_add_talk_goes_after_the_last_talk():
 def test_add_talk_without_talks_goes_before_the_todo_section_or_at_the_end():
     body = "# T\n\n## 할 일\n- [ ] a"
     edit, after = _apply(body, lambda b, o: edits.add_talk(b, o, "## Alice: X (ICML 2024)"))
-    assert after == "# T\n\n## Alice: X (ICML 2024)\n\n\n## 할 일\n- [ ] a"
-    assert edit.focus == 2 and derive(after).talks[0].end == 5
+    assert after == "# T\n\n## Alice: X (ICML 2024)\n\n## 할 일\n- [ ] a"
+    assert edit.focus == 2 and derive(after).talks[0].end == 4
     _edit, after = _apply("# T\n\ntext\n\n", lambda b, o: edits.add_talk(b, o, "## Alice: X"))
     assert after == "# T\n\ntext\n\n## Alice: X\n"
     # The title heading's own to-dos: the talk goes under the title, not above it.

@@ -145,11 +145,11 @@ def test_presenter_and_paper_are_written_into_the_heading(service, sessions, ses
     assert (slot.presenter, slot.paper and slot.paper.title) == ("민수", "Tiny Teachers")
     untitled = service.add(session_id, title="우리 프로젝트 공유")
     assert untitled.heading_raw == "## Presentation 2: 우리 프로젝트 공유"
-    assert sessions.get(session_id).body.splitlines() == [
+    assert sessions.get(session_id).body.split("\n") == [
         "## 민수: Tiny Teachers (CVPR 2024)",
         "",
         "## Presentation 2: 우리 프로젝트 공유",
-        "",
+        "",  # a line to type on
     ]
 
 

@@ -129,13 +129,14 @@ def add_talk(body: str, outline: Outline, heading: str) -> LineEdit:
         end = outline.talks[-1].end
         while end > outline.talks[-1].line + 1 and not lines[end - 1].strip():
             end -= 1
-        new = ("", heading, "")
-        tail = ("",) if end < len(lines) and lines[end].strip() else ()
-        return LineEdit(end, end, (*new, *tail), end + 1)
+        # One blank line on each side: the one after the heading is kept if already there.
+        gap = () if end < len(lines) and not lines[end].strip() else ("",)
+        return LineEdit(end, end, ("", heading, *gap), end + 1)
     if outline.todo_heading is not None:
         at = outline.todo_heading
-        return LineEdit(at, at, (heading, "", ""), at)
-    return _append_block(body, (heading, ""))
+        return LineEdit(at, at, (heading, ""), at)
+    block = _append_block(body, (heading, ""))  # and a line to type on
+    return LineEdit(block.start, block.end, block.lines, block.start + len(block.lines) - 2)
 
 
 def move_talk(body: str, outline: Outline, ordinal: int, delta: int) -> LineEdit | None:
