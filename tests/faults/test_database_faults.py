@@ -161,14 +161,14 @@ def test_full_disk_shows_a_banner_and_saves_everything_once_space_returns(
     first = _make_database(url, "첫 세션")
     second = _make_database(url, "둘째 세션")
     disk_full = True
-    real_set_body = SessionService.set_body
+    real_save_body = SessionService.save_body
 
-    def set_body(self, session_id, body, **kwargs):
+    def save_body(self, session_id, body, **kwargs):
         if disk_full:
             raise DatabaseError("The disk is full; free some space and try again.")
-        return real_set_body(self, session_id, body, **kwargs)
+        return real_save_body(self, session_id, body, **kwargs)
 
-    monkeypatch.setattr(SessionService, "set_body", set_body)
+    monkeypatch.setattr(SessionService, "save_body", save_body)
     window = _window(qtbot, url)
     window.select_session(first)
     _type(qtbot, window, "디스크가 가득 찼을 때 쓴 줄\n")

@@ -131,7 +131,7 @@ def test_status_bar_says_saved(qtbot, window):
 
 
 def test_failed_save_shows_a_banner_keeps_the_text_and_retries(qtbot, window, url, monkeypatch):
-    original = SessionService.set_body
+    original = SessionService.save_body
     failures = {"left": 1}
 
     def flaky(self, session_id, body, **kwargs):
@@ -140,7 +140,7 @@ def test_failed_save_shows_a_banner_keeps_the_text_and_retries(qtbot, window, ur
             raise DatabaseError("The disk is full; free some space and try again.")
         return original(self, session_id, body, **kwargs)
 
-    monkeypatch.setattr(SessionService, "set_body", flaky)
+    monkeypatch.setattr(SessionService, "save_body", flaky)
     window.save_queue._retry.setInterval(100)
     editor = window.findChild(MarkdownEditor, "bodyEditor")
     editor.setFocus()

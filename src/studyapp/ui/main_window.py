@@ -222,12 +222,12 @@ class MainWindow(QMainWindow):
         )
 
     def _save_body(self, session_id: int, text: str) -> None:
-        self.sessions.set_body(session_id, text)
-        if session_id == self.session_id:
-            # The to-dos and talks are rows derived from the text just saved.
-            self.checklist.model.reload()
-            self.meeting.saved(session_id)
-            self.assignments_view.reload()
+        saved = self.sessions.save_body(session_id, text)
+        if session_id == self.session_id and saved.outline is not None:
+            self.meeting.saved(session_id, text, saved.outline, rows_changed=saved.rows_changed)
+            if saved.rows_changed:  # the to-dos and talks are rows derived from the text
+                self.checklist.model.reload()
+                self.assignments_view.reload()
         self._schedule_preview()
 
     def open_database_window(self, database: Database) -> MainWindow:

@@ -24,7 +24,7 @@ from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane
 from studyapp.ui.outline_panel import OutlinePanel
 from studyapp.ui.slot_timer import SlotTimer
 
-OUTLINE_DELAY_MS = 300
+OUTLINE_DELAY_MS = 2000  # after the save's own (SaveQueue's ~0.8 s)
 
 
 class MeetingEditor(QWidget):
@@ -72,6 +72,8 @@ class MeetingEditor(QWidget):
         layout.addLayout(timer_row)
         layout.addWidget(self.body_pane, 1)
 
+        # Typing shows in the outline with the save that follows the pause (the save derives
+        # it anyway); this timer covers a text that is not saved (a database that refuses).
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self.refresh_outline)
         self.body_editor.textChanged.connect(self._outline_timer.start)
@@ -98,9 +100,15 @@ class MeetingEditor(QWidget):
         self.talks = list(detail.presentations) if detail else []
         self.refresh_outline()
 
-    def saved(self, session_id: int) -> None:
-        """The open session's text was saved: its talks are rows of what was saved."""
-        self.talks = self._talk_service.list_for_session(session_id)
+    def saved(self, session_id: int, text: str, outline: Outline, *, rows_changed: bool) -> None:
+        """The open session's ``text`` was saved: its outline is the one the save derived
+        (not derived again), its talks the rows of what was saved."""
+        if rows_changed:
+            self.talks = self._talk_service.list_for_session(session_id)
+        if text == self.body_editor.toPlainText():
+            self._outline_timer.stop()
+            self.outline.show_outline(outline)
+            self._cursor_moved()
 
     # -- the outline ---------------------------------------------------------------------------
 

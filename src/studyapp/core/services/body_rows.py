@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -32,11 +32,43 @@ _Old = TypeVar("_Old")
 _New = TypeVar("_New")
 
 
-def outline_of(orm: OrmSession, row: models.Session) -> Outline:
-    """The structure of the row's body, with the people and talks the database knows."""
+def outline_of(orm: OrmSession, row: models.Session, body: str | None = None) -> Outline:
+    """The structure of the row's body (or of ``body``), with the people and talks the
+    database knows; plain queries, so the talk rows are not loaded for it."""
     known_people = list(orm.scalars(select(models.Person.name)))
-    known_talks = [slot.heading_raw for slot in row.presentations if slot.heading_raw]
-    return derive(row.body, known_people, known_talks)
+    known_talks = [heading for heading, *_ in _talk_rows(orm, row.id) if heading]
+    return derive(row.body if body is None else body, known_people, known_talks)
+
+
+def rows_say(orm: OrmSession, row: models.Session, outline: Outline) -> bool:
+    """Whether the session's rows already stand for exactly the outline's lines: then a
+    save of the body (most saves: prose typed between headings) has no rows to change."""
+    talks = [(t.heading, t.duration_seconds, t.timebox_minutes) for t in outline.talks]
+    if talks != [tuple(found) for found in _talk_rows(orm, row.id)]:
+        return False
+    tasks = orm.scalars(
+        select(models.ChecklistItem.source_line)
+        .where(models.ChecklistItem.session_id == row.id)
+        .order_by(models.ChecklistItem.position, models.ChecklistItem.id)
+    ).all()
+    if [task.text for task in outline.tasks] != list(tasks):
+        return False
+    line = outline.attendance.text if outline.attendance is not None else None
+    return line == row.attendees_raw  # None and None: no line, rows of their own (if any)
+
+
+def _talk_rows(orm: OrmSession, session_id: int) -> list[Any]:
+    return list(
+        orm.execute(
+            select(
+                models.Presentation.heading_raw,
+                models.Presentation.duration_seconds,
+                models.Presentation.timebox_minutes,
+            )
+            .where(models.Presentation.session_id == session_id)
+            .order_by(models.Presentation.position, models.Presentation.id)
+        ).all()
+    )
 
 
 def sync_rows(

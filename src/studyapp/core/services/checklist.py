@@ -29,8 +29,9 @@ from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services import convert, lookup, session_details
+from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.checklist_fields import apply_task, task_from_text
-from studyapp.core.services.sessions import edit_body, load_session
+from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, task_line_for
 
 

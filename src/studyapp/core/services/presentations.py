@@ -23,7 +23,8 @@ from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup, session_details
-from studyapp.core.services.sessions import edit_body, load_session
+from studyapp.core.services.body_writes import edit_body
+from studyapp.core.services.sessions import load_session
 
 _UNSET = object()
 DEFAULT_TIMEBOX = DEFAULT_TIMEBOX_MINUTES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -12,21 +12,26 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.document.compose import attendance_line, attendance_matches
-from studyapp.core.document.edits import LineEdit, set_attendance
-from studyapp.core.document.lines import split_body
+from studyapp.core.document.edits import set_attendance
 from studyapp.core.document.outline import Outline, derive
 from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.schedule import next_meeting
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_rows import outline_of, sync_rows
+from studyapp.core.services.body_writes import (
+    SavedBody,
+    attendance_removed,
+    edit_body,
+    save_body,
+    touch_session,
+)
 from studyapp.core.services.fields import (
     clean_timezone,
     clean_title,
     parse_kind,
     parse_status,
 )
-from studyapp.core.services.revisions import BODY, keep_revision
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -227,26 +232,20 @@ class SessionService:
         return self.get(session_id)
 
     def set_body(self, session_id: int, body: str, *, expected_version: int | None = None) -> int:
-        """Save the session's document and the rows derived from it; returns the version.
+        """Save the session's document and the rows derived from it; returns the version."""
+        return self.save_body(session_id, body, expected_version=expected_version).version
+
+    def save_body(
+        self, session_id: int, body: str, *, expected_version: int | None = None
+    ) -> SavedBody:
+        """Save the session's document and the rows derived from it.
 
         When ``expected_version`` is stale (another window saved meanwhile) the text is
         still saved, and the text it replaces is kept as a revision: nothing is lost.
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            if row.body == body:
-                return row.version
-            if expected_version is not None and expected_version != row.version and row.body:
-                orm.add(
-                    models.NoteRevision(
-                        session_id=row.id, field=BODY, content=row.body, reason="conflict"
-                    )
-                )
-            keep_revision(orm, row.id, BODY, row.body)  # throttled: one every few minutes
-            row.body = body
-            sync_rows(orm, row)
-            touch_session(row)
-            return row.version
+            return save_body(orm, row, body, expected_version=expected_version)
 
     def outline(self, session_id: int, body: str) -> Outline:
         """The structure of ``body`` as a save of it would derive it (the people and talks
@@ -283,7 +282,7 @@ class SessionService:
             else:
                 outline = outline_of(orm, row)
                 if outline.attendance is not None:
-                    edit_body(orm, row, _attendance_removed)
+                    edit_body(orm, row, attendance_removed)
                 row.attendance = []
                 row.attendees_raw = None
             touch_session(row)
@@ -335,74 +334,5 @@ class SessionService:
             ]
 
 
-def _attendance_removed(body: str, outline: Outline) -> LineEdit | None:
-    """The attendance line taken out, with the blank line that set it apart from the text
-    after it when nothing but a blank line (or the top) is before it."""
-    if outline.attendance is None:
-        return None
-    at = outline.attendance.line
-    lines = split_body(body)
-    end = at + 1
-    apart_before = at == 0 or not lines[at - 1].strip()
-    if apart_before and end < len(lines) and not lines[end].strip():
-        end += 1
-    return LineEdit(at, end, ())
-
-
 def default_status(date: dt.date) -> models.SessionStatus:
     return models.SessionStatus.PLANNED if date > dt.date.today() else models.SessionStatus.HELD
-
-
-def touch_session(row: models.Session) -> None:
-    row.version = (row.version or 0) + 1
-    row.updated_at = models.utcnow()
-
-
-def edit_body(
-    orm: OrmSession,
-    row: models.Session,
-    make_edit: Callable[[str, Outline], LineEdit | None],
-    *,
-    reason: str | None = None,
-) -> tuple[LineEdit | None, Outline]:
-    """Apply the edit ``make_edit`` makes of the row's body, then bring its rows in step.
-
-    A panel's change to the structure is a change to the text, so the body stays the
-    truth. ``reason`` keeps the text being replaced as a revision, unthrottled.
-    """
-    outline = outline_of(orm, row)
-    edit = make_edit(row.body, outline)
-    if edit is None:
-        return None, outline
-    new_body = edit.apply(row.body)
-    if new_body == row.body:
-        return edit, outline
-    if reason is not None:
-        keep_revision(orm, row.id, BODY, row.body, reason=reason)
-    else:
-        keep_revision(orm, row.id, BODY, row.body)
-    continued = _rewritten_in_place(row, outline, edit)
-    row.body = new_body
-    outline = sync_rows(orm, row, continued=continued)
-    touch_session(row)
-    return edit, outline
-
-
-def _rewritten_in_place(row: models.Session, outline: Outline, edit: LineEdit) -> dict[object, str]:
-    """The talk or to-do whose line the edit rewrites in place (a heading retitled, a box
-    ticked), with its new line: that row goes on, however little the lines look alike."""
-    if edit.end - edit.start != 1 or len(edit.lines) != 1:
-        return {}
-    line, new_line = edit.start, edit.lines[0]
-    talks, items = list(row.presentations), list(row.checklist)
-    for ordinal, talk in enumerate(outline.talks):
-        if talk.line == line and ordinal < len(talks):
-            slot = talks[ordinal]
-            if (slot.heading_raw or "").strip() == talk.heading.strip():
-                return {slot: new_line}
-    for ordinal, task in enumerate(outline.tasks):
-        if task.line == line and ordinal < len(items):
-            item = items[ordinal]
-            if (item.source_line or item.text) == task.text:
-                return {item: new_line}
-    return {}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services.sessions import touch_session
+from studyapp.core.services.body_writes import touch_session
 
 TrashKind = Literal["session", "paper"]
 KINDS: tuple[TrashKind, ...] = ("session", "paper")

@@ -1,0 +1,115 @@
+"""Writing a session's body: saving typed text, and a panel's edit of a line or section.
+
+Both bring the talks, to-dos and attendance rows in step with the text (``body_rows``) in
+the caller's transaction, and keep the text they replace as a revision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session as OrmSession
+
+from studyapp.core import models
+from studyapp.core.document.edits import LineEdit
+from studyapp.core.document.lines import split_body
+from studyapp.core.document.outline import Outline
+from studyapp.core.services.body_rows import outline_of, rows_say, sync_rows
+from studyapp.core.services.revisions import BODY, keep_revision
+
+
+@dataclass(frozen=True)
+class SavedBody:
+    version: int
+    outline: Outline | None  # the saved text's structure; None when the text was unchanged
+    rows_changed: bool  # talks, to-dos or attendance rows changed with it
+
+
+def save_body(
+    orm: OrmSession, row: models.Session, body: str, *, expected_version: int | None = None
+) -> SavedBody:
+    """Write ``body`` and the rows derived from it, inside the caller's transaction."""
+    if row.body == body:
+        return SavedBody(row.version, None, rows_changed=False)
+    if expected_version is not None and expected_version != row.version and row.body:
+        orm.add(
+            models.NoteRevision(session_id=row.id, field=BODY, content=row.body, reason="conflict")
+        )
+    keep_revision(orm, row.id, BODY, row.body)  # throttled: one every few minutes
+    outline = outline_of(orm, row, body)
+    row.body = body
+    changed = not rows_say(orm, row, outline)
+    if changed:
+        sync_rows(orm, row, outline)
+    touch_session(row)
+    return SavedBody(row.version, outline, rows_changed=changed)
+
+
+def touch_session(row: models.Session) -> None:
+    row.version = (row.version or 0) + 1
+    row.updated_at = models.utcnow()
+
+
+def edit_body(
+    orm: OrmSession,
+    row: models.Session,
+    make_edit: Callable[[str, Outline], LineEdit | None],
+    *,
+    reason: str | None = None,
+) -> tuple[LineEdit | None, Outline]:
+    """Apply the edit ``make_edit`` makes of the row's body, then bring its rows in step.
+
+    A panel's change to the structure is a change to the text, so the body stays the
+    truth. ``reason`` keeps the text being replaced as a revision, unthrottled.
+    """
+    outline = outline_of(orm, row)
+    edit = make_edit(row.body, outline)
+    if edit is None:
+        return None, outline
+    new_body = edit.apply(row.body)
+    if new_body == row.body:
+        return edit, outline
+    if reason is not None:
+        keep_revision(orm, row.id, BODY, row.body, reason=reason)
+    else:
+        keep_revision(orm, row.id, BODY, row.body)
+    continued = _rewritten_in_place(row, outline, edit)
+    row.body = new_body
+    outline = sync_rows(orm, row, continued=continued)
+    touch_session(row)
+    return edit, outline
+
+
+def _rewritten_in_place(row: models.Session, outline: Outline, edit: LineEdit) -> dict[object, str]:
+    """The talk or to-do whose line the edit rewrites in place (a heading retitled, a box
+    ticked), with its new line: that row goes on, however little the lines look alike."""
+    if edit.end - edit.start != 1 or len(edit.lines) != 1:
+        return {}
+    line, new_line = edit.start, edit.lines[0]
+    talks, items = list(row.presentations), list(row.checklist)
+    for ordinal, talk in enumerate(outline.talks):
+        if talk.line == line and ordinal < len(talks):
+            slot = talks[ordinal]
+            if (slot.heading_raw or "").strip() == talk.heading.strip():
+                return {slot: new_line}
+    for ordinal, task in enumerate(outline.tasks):
+        if task.line == line and ordinal < len(items):
+            item = items[ordinal]
+            if (item.source_line or item.text) == task.text:
+                return {item: new_line}
+    return {}
+
+
+def attendance_removed(body: str, outline: Outline) -> LineEdit | None:
+    """The attendance line taken out, with the blank line that set it apart from the text
+    after it when nothing but a blank line (or the top) is before it."""
+    if outline.attendance is None:
+        return None
+    at = outline.attendance.line
+    lines = split_body(body)
+    end = at + 1
+    apart_before = at == 0 or not lines[at - 1].strip()
+    if apart_before and end < len(lines) and not lines[end].strip():
+        end += 1
+    return LineEdit(at, end, ())
