@@ -11,9 +11,9 @@ from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 KEYS = {
-    "cold_start_s", "switch_p95_ms", "keystroke_p95_ms", "body_save_p95_ms", "search_p50_ms", "search_p95_ms",
+    "cold_start_s", "switch_p95_ms", "keystroke_p95_ms", "search_p50_ms", "search_p95_ms",
     "scan_p95_ms", "search_vs_scan_ratio", "korean_recall", "import_1000_s", "export_all_s",
-    "peak_rss_mb", "db_size_mb", "sessions",
+    "peak_rss_mb", "db_size_mb", "sessions", "body_save_p95_ms",
 }  # fmt: skip
 
 

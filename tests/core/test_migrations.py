@@ -418,7 +418,11 @@ def test_0007_revisions_become_revisions_of_the_body(migrated_0007):
             [(heading,)] = _fixture_rows(
                 path, f"SELECT heading_raw FROM presentations WHERE id = {int(slot_id)}"
             )
-            [talk] = [talk for talk in derive(body, (), [heading], with_texts=True).talks if talk.heading == heading]
+            [talk] = [
+                talk
+                for talk in derive(body, (), [heading], with_texts=True).talks
+                if talk.heading == heading
+            ]
             assert getattr(talk, part) == content.strip(), revision_id
     english = _fixture_rows(path, "SELECT id FROM sessions WHERE title = 'Paper club 0317'")[0][0]
     history = HistoryService(database)
