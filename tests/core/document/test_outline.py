@@ -259,3 +259,10 @@ def test_talks_do_not_overlap_and_each_ends_at_a_heading(lines):
         assert talk.end == outline.line_count or heads[talk.end] <= talk.level
         previous_end = talk.end
     assert all(lines[t.line] == t.text for t in outline.tasks)
+
+
+def test_people_named_in_the_notes_attendance_are_known_for_its_headings():
+    body = "# 0310 MUG\n\n참석: 민수, 서연\n\n## 민수님 프로젝트 업데이트\n- baseline 재현\n"
+    [talk] = derive(body).talks
+    assert (talk.presenter, talk.paper) == ("민수님", None)
+    assert derive("## 민수님 프로젝트 업데이트\n- baseline 재현\n").talks == ()

@@ -200,3 +200,23 @@ def test_attendees_lines(line, expected):
 )
 def test_not_attendees_lines(line):
     assert parse_attendees_line(line) is None
+
+
+def test_a_latin_name_with_a_korean_talk_keyword_is_a_talk():
+    assert parse_presentation_heading("Alice 논문 - Born-Again Neural Networks (ICML 2018)") == (
+        "Alice",
+        PaperRef("Born-Again Neural Networks", "ICML 2018", 2018),
+    )
+    assert parse_presentation_heading("Bob 발표") == ("Bob", None)
+    assert parse_presentation_heading("Summary 논문 - X (ICML 2018)") is None
+
+
+def test_a_known_persons_topic_is_their_talk_without_a_paper():
+    # Without a keyword or separator, "민수님 프로젝트 업데이트" is a topic heading unless 민수
+    # is someone known; the topic is not a paper, it stays in the heading.
+    assert parse_presentation_heading("민수님 프로젝트 업데이트") is None
+    assert parse_presentation_heading("민수님 프로젝트 업데이트", ["민수"]) == ("민수님", None)
+    assert parse_presentation_heading("민수님 “Tiny Teachers” (CVPR 2024)", ["민수"]) == (
+        "민수님",
+        PaperRef("Tiny Teachers", "CVPR 2024", 2024),
+    )

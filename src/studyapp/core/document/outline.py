@@ -112,7 +112,8 @@ def derive(
     notes and discussion are read only ``with_texts`` (rows and the outline need none)."""
     lines = scan_body(body)
     tasks = _tasks(lines)
-    people = tuple(sorted(set(known_people)))
+    # People named in the note's own attendance lines are known when reading its headings.
+    people = tuple(sorted(set(known_people) | _attending(lines)))
     talks = _talks(lines, people, frozenset(h.strip() for h in known_talks), with_texts)
     return Outline(
         talks=talks,
@@ -231,6 +232,18 @@ def _trimmed(lines: list[str]) -> str:
     while end > start and not lines[end - 1].strip():
         end -= 1
     return "\n".join(lines[start:end])
+
+
+def _attending(lines: list[Line]) -> set[str]:
+    names: set[str] = set()
+    for line in lines:
+        if line.fenced or line.level or (":" not in line.text and "：" not in line.text):
+            continue
+        parsed = parse_attendees_line(line.text)
+        if parsed is not None:
+            names.update(parsed[0])
+            names.update(parsed[1])
+    return names
 
 
 def _attendance(lines: list[Line]) -> AttendanceAt | None:

@@ -40,6 +40,11 @@ _KO_PLAIN = re.compile(
 )
 _LATIN_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
 _LATIN_NAME = rf"{_LATIN_WORD}(?:\s+(?:{_LATIN_WORD}|[A-Z]\.)){{0,2}}"
+# "Alice 논문 - Title (ICML 2018)", "Bob 발표": a Latin name with a Korean talk keyword.
+_LATIN_KEYWORD = re.compile(
+    rf"^(?P<name>{_LATIN_NAME})(?:\s*(?:님|씨))?(?:\s*의)?\s*(?P<kw>{_KO_KEYWORD})"
+    rf"(?:{_SEP}(?P<rest>.+))?$"
+)
 _LATIN_COLON = re.compile(rf"^(?P<name>{_LATIN_NAME})\s*[:：]\s*(?P<rest>.+)$")
 _LATIN_DASH = re.compile(rf"^(?P<name>{_LATIN_NAME})\s+(?:[-–—|]|->)\s+(?P<rest>.+)$")
 _BRACKETED = re.compile(r"^\[(?P<name>[^\[\]]{1,40})\](?!\()\s*(?:[-–—:|：]\s*)?(?P<rest>.*)$")
@@ -176,13 +181,21 @@ def _match_presenter(text: str, known: dict[str, str]) -> tuple[str, str | None]
     match = _KO_HONORIFIC.match(text)
     if match:
         name, keyword = match["name"], match["kw"]
-        # "멘토님 피드백" (no keyword, no separator) is a topic, not a talk.
-        if (keyword or match["rest2"] is None) and (
-            keyword or name not in _KO_TITLE_WORDS or _fold_name(name) in known
+        # "멘토님 피드백" (no keyword, no separator) is a topic, not a talk; "민수님 프로젝트
+        # 업데이트" is one when 민수 is someone known (a member, or named at this meeting).
+        is_known = _fold_name(name) in known
+        if (keyword or match["rest2"] is None or is_known) and (
+            keyword or name not in _KO_TITLE_WORDS or is_known
         ):
-            return name, match["rest"] or match["rest2"]
+            rest2 = match["rest2"]
+            if rest2 is not None and not keyword and not _looks_like_paper(rest2):
+                return name, None  # what the talk is about stays in its heading
+            return name, match["rest"] or rest2
     match = _KO_PLAIN.match(text)
     if match and (match["name"] not in _KO_STOP or _fold_name(match["name"]) in known):
+        return match["name"], match["rest"]
+    match = _LATIN_KEYWORD.match(text)
+    if match and _plausible_latin(match["name"], known):
         return match["name"], match["rest"]
     match = _LATIN_COLON.match(text)
     if match and _plausible_latin(match["name"], known):
