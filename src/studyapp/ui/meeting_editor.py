@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from studyapp.core.document import edits
-from studyapp.core.document.outline import Outline
+from studyapp.core.document.outline import Outline, derive
 from studyapp.core.dto import PresentationInfo, SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.presentations import PresentationService
@@ -98,7 +98,15 @@ class MeetingEditor(QWidget):
         self.body_editor.setEnabled(detail is not None)
         self.body_editor.document().setModified(False)
         self.talks = list(detail.presentations) if detail else []
-        self.refresh_outline()
+        if detail is None:
+            self.outline.show_outline(Outline(), enabled=False)
+        else:
+            # The talks the rows stand for are known by heading, so this reads the text as
+            # the last save did, without asking the database again on every switch.
+            headings = [talk.heading_raw for talk in self.talks if talk.heading_raw]
+            people = [talk.presenter for talk in self.talks if talk.presenter]
+            self.outline.show_outline(derive(self.body_editor.toPlainText(), people, headings))
+        self._cursor_moved()
 
     def saved(self, session_id: int, text: str, outline: Outline, *, rows_changed: bool) -> None:
         """The open session's ``text`` was saved: its outline is the one the save derived

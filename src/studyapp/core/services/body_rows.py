@@ -160,13 +160,11 @@ def _sync_talks(
         kept.append(slot)
         if changed:
             mark_presented_for(orm, slot)
-    gone = [slot for slot in old if slot not in kept]
-    row.presentations = kept
-    for slot in gone:
-        paper = slot.paper
-        orm.delete(slot)
-        if paper is not None:
-            orm.flush()
+    gone_papers = [slot.paper for slot in old if slot not in kept and slot.paper is not None]
+    row.presentations = kept  # the talks left out go with the collection (delete-orphan)
+    if gone_papers:
+        orm.flush()
+        for paper in gone_papers:
             _drop_if_typing_leftover(orm, paper)
 
 
@@ -255,10 +253,7 @@ def _sync_tasks(
             # An empty "- [ ]" line is still a line the user wrote; keep it as an item.
             apply_task(orm, item, task.fields, allow_empty=True)
         kept.append(item)
-    row.checklist = kept
-    for item in old:
-        if item not in kept:
-            orm.delete(item)
+    row.checklist = kept  # the to-dos left out go with the collection (delete-orphan)
 
 
 def _sync_attendance(orm: OrmSession, row: models.Session, found: AttendanceAt | None) -> None:
