@@ -1113,7 +1113,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+123"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+106"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -1141,17 +1141,15 @@
         <translation>저장됨 {time}</translation>
     </message>
     <message>
-        <location line="-69"/>
         <source>The meeting&apos;s minutes in Markdown: a heading per talk (## Alice: Paper title (Venue 2025)), notes under it, - [ ] to-dos where they come up</source>
-        <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
+        <translation type="vanished">모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
     <message>
-        <location line="+224"/>
         <source>No talk at the cursor</source>
-        <translation>커서 위치에 발표 없음</translation>
+        <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+250"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1181,7 +1179,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-386"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-278"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1282,7 +1280,7 @@
         <translation>새 언어는 지금부터 여는 창에 적용됩니다. 모든 화면에 적용하려면 studyapp을 다시 시작하세요.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Open database</source>
         <translation>데이터베이스 열기</translation>
     </message>
@@ -1299,7 +1297,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-259"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -1341,12 +1339,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+120"/>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-189"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1392,6 +1390,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+2"/>
         <source>Replace…</source>
         <translation>바꾸기…</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <location filename="../../src/studyapp/ui/meeting_editor.py" line="+52"/>
+        <source>The meeting&apos;s minutes in Markdown: a heading per talk (## Alice: Paper title (Venue 2025)), notes under it, - [ ] to-dos where they come up</source>
+        <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>No talk at the cursor</source>
+        <translation>커서 위치에 발표 없음</translation>
     </message>
 </context>
 <context>
