@@ -4,6 +4,8 @@ retitling and moving a talk edit the document through :class:`BodyBridge`."""
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -89,6 +91,9 @@ class OutlinePanel(QWidget):
         self.setObjectName("outlinePanel")
         self.bridge = bridge
         self.outline = Outline()
+        # What the tree shows: each heading's (level, label), and its line and item in order.
+        self._labels: list[tuple[int, str]] | None = None
+        self._lines: list[tuple[int, QTreeWidgetItem]] = []
         self.attendance_label = QLabel(objectName="outlineAttendance")
         self.attendance_label.setWordWrap(True)
         self.tree = QTreeWidget(objectName="outlineTree")
@@ -120,14 +125,42 @@ class OutlinePanel(QWidget):
     def show_outline(self, outline: Outline, *, enabled: bool = True) -> None:
         self.outline = outline
         talk_of = {talk.line: index for index, talk in enumerate(outline.talks)}
+        labels = [
+            (
+                heading.level,
+                talk_label(outline.talks[talk_of[heading.line]])
+                if heading.line in talk_of
+                else heading.text,
+            )
+            for heading in outline.headings
+        ]
+        if labels == self._labels:
+            # Most saves change prose, not headings: the tree stays, only lines may move.
+            moved = []
+            for (line, item), heading in zip(self._lines, outline.headings, strict=True):
+                if line != heading.line:
+                    item.setData(0, LINE_ROLE, heading.line)
+                moved.append((heading.line, item))
+            self._lines = moved
+        else:
+            self._rebuild(outline, talk_of, labels)
+        self._show_attendance(outline)
+        self.setEnabled(enabled)
+        self.edit_button.setEnabled(bool(outline.talks))
+
+    def _rebuild(
+        self, outline: Outline, talk_of: dict[int, int], labels: list[tuple[int, str]]
+    ) -> None:
         current = self.tree.currentItem()
         current_line = current.data(0, LINE_ROLE) if current is not None else None
         self.tree.clear()
+        self._labels = labels
+        self._lines = []
         parents: list[tuple[int, QTreeWidgetItem]] = []
-        for heading in outline.headings:
+        for heading, (_level, text) in zip(outline.headings, labels, strict=True):
             ordinal = talk_of.get(heading.line, -1)
-            text = talk_label(outline.talks[ordinal]) if ordinal >= 0 else heading.text
             item = QTreeWidgetItem([text or "#"])
+            self._lines.append((heading.line, item))
             item.setData(0, LINE_ROLE, heading.line)
             item.setData(0, TALK_ROLE, ordinal)
             item.setToolTip(0, heading.text)
@@ -145,6 +178,8 @@ class OutlinePanel(QWidget):
             if heading.line == current_line:
                 self.tree.setCurrentItem(item)
         self.tree.expandAll()
+
+    def _show_attendance(self, outline: Outline) -> None:
         found = outline.attendance
         if found is not None:
             names = ", ".join(found.attendees)
@@ -155,15 +190,12 @@ class OutlinePanel(QWidget):
             self.attendance_label.setText(text)
         else:
             self.attendance_label.setText(self.tr("No attendance line yet (Attendees: A, B)"))
-        self.setEnabled(enabled)
-        self.edit_button.setEnabled(bool(outline.talks))
 
     def follow(self, line: int) -> None:
-        """Select the heading whose section holds ``line`` (the cursor's)."""
-        best: QTreeWidgetItem | None = None
-        for item in self._items():
-            if item.data(0, LINE_ROLE) <= line:
-                best = item
+        """Select the heading whose section holds ``line`` (the cursor's); called on every
+        cursor move, so a binary search over the headings' lines."""
+        at = bisect.bisect_right([found for found, _item in self._lines], line) - 1
+        best = self._lines[at][1] if at >= 0 else None
         if best is not None and best is not self.tree.currentItem():
             self.tree.blockSignals(True)
             self.tree.setCurrentItem(best)
@@ -177,15 +209,6 @@ class OutlinePanel(QWidget):
         if ordinal is not None and ordinal >= 0:
             return int(ordinal)
         return self.outline.talk_at(int(item.data(0, LINE_ROLE)))
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            found.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
-        return found
 
     def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.jumpRequested.emit(int(item.data(0, LINE_ROLE)))
