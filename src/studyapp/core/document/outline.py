@@ -110,7 +110,18 @@ def derive(
     """The structure of ``body``; ``known_talks`` are heading lines already known as talks
     (kept as talks even when they name no presenter the parser recognises). Each talk's
     notes and discussion are read only ``with_texts`` (rows and the outline need none)."""
-    lines = scan_body(body)
+    return derive_lines(scan_body(body), known_people, known_talks, with_texts=with_texts)
+
+
+def derive_lines(
+    lines: list[Line],
+    known_people: Collection[str] = (),
+    known_talks: Collection[str] = (),
+    *,
+    with_texts: bool = False,
+) -> Outline:
+    """:func:`derive` of a body already walked by ``scan_body`` (the parser walks it once
+    for its title and dates too); marks the lines' roles."""
     tasks = _tasks(lines)
     # People named in the note's own attendance lines are known when reading its headings.
     people = tuple(sorted(set(known_people) | _attending(lines)))

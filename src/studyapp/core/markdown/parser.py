@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from studyapp.core.document.lines import scan_body, split_body
-from studyapp.core.document.outline import derive, parse_timing_line
+from studyapp.core.document.outline import derive_lines, parse_timing_line
 from studyapp.core.markdown.document import ParsedNote, ParsedPresentation, ParsedTask
 from studyapp.core.markdown.frontmatter import guess_kind, split_front_matter
 from studyapp.core.markdown.note_meta import (
@@ -77,7 +77,7 @@ def _parse(
     fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     fill_metadata(note, data)
 
-    outline = derive(body, known_people, with_texts=True)
+    outline = derive_lines(lines, known_people, with_texts=True)
     note.presentations = [
         ParsedPresentation(
             heading_raw=talk.heading,
