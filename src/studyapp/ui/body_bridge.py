@@ -39,6 +39,10 @@ class BodyBridge:
     def session_id(self) -> int | None:
         return self._session_id()
 
+    def save(self) -> bool:
+        """Save what is typed (the rows then say what the editor's text says)."""
+        return self._flush()
+
     def outline(self) -> Outline | None:
         session_id = self._session_id()
         if session_id is None:
@@ -49,7 +53,7 @@ class BodyBridge:
         """Save what is typed, make the edit of the editor's text, apply it, save again."""
         if self._session_id() is None or self.editor.isReadOnly():
             return None
-        self._flush()  # rows and text agree before an edit counts lines
+        self.save()  # rows and text agree before an edit counts lines
         outline = self.outline()
         if outline is None:
             return None
@@ -57,7 +61,7 @@ class BodyBridge:
         if edit is None:
             return None
         replace_lines(self.editor, edit, show=show)
-        self._flush()
+        self.save()
         if self.applied is not None:
             self.applied()
         return edit

@@ -30,7 +30,7 @@ class EditorChecklist(ChecklistService):
 
     def _ordinal(self, item_id: int) -> int | None:
         """The to-do's place among the open session's to-dos, or None when not one of them."""
-        self.bridge.apply(lambda _body, _outline: None)  # saves what is typed first
+        self.bridge.save()  # what is typed first, so rows and text agree
         item = self.get(item_id)
         if not self._open(item.session_id):
             return None

@@ -192,9 +192,6 @@ class MeetingEditor(QWidget):
         def timing(_body: str, outline: Outline) -> edits.LineEdit | None:
             if ordinal >= len(outline.talks):
                 return None
-            if seconds is None:
-                at = outline.talks[ordinal].timing_at
-                return None if at is None else edits.LineEdit(at, at + 1, ())
             return edits.set_timing(outline, ordinal, seconds, timebox)
 
         # The write moves the editor's cursor; the stopwatch must not be switched to the

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.document import edits
-from studyapp.core.document.compose import talk_heading
+from studyapp.core.document.compose import shown_paper, talk_heading
 from studyapp.core.document.outline import Outline, Talk
-from studyapp.core.dto import PaperInfo
 from studyapp.core.markdown.clock import timing_line
 from studyapp.core.markdown.headings import parse_paper
 from studyapp.ui.body_bridge import BodyBridge
@@ -67,19 +66,8 @@ class TalkDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def heading(self, number: int, level: int = 2) -> str:
-        paper = (
-            parse_paper(self.paper_edit.text().strip()) if self.paper_edit.text().strip() else None
-        )
-        shown = None
-        if paper is not None:
-            shown = PaperInfo(
-                id=0,
-                title=paper.title,
-                venue=paper.venue,
-                url=paper.url,
-                arxiv_id=paper.arxiv_id,
-                doi=paper.doi,
-            )
+        text = self.paper_edit.text().strip()
+        shown = shown_paper(parse_paper(text) if text else None)
         return talk_heading(self.presenter_edit.text().strip() or None, shown, number, level=level)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from studyapp.core.dto import PaperInfo
 from studyapp.core.markdown.attendees import parse_attendees_line
+from studyapp.core.markdown.document import PaperRef
 
 _WIKILINK_UNSAFE = re.compile(r"[\[\]|#^\s]+")
 # Characters that would end or break an inline link's destination.
@@ -35,6 +36,21 @@ def _paper_shown(paper: PaperInfo, wiki: bool) -> str:
         text = title.replace("[", "\\[").replace("]", "\\]")
         return f"[{text}]({link.strip().translate(_LINK_ESCAPES)})"
     return wikilink(paper.title) if wiki else title
+
+
+def shown_paper(ref: PaperRef | None) -> PaperInfo | None:
+    """A paper as a note names it, in the shape a heading is written from (no library id)."""
+    if ref is None or not ref.title.strip():
+        return None
+    return PaperInfo(
+        id=0,
+        title=ref.title,
+        venue=ref.venue,
+        year=ref.year,
+        url=ref.url,
+        arxiv_id=ref.arxiv_id,
+        doi=ref.doi,
+    )
 
 
 def talk_heading(

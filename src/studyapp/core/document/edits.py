@@ -46,7 +46,7 @@ def rewrite_task(outline: Outline, ordinal: int, fields: TaskFields) -> LineEdit
     """The to-do's line saying ``fields``: as written while it still says so."""
     task = _task(outline, ordinal)
     line = task_line_for(fields, task.text)
-    indent = task.text[: len(task.text) - len(task.text.lstrip(" \t"))]
+    indent = _indent(task.text)
     if line != task.text and not line.startswith(indent):
         line = indent + line
     return LineEdit(task.line, task.line + 1, (line,), task.line)
@@ -79,10 +79,9 @@ def add_task(body: str, outline: Outline, line: str) -> LineEdit:
     section, else after the last to-do, else under a new ``## To-dos`` heading at the end."""
     if outline.tasks:
         section = outline.todo_heading
-        in_section = [t for t in outline.tasks if section is not None and t.line > section]
-        after = (in_section or list(outline.tasks))[-1].line + 1
-        if section is not None and in_section:
-            # Only the to-dos right under that heading, up to the next heading.
+        after = outline.tasks[-1].line + 1
+        if section is not None:
+            # Only the to-dos right under that heading (it has some), up to the next heading.
             following = [h.line for h in outline.headings if h.line > section]
             limit = following[0] if following else outline.line_count
             after = max(t.line for t in outline.tasks if section < t.line < limit) + 1
@@ -165,9 +164,15 @@ def _core_and_gap(section: list[str]) -> tuple[list[str], list[str]]:
     return section[:end], section[end:]
 
 
-def set_timing(outline: Outline, ordinal: int, seconds: int, timebox_minutes: int) -> LineEdit:
-    """The talk's ``⏱ used / box`` line right under its heading, replaced or added."""
+def set_timing(
+    outline: Outline, ordinal: int, seconds: int | None, timebox_minutes: int | None
+) -> LineEdit | None:
+    """The talk's ``⏱ used / box`` line right under its heading, replaced or added; with
+    no ``seconds`` (never timed) the line goes (None: there was none)."""
     talk = outline.talks[ordinal]
+    if seconds is None:
+        at = talk.timing_at
+        return None if at is None else LineEdit(at, at + 1, ())
     line = timing_line(seconds, timebox_minutes)
     if talk.timing_at is not None:
         return LineEdit(talk.timing_at, talk.timing_at + 1, (line,), talk.timing_at)

@@ -18,6 +18,7 @@ from studyapp.core.document.lines import Line, scan_body, section_end
 from studyapp.core.markdown.attendees import parse_attendees_line
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.headings import parse_presentation_heading
+from studyapp.core.markdown.text_lines import trim_blank
 from studyapp.core.tasks import TaskFields, parse_task_line
 
 # The slot timer's line, "⏱ 18:30 / 20:00" (used / time box); read only in that form.
@@ -219,8 +220,8 @@ def _talk(
         level=lines[start].level,
         presenter=presenter,
         paper=paper,
-        notes=_trimmed(notes),
-        discussion=_trimmed(discussion),
+        notes="\n".join(trim_blank(notes)),
+        discussion="\n".join(trim_blank(discussion)),
         duration_seconds=timing[0] if timing else None,
         timebox_minutes=timing[1] if timing else None,
         timing_at=timing_at,
@@ -234,15 +235,6 @@ def _timing(lines: list[Line], start: int, end: int) -> tuple[int | None, tuple[
         return None, None
     timing = parse_timing_line(lines[position].text)
     return (position, timing) if timing else (None, None)
-
-
-def _trimmed(lines: list[str]) -> str:
-    start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return "\n".join(lines[start:end])
 
 
 def _attending(lines: list[Line]) -> set[str]:

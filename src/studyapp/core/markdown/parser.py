@@ -22,6 +22,7 @@ from studyapp.core.markdown.note_meta import (
     stem_of,
     title_of,
 )
+from studyapp.core.markdown.text_lines import trim_blank
 
 __all__ = ["parse_note", "parse_timing_line"]
 
@@ -56,7 +57,8 @@ def _parse(
     known_people: Collection[str],
 ) -> ParsedNote:
     front, raw_body, warnings = split_front_matter(text)
-    body = _trimmed(raw_body)
+    # The body without blank lines at its ends (the gap after the front matter).
+    body = "\n".join(trim_blank(split_body(raw_body)))
     data = front.data
     lines = scan_body(body)
     stem = stem_of(file_name)
@@ -109,14 +111,3 @@ def _parse(
         bool(note.presentations),
     )
     return note
-
-
-def _trimmed(body: str) -> str:
-    """The body without blank lines at its ends (the gap after the front matter)."""
-    lines = split_body(body)
-    start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return "\n".join(lines[start:end])

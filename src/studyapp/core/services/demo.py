@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from studyapp.core.db import Database
+from studyapp.core.document.compose import shown_paper
 from studyapp.core.document.legacy import LegacyItem, LegacySession, LegacySlot, compose
-from studyapp.core.dto import PaperInfo
-from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services.checklist_fields import task_from_text
 from studyapp.core.services.demo_data import (
     DEMO_GROUP,
@@ -48,7 +47,7 @@ def _body(meeting: Meeting, date: dt.date) -> str:
     slots = [
         LegacySlot(
             presenter=slot.presenter,
-            paper=None if slot.paper is None else _shown(slot.paper),
+            paper=shown_paper(slot.paper),
             heading_raw=_titled_heading(slot.presenter, slot.title) if slot.title else None,
             notes=slot.notes,
             discussion=slot.discussion,
@@ -78,18 +77,6 @@ def _body(meeting: Meeting, date: dt.date) -> str:
 
 def _titled_heading(presenter: str | None, title: str) -> str:
     return f"## {presenter}: {title}" if presenter else f"## {title}"
-
-
-def _shown(paper: PaperRef) -> PaperInfo:
-    return PaperInfo(
-        id=0,
-        title=paper.title,
-        venue=paper.venue,
-        year=paper.year,
-        url=paper.url,
-        arxiv_id=paper.arxiv_id,
-        doi=paper.doi,
-    )
 
 
 def _expand(todo: str, date: dt.date) -> str:

@@ -15,19 +15,17 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.document import edits
-from studyapp.core.document.compose import talk_heading
+from studyapp.core.document.compose import shown_paper, talk_heading
 from studyapp.core.document.lines import scan_body
 from studyapp.core.document.outline import Outline, derive
-from studyapp.core.dto import PaperInfo, PresentationInfo
+from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.sessions import load_session
 
 _UNSET = object()
-DEFAULT_TIMEBOX = DEFAULT_TIMEBOX_MINUTES
 MAX_DURATION_SECONDS = 24 * 3600
 MAX_TIMEBOX_MINUTES = 600
 
@@ -76,7 +74,7 @@ class PresentationService:
                     who = f"Presentation {number}: "
                 heading = f"## {who}{' '.join(title.split())}"
             else:
-                heading = talk_heading(presenter, _shown(paper), number)
+                heading = talk_heading(presenter, shown_paper(paper), number)
             _check_heading(orm, heading, presenter, None if title and title.strip() else paper)
             edit, outline = edit_body(orm, session, lambda b, o: edits.add_talk(b, o, heading))
             slot = self._slot_at_line(session, outline, edit.focus if edit else None, heading)
@@ -107,7 +105,7 @@ class PresentationService:
                     _make_known(orm, who)
                 shown = convert.paper_info(row.paper) if row.paper else None
                 if paper is not _UNSET:
-                    shown = _shown(paper) if isinstance(paper, PaperRef) else None
+                    shown = shown_paper(paper) if isinstance(paper, PaperRef) else None
                 level = _level(row.heading_raw)
                 heading = talk_heading(who, shown, ordinal + 1, level=level)
                 _check_heading(orm, heading, who, paper if isinstance(paper, PaperRef) else None)
@@ -117,7 +115,7 @@ class PresentationService:
                 box = row.timebox_minutes if timebox is _UNSET else cast(int | None, timebox)
                 if used is None and duration is _UNSET and timebox is not None:
                     used = 0  # a time box lives on the "⏱" line: a talk not yet timed
-                edit_body(orm, session, lambda _b, o: _timing(o, ordinal, used, box))
+                edit_body(orm, session, lambda _b, o: edits.set_timing(o, ordinal, used, box))
             orm.flush()
             return self._info(orm, list(session.presentations)[ordinal])
 
@@ -208,31 +206,9 @@ def _make_known(orm: OrmSession, presenter: str | None) -> None:
         lookup.person(orm, presenter.strip())
 
 
-def _shown(paper: PaperRef | object | None) -> PaperInfo | None:
-    if not isinstance(paper, PaperRef) or not paper.title.strip():
-        return None
-    return PaperInfo(
-        id=0,
-        title=paper.title,
-        venue=paper.venue,
-        year=paper.year,
-        url=paper.url,
-        arxiv_id=paper.arxiv_id,
-        doi=paper.doi,
-    )
-
-
 def _level(heading: str | None) -> int:
     lines = scan_body(heading or "")
     return lines[0].level or 2
-
-
-def _timing(outline: Outline, ordinal: int, used: int | None, box: int | None) -> edits.LineEdit:
-    talk = outline.talks[ordinal]
-    if used is None:  # cleared: the timing line goes
-        at = talk.timing_at
-        return edits.LineEdit(at, at + 1, ()) if at is not None else edits.LineEdit(0, 0, ())
-    return edits.set_timing(outline, ordinal, used, box if box is not None else DEFAULT_TIMEBOX)
 
 
 def _move_talk(body: str, outline: Outline, *, at: int, by: int) -> edits.LineEdit | None:
