@@ -16,7 +16,7 @@ from studyapp.core.document.edits import LineEdit
 from studyapp.core.document.lines import split_body
 from studyapp.core.document.outline import Outline
 from studyapp.core.services.body_rows import outline_of, rows_say, sync_rows
-from studyapp.core.services.revisions import BODY, keep_revision
+from studyapp.core.services.revisions import BODY, EDIT, keep_revision
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,13 @@ def edit_body(
     row: models.Session,
     make_edit: Callable[[str, Outline], LineEdit | None],
     *,
-    reason: str | None = None,
+    reason: str = EDIT,
 ) -> tuple[LineEdit | None, Outline]:
     """Apply the edit ``make_edit`` makes of the row's body, then bring its rows in step.
 
     A panel's change to the structure is a change to the text, so the body stays the
-    truth. ``reason`` keeps the text being replaced as a revision, unthrottled.
+    truth. The text being replaced is kept as a revision: throttled as typing is, unless
+    ``reason`` says why (then always).
     """
     outline = outline_of(orm, row)
     edit = make_edit(row.body, outline)
@@ -70,10 +71,7 @@ def edit_body(
     new_body = edit.apply(row.body)
     if new_body == row.body:
         return edit, outline
-    if reason is not None:
-        keep_revision(orm, row.id, BODY, row.body, reason=reason)
-    else:
-        keep_revision(orm, row.id, BODY, row.body)
+    keep_revision(orm, row.id, BODY, row.body, reason=reason)
     continued = _rewritten_in_place(row, outline, edit)
     row.body = new_body
     outline = sync_rows(orm, row, continued=continued)
