@@ -558,3 +558,20 @@ def test_done_and_overdue_lines_typed_in_the_editor_show_so_in_the_panel(qtbot, 
     assert model.index(carol).data(ChecklistRole.OVERDUE) is True
     assert "2 open" in window.checklist.findChild(QLabel, "checklistHeader").text()
     _close_and_check_nothing_lost(window, url)
+
+
+def test_the_panel_refuses_a_to_do_edit_the_service_refuses(talks_window):
+    # Text ending in what reads as a field would not read back as the same to-do: the
+    # window refuses it as ChecklistService does, and the editor's text is left as it was.
+    from dataclasses import replace
+
+    from studyapp.core.errors import ValidationError
+
+    service = talks_window.checklist._service
+    before = talks_window.body_editor.toPlainText()
+    [item] = service.items(session_id=talks_window.session_id)
+    with pytest.raises(ValidationError):
+        service.update(item.id, replace(item.task, text="send slides 📅 2025-03-10"))
+    with pytest.raises(ValidationError):
+        service.add(talks_window.session_id, "- [ ] ")
+    assert talks_window.body_editor.toPlainText() == before

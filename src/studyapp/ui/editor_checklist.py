@@ -15,8 +15,8 @@ from studyapp.core.document import edits
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError
 from studyapp.core.services.checklist import ChecklistService
-from studyapp.core.services.checklist_fields import task_from_text
-from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, task_line_for
+from studyapp.core.services.checklist_fields import task_line_from_text, writable_task
+from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.ui.body_bridge import BodyBridge
 
 
@@ -47,9 +47,7 @@ class EditorChecklist(ChecklistService):
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
         if not self._open(session_id):
             return super().add(session_id, text)
-        task = task_from_text(text)
-        stripped = text.strip()
-        line = stripped if parse_task_line(stripped) == task else format_task_line(task)
+        line = task_line_from_text(text)
         edit = self.bridge.apply(lambda body, outline: edits.add_task(body, outline, line))
         return self._at(session_id, edit)
 
@@ -66,8 +64,8 @@ class EditorChecklist(ChecklistService):
         ordinal = self._ordinal(item_id)
         if ordinal is None:
             return super().update(item_id, task)
-        task_from_text(task.text)  # the same refusal of an empty to-do as the service's
-        self.bridge.apply(lambda _body, outline: edits.rewrite_task(outline, ordinal, task))
+        wanted = writable_task(task)  # refused as the service refuses it
+        self.bridge.apply(lambda _body, outline: edits.rewrite_task(outline, ordinal, wanted))
         return self._nth(ordinal)
 
     def set_done(

@@ -28,11 +28,11 @@ from studyapp.core.document.edits import (
 from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, lookup, session_details
+from studyapp.core.services import convert, session_details
 from studyapp.core.services.body_writes import edit_body
-from studyapp.core.services.checklist_fields import apply_task, task_from_text
+from studyapp.core.services.checklist_fields import apply_task, task_line_from_text, writable_task
 from studyapp.core.services.sessions import load_session
-from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, task_line_for
+from studyapp.core.tasks import TaskFields, task_line_for
 
 
 class ChecklistService:
@@ -92,11 +92,7 @@ class ChecklistService:
 
     def add(self, session_id: int, text: str) -> ChecklistItemInfo:
         """A Tasks line appended to the session's to-do list in its body."""
-        task = task_from_text(text)
-        stripped = text.strip()
-        line = stripped if parse_task_line(stripped) == task else format_task_line(task)
-        if parse_task_line(line) != task:
-            raise ValidationError("This to-do cannot be written as a Tasks line as typed.")
+        line = task_line_from_text(text)
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
             edit, outline = edit_body(orm, session, lambda body, o: add_task(body, o, line))
@@ -126,7 +122,7 @@ class ChecklistService:
                 apply_task(orm, item, task)
             else:
                 ordinal = self._ordinal(item)
-                wanted = _writable(task)
+                wanted = writable_task(task)
                 edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, wanted))
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
@@ -190,25 +186,6 @@ class ChecklistService:
         if item is None:
             raise NotFoundError(f"There is no to-do {item_id}.")
         return item
-
-
-def _writable(task: TaskFields) -> TaskFields:
-    """``task`` as its line in the body will say it (text trimmed, the assignee's name
-    cleaned), or a ValidationError when no Tasks line reads back as it: text ending in
-    what reads as a field ("… 📅 2025-03-10"), an assignee the line cannot name."""
-    text = task.text.strip()
-    if not text:
-        raise ValidationError("A to-do needs some text.")
-    if "\n" in text or "\r" in text:
-        raise ValidationError("A to-do is one line of text.")
-    assignee = lookup.clean_name(task.assignee, "person's name") if task.assignee else None
-    wanted = replace(task, text=text, assignee=assignee)
-    if parse_task_line(format_task_line(wanted)) != wanted:
-        raise ValidationError(
-            "This to-do cannot be written as a Tasks line that reads back the same; "
-            "edit its line in the notes instead."
-        )
-    return wanted
 
 
 def _carried_item(row: Any, group: str) -> ChecklistItemInfo:

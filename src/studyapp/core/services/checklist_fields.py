@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
 from studyapp.core.services import lookup
-from studyapp.core.tasks import TaskFields, parse_task_line
+from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line
 
 
 def apply_task(
@@ -41,3 +43,33 @@ def task_from_text(line: str) -> TaskFields:
     if parsed is None or not parsed.text.strip():
         raise ValidationError("A to-do needs some text.")
     return parsed
+
+
+def task_line_from_text(text: str) -> str:
+    """The Tasks line to write for what a person typed in the add box: as typed when it is
+    a whole Tasks line, else the canonical line; refused when no line reads back as it."""
+    task = task_from_text(text)
+    stripped = text.strip()
+    line = stripped if parse_task_line(stripped) == task else format_task_line(task)
+    if parse_task_line(line) != task:
+        raise ValidationError("This to-do cannot be written as a Tasks line as typed.")
+    return line
+
+
+def writable_task(task: TaskFields) -> TaskFields:
+    """``task`` as its line in the body will say it (text trimmed, the assignee's name
+    cleaned), or a ValidationError when no Tasks line reads back as it: text ending in
+    what reads as a field ("… 📅 2025-03-10"), an assignee the line cannot name."""
+    text = task.text.strip()
+    if not text:
+        raise ValidationError("A to-do needs some text.")
+    if "\n" in text or "\r" in text:
+        raise ValidationError("A to-do is one line of text.")
+    assignee = lookup.clean_name(task.assignee, "person's name") if task.assignee else None
+    wanted = replace(task, text=text, assignee=assignee)
+    if parse_task_line(format_task_line(wanted)) != wanted:
+        raise ValidationError(
+            "This to-do cannot be written as a Tasks line that reads back the same; "
+            "edit its line in the notes instead."
+        )
+    return wanted
