@@ -511,6 +511,35 @@ def test_add_talk_and_retitle_it_from_the_outline(qtbot, talks_window, url, monk
     assert [p.presenter for p in _stored(url).presentations] == ["동훈님", "Alice", "서연님"]
 
 
+def test_a_talk_added_from_the_outline_reads_back_as_that_talk(
+    qtbot, talks_window, url, monkeypatch
+):
+    # "민수" without 님 is a talk's presenter only once the database knows the person; the
+    # window writes it so, as the service does, and refuses a heading that would read as
+    # something else (no talk at all: "🙂") with a message, leaving the text as it was.
+    window = talks_window
+    answers = iter([("민수", "Tiny Teachers (CVPR 2024)"), ("🙂", "🙂")])
+
+    def fill_and_accept(dialog):
+        presenter, paper = next(answers)
+        dialog.presenter_edit.setText(presenter)
+        dialog.paper_edit.setText(paper)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(outline_panel.TalkDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(window.outline.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.outline.outline.talks) == 3)
+    talk = window.outline.outline.talks[2]
+    assert (talk.presenter, talk.paper.title) == ("민수", "Tiny Teachers")
+    before = window.body_editor.toPlainText()
+    with qtbot.waitSignal(window.outline.failed) as refused:
+        qtbot.mouseClick(window.outline.add_button, Qt.MouseButton.LeftButton)
+    assert "would not read back" in refused.args[0]
+    assert window.body_editor.toPlainText() == before
+    _close_and_check_nothing_lost(window, url)
+    assert [p.presenter for p in _stored(url).presentations] == ["동훈님", "Alice", "민수"]
+
+
 # -- the window's shape ---------------------------------------------------------------------
 
 

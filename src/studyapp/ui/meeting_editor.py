@@ -56,7 +56,13 @@ class MeetingEditor(QWidget):
         )
         self.bridge = BodyBridge(self.body_editor, sessions, session_id, flush)
         self.bridge.applied = self.structure_edited
-        self.outline = OutlinePanel(self.bridge)
+        self.outline = OutlinePanel(
+            self.bridge,
+            lambda presenter, paper, number, level: talks.heading_for(
+                presenter, paper, number, level=level
+            ),
+        )
+        self.outline.failed.connect(report)
         self.slot_timer = SlotTimer(self._write_timing, self)
         self.talk_label = QLabel(objectName="currentTalkLabel")
         self.talks: list[PresentationInfo] = []

@@ -5,6 +5,7 @@ retitling and moving a talk edit the document through :class:`BodyBridge`."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.document import edits
-from studyapp.core.document.compose import shown_paper, talk_heading
 from studyapp.core.document.outline import Outline, Talk
+from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.clock import timing_line
+from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.headings import parse_paper
 from studyapp.ui.body_bridge import BodyBridge
 
@@ -65,19 +67,28 @@ class TalkDialog(QDialog):
         form.addRow(buttons)
         self.resize(460, self.sizeHint().height())
 
-    def heading(self, number: int, level: int = 2) -> str:
+    def talk(self) -> tuple[str | None, PaperRef | None]:
+        """The presenter and paper typed."""
         text = self.paper_edit.text().strip()
-        shown = shown_paper(parse_paper(text) if text else None)
-        return talk_heading(self.presenter_edit.text().strip() or None, shown, number, level=level)
+        return self.presenter_edit.text().strip() or None, parse_paper(text) if text else None
+
+
+# (presenter, paper, number, heading level) -> the heading line, checked to read back as
+# that talk (PresentationService.heading_for); raises StudyappError when it would not.
+HeadingFor = Callable[[str | None, PaperRef | None, int, int], str]
 
 
 class OutlinePanel(QWidget):
     jumpRequested = Signal(int)  # a line of the body
+    failed = Signal(str)  # a talk the panel could not write, as one readable line
 
-    def __init__(self, bridge: BodyBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: BodyBridge, heading_for: HeadingFor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("outlinePanel")
         self.bridge = bridge
+        self._heading_for = heading_for
         self.outline = Outline()
         # What the tree shows: each heading's (level, label), and its line and item in order.
         self._labels: list[tuple[int, str]] | None = None
@@ -207,8 +218,9 @@ class OutlinePanel(QWidget):
         dialog = TalkDialog("", "", self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        heading = dialog.heading(len(self.outline.talks) + 1)
-        self.bridge.apply(lambda body, outline: edits.add_talk(body, outline, heading))
+        heading = self._heading(dialog, len(self.outline.talks) + 1, 2)
+        if heading is not None:
+            self.bridge.apply(lambda body, outline: edits.add_talk(body, outline, heading))
 
     def edit_current_talk(self) -> None:
         ordinal = self.current_talk()
@@ -221,8 +233,19 @@ class OutlinePanel(QWidget):
         dialog = TalkDialog(talk.presenter or "", paper, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        heading = dialog.heading(ordinal + 1, talk.level)
-        self.bridge.apply(lambda _body, outline: edits.set_talk_heading(outline, ordinal, heading))
+        heading = self._heading(dialog, ordinal + 1, talk.level)
+        if heading is not None:
+            self.bridge.apply(
+                lambda _body, outline: edits.set_talk_heading(outline, ordinal, heading)
+            )
+
+    def _heading(self, dialog: TalkDialog, number: int, level: int) -> str | None:
+        presenter, paper = dialog.talk()
+        try:
+            return self._heading_for(presenter, paper, number, level)
+        except StudyappError as error:
+            self.failed.emit(str(error))
+            return None
 
     def move_current_talk(self, delta: int) -> bool:
         """Alt+Up / Alt+Down: the talk's whole section swaps with its neighbour's."""

@@ -81,6 +81,18 @@ class PresentationService:
             orm.flush()
             return self._info(orm, slot)
 
+    def heading_for(
+        self, presenter: str | None, paper: PaperRef | None, number: int, *, level: int = 2
+    ) -> str:
+        """The heading a talk of ``presenter`` on ``paper`` is written as, once sure it reads
+        back as that talk (the presenter becomes a person the database knows): for a window
+        that writes the heading into its own editor."""
+        with self.db.transaction() as orm:
+            _make_known(orm, presenter)
+            heading = talk_heading(presenter, shown_paper(paper), number, level=level)
+            _check_heading(orm, heading, presenter, paper)
+            return heading
+
     def update(
         self,
         presentation_id: int,
