@@ -50,7 +50,11 @@ def test_explicit_dates(text, expected, matched):
     ],
 )
 def test_year_less_dates_take_the_context_year(text, expected, matched):
-    assert find_date(text, context_year=2024) == DateFound(expected, True, matched)
+    found = find_date(text, context_year=2024)
+    assert found is not None
+    assert (found.date, found.year_inferred, found.matched) == (expected, True, matched)
+    # Bare numbers are dates in a title but too weak to trust in running text.
+    assert found.bare == (matched in {"0310", "3/10"})
     assert find_date(text, context_year=None) is None
 
 

@@ -24,6 +24,8 @@ class DateFound:
     date: dt.date
     year_inferred: bool
     matched: str
+    # A bare ``0310`` or ``3/10``: a date in a title, too weak to trust in running text.
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def find_date(text: str, *, context_year: int | None) -> DateFound | None:
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, c.end - c.start, -c.start))
-    return DateFound(best.date, best.inferred, text[best.start : best.end].strip())
+    return DateFound(best.date, best.inferred, text[best.start : best.end].strip(), best.rank <= 1)
 
 
 def _candidate(

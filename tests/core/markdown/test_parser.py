@@ -147,7 +147,7 @@ def test_reading_group_sample():
 
 def test_json_front_matter_sample():
     note = _sample("24-12-03.md")
-    assert (note.date, note.date_source) == (dt.date(2024, 12, 3), "file name")
+    assert (note.date, note.date_source) == (dt.date(2024, 12, 3), "permalink")
     assert note.front_matter.format == "json"
     assert [key for key, _ in note.front_matter.blocks] == ["dg-publish", "permalink"]
     assert len(note.tasks) == 4 and note.tasks[3].fields.priority == "high"
@@ -168,7 +168,9 @@ def test_boostcamp_sample():
 def test_conference_sample():
     note = _sample("conference-2024-fall.md")
     assert (note.date, note.date_source) == (FILE_DATE, "file date")
-    assert note.warnings == ["no date found in the note; used the file's date"]
+    assert note.warnings == [
+        f"only the year 2024 is in the note; dated it from the file's time, {FILE_DATE}"
+    ]
     assert note.kind == "conference"
     assert note.body.startswith("2024 추계 학술대회 메모\n\n오전 세션부터")
 
@@ -563,19 +565,62 @@ def test_a_sentence_is_not_a_title():
 
 
 @pytest.mark.parametrize(
-    ("name", "file_date", "expected"),
+    "name", ["conference-2024-fall.md", "2023 춘계 워크숍.md", "retreat-2025.md"]
+)
+def test_year_only_notes_get_no_invented_month(name):
+    # Only a year: dated from the file's time, and the warning says so.
+    note = parse_note("메모\n", file_name=name, file_date=dt.date(2026, 1, 2))
+    assert (note.date, note.date_source) == (dt.date(2026, 1, 2), "file date")
+    [warning] = note.warnings
+    assert warning.startswith("only the year 20") and "file's time, 2026-01-02" in warning
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "source"),
     [
-        ("conference-2024-fall.md", dt.date(2026, 11, 23), dt.date(2024, 9, 1)),
-        ("2023 춘계 워크숍.md", dt.date(2026, 1, 2), dt.date(2023, 3, 1)),
-        ("retreat-2025.md", dt.date(2026, 1, 2), dt.date(2025, 1, 1)),
-        # The file's own date is closer when it falls in the year the note names.
-        ("retreat-2025.md", dt.date(2025, 6, 7), dt.date(2025, 6, 7)),
+        # A conference write-up pasted from a blog: the date is on its third line.
+        (
+            "2023 추계 학술대회 후기\n\n2023년 11월 24일\n\n오전 세션\n",
+            "000_ea40f3b2.txt",
+            dt.date(2023, 11, 24),
+            "body",
+        ),
+        ("24년 11월 26일 멘토링 정리\n- 내용\n", "x.txt", dt.date(2024, 11, 26), "body"),
+        ("메모\n\n11월 26일 모임\n", "x.txt", dt.date(2025, 11, 26), "body"),
+        ("240425_Trend\n- 내용\n", "000_ea41ab.txt", dt.date(2024, 4, 25), "title"),
+        (
+            '---\n{"dg-publish":true,"permalink":"/4-projects/semantic-seg/24-11-26/"}\n---\n'
+            "\n- [x] 팀 멘토링\n## 멘토링\n",
+            "000_ea42c9d1.txt",
+            dt.date(2024, 11, 26),
+            "permalink",
+        ),
     ],
 )
-def test_year_only_notes_are_dated_within_that_year(name, file_date, expected):
-    note = parse_note("메모\n", file_name=name, file_date=file_date)
-    assert note.date == expected
-    assert note.warnings
+def test_dates_people_write(text, name, expected, source):
+    note = parse_note(text, file_name=name, file_date=dt.date(2026, 1, 2), context_year=2025)
+    assert (note.date, note.date_source) == (expected, source)
+
+
+def test_a_bare_number_in_prose_is_not_taken_for_a_date():
+    note = parse_note(
+        "메모\n\n0310 까지 제출\n", file_name="memo.md", file_date=dt.date(2026, 1, 2)
+    )
+    assert note.date_source == "file date"
+
+
+def test_a_generated_file_name_never_becomes_the_title():
+    permalink = '---\n{"permalink":"/4-projects/semantic-seg/24-11-26/"}\n---\n- 내용\n'
+    assert parse_note(permalink, file_name="000_ea40f3b2.txt").title == "24-11-26"
+    heading = "- [ ] 할 일\n## 멘토링\n내용\n"
+    assert parse_note(heading, file_name="3f2a9c1e-77d0.md").title == "멘토링"
+    assert parse_note("내용만 있는 줄\n", file_name="ea40f3b2.txt").title == "내용만 있는 줄"
+
+
+def test_the_note_keeps_the_offset_it_was_written_in():
+    text = "---\ncreated_at: 2025-03-02 21:40:11 +09:00\n---\n# 0303 KD 스터디\n"
+    note = parse_note(text, file_name="log.md", file_date=dt.date(2026, 1, 2))
+    assert (note.date, note.timezone) == (dt.date(2025, 3, 3), "+09:00")
 
 
 # -- slot timing line ------------------------------------------------------------------------

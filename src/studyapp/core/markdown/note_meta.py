@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import PurePath
+from urllib.parse import unquote
 
 from studyapp.core.dates import find_date, parse_datetime_value, parse_time_text
 from studyapp.core.document.lines import Line
@@ -86,7 +87,41 @@ def title_of(data: dict[str, object], lines: list[Line], stem: str) -> tuple[str
         ):
             # Plain-text notes open with their title on a line of its own.
             return first.text.strip(), "first line"
+    if machine_named(stem):
+        return _title_of_unnamed(data, lines, position)
     return _title_from_stem(stem), "file name"
+
+
+# Names a program gave the file, not a person: "000_ea40f3b2", "3f2a9c1e-77d0".
+_MACHINE_NAME = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f_-]{6,}$", re.IGNORECASE)
+
+
+def machine_named(stem: str) -> bool:
+    return bool(_MACHINE_NAME.match(stem))
+
+
+def permalink_of(data: dict[str, object]) -> str:
+    """The note's published path (``/4-projects/semantic-seg/24-11-26/``), or ``""``."""
+    value = front_matter_value(data, "permalink", "dg-permalink", "slug", "url", "path")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _title_of_unnamed(
+    data: dict[str, object], lines: list[Line], first: int | None
+) -> tuple[str, str]:
+    """A title for a note saved under a generated file name: the last part of its
+    permalink (the name the note had where it was published), its first heading, or the
+    start of its first line."""
+    parts = [part for part in unquote(permalink_of(data)).split("/") if part.strip()]
+    if parts:
+        return _title_from_stem(parts[-1].strip()), "permalink"
+    heading = next((line.heading for line in lines if line.level and not line.fenced), "")
+    if heading.strip():
+        return heading.strip(), "heading"
+    if first is not None:
+        text = lines[first].text.strip().lstrip("#>-*+ ").strip()
+        return text[:60].rstrip() or "Untitled", "first line"
+    return "Untitled", "file name"
 
 
 # Short, not a list item, quote, table, link or sentence: "2024 추계 학술대회 메모".
@@ -125,8 +160,18 @@ def fill_date(
             note.warnings.append(f"front matter date {raw_date!r} is not a date; looked elsewhere")
             raw_date = None
     if raw_date is None:
-        _date_from_text(note, lines, title, title_source, stem, context_year, file_date, created)
-    _fill_time(note, data, created)
+        _date_from_text(
+            note,
+            lines,
+            title,
+            title_source,
+            stem,
+            context_year,
+            file_date,
+            created,
+            permalink_of(data),
+        )
+    _fill_time(note, data, created, note.modified)
 
 
 def _date_from_text(
@@ -138,16 +183,23 @@ def _date_from_text(
     context_year: int | None,
     file_date: dt.date | None,
     created: dt.datetime | None,
+    permalink: str,
 ) -> None:
     first_heading = next((line.heading for line in lines if line.level and not line.fenced), "")
-    places: list[tuple[str, str]] = []
-    if title_source != "file name":
-        places.append((title, "title"))
-    places += [(stem, "file name"), (first_heading, "heading")]
-    places += [(match["value"], "body") for match in _top_date_lines(lines)]
-    for place, source in places:
+    places: list[tuple[str, str, bool]] = []  # (text, source, bare dates trusted)
+    if title_source not in {"file name", "permalink"}:
+        places.append((title, "title", True))
+    if permalink:
+        places.append((permalink, "permalink", False))
+    if not machine_named(stem):
+        places.append((stem, "file name", True))
+    places.append((first_heading, "heading", True))
+    places += [(match["value"], "body", True) for match in _top_date_lines(lines)]
+    # Prose near the top: "2023년 11월 24일" on a note's third line, "240425_Trend".
+    places += [(text, "body", False) for text in _opening_lines(lines)]
+    for place, source, bare_ok in places:
         found = find_date(place, context_year=context_year) if place else None
-        if found is not None:
+        if found is not None and (bare_ok or not found.bare):
             note.date, note.date_source = found.date, source
             if found.year_inferred:
                 note.warnings.append(
@@ -158,37 +210,34 @@ def _date_from_text(
     if created is not None:
         note.date, note.date_source = created.date(), "front matter"
         return
-    year = next((int(m[1]) for place, _ in places if (m := _YEAR.search(place or ""))), None)
-    if year is not None and (file_date is None or file_date.year != year):
-        month = next(
-            (
-                month
-                for words, month in _SEASONS
-                if words.search(" ".join(place for place, _ in places if place))
-            ),
-            1,
-        )
-        note.date, note.date_source = dt.date(year, month, 1), "year"
-        note.warnings.append(
-            f"only the year {year} is in the note; dated it {note.date.isoformat()}"
-        )
-        return
+    year = next((int(m[1]) for place, _, _ in places if (m := _YEAR.search(place or ""))), None)
     note.date_source = "file date"
     if file_date is not None:
         note.date = file_date
-        note.warnings.append("no date found in the note; used the file's date")
+        known = f"only the year {year} is in the note" if year else "no date found in the note"
+        note.warnings.append(f"{known}; dated it from the file's time, {file_date.isoformat()}")
+    elif year is not None:
+        note.warnings.append(
+            f"only the year {year} is in the note; dated it today, {note.date.isoformat()}"
+        )
     else:
         note.warnings.append("no date found in the note; used today's date")
 
 
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-# Conference seasons as Korean and English notes name them; the first month of each.
-_SEASONS = (
-    (re.compile(r"춘계|봄|spring", re.IGNORECASE), 3),
-    (re.compile(r"하계|여름|summer", re.IGNORECASE), 6),
-    (re.compile(r"추계|가을|fall|autumn", re.IGNORECASE), 9),
-    (re.compile(r"동계|겨울|winter", re.IGNORECASE), 12),
-)
+OPENING_LINES = 5
+
+
+def _opening_lines(lines: list[Line]) -> list[str]:
+    """The first few written lines of the body, headings without their marks."""
+    found: list[str] = []
+    for line in lines:
+        if len(found) == OPENING_LINES:
+            break
+        if line.fenced or not line.text.strip():
+            continue
+        found.append(line.heading if line.level else line.text)
+    return found
 
 
 def _top_date_lines(lines: list[Line]) -> list[re.Match[str]]:
@@ -202,18 +251,24 @@ def _top_date_lines(lines: list[Line]) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m["label"].casefold().startswith(("created", "생성")))
 
 
-def _fill_time(note: ParsedNote, data: dict[str, object], created: dt.datetime | None) -> None:
+def _fill_time(
+    note: ParsedNote,
+    data: dict[str, object],
+    created: dt.datetime | None,
+    modified: dt.datetime | None,
+) -> None:
     time_value = front_matter_value(data, "time", "start_time", "start", "시간")
     if note.start_time is None and time_value is not None:
         note.start_time = _time_value(time_value, note.front_matter)
     zone = text_value(front_matter_value(data, "timezone", "time_zone", "tz"))
     if zone:
         note.timezone = zone
-    if created is not None and created.date() == note.date:
-        if note.start_time is None:
-            note.start_time = created.time().replace(microsecond=0, tzinfo=None)
-        if note.timezone is None and created.tzinfo is not None:
-            parsed = parse_datetime_value(created)
+    if created is not None and created.date() == note.date and note.start_time is None:
+        note.start_time = created.time().replace(microsecond=0, tzinfo=None)
+    # The zone the note was written in ("+09:00"), not this machine's.
+    for stamp in (created, modified):
+        if note.timezone is None and stamp is not None and stamp.tzinfo is not None:
+            parsed = parse_datetime_value(stamp)
             note.timezone = parsed[2] if parsed else None
 
 
