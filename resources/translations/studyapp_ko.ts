@@ -946,11 +946,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Split a log of dated meetings into a session for each</source>
+        <translation>날짜별 모임을 기록한 로그는 모임마다 세션으로 나누기</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A note with a dated heading for each meeting (# 0303 스터디, ## 2025-03-10) becomes one session per meeting, each with its own date.</source>
+        <translation>모임마다 날짜가 붙은 제목(# 0303 스터디, ## 2025-03-10)이 있는 노트는 모임마다 한 세션이 되고, 각 세션은 그 날짜를 가집니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Group:</source>
         <translation>그룹(&amp;G):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
@@ -985,7 +995,7 @@
         <translation>가져올 노트 (.md, .markdown, .txt):</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Choose notes to import</source>
         <translation>가져올 노트 선택</translation>
     </message>
@@ -1000,7 +1010,7 @@
         <translation>노트 폴더 선택</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Looking for notes…</source>
         <translation>노트를 찾는 중…</translation>
     </message>
@@ -1089,7 +1099,7 @@
         <translation>파일 {total}개 중 {done}개 후 취소됨. {counts}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Dry run, nothing was saved: {counts}</source>
         <translation>시험 실행이라 아무것도 저장하지 않았습니다: {counts}</translation>
     </message>
@@ -1400,7 +1410,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+109"/>
         <source>No talk at the cursor</source>
         <translation>커서 위치에 발표 없음</translation>
     </message>
@@ -1444,7 +1454,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/outline_panel.py" line="+100"/>
+        <location filename="../../src/studyapp/ui/outline_panel.py" line="+104"/>
         <source>Add talk</source>
         <translation>발표 추가</translation>
     </message>
@@ -1459,7 +1469,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>개요</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+74"/>
         <source>Attendees: {names}</source>
         <translation>참석: {names}</translation>
     </message>
@@ -2203,7 +2213,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>TalkDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/outline_panel.py" line="-106"/>
+        <location filename="../../src/studyapp/ui/outline_panel.py" line="-137"/>
         <source>Talk</source>
         <translation>발표</translation>
     </message>

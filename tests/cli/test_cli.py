@@ -460,3 +460,31 @@ def test_backup_of_a_missing_database(cli, tmp_path):
     assert result.code == 1
     assert result.err_lines[0].startswith("studyapp: There is no database at")
     assert not (tmp_path / "never.sqlite3").exists()
+
+
+LOG = "# 0303 KD 스터디\n\n## 서연님 논문 - KD (CVPR 2024)\n- a\n\n# 0310 MUG\n- b\n"
+
+
+def test_a_dry_run_of_a_log_prints_the_sessions_it_would_make_with_their_dates(cli, tmp_path):
+    log = tmp_path / "log-2025.md"
+    log.write_text(LOG, encoding="utf-8")
+    result = cli("import", log, "--dry-run")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].endswith("log-2025.md: a log of meetings, split into 2 sessions")
+    assert lines[1].split() == [
+        "would", "create", "2025-03-03", "0303", "KD", "스터디",
+        "(1", "presentation,", "0", "to-dos)",
+    ]  # fmt: skip
+    assert lines[2].split()[:5] == ["would", "create", "2025-03-10", "0310", "MUG"]
+    assert lines[3] == "Dry run, nothing written: 1 file as 2 sessions (2 would create)"
+    assert cli("list", "--json").out.strip() == "[]"
+
+
+def test_no_split_keeps_a_log_as_one_session(cli, tmp_path):
+    log = tmp_path / "log-2025.md"
+    log.write_text(LOG, encoding="utf-8")
+    result = cli("import", log, "--no-split")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == "Imported 1 file: 1 created"
+    assert len(json.loads(cli("list", "--json").out)) == 1

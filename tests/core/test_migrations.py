@@ -330,7 +330,7 @@ def test_0007_bodies_are_what_the_old_version_exported(migrated_0007):
     from studyapp.core.services.sessions import SessionService
 
     database, _ = migrated_0007
-    assert migrate.current_revision(database) == "0008"
+    assert migrate.current_revision(database) == SCHEMA_HEAD
     [backup] = backups()
     assert backup.name.startswith("pre-migration-0007-")
     recorded = json.loads(BODIES_0007.read_text(encoding="utf-8"))
@@ -458,4 +458,4 @@ def test_0007_migrated_database_passes_the_check(migrated_0007, capsys):
     database.dispose()
     capsys.readouterr()
     assert main(["check", "--database", str(path)]) == 0
-    assert capsys.readouterr().out.strip() == "Database OK (revision 0008)"
+    assert capsys.readouterr().out.strip() == f"Database OK (revision {SCHEMA_HEAD})"

@@ -290,3 +290,36 @@ def test_warnings_are_shown_under_their_file(qtbot, database, tmp_path):
     for index, warning in enumerate(warnings):
         assert row.child(index).text(0) == "Warning"
         assert row.child(index).text(2) == warning
+
+
+LOG = "# 0227 KD 스터디\n\n## 동훈님 논문 - UCDR-Adapter (WACV 2025)\n- a\n\n# 0306 스터디\n- b\n"
+
+
+def _all_rows(dialog) -> list[tuple[str, str, str]]:
+    tree = child(dialog, QTreeWidget, "importResults")
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [(row.data(0, Qt.ItemDataRole.UserRole), row.text(1), row.text(2)) for row in rows]
+
+
+def test_a_log_is_shown_and_imported_as_a_session_per_meeting(qtbot, database, tmp_path):
+    log = tmp_path / "kd-log-2025.md"
+    log.write_text(LOG, encoding="utf-8")
+    dialog = make_dialog(qtbot, database, [log])
+    split = child(dialog, QCheckBox, "splitLogsCheck")
+    assert split.isChecked()
+    child(dialog, QCheckBox, "dryRunCheck").setChecked(True)
+    click_import_and_wait(qtbot, dialog)
+    assert _all_rows(dialog) == [
+        ("would create", "kd-log-2025.md", "2025-02-27 · 0227 KD 스터디"),
+        ("would create", "kd-log-2025.md", "2025-03-06 · 0306 스터디"),
+    ]
+    assert SessionService(database).list_sessions() == []
+
+    # Unticked, the log stays one session.
+    child(dialog, QCheckBox, "dryRunCheck").click()
+    split.click()
+    assert not split.isChecked()
+    click_import_and_wait(qtbot, dialog)
+    [session] = SessionService(database).list_sessions()
+    assert session.title == "0227 KD 스터디"
+    assert child(dialog, QLabel, "importSummary").text() == "1 created"

@@ -94,20 +94,38 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     service = ImportService(ctx.database())
     with ProgressLine(ctx.err, "Importing") as progress:
         report = service.import_paths(
-            list(args.paths), group=args.group, dry_run=args.dry_run, progress=progress.for_import
+            list(args.paths),
+            group=args.group,
+            dry_run=args.dry_run,
+            split=args.split,
+            progress=progress.for_import,
         )
     done = [o for o in report.outcomes if o.status != "failed"]
     width = max((len(o.status) for o in done), default=0)
+    meetings: dict[Path, int] = {}
     for outcome in report.outcomes:
+        if outcome.part is not None:
+            meetings[outcome.path] = meetings.get(outcome.path, 0) + 1
+    shown: set[Path] = set()
+    for outcome in report.outcomes:
+        indent = ""
+        if outcome.path in meetings:
+            indent = "  "
+            if outcome.path not in shown:
+                shown.add(outcome.path)
+                count = shaping.plural(meetings[outcome.path], "session")
+                ctx.print(f"{shown_path(outcome.path)}: a log of meetings, split into {count}")
         if outcome.status == "failed":
             ctx.warn(f"studyapp: {shown_path(outcome.path)}: {outcome.message or 'failed'}")
             continue
-        ctx.print(_outcome_line(outcome, width))
+        ctx.print(indent + _outcome_line(outcome, width))
         for warning in outcome.warnings:
             ctx.warn(f"{shown_path(outcome.path)}: warning: {warning}")
     counts = report.counts
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_ORDER if counts.get(s))
-    files = shaping.plural(len(report.outcomes), "file")
+    files = shaping.plural(len({o.path for o in report.outcomes}), "file")
+    if len(report.outcomes) != len({o.path for o in report.outcomes}):
+        files += f" as {shaping.plural(len(report.outcomes), 'session')}"
     if args.dry_run:
         ctx.print(f"Dry run, nothing written: {files} ({summary or 'nothing to import'})")
     else:

@@ -70,7 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--dry-run",
         action="store_true",
-        help="show what would be imported without writing anything",
+        help="show what would be imported (each meeting of a log, with its date) "
+        "without writing anything",
+    )
+    importing.add_argument(
+        "--no-split",
+        dest="split",
+        action="store_false",
+        help="keep a log of several dated meetings in one file as one session",
     )
 
     exporting = command("export", "write sessions as Markdown or HTML files")

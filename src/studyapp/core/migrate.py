@@ -35,6 +35,7 @@ from studyapp.core import models, paths
 from studyapp.core.backup import backup_sqlite
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
+from studyapp.core.migrations import at_head
 from studyapp.core.schema_version import VERSION_TABLE
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -182,6 +183,7 @@ def _run_upgrade(database: Database, head: str) -> None:
             if state.revision != head:
                 _refuse_unusable(state)
                 command.upgrade(alembic_config(connection), "head")
+                at_head.run_pending(connection)
                 if is_sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise DatabaseError(
                         "Upgrading the database would leave broken links between rows; "

@@ -241,6 +241,8 @@ class Session(Timestamped, Base):
     front_matter: Mapped[dict[str, Any]] = mapped_column(default=dict)
     source_path: Mapped[str | None] = mapped_column(Text, index=True)
     source_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Which meeting of a log file (its date); None when the session is the whole file.
+    source_part: Mapped[str | None] = mapped_column(String(80))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(default=1)
 

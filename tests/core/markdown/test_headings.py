@@ -180,6 +180,8 @@ def test_parse_paper_leaves_plain_parentheses_in_the_title():
         ("Participants: [[Alice]], @Bob; absent: Eve, Frank", (["Alice", "Bob"], ["Eve", "Frank"])),
         ("참석자: 민수(진행), 서연 (총 2명)", (["민수", "서연"], [])),
         ("Attendees: Kim Minsu, Lee Seoyeon", (["Kim Minsu", "Lee Seoyeon"], [])),
+        ("참석: 민수, 서연, 정훈 (Alice 불참)", (["민수", "서연", "정훈"], ["Alice"])),
+        ("Attendees: Alice, Bob (Chen, Dana absent)", (["Alice", "Bob"], ["Chen", "Dana"])),
     ],
 )
 def test_attendees_lines(line, expected):

@@ -258,7 +258,7 @@ def _orm_insert(orm, batch, note, group, source):
     with orm.begin_nested():
         row = models.Session()
         fill_session(orm, row, note, group)
-        row.source_path, row.source_hash = source
+        row.source_path, row.source_hash, row.source_part = source
         orm.add(row)
         orm.flush()
     return row.id, []

@@ -20,9 +20,9 @@ def _reading(monkeypatch) -> list[Path]:
     read: list[Path] = []
     original = import_files.read_note
 
-    def counted(source, people):
+    def counted(source, people, **options):
         read.append(source.path)
-        return original(source, people)
+        return original(source, people, **options)
 
     monkeypatch.setattr(import_files, "read_note", counted)
     return read
@@ -36,7 +36,7 @@ def test_reading_ahead_stops_when_no_longer_busy(tmp_path, monkeypatch):
     ahead.read_while(lambda: next(answers), files, 1, [])
     assert read == [files[1].path, files[2].path]
     taken = ahead.take(1, files[1], [])
-    assert taken.note is not None and taken.note.title == "회의 1"
+    assert taken.parts and taken.parts[0][0].title == "회의 1"
     assert read == [files[1].path, files[2].path]  # not read again
 
 
@@ -69,8 +69,8 @@ def test_a_file_read_ahead_is_read_again_once_someone_new_is_known(tmp_path, mon
     ahead.read_while(lambda: True, [source], 0, people)
     people.append("Zed")  # the presenter of a note imported meanwhile
     taken = ahead.take(0, source, people)
-    assert taken.note is not None
-    assert [slot.presenter for slot in taken.note.presentations] == ["Zed"]
+    assert taken.parts
+    assert [slot.presenter for slot in taken.parts[0][0].presentations] == ["Zed"]
 
 
 def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monkeypatch):
@@ -78,15 +78,15 @@ def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monk
     original = import_files.read_note
     broken = {files[1].path}
 
-    def breaking(source, people):
+    def breaking(source, people, **options):
         if source.path in broken:
             raise MemoryError("too big")
-        return original(source, people)
+        return original(source, people, **options)
 
     monkeypatch.setattr(import_files, "read_note", breaking)
     ahead = ReadAhead()
     ahead.read_while(lambda: True, files, 0, [])  # stops at the broken file, quietly
     broken.clear()
     taken = ahead.take(1, files[1], [])  # read in its turn
-    assert taken.note is not None and taken.note.title == "회의 1"
-    assert ahead.take(2, files[2], []).note is not None
+    assert taken.parts and taken.parts[0][0].title == "회의 1"
+    assert ahead.take(2, files[2], []).parts

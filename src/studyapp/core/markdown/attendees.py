@@ -12,6 +12,10 @@ _ATTENDEES = re.compile(
 )
 _ABSENT_WORDS = r"absent|absentees|불참|결석|미참석|not\s+present|missing|apologies|regrets"
 _ABSENT_PAREN = re.compile(rf"[(（]\s*(?:{_ABSENT_WORDS})\s*[:：]?\s*(?P<names>[^)）]*)[)）]", re.I)
+# The word after the names, as Korean puts it: "(Alice 불참)", "(Alice, Bob absent)".
+_ABSENT_AFTER = re.compile(
+    rf"[(（]\s*(?P<names>[^()（）:：]+?)\s+(?:{_ABSENT_WORDS})\s*[)）]", re.I
+)
 _ABSENT_CLAUSE = re.compile(
     rf"(?:[;|]|\s[-–—]|^)\s*(?:{_ABSENT_WORDS})\s*[:：]\s*(?P<names>.*)$", re.I
 )
@@ -28,7 +32,7 @@ def parse_attendees_line(line: str) -> tuple[list[str], list[str]] | None:
         return None
     rest = match["rest"].strip()
     absent: list[str] = []
-    for pattern in (_ABSENT_PAREN, _ABSENT_CLAUSE):
+    for pattern in (_ABSENT_PAREN, _ABSENT_AFTER, _ABSENT_CLAUSE):
         found = pattern.search(rest)
         if found:
             names = _names(found["names"])

@@ -70,3 +70,5 @@ class ParsedNote:
     created: dt.datetime | None = None
     modified: dt.datetime | None = None
     warnings: list[str] = field(default_factory=list)
+    # Which meeting of a log this is ("2025-03-10"); None for a note that is one meeting.
+    part: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from studyapp.core.document.lines import scan_body, split_body
+from studyapp.core.document.lines import Line, scan_body, split_body
 from studyapp.core.document.outline import derive_lines, parse_timing_line
 from studyapp.core.markdown.document import ParsedNote, ParsedPresentation, ParsedTask
 from studyapp.core.markdown.frontmatter import guess_kind, split_front_matter
@@ -78,7 +78,13 @@ def _parse(
     )
     fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     fill_metadata(note, data)
+    fill_structure(note, lines, known_people)
+    return note
 
+
+def fill_structure(note: ParsedNote, lines: list[Line], known_people: Collection[str]) -> None:
+    """The talks, to-dos, attendance and kind the body's ``lines`` show."""
+    data = note.front_matter.data
     outline = derive_lines(lines, known_people, with_texts=True)
     note.presentations = [
         ParsedPresentation(
@@ -105,9 +111,8 @@ def _parse(
         note.attendees_raw = found.text
     note.kind = guess_kind(
         data,
-        title,
+        note.title,
         note.tags,
         [heading.text for heading in outline.headings],
         bool(note.presentations),
     )
-    return note

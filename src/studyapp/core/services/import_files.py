@@ -15,7 +15,7 @@ from pathlib import Path
 
 from studyapp.core.errors import ImportFileError
 from studyapp.core.markdown.document import ParsedNote
-from studyapp.core.markdown.parser import parse_note
+from studyapp.core.markdown.meetings import parse_meetings
 from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
 
 _SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
@@ -58,14 +58,15 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
 
 
 def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
-    """A year for dates written without one: a year folder, else the file's own year
-    (``file_date``, from :func:`_file_date`)."""
+    """A year for dates written without one: a year in the file's name or folders, else the
+    file's own year (``file_date``, from :func:`_file_date`)."""
     relative = (
         source.path.relative_to(source.root)
         if source.path.is_relative_to(source.root)
         else Path(source.path.name)
     )
-    for part in reversed((source.root.name, *relative.parts[:-1])):
+    # The file's own name first ("kd-log-2025.md"), then its folders, nearest first.
+    for part in reversed((source.root.name, *relative.parts)):
         match = _YEAR_IN_PATH.search(part)
         if match:
             return int(match[1])
@@ -81,16 +82,16 @@ def _file_date(path: Path) -> dt.date | None:
 
 @dataclass(frozen=True)
 class ReadNote:
-    """One file read and parsed: its text's digest and note, or why it could not be read."""
+    """One file read and parsed: its meetings, each with the digest that identifies its
+    text, or why the file could not be read."""
 
-    digest: str = ""
-    note: ParsedNote | None = None
-    problem: str | None = None  # the file could not be read (the note is None then)
+    parts: tuple[tuple[ParsedNote, str], ...] = ()
+    problem: str | None = None  # the file could not be read (no parts then)
     people_known: int = 0  # how many people the parser knew of
     size: int = 0  # characters read
 
 
-def read_note(source: SourceFile, people: list[str]) -> ReadNote:
+def read_note(source: SourceFile, people: list[str], *, split: bool = True) -> ReadNote:
     path = source.path
     try:
         text = read_note_text(path)
@@ -98,22 +99,33 @@ def read_note(source: SourceFile, people: list[str]) -> ReadNote:
         # The outcome already names the file; keep the reason only.
         return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
     file_date = _file_date(path)  # one stat serves both
-    note = parse_note(
+    notes = parse_meetings(
         text,
         file_name=path.name,
         context_year=context_year(source, file_date),
         file_date=file_date,
         known_people=people,
+        split=split,
     )
-    return ReadNote(content_hash(text), note, people_known=len(people), size=len(text))
+    if len(notes) == 1 and notes[0].part is None:
+        return ReadNote(((notes[0], content_hash(text)),), None, len(people), len(text))
+    return ReadNote(tuple((note, part_hash(note)) for note in notes), None, len(people), len(text))
+
+
+def part_hash(note: ParsedNote) -> str:
+    """What identifies one meeting of a log: its place, its text and the file's front matter
+    (a change in another meeting of the file leaves it unchanged)."""
+    front = "\n".join(f"{key}\n{raw}" for key, raw in note.front_matter.blocks)
+    return content_hash(f"{note.part}\x00{front}\x00{note.body}")
 
 
 class ReadAhead:
     """Files read before their turn, by their place in the import's list."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, split: bool = True) -> None:
         self._read: dict[int, ReadNote] = {}
         self._size = 0  # characters of the files waiting
+        self.split = split
 
     def read_while(
         self, busy: Callable[[], bool], files: Sequence[SourceFile], start: int, people: list[str]
@@ -126,7 +138,7 @@ class ReadAhead:
                 if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
                     return
                 try:
-                    read = read_note(files[place], people)
+                    read = read_note(files[place], people, split=self.split)
                 except Exception:
                     # Not this batch's file: let it fail in its own turn, as it would have.
                     return
@@ -141,4 +153,4 @@ class ReadAhead:
         self._size -= read.size if read is not None else 0
         if read is not None and read.people_known == len(people):
             return read
-        return read_note(source, people)
+        return read_note(source, people, split=self.split)

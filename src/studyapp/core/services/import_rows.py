@@ -19,6 +19,9 @@ from studyapp.core.services.row_inserts import QueuedRow, column_values, insert_
 from studyapp.core.services.sessions import default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
+# Where a session came from: the file's path, its content's digest, the meeting in it.
+Origin = tuple[str, str, str | None]
+
 
 def keep_old_body(orm: OrmSession, row: models.Session) -> None:
     if row.body.strip():
@@ -52,7 +55,7 @@ def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: 
 
 
 def insert_new_session(
-    orm: OrmSession, note: ParsedNote, group: str, source: tuple[str, str]
+    orm: OrmSession, note: ParsedNote, group: str, source: Origin
 ) -> tuple[int, list[QueuedRow]]:
     """What :func:`fill_session` and a flush make of a new session, in plain SQL: its id,
     and the rows it holds, for the caller to queue.
@@ -79,6 +82,7 @@ def insert_new_session(
         "front_matter": _front_matter(note),
         "source_path": source[0],
         "source_hash": source[1],
+        "source_part": source[2],
         "version": 1,
     }
     if note.created is not None:

@@ -9,7 +9,8 @@ and parsed (import_files.ReadAhead).
 
 Re-importing a file whose content is unchanged does nothing (source path and content hash
 are recorded). A file whose content changed replaces its session's content, after keeping
-the old body as a revision.
+the old body as a revision. A log of several meetings is a session per meeting
+(core/markdown/meetings.py), each known by its file and its part (the meeting's date).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session as OrmSession
@@ -31,7 +33,12 @@ from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
 from studyapp.core.services.import_files import ReadAhead, SourceFile, collect_files
-from studyapp.core.services.import_rows import fill_session, insert_new_session, keep_old_body
+from studyapp.core.services.import_rows import (
+    Origin,
+    fill_session,
+    insert_new_session,
+    keep_old_body,
+)
 from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
@@ -42,17 +49,25 @@ BATCH_SECONDS = 0.1
 
 Progress = Callable[[int, int, Path], None]
 
-# The session a file was imported as before: by its content first, else by its path.
-_KNOWN = (
-    select(models.Session.id, models.Session.source_path, models.Session.source_hash)
-    .where(
-        or_(
-            models.Session.source_path == bindparam("path"),
-            models.Session.source_hash == bindparam("digest"),
-        )
+# The sessions a file was imported as before, by its path or its meetings' contents.
+_KNOWN = select(
+    models.Session.id,
+    models.Session.source_path,
+    models.Session.source_hash,
+    models.Session.source_part,
+).where(
+    or_(
+        models.Session.source_path == bindparam("path"),
+        models.Session.source_hash.in_(bindparam("digests", expanding=True)),
     )
-    .order_by((models.Session.source_hash == bindparam("digest")).desc())
 )
+
+
+class _Known(NamedTuple):
+    id: int
+    source_path: str | None
+    source_hash: str | None
+    source_part: str | None
 
 
 @dataclass
@@ -60,6 +75,7 @@ class FileOutcome:
     path: Path
     status: str  # created, updated, unchanged, failed, would create, would update
     session_id: int | None = None
+    part: str | None = None  # which meeting of a log file ("2025-03-10")
     title: str | None = None
     date: dt.date | None = None
     message: str | None = None
@@ -110,13 +126,17 @@ class ImportService:
         *,
         group: str | None = None,
         dry_run: bool = False,
+        split: bool = True,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportReport:
+        """Import the notes under ``paths``; ``split=False`` keeps a log of several
+        meetings as one session."""
         files = collect_files(paths)  # a missing path fails here, before any write
         if group is not None:
             lookup.clean_name(group, "group name")
         batch = _Batch(files, group, dry_run, self.known_people(), progress, cancelled)
+        batch.ahead.split = split
         while batch.next < len(files) and not batch.report.cancelled:
             self._import_batch(batch)
         if progress is not None and not batch.report.cancelled:
@@ -144,7 +164,7 @@ class ImportService:
                 source = batch.files[batch.next]
                 if batch.progress is not None:
                     batch.progress(batch.next, len(batch.files), source.path)
-                batch.report.outcomes.append(self._import_one(orm, batch, source))
+                batch.report.outcomes += self._import_file(orm, batch, source)
                 batch.next += 1
             batch.queued.write(orm)
             fts_rows: index.FtsRows = []
@@ -172,23 +192,41 @@ class ImportService:
             )
             finishing.result()  # its error fails the batch here, as if raised in this thread
 
-    def _import_one(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> FileOutcome:
-        path = source.path
+    def _import_file(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> list[FileOutcome]:
         read = batch.ahead.take(batch.next, source, batch.people)
-        if read.note is None:
-            return FileOutcome(path, "failed", message=read.problem)
-        note, digest = read.note, read.digest
+        if not read.parts:
+            return [FileOutcome(source.path, "failed", message=read.problem)]
+        orm.flush()  # as an ORM query would, so the plain one below sees every row
+        params = {"path": str(source.path), "digests": [digest for _, digest in read.parts]}
+        rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
+        outcomes = []
+        for place, (note, digest) in enumerate(read.parts):
+            known = _known_as(rows, str(source.path), note.part, digest, first=place == 0)
+            if known is not None:
+                rows.remove(known)  # one session per meeting
+            outcomes.append(self._import_one(orm, batch, source, note, digest, known))
+        return outcomes
+
+    def _import_one(
+        self,
+        orm: OrmSession,
+        batch: _Batch,
+        source: SourceFile,
+        note: ParsedNote,
+        digest: str,
+        known: _Known | None,
+    ) -> FileOutcome:
+        path = source.path
         outcome = FileOutcome(
             path,
             "unchanged",
+            part=note.part,
             title=note.title,
             date=note.date,
             warnings=list(note.warnings),
             presentations=len(note.presentations),
             tasks=len(note.tasks),
         )
-        orm.flush()  # as an ORM query would, so the plain one below sees every row
-        known = orm.connection().execute(_KNOWN, {"path": str(path), "digest": digest}).first()
         if known is not None and known.source_hash == digest:
             outcome.session_id = known.id
             if known.source_path != str(path):
@@ -199,17 +237,25 @@ class ImportService:
             outcome.session_id = known.id if known else None
             return outcome
         group = _group_name(note, source, batch.group)
+        origin = (str(path), digest, note.part)
         try:
             if known is None:
-                session_id, held = self._insert(orm, batch, note, group, (str(path), digest))
+                session_id, held = self._insert(orm, batch, note, group, origin)
             else:
-                session_id = self._replace(orm, batch, known.id, note, group, (str(path), digest))
+                session_id = self._replace(orm, batch, known.id, note, group, origin)
                 held = []
         except DatabaseError:
             raise  # a locked or broken database fails the whole import, not one file
         except StudyappError as error:
             batch.memory.clear()  # the rollback may have taken rows it remembers
-            return FileOutcome(path, "failed", title=note.title, date=note.date, message=str(error))
+            return FileOutcome(
+                path,
+                "failed",
+                part=note.part,
+                title=note.title,
+                date=note.date,
+                message=str(error),
+            )
         batch.queued.extend(held)
         outcome.session_id = session_id
         outcome.status = "updated" if known else "created"
@@ -220,7 +266,7 @@ class ImportService:
 
     @staticmethod
     def _insert(
-        orm: OrmSession, batch: _Batch, note: ParsedNote, group: str, source: tuple[str, str]
+        orm: OrmSession, batch: _Batch, note: ParsedNote, group: str, source: Origin
     ) -> tuple[int, list[QueuedRow]]:
         """A new session: its id, and the rows it holds still to be inserted.
 
@@ -249,7 +295,7 @@ class ImportService:
         session_id: int,
         note: ParsedNote,
         group: str,
-        source: tuple[str, str],
+        source: Origin,
     ) -> int:
         """An imported session replaced by the note's changed content, in an ORM savepoint.
 
@@ -263,9 +309,28 @@ class ImportService:
                 raise RuntimeError(f"session {session_id} vanished during its import")
             keep_old_body(orm, existing)
             fill_session(orm, existing, note, group)
-            existing.source_path, existing.source_hash = source
+            existing.source_path, existing.source_hash, existing.source_part = source
             orm.flush()
         return session_id
+
+
+def _known_as(
+    rows: list[_Known], path: str, part: str | None, digest: str, *, first: bool
+) -> _Known | None:
+    """The session a note (or one meeting of a log) was imported as before: the same
+    content first, else the same file and part; a log's first meeting also takes the
+    session its whole file was imported as before logs were split."""
+    for row in rows:
+        if row.source_hash == digest:
+            return row
+    for row in rows:
+        if row.source_path == path and row.source_part == part:
+            return row
+    if first and part is not None:
+        for row in rows:
+            if row.source_path == path and row.source_part is None:
+                return row
+    return None
 
 
 @dataclass

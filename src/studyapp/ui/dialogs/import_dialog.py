@@ -96,8 +96,20 @@ class ImportDialog(JobDialog):
         self._dry_run = QCheckBox(
             self.tr("Dry run (show what would be created)"), objectName="dryRunCheck"
         )
+        self._split = QCheckBox(
+            self.tr("Split a log of dated meetings into a session for each"),
+            objectName="splitLogsCheck",
+        )
+        self._split.setChecked(True)
+        self._split.setToolTip(
+            self.tr(
+                "A note with a dated heading for each meeting (# 0303 스터디, ## 2025-03-10) "
+                "becomes one session per meeting, each with its own date."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Group:"), self._group)
+        form.addRow("", self._split)
         form.addRow("", self._dry_run)
 
         self._progress = QProgressBar(objectName="importProgress")
@@ -182,6 +194,9 @@ class ImportDialog(JobDialog):
     def is_dry_run(self) -> bool:
         return self._dry_run.isChecked()
 
+    def splits_logs(self) -> bool:
+        return self._split.isChecked()
+
     @Slot()
     def _choose_files(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
@@ -220,7 +235,7 @@ class ImportDialog(JobDialog):
         paths = self.paths()
         if self.is_running() or not paths:
             return
-        group, dry_run = self.group(), self.is_dry_run()
+        group, dry_run, split = self.group(), self.is_dry_run(), self.splits_logs()
         database = self._database
 
         def work(control: JobControl) -> ImportReport:
@@ -228,6 +243,7 @@ class ImportDialog(JobDialog):
                 paths,
                 group=group,
                 dry_run=dry_run,
+                split=split,
                 progress=lambda index, total, path: control.progress(index, total, str(path)),
                 cancelled=control.cancelled,
             )
@@ -337,7 +353,9 @@ class ImportDialog(JobDialog):
         )
         if report.cancelled:
             text = self.tr("Cancelled after {done} of {total} files. {counts}").format(
-                done=len(report.outcomes), total=self._total, counts=text
+                done=len({outcome.path for outcome in report.outcomes}),
+                total=self._total,
+                counts=text,
             )
         if self._dry_run_running:
             text = self.tr("Dry run, nothing was saved: {counts}").format(counts=text)
@@ -348,7 +366,14 @@ class ImportDialog(JobDialog):
         self._error.setVisible(bool(message))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self._paths, self._add_files, self._add_folder, self._group, self._dry_run):
+        for widget in (
+            self._paths,
+            self._add_files,
+            self._add_folder,
+            self._group,
+            self._split,
+            self._dry_run,
+        ):
             widget.setEnabled(not running)
         self._cancel.setEnabled(running)
         self._cancel.setVisible(running)

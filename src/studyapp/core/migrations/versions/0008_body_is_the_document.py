@@ -43,11 +43,10 @@ def upgrade() -> None:
     with op.batch_alter_table("presentations") as batch:
         batch.drop_column("notes")
         batch.drop_column("discussion")
-    _sync_where_needed(bind)
-    # The tokenizer is code, not schema: filling the index uses today's (plain SQL only).
-    from studyapp.core.search.index import rebuild
+    # Bringing the rows in step takes today's models and services: done once at head.
+    from studyapp.core.migrations.at_head import request
 
-    rebuild(bind)
+    request(bind, "sync_rows")
 
 
 def downgrade() -> None:
@@ -185,47 +184,3 @@ def _revisions_as_bodies(
             sa.text("UPDATE note_revisions SET content = :body WHERE id = :id"),
             {"body": compose(earlier).body, "id": revision_id},
         )
-
-
-def _sync_where_needed(bind: sa.Connection) -> None:
-    """Rows of a body that says more than its rows did (a Tasks line typed into the notes
-    became a to-do only now) are brought in step, as a save would."""
-    from sqlalchemy.orm import Session as OrmSession
-
-    from studyapp.core import models
-    from studyapp.core.document.lines import split_body
-    from studyapp.core.markdown.clock import timing_line
-    from studyapp.core.services.body_rows import outline_of, sync_rows
-
-    orm = OrmSession(bind=bind, autoflush=False)
-    try:
-        for row in orm.scalars(sa.select(models.Session)):
-            outline = outline_of(orm, row)
-            slots = [slot.heading_raw for slot in row.presentations]
-            tasks = [item.source_line for item in row.checklist]
-            attendance = outline.attendance.text if outline.attendance else None
-            if (
-                [talk.heading for talk in outline.talks] == slots
-                and [task.text for task in outline.tasks] == tasks
-                and (attendance is None or attendance == row.attendees_raw)
-            ):
-                continue
-            timing = {
-                slot.id: (slot.duration_seconds, slot.timebox_minutes) for slot in row.presentations
-            }
-            sync_rows(orm, row, outline)
-            # A slot's timing line shows only a timed slot, and a default time box as 20:00:
-            # where the body shows what the row held, the row's own values stay (a time box
-            # set before the talk started, no time box of its own).
-            lines = split_body(row.body)
-            for slot, talk in zip(row.presentations, outline.talks, strict=True):
-                if slot.id not in timing:
-                    continue
-                duration, timebox = timing[slot.id]
-                written = "" if talk.timing_at is None else lines[talk.timing_at]
-                if written == timing_line(duration, timebox):
-                    slot.duration_seconds = duration
-                    slot.timebox_minutes = timebox
-            orm.flush()
-    finally:
-        orm.close()
