@@ -92,9 +92,7 @@ def test_importing_a_log_again_is_idempotent_and_updates_only_the_meeting_that_c
     assert kept == ["reimport"]
 
 
-def test_a_log_imported_whole_before_keeps_that_session_for_its_first_meeting(
-    database, tmp_path
-):
+def test_a_log_imported_whole_before_keeps_that_session_for_its_first_meeting(database, tmp_path):
     service = ImportService(database)
     path = _log(tmp_path)
     [whole] = service.import_paths([path], split=False).outcomes
