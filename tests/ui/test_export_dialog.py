@@ -160,12 +160,12 @@ def test_cancel_stops_between_files(qtbot, demo, tmp_path, monkeypatch):
     original = writer.render_markdown
     rendered, second, go_on = [], threading.Event(), threading.Event()
 
-    def gated(session, flavor):
+    def gated(session, flavor, **links):
         rendered.append(session.id)
         if len(rendered) == 2:
             second.set()
             go_on.wait(10)  # holds the worker until the test clicked Cancel
-        return original(session, flavor)
+        return original(session, flavor, **links)
 
     monkeypatch.setattr(writer, "render_markdown", gated)
     total = SessionService(demo).count()

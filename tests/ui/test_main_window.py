@@ -331,3 +331,23 @@ def test_sessions_trashed_long_ago_go_once_the_window_is_up(qtbot, url, monkeypa
     window.show()
     qtbot.waitUntil(lambda: trashed() == {recent})
     window.close()
+
+
+def test_preview_of_a_blog_pasted_note_keeps_its_lines_and_names_a_missing_image(qtbot, window):
+    _select(window, "첫 모임")
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
+    editor.selectAll()
+    editor.setFocus()
+    # Pasted from a blog, as people do: bullets on lines of their own.
+    QApplication.clipboard().setText(
+        "## 참고\n  • 붙여넣은 줄\n  • 줄바꿈이 그대로\n![[IMG_8158.heic]]"
+    )
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.tabs.setCurrentIndex(1)
+    window.refresh_preview()
+    preview = window.findChild(QTextBrowser, "preview")
+    qtbot.waitUntil(lambda: "붙여넣은 줄" in preview.toPlainText(), timeout=3000)
+    shown = [line.strip() for line in preview.toPlainText().splitlines()]
+    assert "• 붙여넣은 줄" in shown and "• 줄바꿈이 그대로" in shown  # not one paragraph
+    assert "[image not found: IMG_8158.heic]" in shown
+    assert "![[" not in preview.toPlainText()

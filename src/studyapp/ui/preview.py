@@ -47,6 +47,6 @@ class PreviewBrowser(QTextBrowser):
         scroll = self.verticalScrollBar().value()
         self.setHtml(
             f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
-            f"{render_fragment(render_markdown(detail))}"
+            f"{render_fragment(render_markdown(detail), detail.attachments)}"
         )
         self.verticalScrollBar().setValue(scroll)

@@ -496,3 +496,21 @@ def test_timing_line_stays_under_the_talk_heading():
     assert (first.duration_seconds, first.timebox_minutes) == (18 * 60 + 30, 20)
     assert second.duration_seconds is None
     assert "⏱" not in first.notes
+
+
+def test_obsidian_links_people_papers_and_the_previous_meeting():
+    text = render_markdown(_session(), "obsidian", previous="2025-03-03-0303-리딩-그룹")
+    data, _front, body = _split(text)
+    assert data["attendees"] == ["[[민수님]]", "[[서연님]]", "[[지호님]]"]
+    assert data["absentees"] == ["[[하늘님]]"]
+    assert all(name.startswith("[[") and name.endswith("]]") for name in data["presenters"])
+    assert all(title.startswith("[[") for title in data["papers"]) and data["papers"]
+    assert data["previous"] == "[[2025-03-03-0303-리딩-그룹]]"
+    assert body.strip("\n") == BODY.strip("\n")  # the note's own lines are not touched
+    # Other flavors name people and papers plainly, and link nothing.
+    plain, _, _ = _split(render_markdown(_session(), "jekyll", previous="x"))
+    assert plain["attendees"] == ["민수님", "서연님", "지호님"] and "previous" not in plain
+
+
+def test_a_link_target_holds_nothing_obsidian_refuses_in_a_file_name():
+    assert wikilink('DistiLLM: Towards a/b "x"?') == "[[DistiLLM Towards a b x]]"

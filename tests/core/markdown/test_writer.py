@@ -297,10 +297,10 @@ def test_without_one_sync_each_file_is_synced_before_its_rename(tmp_path, monkey
 def test_files_before_a_failure_are_kept_whole(tmp_path, monkeypatch):
     sessions = [_session(i, f"s{i}", day=i) for i in range(1, 4)]
 
-    def render(session, flavor):
+    def render(session, flavor, **links):
         if session.id == 3:
             raise ExportError("Cannot write the front matter of 's3'.")
-        return render_markdown(session, flavor)
+        return render_markdown(session, flavor, **links)
 
     monkeypatch.setattr(writer, "render_markdown", render)
     with pytest.raises(ExportError, match="s3"):

@@ -36,7 +36,7 @@ def test_reading_ahead_stops_when_no_longer_busy(tmp_path, monkeypatch):
     ahead.read_while(lambda: next(answers), files, 1, [])
     assert read == [files[1].path, files[2].path]
     taken = ahead.take(1, files[1], [])
-    assert taken.parts and taken.parts[0][0].title == "회의 1"
+    assert taken.parts and taken.parts[0].note.title == "회의 1"
     assert read == [files[1].path, files[2].path]  # not read again
 
 
@@ -70,7 +70,7 @@ def test_a_file_read_ahead_is_read_again_once_someone_new_is_known(tmp_path, mon
     people.append("Zed")  # the presenter of a note imported meanwhile
     taken = ahead.take(0, source, people)
     assert taken.parts
-    assert [slot.presenter for slot in taken.parts[0][0].presentations] == ["Zed"]
+    assert [slot.presenter for slot in taken.parts[0].note.presentations] == ["Zed"]
 
 
 def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monkeypatch):
@@ -88,5 +88,5 @@ def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monk
     ahead.read_while(lambda: True, files, 0, [])  # stops at the broken file, quietly
     broken.clear()
     taken = ahead.take(1, files[1], [])  # read in its turn
-    assert taken.parts and taken.parts[0][0].title == "회의 1"
+    assert taken.parts and taken.parts[0].note.title == "회의 1"
     assert ahead.take(2, files[2], []).parts

@@ -9,7 +9,8 @@ from studyapp.core.dto import PaperInfo
 from studyapp.core.markdown.attendees import parse_attendees_line
 from studyapp.core.markdown.document import PaperRef
 
-_WIKILINK_UNSAFE = re.compile(r"[\[\]|#^\s]+")
+# Characters a link target cannot hold, and those Obsidian refuses in a note's file name.
+_WIKILINK_UNSAFE = re.compile(r"[\[\]|#^\s\\/:*?\"<>]+")
 # Characters that would end or break an inline link's destination.
 _LINK_ESCAPES = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"})
 

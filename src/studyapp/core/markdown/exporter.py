@@ -12,7 +12,7 @@ from studyapp.core.document.compose import wikilink
 from studyapp.core.document.language import mostly_hangul
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
-from studyapp.core.markdown.front_matter_out import render_front_matter
+from studyapp.core.markdown.front_matter_out import SessionLinks, render_front_matter
 from studyapp.core.markdown.text_lines import verbatim
 
 __all__ = [
@@ -34,10 +34,14 @@ def check_flavor(flavor: str) -> None:
         raise ExportError(f"Unknown flavor {flavor!r}; use one of: {', '.join(FLAVORS)}.")
 
 
-def render_markdown(session: SessionDetail, flavor: str = "jekyll") -> str:
-    """The whole file: front matter, then the body. LF endings, one trailing newline."""
+def render_markdown(
+    session: SessionDetail, flavor: str = "jekyll", *, previous: str | None = None
+) -> str:
+    """The whole file: front matter, then the body. LF endings, one trailing newline.
+    ``previous`` names the file of the group's meeting before (linked in the obsidian flavor)."""
     check_flavor(flavor)
-    front = f"---\n{render_front_matter(session)}---\n"
+    links = SessionLinks(previous) if flavor == "obsidian" else None
+    front = f"---\n{render_front_matter(session, links)}---\n"
     body = render_body(session, flavor)
     return f"{front}\n{body}" if body else front
 

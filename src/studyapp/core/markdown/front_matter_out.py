@@ -8,9 +8,12 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
 
 import yaml
 
+from studyapp.core.document.compose import wikilink
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown import fast_yaml
@@ -29,6 +32,7 @@ _OWN_KEYS = (
     "papers",
     "created",
     "last_modified_at",
+    "previous",  # obsidian: the group's meeting before this one
 )
 _LISTS = frozenset({"tags", "attendees", "absentees", "presenters", "papers"})
 _ALIASES = {
@@ -58,9 +62,9 @@ def _unique(names: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(one_line(name) for name in names if name and name.strip()))
 
 
-def _own_values(session: SessionDetail) -> dict[str, object]:
+def _own_values(session: SessionDetail, links: SessionLinks | None) -> dict[str, object]:
     presentations = sorted(session.presentations, key=lambda p: p.position)
-    return {
+    values: dict[str, object] = {
         "title": session.title,
         "date": session.date if session.start_time is None else session.start,
         "group": session.group,
@@ -73,7 +77,22 @@ def _own_values(session: SessionDetail) -> dict[str, object]:
         "papers": _unique(p.paper.title for p in presentations if p.paper),
         "created": session.created_at,
         "last_modified_at": session.updated_at,
+        "previous": None,
     }
+    if links is not None:
+        # An Obsidian vault's graph and backlinks join meetings, people and papers.
+        for concept in ("attendees", "absentees", "presenters", "papers"):
+            names = cast(Sequence[str], values[concept])
+            values[concept] = tuple(wikilink(name) for name in names)
+        values["previous"] = wikilink(links.previous) if links.previous else None
+    return values
+
+
+@dataclass(frozen=True)
+class SessionLinks:
+    """What the obsidian flavor links a session to besides its own names."""
+
+    previous: str | None = None  # the file name (no suffix) of the group's meeting before
 
 
 def _yaml_line(key: str, value: object, concept: str | None) -> str:
@@ -247,8 +266,10 @@ def _same(concept: str, loaded: object, ours: object) -> bool:
     return str(loaded) == ours
 
 
-def _front_matter_lines(session: SessionDetail, *, cautious: bool) -> list[str]:
-    values = _own_values(session)
+def _front_matter_lines(
+    session: SessionDetail, links: SessionLinks | None, *, cautious: bool
+) -> list[str]:
+    values = _own_values(session, links)
     seen: set[str] = set()
     out: list[str] = []
     for key, block in session.front_matter_blocks:
@@ -282,16 +303,17 @@ def _parses(text: str) -> bool:
         return False
 
 
-def render_front_matter(session: SessionDetail) -> str:
-    """The YAML between the ``---`` lines, ending in a newline; always readable by safe_load."""
-    text = "\n".join(_front_matter_lines(session, cautious=False)) + "\n"
+def render_front_matter(session: SessionDetail, links: SessionLinks | None = None) -> str:
+    """The YAML between the ``---`` lines, ending in a newline; always readable by safe_load.
+    With ``links`` (the obsidian flavor) people, papers and the previous meeting are links."""
+    text = "\n".join(_front_matter_lines(session, links, cautious=False)) + "\n"
     # Lines written here from values always read back as one mapping (a property test holds
     # that), so only the user's own blocks, kept as written, need reading back: that was a
     # fifth of an export's time.
     if session.front_matter_blocks and not _parses(text):
         # Blocks that read fine alone can still clash together (odd anchors, tags); fall
         # back to keeping the user's unowned blocks as comments.
-        text = "\n".join(_front_matter_lines(session, cautious=True)) + "\n"
+        text = "\n".join(_front_matter_lines(session, links, cautious=True)) + "\n"
         if not _parses(text):
             raise ExportError(f"Cannot write the front matter of {session.title!r}.")
     return text

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
 from studyapp.core.dto import SessionDetail
+from studyapp.core.markdown.embeds import ObsidianEmbeds
 from studyapp.core.markdown.exporter import mostly_hangul, render_body
 
 ALLOWED_TAGS = frozenset(
@@ -173,9 +175,11 @@ def sanitize(fragment: str) -> str:
     )
 
 
-def _to_html(markdown_text: str) -> str:
+def _to_html(markdown_text: str, images: Collection[str] = ()) -> str:
+    # nl2br: a line break in the note is one on the page, as Obsidian shows it (notes pasted
+    # from blogs put each "  • item" on a line of its own).
     converter = markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc"],
+        extensions=["extra", "sane_lists", "toc", "nl2br", ObsidianEmbeds(images)],
         extension_configs={"toc": {"slugify": slugify_unicode}},
         output_format="html",
     )
@@ -184,11 +188,12 @@ def _to_html(markdown_text: str) -> str:
     return _TASK_ITEM.sub(lambda m: m[0][: -len("[ ] ")] + ("☑ " if m[1] != " " else "☐ "), body)
 
 
-def render_fragment(markdown_text: str) -> str:
-    """Sanitized HTML of a Markdown snippet; a leading front matter block is left out."""
+def render_fragment(markdown_text: str, images: Collection[str] = ()) -> str:
+    """Sanitized HTML of a Markdown snippet; a leading front matter block is left out.
+    ``images`` are the file names an embed may show (the session's own images)."""
     text = markdown_text.replace("\r\n", "\n")
     text = _FRONT_MATTER.sub("", text, count=1)
-    return sanitize(_to_html(text))
+    return sanitize(_to_html(text, images))
 
 
 def _header(session: SessionDetail) -> str:
@@ -209,7 +214,7 @@ def render_html(session: SessionDetail) -> str:
     body = render_body(session, "jekyll")
     lang = "ko" if mostly_hangul(f"{session.title}\n{body}") else "en"
     # The header is built from escaped text here; only the user's Markdown needs nh3.
-    content = sanitize(_to_html(body)).strip()
+    content = sanitize(_to_html(body, session.attachments)).strip()
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -336,13 +336,18 @@ def export_sessions(
     result = ExportResult()
     if progress is not None:
         progress(0, total)
+    previous: dict[str, str] = {}  # each group's last meeting written, for obsidian's links
     with FileBatch(folder) as batch:
         for done, (session, name) in enumerate(_named(sessions, ext), start=1):
             if cancelled is not None and cancelled():
                 result.cancelled = True
                 break
             target = _inside(folder, root, name)
-            text = render_html(session) if flavor == "html" else render_markdown(session, flavor)
+            if flavor == "html":
+                text = render_html(session)
+            else:
+                text = render_markdown(session, flavor, previous=previous.get(session.group))
+            previous[session.group] = name[: -len(ext)]
             data = text.encode("utf-8")
             if batch.holds(target, data):
                 result.unchanged.append(target)

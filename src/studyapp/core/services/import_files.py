@@ -17,6 +17,7 @@ from studyapp.core.errors import ImportFileError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.markdown.meetings import parse_meetings
 from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
+from studyapp.core.services.import_images import FoundImage, ImageFinder, images_digest
 
 _SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
@@ -81,17 +82,32 @@ def _file_date(path: Path) -> dt.date | None:
 
 
 @dataclass(frozen=True)
-class ReadNote:
-    """One file read and parsed: its meetings, each with the digest that identifies its
-    text, or why the file could not be read."""
+class ReadPart:
+    """One meeting of a file (most files are one): its note, the digest that identifies its
+    content, and the images it embeds."""
 
-    parts: tuple[tuple[ParsedNote, str], ...] = ()
+    note: ParsedNote
+    digest: str
+    images: tuple[FoundImage, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """One file read and parsed into its meetings, or why it could not be read."""
+
+    parts: tuple[ReadPart, ...] = ()
     problem: str | None = None  # the file could not be read (no parts then)
     people_known: int = 0  # how many people the parser knew of
-    size: int = 0  # characters read
+    size: int = 0  # characters (and image bytes) read
 
 
-def read_note(source: SourceFile, people: list[str], *, split: bool = True) -> ReadNote:
+def read_note(
+    source: SourceFile,
+    people: list[str],
+    *,
+    split: bool = True,
+    finder: ImageFinder | None = None,
+) -> ReadNote:
     path = source.path
     try:
         text = read_note_text(path)
@@ -107,9 +123,16 @@ def read_note(source: SourceFile, people: list[str], *, split: bool = True) -> R
         known_people=people,
         split=split,
     )
-    if len(notes) == 1 and notes[0].part is None:
-        return ReadNote(((notes[0], content_hash(text)),), None, len(people), len(text))
-    return ReadNote(tuple((note, part_hash(note)) for note in notes), None, len(people), len(text))
+    finder = finder or ImageFinder()
+    parts = []
+    for note in notes:
+        images = finder.images(note.body, path, source.root)
+        digest = content_hash(text) if note.part is None else part_hash(note)
+        if images:  # an image found (or changed) since the last import changes the note
+            digest = content_hash(f"{digest}\x00{images_digest(images)}")
+        parts.append(ReadPart(note, digest, images))
+    size = len(text) + sum(len(image.data) for part in parts for image in part.images)
+    return ReadNote(tuple(parts), None, len(people), size)
 
 
 def part_hash(note: ParsedNote) -> str:
@@ -126,6 +149,7 @@ class ReadAhead:
         self._read: dict[int, ReadNote] = {}
         self._size = 0  # characters of the files waiting
         self.split = split
+        self.finder = ImageFinder()
 
     def read_while(
         self, busy: Callable[[], bool], files: Sequence[SourceFile], start: int, people: list[str]
@@ -138,7 +162,7 @@ class ReadAhead:
                 if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
                     return
                 try:
-                    read = read_note(files[place], people, split=self.split)
+                    read = read_note(files[place], people, split=self.split, finder=self.finder)
                 except Exception:
                     # Not this batch's file: let it fail in its own turn, as it would have.
                     return
@@ -153,4 +177,4 @@ class ReadAhead:
         self._size -= read.size if read is not None else 0
         if read is not None and read.people_known == len(people):
             return read
-        return read_note(source, people, split=self.split)
+        return read_note(source, people, split=self.split, finder=self.finder)

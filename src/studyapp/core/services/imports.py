@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, delete, insert, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
@@ -32,7 +32,8 @@ from studyapp.core.errors import DatabaseError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
-from studyapp.core.services.import_files import ReadAhead, SourceFile, collect_files
+from studyapp.core.services.import_files import ReadAhead, ReadPart, SourceFile, collect_files
+from studyapp.core.services.import_images import FoundImage
 from studyapp.core.services.import_rows import (
     Origin,
     fill_session,
@@ -197,14 +198,14 @@ class ImportService:
         if not read.parts:
             return [FileOutcome(source.path, "failed", message=read.problem)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
-        params = {"path": str(source.path), "digests": [digest for _, digest in read.parts]}
+        params = {"path": str(source.path), "digests": [part.digest for part in read.parts]}
         rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
         outcomes = []
-        for place, (note, digest) in enumerate(read.parts):
-            known = _known_as(rows, str(source.path), note.part, digest, first=place == 0)
+        for place, part in enumerate(read.parts):
+            known = _known_as(rows, str(source.path), part.note.part, part.digest, first=place == 0)
             if known is not None:
                 rows.remove(known)  # one session per meeting
-            outcomes.append(self._import_one(orm, batch, source, note, digest, known))
+            outcomes.append(self._import_one(orm, batch, source, part, known))
         return outcomes
 
     def _import_one(
@@ -212,11 +213,10 @@ class ImportService:
         orm: OrmSession,
         batch: _Batch,
         source: SourceFile,
-        note: ParsedNote,
-        digest: str,
+        part: ReadPart,
         known: _Known | None,
     ) -> FileOutcome:
-        path = source.path
+        path, note, digest = source.path, part.note, part.digest
         outcome = FileOutcome(
             path,
             "unchanged",
@@ -241,8 +241,10 @@ class ImportService:
         try:
             if known is None:
                 session_id, held = self._insert(orm, batch, note, group, origin)
+                held += [(models.Attachment, _attachment(session_id, i)) for i in part.images]
             else:
                 session_id = self._replace(orm, batch, known.id, note, group, origin)
+                _replace_images(orm, session_id, part.images)
                 held = []
         except DatabaseError:
             raise  # a locked or broken database fails the whole import, not one file
@@ -312,6 +314,24 @@ class ImportService:
             existing.source_path, existing.source_hash, existing.source_part = source
             orm.flush()
         return session_id
+
+
+def _attachment(session_id: int, image: FoundImage) -> dict[str, object]:
+    return {"session_id": session_id, "name": image.name, "mime": image.mime, "data": image.data}
+
+
+def _replace_images(orm: OrmSession, session_id: int, images: tuple[FoundImage, ...]) -> None:
+    """The note's images replace the session's of the same names; images pasted in the
+    window since stay."""
+    if not images:
+        return
+    orm.execute(
+        delete(models.Attachment).where(
+            models.Attachment.session_id == session_id,
+            models.Attachment.name.in_([image.name for image in images]),
+        )
+    )
+    orm.execute(insert(models.Attachment), [_attachment(session_id, i) for i in images])
 
 
 def _known_as(
