@@ -38,8 +38,11 @@ def main() -> int:
         ImportService(database).import_paths([SAMPLE], group="Vision reading group")
         database.dispose()
         OUT.mkdir(parents=True, exist_ok=True)
-        shots = (("window-light.png", "light", "en"), ("window-dark.png", "dark", "en"),
-                 ("window-korean.png", "light", "ko"))
+        shots = (
+            ("window-light.png", "light", "en"),
+            ("window-dark.png", "dark", "en"),
+            ("window-korean.png", "light", "ko"),
+        )
         for name, theme, language in shots:
             install_translator(app, language)
             apply_theme(app, theme)
@@ -64,7 +67,64 @@ def main() -> int:
         preview.grab().save(str(OUT / "preview.png"))
         print(OUT / "preview.png")
         preview.close()
+        _preview_of_a_pasted_note(url, Path(folder))
     return 0
+
+
+BLOG_NOTE = """\
+2023 추계 학술대회 후기
+
+2023년 11월 24일
+
+## 오전 세션
+  • 발표자 소개 후 바로 본론
+  • 질의응답이 길었다
+  • 슬라이드는 아래 사진
+
+![[slide-photo.png|360]]
+
+## 포스터 세션
+  • 사진을 못 찍음
+![[IMG_8158.heic]]
+"""
+
+
+def _preview_of_a_pasted_note(url: str, folder: Path) -> None:
+    """A note pasted from a blog (bullets on lines of their own), with the slide photo beside
+    it and an embed of a photo that is not there, shown in the preview."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.core.db import open_database
+    from studyapp.core.services.imports import ImportService
+    from studyapp.ui.main_window import MainWindow
+
+    notes = folder / "blog"
+    notes.mkdir()
+    photo = QImage(720, 405, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#2d4a6b"))
+    painter = QPainter(photo)
+    painter.setPen(QColor("white"))
+    painter.setFont(QFont("Noto Sans CJK KR", 28))
+    painter.drawText(photo.rect(), Qt.AlignmentFlag.AlignCenter, "Slide 12 · 실험 결과")
+    painter.end()
+    photo.save(str(notes / "slide-photo.png"))
+    note = notes / "000_ea40f3b2.txt"
+    note.write_text(BLOG_NOTE, encoding="utf-8")
+    database = open_database(url)
+    [outcome] = ImportService(database).import_paths([note], group="학회").outcomes
+    database.dispose()
+    window = MainWindow(open_database(url))
+    window.resize(1400, 860)
+    window.show()
+    window.select_session(outcome.session_id)
+    window.tabs.setCurrentIndex(1)
+    for _ in range(20):
+        QApplication.processEvents()
+    window.grab().save(str(OUT / "preview-pasted-note.png"))
+    print(OUT / "preview-pasted-note.png")
+    window.close()
 
 
 def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
