@@ -142,3 +142,13 @@ def test_a_split_keeps_every_line_in_order(lines):
     parts = _split(text)
     whole = _split(text, split=False)[0]
     assert _written("\n".join(p.body for p in parts)) == _written(whole.body)
+
+
+def test_a_title_line_alone_before_the_meetings_opens_the_first_one():
+    text = "250217 KD 논문 리뷰\n\n# 0227 KD 스터디\n- a\n\n# 0306 스터디\n- b\n"
+    parts = _split(text, file_name="000_ea40f3b2.txt")
+    assert [(p.date, p.title) for p in parts] == [
+        (D(2025, 2, 27), "0227 KD 스터디"),
+        (D(2025, 3, 6), "0306 스터디"),
+    ]
+    assert parts[0].body.startswith("250217 KD 논문 리뷰\n\n# 0227 KD 스터디")

@@ -171,9 +171,9 @@ def _own_date(note: ParsedNote) -> dt.date | None:
 
 
 def _has_own_text(lines: list[Line], title: str) -> bool:
-    """More than the note's title heading before its first meeting."""
+    """More than the note's title (a heading or a first line) before its first meeting."""
     return any(
-        line.text.strip() and not (line.level == 1 and line.heading.strip() == title.strip())
+        line.text.strip() and (line.heading if line.level else line.text).strip() != title.strip()
         for line in lines
     )
 
