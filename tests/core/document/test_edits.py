@@ -85,8 +85,48 @@ def test_rewrite_task_keeps_the_line_while_it_says_the_same():
     assert same.lines == (LINES[10],)
     changed = TaskFields(text="slides v2", assignee="Bob")
     edit = edits.rewrite_task(outline, 0, changed)
-    assert edit.lines == ("  - [ ] Bob: slides v2",)  # canonical, at the line's indent
+    # The fields it no longer has go; marker and indent stay.
+    assert edit.lines == ("  * [ ] Bob: slides v2",)
     assert derive(edit.apply(BODY)).tasks[0].fields == changed
+
+
+def test_ticking_a_recurring_to_do_inserts_its_next_occurrence_above_it():
+    body = "## 할 일\n> - [ ] water plants 🔁 every week 📅 2025-03-10 ^w\n- [ ] other"
+    edit, after = _apply(body, lambda b, o: edits.tick_task(o, 0, True, TODAY))
+    # One edit (one undo step): the ticked line and the new one above it.
+    assert (edit.start, edit.end, edit.focus) == (1, 2, 2)
+    assert after.split("\n") == [
+        "## 할 일",
+        "> - [ ] water plants 🔁 every week 📅 2025-03-17",
+        "> - [x] water plants 🔁 every week 📅 2025-03-10 ✅ 2025-03-11 ^w",
+        "- [ ] other",
+    ]
+    tasks = derive(after).tasks
+    assert [t.fields.done for t in tasks] == [False, True, False]
+    # Cleared again, the ticked line loses its date; the new occurrence stays.
+    _edit, again = _apply(after, lambda b, o: edits.tick_task(o, 1, False, TODAY))
+    assert again.split("\n")[2] == "> - [ ] water plants 🔁 every week 📅 2025-03-10 ^w"
+
+
+def test_ticking_a_to_do_that_says_delete_removes_it():
+    body = "- [ ] once 🏁 delete\n- [ ] daily 🔁 every day 🏁 delete 📅 2025-03-10"
+    edit, after = _apply(body, lambda b, o: edits.tick_task(o, 0, True, TODAY))
+    assert edit.lines == () and edit.focus is None
+    assert after == "- [ ] daily 🔁 every day 🏁 delete 📅 2025-03-10"
+    edit, after = _apply(after, lambda b, o: edits.tick_task(o, 0, True, TODAY))
+    assert edit.lines == ("- [ ] daily 🔁 every day 🏁 delete 📅 2025-03-11",)
+
+
+def test_statuses_other_than_done_survive_ticks_and_rewrites():
+    body = "- [/] started 📅 2025-03-17\n- [-] dropped ❌ 2025-03-01\n- [?] maybe"
+    outline = derive(body)
+    same = [edits.tick_task(outline, n, False, TODAY).lines for n in range(3)]
+    assert same == [(line,) for line in body.split("\n")]
+    # A row that knows only text, done and dates: its rewrite keeps the line's status.
+    fields = TaskFields(text="started later", due_date=dt.date(2025, 3, 17))
+    assert edits.rewrite_task(outline, 0, fields).lines == ("- [/] started later 📅 2025-03-17",)
+    ticked = edits.tick_task(outline, 1, True, TODAY).lines
+    assert ticked == ("- [x] dropped ✅ 2025-03-11",)
 
 
 def test_remove_move_and_insert_task():

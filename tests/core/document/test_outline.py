@@ -128,8 +128,30 @@ def test_tasks_are_found_anywhere_with_their_fields():
         (1, "nested"),
         (2, "tab star"),
         (3, "numbered"),
+        (4, "quoted"),  # the Tasks plugin reads tasks in block quotes and callouts
     ]
     assert derive("# - [ ] a heading\n").tasks == ()
+
+
+def test_tasks_in_block_quotes_and_callouts_are_tasks():
+    body = (
+        "## Alice: X (ICML 2024)\n"
+        "> [!todo] Follow-ups\n"
+        "> - [ ] Alice: rerun the ablation 📅 2025-03-17\n"
+        ">     - [/] nested in the callout\n"
+        ">>> * [-] deeply quoted ❌ 2025-03-10\n"
+        "> plain quote\n"
+    )
+    outline = derive(body, ["Alice"], with_texts=True)
+    found = [(t.line, t.fields.text, t.fields.status_symbol) for t in outline.tasks]
+    assert found == [
+        (2, "rerun the ablation", " "),
+        (3, "nested in the callout", "/"),
+        (4, "deeply quoted", "-"),
+    ]
+    assert outline.tasks[0].fields.assignee == "Alice"
+    # The lines stay the talk's discussion as well: the outline only points at them.
+    assert "- [ ] Alice: rerun the ablation" in outline.talks[0].discussion
 
 
 def test_the_attendance_line_is_the_first_outside_a_talk():

@@ -14,7 +14,8 @@ from studyapp.core.document.language import mostly_hangul
 from studyapp.core.document.lines import split_body
 from studyapp.core.document.outline import Outline, TaskAt
 from studyapp.core.markdown.clock import timing_line
-from studyapp.core.tasks import TaskFields, task_line_for, with_status
+from studyapp.core.task_recurrence import ticked_lines
+from studyapp.core.tasks import TaskFields, task_line_for
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,21 @@ def _task(outline: Outline, ordinal: int) -> TaskAt:
 
 
 def tick_task(outline: Outline, ordinal: int, done: bool, today: dt.date) -> LineEdit:
-    """The to-do's line with its box ticked (and ``✅ today``) or cleared, else unchanged."""
+    """The to-do's line with its box ticked (and ``✅ today``) or cleared, else unchanged.
+
+    A recurring to-do ticked gets its next occurrence on a new line above it, as the Tasks
+    plugin writes it (one edit, so one undo step); one saying ``🏁 delete`` goes. The
+    focus is the ticked line where it now is (the last one written).
+    """
     task = _task(outline, ordinal)
-    return LineEdit(task.line, task.line + 1, (with_status(task.text, done, today),), task.line)
+    lines = ticked_lines(task.text, done, today)
+    return LineEdit(task.line, task.line + 1, lines, task.line + len(lines) - 1 if lines else None)
 
 
 def rewrite_task(outline: Outline, ordinal: int, fields: TaskFields) -> LineEdit:
-    """The to-do's line saying ``fields``: as written while it still says so."""
+    """The to-do's line saying ``fields``: changed only where the fields changed."""
     task = _task(outline, ordinal)
     line = task_line_for(fields, task.text)
-    indent = _indent(task.text)
-    if line != task.text and not line.startswith(indent):
-        line = indent + line
     return LineEdit(task.line, task.line + 1, (line,), task.line)
 
 
