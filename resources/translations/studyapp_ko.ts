@@ -581,12 +581,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+56"/>
+        <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+59"/>
         <source>Export minutes</source>
         <translation>회의록 내보내기</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The folder the files go to</source>
         <translation>파일을 저장할 폴더</translation>
     </message>
@@ -597,6 +597,21 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>The layout the blog&apos;s theme gives posts (post, single…)</source>
+        <translation>블로그 테마가 글에 쓰는 레이아웃 (post, single…)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish: the folder is a Jekyll site or an Obsidian vault</source>
+        <translation>게시: 이 폴더는 Jekyll 사이트 또는 Obsidian 보관함</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Posts go to _posts/ and their images to assets/ (a vault: its top folder); nothing else is touched. In a git repository the changed files are committed.</source>
+        <translation>글은 _posts/에, 이미지는 assets/에 씁니다(보관함은 맨 위 폴더). 다른 파일은 건드리지 않습니다. git 저장소라면 바뀐 파일을 커밋합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>All dates</source>
         <translation>모든 날짜</translation>
     </message>
@@ -622,11 +637,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>La&amp;yout:</source>
+        <translation>레이아웃(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Group:</source>
         <translation>그룹(&amp;G):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dates:</source>
         <translation>기간:</translation>
     </message>
@@ -656,7 +676,7 @@
         <translation>모든 그룹</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Markdown posts with YAML front matter, for a Jekyll blog.</source>
         <translation>Jekyll 블로그용 YAML 머리말이 있는 Markdown 글입니다.</translation>
     </message>
@@ -671,7 +691,7 @@
         <translation>세션마다 안전하게 정리된 웹 페이지 하나로, 공유하거나 인쇄할 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Choose the export folder</source>
         <translation>내보낼 폴더 선택</translation>
     </message>
@@ -691,7 +711,7 @@
         <translation>시작 날짜가 끝 날짜보다 늦습니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Preparing the export…</source>
         <translation>내보내기 준비 중…</translation>
     </message>
@@ -711,7 +731,7 @@
         <translation>세션 {total}개 중 {done}개 내보내는 중…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Cancelled: {count} sessions exported to {folder}.</source>
         <translation>취소됨: 세션 {count}개를 {folder}에 내보냈습니다.</translation>
     </message>
@@ -724,6 +744,21 @@
         <location line="+2"/>
         <source>Exported {count} sessions to {folder} ({unchanged} unchanged).</source>
         <translation>세션 {count}개를 {folder}에 내보냈습니다 (변경 없음 {unchanged}개).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to publish: {folder} already has these minutes.</source>
+        <translation>게시할 것이 없습니다: {folder}에 이미 이 회의록이 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published {count} files to {folder} and committed them ({commit}).</source>
+        <translation>{folder}에 파일 {count}개를 게시하고 커밋했습니다 ({commit}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published {count} files to {folder}.</source>
+        <translation>{folder}에 파일 {count}개를 게시했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1265,7 @@
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Schedule and rotation</source>
         <translation>일정과 발표 순서</translation>
     </message>
@@ -1270,7 +1305,7 @@
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="-94"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="-96"/>
         <source>Study group name:</source>
         <translation>스터디 그룹 이름:</translation>
     </message>

@@ -346,7 +346,7 @@ def test_0007_bodies_are_what_the_old_version_exported(migrated_0007):
         body = bodies[key][0]
         assert (f"{body}\n" if body else "") == old, f"session {key}"
         if key not in trashed:
-            assert render_body(SessionService(database).get(int(key)), "jekyll") == old
+            assert render_body(SessionService(database).get(int(key)), "html") == old
 
 
 def test_0007_talks_and_to_dos_keep_their_ids_fields_and_order(migrated_0007):

@@ -177,7 +177,13 @@ def test_random_markdown_is_imported_whole_and_exported_again(
     if status != "created":
         return
     detail = SessionService(database).get(session_id)  # type: ignore[arg-type]
-    rendered = render_markdown(detail)
+    rendered = render_markdown(detail, "obsidian")
+    # A blog post of it reads back as the same lines (a line end may carry a hard break;
+    # the title heading is the post's title).
+    post = parse_note(render_markdown(detail), file_name="post.md").body
+    read_back = {line.strip() for line in post.split("\n")}
+    for line in detail.body.split("\n"):
+        assert line.strip() in read_back or line.strip() == f"# {detail.title}".strip(), line
     # The export is the front matter, then the body exactly as stored (blank lines at its
     # ends aside, a code fence left open closed).
     body = verbatim(detail.body)

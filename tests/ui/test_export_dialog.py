@@ -180,3 +180,49 @@ def test_cancel_stops_between_files(qtbot, demo, tmp_path, monkeypatch):
     assert len(list((tmp_path / "out").glob("*.md"))) == 2 < total
     status = child(dialog, QLabel, "exportStatus").text()
     assert status == f"Cancelled: 2 sessions exported to {tmp_path / 'out'}."
+
+
+def test_publishing_into_a_git_site_with_a_layout_commits_once(qtbot, demo, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    site = tmp_path / "blog"
+    site.mkdir()
+
+    def git(*args: str) -> str:
+        command = ["git", "-c", "core.quotePath=false", "-C", str(site), *args]
+        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    git("config", "user.email", "lab@example.com")
+    git("config", "user.name", "Lab")
+    dialog = make_dialog(qtbot, demo)
+    qtbot.keyClicks(child(dialog, QLineEdit, "exportFolder"), str(site))
+    layout = child(dialog, QLineEdit, "exportLayout")
+    assert layout.isVisible() and layout.text() == "post"
+    layout.clear()
+    qtbot.keyClicks(layout, "single")
+    publish = child(dialog, QCheckBox, "publishCheck")
+    publish.click()
+    assert publish.isChecked()
+
+    export_and_wait(qtbot, dialog)
+    posts = sorted((site / "_posts").glob("*.md"))
+    assert len(posts) == SessionService(demo).count()
+    assert all("layout: single\n" in post.read_text(encoding="utf-8") for post in posts)
+    status = child(dialog, QLabel, "exportStatus").text()
+    assert status.startswith(f"Published {len(posts)} files to {site} and committed them")
+    assert len(git("log", "--oneline").splitlines()) == 1
+
+    export_and_wait(qtbot, dialog)
+    assert child(dialog, QLabel, "exportStatus").text() == (
+        f"Nothing to publish: {site} already has these minutes."
+    )
+    assert len(git("log", "--oneline").splitlines()) == 1
+    assert dialog.layout_name() == "single"
+
+    # HTML pages are no site's posts: the choice is not offered.
+    child(dialog, QComboBox, "exportFlavor").setCurrentIndex(2)
+    assert not publish.isEnabled() and not layout.isVisible()

@@ -18,6 +18,7 @@ from studyapp.cli.backup_commands import BACKUP_COMMANDS
 from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
+from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.core.db import Database, open_database, sqlite_path
 from studyapp.core.errors import DatabaseError
 
@@ -145,6 +146,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             since=args.since,
             until=args.until,
             progress=progress.update,
+            jekyll=blog_options(args),
         )
     total = len(result.written) + len(result.unchanged)
     ctx.print(
@@ -301,6 +303,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
 COMMANDS.update(BACKUP_COMMANDS)
 COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
+COMMANDS.update(PUBLISH_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -10,6 +10,7 @@ from studyapp import __version__
 from studyapp.cli.backup_commands import add_backup_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
+from studyapp.cli.publish_commands import add_blog_options, add_publish_parsers
 
 PROG = "studyapp"
 EXPORT_FLAVORS = ("jekyll", "obsidian", "html")
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only sessions on or before DATE (YYYY-MM-DD)",
     )
+    add_blog_options(exporting)
 
     listing = command("list", "list sessions, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -120,5 +122,6 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", "check the database for problems")
     command("demo", "fill the database with a demo study group")
     add_paper_parsers(command)
+    add_publish_parsers(command)
     add_planning_commands(command)
     return parser

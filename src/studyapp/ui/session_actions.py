@@ -120,11 +120,13 @@ class SessionActions(QObject):
             w.database,
             initial_folder=self.settings.export_folder,
             initial_flavor=self.settings.export_flavor,
+            initial_layout=self.settings.export_layout,
             parent=w,
         )
         if dialog.exec() and dialog.folder():
             self.settings.export_folder = dialog.folder()
             self.settings.export_flavor = dialog.flavor()
+            self.settings.export_layout = dialog.layout_name()
         dialog.deleteLater()
 
     def edit_schedule(self) -> None:

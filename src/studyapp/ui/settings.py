@@ -149,6 +149,15 @@ class AppSettings:
     def export_flavor(self, value: str) -> None:
         self._set_choice("export/flavor", value, export_flavors())
 
+    @property
+    def export_layout(self) -> str:
+        """The layout a blog's posts name (``post``; some themes call it ``single``)."""
+        return self._optional_text("export/layout") or "post"
+
+    @export_layout.setter
+    def export_layout(self, value: str) -> None:
+        self._set_optional_text("export/layout", value.strip() or None)
+
     # -- databases -----------------------------------------------------------------------
 
     @property

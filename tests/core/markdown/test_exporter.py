@@ -166,6 +166,8 @@ def test_front_matter_keeps_matching_user_blocks_in_their_order():
         "absentees",
         "presenters",
         "papers",
+        "layout",  # what a blog needs, after everything the note said
+        "render_with_liquid",
     ]
     assert "created" not in data  # the user's created_at already carries it
     assert data["date"] == dt.date(2025, 3, 10)
@@ -203,7 +205,7 @@ def test_aliases_receive_our_value_under_the_users_key():
 
 def test_canonical_keys_when_there_is_no_front_matter():
     session = _session(front_matter_blocks=(), start_time=dt.time(19, 0))
-    data, front, _body = _split(render_markdown(session))
+    data, front, _body = _split(render_markdown(session, "obsidian"))
     assert list(data) == [
         "title",
         "date",
@@ -368,8 +370,11 @@ def test_obsidian_embeds_only_the_sessions_own_images():
     session = _session(body=body, attachments=("slide.png",))
     obsidian = render_body(session, "obsidian")
     assert obsidian.split("\n")[2:4] == ["![[slide.png]] ![](other.png)", "![[slide.png]]"]
-    assert render_body(session, "jekyll") == body + "\n"
     assert render_body(_session(body=body), "obsidian") == body + "\n"  # no attachments
+    # A blog serves the session's images from its assets; code stays as written.
+    jekyll = render_body(session, "jekyll").split("\n")
+    assert jekyll[2].startswith("![](/assets/2025-03-10-") and "![](other.png)" in jekyll[2]
+    assert jekyll[4] == "`![](slide.png)`"
 
 
 def test_wikilink_is_reexported():
@@ -436,11 +441,15 @@ def test_any_text_gives_front_matter_that_reads_back(title, group, tags, body, p
         attendees_raw=None,
         front_matter_blocks=(),
     )
-    text = render_markdown(session)
+    text = render_markdown(session, "obsidian")
     data, _front, _body = _split(text)
     assert (data["title"], data["group"], data["tags"]) == (title, group, tags)
-    assert data.get("attendees", []) == list(people)
-    assert text == render_markdown(session)
+    assert data.get("attendees", []) == [wikilink(person) for person in people]
+    blog, _front, _body = _split(render_markdown(session))
+    assert (blog["title"], blog["group"], blog["tags"]) == (title, group, tags)
+    assert blog.get("attendees", []) == list(people)
+    assert (blog["layout"], blog["render_with_liquid"]) == ("post", False)
+    assert text == render_markdown(session, "obsidian")
     lines = text.split("\n")
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         assert not line.strip() or line in lines
@@ -471,9 +480,15 @@ _LINE = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_LINE, max_size=20).map("\n".join))
 def test_any_body_reads_back_as_written(body):
-    text = render_markdown(_session(body=body, front_matter_blocks=()))
+    text = render_markdown(_session(body=body, front_matter_blocks=()), "obsidian")
     note = parse_note(text, file_name="x.md")
     assert note.body == verbatim(body)
+    # A blog post reads back as the same lines; only line ends may carry a hard break.
+    blog = render_markdown(_session(body=body, front_matter_blocks=()))
+    post = parse_note(blog, file_name="x.md")
+    assert [line.rstrip() for line in post.body.split("\n")] == [
+        line.rstrip() for line in verbatim(body).split("\n")
+    ]
     if "```" not in body and "~~~" not in body:  # else an open fence was closed
         assert note.body == "\n".join(_trim(body.split("\n")))
 

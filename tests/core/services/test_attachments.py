@@ -38,10 +38,18 @@ def test_not_an_image_or_missing_session(database):
 
 
 @pytest.mark.parametrize(
-    ("flavor", "link"),
-    [("jekyll", "![](slide-20250310-190312.png)"), ("obsidian", "![[slide-20250310-190312.png]]")],
+    ("flavor", "folder", "link"),
+    [
+        # A blog serves a post's images from its assets, a folder for each post.
+        (
+            "jekyll",
+            "assets/2025-03-10-슬라이드",
+            "![](/assets/2025-03-10-슬라이드/slide-20250310-190312.png)",
+        ),
+        ("obsidian", ".", "![[slide-20250310-190312.png]]"),
+    ],
 )
-def test_images_are_exported_beside_the_minutes(database, tmp_path, flavor, link):
+def test_images_are_exported_beside_the_minutes(database, tmp_path, flavor, folder, link):
     from studyapp.core.services.exports import ExportService
 
     sessions = SessionService(database)
@@ -52,6 +60,6 @@ def test_images_are_exported_beside_the_minutes(database, tmp_path, flavor, link
     sessions.set_body(session.id, f"발표 자료\n\n![]({name})")
     out = tmp_path / "out"
     ExportService(database).export(out, flavor=flavor)
-    assert (out / name).read_bytes() == PNG
+    assert (out / folder / name).read_bytes() == PNG
     page = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert link in page

@@ -7,7 +7,7 @@ import functools
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -267,10 +267,15 @@ def _same(concept: str, loaded: object, ours: object) -> bool:
 
 
 def _front_matter_lines(
-    session: SessionDetail, links: SessionLinks | None, *, cautious: bool
+    session: SessionDetail,
+    links: SessionLinks | None,
+    extra: Mapping[str, object],
+    *,
+    cautious: bool,
 ) -> list[str]:
     values = _own_values(session, links)
     seen: set[str] = set()
+    written = {key.strip().casefold() for key, _ in session.front_matter_blocks}
     out: list[str] = []
     for key, block in session.front_matter_blocks:
         raw = "\n".join(line.rstrip("\r") for line in trim_blank(split_lines(block)))
@@ -293,6 +298,8 @@ def _front_matter_lines(
         if concept in seen or value is None or (concept in _OPTIONAL_LISTS and not value):
             continue
         out.append(_yaml_line(concept, value, concept))
+    # What the export adds for its target (a blog's layout); the note's own value wins.
+    out += [_yaml_line(k, v, None) for k, v in extra.items() if k.casefold() not in written]
     return out
 
 
@@ -303,17 +310,23 @@ def _parses(text: str) -> bool:
         return False
 
 
-def render_front_matter(session: SessionDetail, links: SessionLinks | None = None) -> str:
+def render_front_matter(
+    session: SessionDetail,
+    links: SessionLinks | None = None,
+    extra: Mapping[str, object] | None = None,
+) -> str:
     """The YAML between the ``---`` lines, ending in a newline; always readable by safe_load.
-    With ``links`` (the obsidian flavor) people, papers and the previous meeting are links."""
-    text = "\n".join(_front_matter_lines(session, links, cautious=False)) + "\n"
+    With ``links`` (the obsidian flavor) people, papers and the previous meeting are links;
+    ``extra`` keys (``layout``) are added unless the note has its own."""
+    extra = extra or {}
+    text = "\n".join(_front_matter_lines(session, links, extra, cautious=False)) + "\n"
     # Lines written here from values always read back as one mapping (a property test holds
     # that), so only the user's own blocks, kept as written, need reading back: that was a
     # fifth of an export's time.
     if session.front_matter_blocks and not _parses(text):
         # Blocks that read fine alone can still clash together (odd anchors, tags); fall
         # back to keeping the user's unowned blocks as comments.
-        text = "\n".join(_front_matter_lines(session, links, cautious=True)) + "\n"
+        text = "\n".join(_front_matter_lines(session, links, extra, cautious=True)) + "\n"
         if not _parses(text):
             raise ExportError(f"Cannot write the front matter of {session.title!r}.")
     return text

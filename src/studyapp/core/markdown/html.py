@@ -211,7 +211,7 @@ def _header(session: SessionDetail) -> str:
 
 def render_html(session: SessionDetail) -> str:
     """A complete HTML5 page of the minutes: header, then the jekyll-flavor Markdown body."""
-    body = render_body(session, "jekyll")
+    body = render_body(session, "html")
     lang = "ko" if mostly_hangul(f"{session.title}\n{body}") else "en"
     # The header is built from escaped text here; only the user's Markdown needs nh3.
     content = sanitize(_to_html(body, session.attachments)).strip()

@@ -15,6 +15,7 @@ from studyapp.core.document.lines import Line, scan_body, split_body
 from studyapp.core.document.outline import derive_lines, parse_timing_line
 from studyapp.core.markdown.document import ParsedNote, ParsedPresentation, ParsedTask
 from studyapp.core.markdown.frontmatter import guess_kind, split_front_matter
+from studyapp.core.markdown.jekyll import EMBEDS_KEY, as_written
 from studyapp.core.markdown.note_meta import (
     bookkeeping_times,
     fill_date,
@@ -57,8 +58,14 @@ def _parse(
     known_people: Collection[str],
 ) -> ParsedNote:
     front, raw_body, warnings = split_front_matter(text)
-    # The body without blank lines at its ends (the gap after the front matter).
+    # The body without blank lines at its ends (the gap after the front matter); a blog
+    # post studyapp wrote reads back as the note it came from.
     body = "\n".join(trim_blank(split_body(raw_body)))
+    embeds = front.data.get(EMBEDS_KEY)
+    if isinstance(embeds, list) and all(isinstance(e, str) for e in embeds):
+        front.blocks = [(key, raw) for key, raw in front.blocks if key != EMBEDS_KEY]
+        del front.data[EMBEDS_KEY]
+    body = as_written(body, embeds if isinstance(embeds, list) else ())
     data = front.data
     lines = scan_body(body)
     stem = stem_of(file_name)

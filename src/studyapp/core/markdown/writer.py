@@ -29,6 +29,7 @@ from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.exporter import check_flavor, render_markdown
 from studyapp.core.markdown.html import render_html
+from studyapp.core.markdown.jekyll import JekyllOptions, assets_folder
 from studyapp.core.slug import session_file_name
 
 _REASONS = {
@@ -55,8 +56,9 @@ _ONE_SYNC = sys.platform.startswith("linux") and hasattr(os, "sync")
 
 @dataclass
 class ExportResult:
-    written: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # pages
     unchanged: list[Path] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)  # images written (unchanged ones not)
     cancelled: bool = False
 
 
@@ -322,12 +324,15 @@ def export_sessions(
     cancelled: Callable[[], bool] | None = None,
     total: int | None = None,
     files: Callable[[SessionDetail], list[tuple[str, bytes]]] | None = None,
+    jekyll: JekyllOptions | None = None,
 ) -> ExportResult:
     """Write one file per session into ``folder``; unchanged files are left alone.
 
     ``files`` gives a session's images, written beside its page under their own names
-    (the notes link to them by that relative name).
+    (the notes link to them by that relative name), or for a blog (jekyll) into the
+    assets folder, one folder per post.
     """
+    blog = jekyll or JekyllOptions()
     check_flavor(flavor)
     folder = Path(folder)
     _prepare_folder(folder)
@@ -343,11 +348,18 @@ def export_sessions(
                 result.cancelled = True
                 break
             target = _inside(folder, root, name)
+            stem = name[: -len(ext)]
             if flavor == "html":
                 text = render_html(session)
             else:
-                text = render_markdown(session, flavor, previous=previous.get(session.group))
-            previous[session.group] = name[: -len(ext)]
+                text = render_markdown(
+                    session,
+                    flavor,
+                    previous=previous.get(session.group),
+                    jekyll=blog,
+                    post_stem=stem,
+                )
+            previous[session.group] = stem
             data = text.encode("utf-8")
             if batch.holds(target, data):
                 result.unchanged.append(target)
@@ -355,10 +367,16 @@ def export_sessions(
                 batch.write(target, data)
                 result.written.append(target)
             attached = files(session) if files is not None and session.attachments else ()
+            images = folder
+            if attached and flavor == "jekyll":
+                images = folder / blog.assets_dir / assets_folder(stem)
+                _prepare_folder(images)
+            images_root = root if images == folder else images.resolve()
             for file_name, image in attached:
-                beside = _inside(folder, root, file_name)
+                beside = _inside(images, images_root, file_name)
                 if not batch.holds(beside, image):
                     batch.write(beside, image)
+                    result.images.append(beside)
             if progress is not None:
                 progress(done, total)
     return result

@@ -9,6 +9,7 @@ from pathlib import Path
 from studyapp.core.db import Database
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown.exporter import FLAVORS
+from studyapp.core.markdown.jekyll import JekyllOptions
 from studyapp.core.markdown.writer import ExportResult, export_sessions
 from studyapp.core.services import session_details
 from studyapp.core.services.attachments import AttachmentService
@@ -30,7 +31,10 @@ class ExportService:
         until: dt.date | None = None,
         progress: Callable[[int, int | None], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        jekyll: JekyllOptions | None = None,
     ) -> ExportResult:
+        """Write the sessions as minutes into ``folder``; ``jekyll`` says how a blog wants
+        its posts (layout, Liquid, where images go)."""
         if flavor not in FLAVORS:
             raise ExportError(f"Unknown flavor {flavor!r}; use one of: {', '.join(FLAVORS)}.")
         if since is not None and until is not None and since > until:
@@ -47,4 +51,5 @@ class ExportService:
             cancelled=cancelled,
             total=total,
             files=lambda detail: AttachmentService(self.db).files(detail.id),
+            jekyll=jekyll,
         )

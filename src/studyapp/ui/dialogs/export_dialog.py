@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.exporter import FLAVORS
+from studyapp.core.markdown.jekyll import JekyllOptions
 from studyapp.core.markdown.writer import ExportResult
 from studyapp.core.services.exports import ExportService
+from studyapp.core.services.publish import PUBLISH_FLAVORS, PublishResult, PublishService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.dialogs.job_dialog import JobDialog
 from studyapp.ui.workers import JobControl
@@ -49,6 +51,7 @@ class ExportDialog(JobDialog):
         database: Database,
         initial_folder: str | None = None,
         initial_flavor: str = "jekyll",
+        initial_layout: str = "post",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,6 +63,7 @@ class ExportDialog(JobDialog):
         self._build()
         self._load_groups()
         self._folder.setText(initial_folder or "")
+        self._layout.setText(initial_layout)
         index = self._flavor.findData(initial_flavor)
         self._flavor.setCurrentIndex(max(index, 0))
         self._show_flavor()
@@ -84,6 +88,19 @@ class ExportDialog(JobDialog):
             self._flavor.addItem(names.get(flavor, flavor), flavor)
         self._flavor.currentIndexChanged.connect(self._show_flavor)
         self._flavor_note = QLabel(objectName="flavorDescription", wordWrap=True)
+        self._layout = QLineEdit(objectName="exportLayout")
+        self._layout.setPlaceholderText("post")
+        self._layout.setToolTip(self.tr("The layout the blog's theme gives posts (post, single…)"))
+        self._publish = QCheckBox(
+            self.tr("Publish: the folder is a Jekyll site or an Obsidian vault"),
+            objectName="publishCheck",
+        )
+        self._publish.setToolTip(
+            self.tr(
+                "Posts go to _posts/ and their images to assets/ (a vault: its top folder); "
+                "nothing else is touched. In a git repository the changed files are committed."
+            )
+        )
 
         self._group = QComboBox(objectName="exportGroup")
         self._all_dates = QCheckBox(self.tr("All dates"), objectName="allDatesCheck")
@@ -107,7 +124,10 @@ class ExportDialog(JobDialog):
         form.addRow(folder_label, folder_row)
         form.addRow(self.tr("F&lavor:"), self._flavor)
         form.addRow("", self._flavor_note)
+        form.addRow(self.tr("La&yout:"), self._layout)
+        form.addRow("", self._publish)
         form.addRow(self.tr("&Group:"), self._group)
+        self._form = form
         form.addRow(self.tr("Dates:"), dates)
 
         self._progress = QProgressBar(objectName="exportProgress")
@@ -165,6 +185,12 @@ class ExportDialog(JobDialog):
     def flavor(self) -> str:
         return str(self._flavor.currentData())
 
+    def layout_name(self) -> str:
+        return self._layout.text().strip() or "post"
+
+    def publishes(self) -> bool:
+        return self._publish.isChecked() and self._publish.isEnabled()
+
     def group(self) -> str | None:
         data = self._group.currentData()
         return None if data is None else str(data)
@@ -188,6 +214,8 @@ class ExportDialog(JobDialog):
         note = notes.get(self.flavor(), "")
         self._flavor_note.setText(note)
         self._flavor.setToolTip(note)
+        self._form.setRowVisible(self._layout, self.flavor() == "jekyll")
+        self._publish.setEnabled(self.flavor() in PUBLISH_FLAVORS)
 
     @Slot(bool)
     def _update_dates(self, all_dates: bool) -> None:
@@ -224,8 +252,14 @@ class ExportDialog(JobDialog):
             self._show_error(self.tr("The first date is after the last date."))
             return
         flavor, group, database = self.flavor(), self.group(), self._database
+        blog = JekyllOptions(layout=self.layout_name())
+        publish = self.publishes()
 
-        def work(control: JobControl) -> ExportResult:
+        def work(control: JobControl) -> ExportResult | PublishResult:
+            if publish:
+                return PublishService(database).publish(
+                    folder, flavor=flavor, group=group, jekyll=blog, since=since, until=until
+                )
             return ExportService(database).export(
                 folder,
                 flavor=flavor,
@@ -234,6 +268,7 @@ class ExportDialog(JobDialog):
                 until=until,
                 progress=lambda done, total: control.progress(done, -1 if total is None else total),
                 cancelled=control.cancelled,
+                jekyll=blog,
             )
 
         self._result = None
@@ -267,7 +302,10 @@ class ExportDialog(JobDialog):
             )
 
     @Slot(object)
-    def _on_succeeded(self, result: ExportResult) -> None:
+    def _on_succeeded(self, result: ExportResult | PublishResult) -> None:
+        if isinstance(result, PublishResult):
+            self._on_published(result)
+            return
         self._result = result
         count = len(result.written) + len(result.unchanged)
         folder = str(self._exported_folder)
@@ -281,6 +319,25 @@ class ExportDialog(JobDialog):
             text = self.tr("Exported {count} sessions to {folder} ({unchanged} unchanged).")
         self._status.setText(
             text.format(count=count, folder=folder, unchanged=len(result.unchanged))
+        )
+        self._open.setVisible(True)
+        self.exported.emit(folder, self.flavor())
+
+    def _on_published(self, result: PublishResult) -> None:
+        self._result = ExportResult(written=result.changed)
+        folder = str(self._exported_folder)
+        self._progress.setRange(0, 1)
+        self._progress.setValue(1)
+        if not result.changed:
+            text = self.tr("Nothing to publish: {folder} already has these minutes.")
+        elif result.committed:
+            text = self.tr("Published {count} files to {folder} and committed them ({commit}).")
+        else:
+            text = self.tr("Published {count} files to {folder}.")
+        self._status.setText(
+            text.format(
+                count=len(result.changed), folder=folder, commit=(result.committed or "")[:10]
+            )
         )
         self._open.setVisible(True)
         self.exported.emit(folder, self.flavor())
@@ -308,8 +365,16 @@ class ExportDialog(JobDialog):
         self._error.setVisible(bool(message))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self._folder, self._choose, self._flavor, self._group, self._all_dates):
+        for widget in (
+            self._folder,
+            self._choose,
+            self._flavor,
+            self._layout,
+            self._group,
+            self._all_dates,
+        ):
             widget.setEnabled(not running)
+        self._publish.setEnabled(not running and self.flavor() in PUBLISH_FLAVORS)
         for edit in (self._since, self._until):
             edit.setEnabled(not running and not self._all_dates.isChecked())
         self._export.setEnabled(not running)
