@@ -488,3 +488,21 @@ def test_no_split_keeps_a_log_as_one_session(cli, tmp_path):
     assert result.code == 0, result.err
     assert result.out.splitlines()[-1] == "Imported 1 file: 1 created"
     assert len(json.loads(cli("list", "--json").out)) == 1
+
+
+def test_a_blogs_images_go_where_its_options_say(cli, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "slide.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    (notes / "2025-03-10 모임.md").write_text("# 모임\n\n![[slide.png|320]]\n", "utf-8")
+    assert cli("import", notes).code == 0
+    posts = tmp_path / "site" / "_posts"
+    result = cli(
+        "export", posts, "--assets", "../static", "--assets-url", "/blog/static", "--layout", "note"
+    )
+    assert result.code == 0, result.err
+    [post] = posts.glob("*.md")
+    text = post.read_text(encoding="utf-8")
+    assert "layout: note\n" in text and "render_with_liquid: false\n" in text
+    assert f'![slide.png](/blog/static/{post.stem}/slide.png){{: .embed width="320"}}' in text
+    assert (tmp_path / "site" / "static" / post.stem / "slide.png").is_file()

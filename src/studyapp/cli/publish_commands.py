@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,17 @@ def add_blog_options(parser: argparse.ArgumentParser) -> None:
         default="4",
         help="the Jekyll the blog builds with: 4 (render_with_liquid: false, the default) or "
         "3 / GitHub Pages (the text wrapped in {%% raw %%})",
+    )
+    blog.add_argument(
+        "--assets",
+        metavar="DIR",
+        help="where images go, relative to the posts' folder (export default: assets; "
+        "publish: the site's assets/)",
+    )
+    blog.add_argument(
+        "--assets-url",
+        metavar="URL",
+        help="where the blog serves those images (default: /assets, under the site's baseurl)",
     )
     blog.add_argument(
         "--soft-line-breaks",
@@ -59,9 +71,14 @@ def add_publish_parsers(command: Callable[[str, str], argparse.ArgumentParser]) 
 def blog_options(args: argparse.Namespace) -> JekyllOptions:
     from studyapp.core.markdown.jekyll import JekyllOptions
 
-    return JekyllOptions(
+    options = JekyllOptions(
         layout=args.layout.strip(), liquid=LIQUID_CHOICES[args.jekyll], line_breaks=args.line_breaks
     )
+    if args.assets:
+        options = replace(options, assets_dir=args.assets)
+    if args.assets_url:
+        options = replace(options, assets_url=args.assets_url)
+    return options
 
 
 def cmd_publish(args: argparse.Namespace, ctx: Context) -> int:

@@ -94,7 +94,11 @@ class PublishService:
 
 
 def _site_options(site: Path, options: JekyllOptions) -> JekyllOptions:
-    """Posts in ``_posts``, images in the site's ``assets``, served under its baseurl."""
+    """Posts in ``_posts``, images in the site's ``assets``, served under its baseurl
+    (unless the options name other places)."""
+    default = JekyllOptions()
+    if (options.assets_dir, options.assets_url) != (default.assets_dir, default.assets_url):
+        return options
     baseurl = ""
     try:
         config = fast_yaml.safe_load((site / "_config.yml").read_text(encoding="utf-8"))
