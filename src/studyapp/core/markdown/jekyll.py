@@ -43,6 +43,7 @@ _ENDRAW = re.compile(r"\{%(?=-?\s*endraw)")
 _ENDRAW_CUT = "{% endraw %}{{ '{%' }}{% raw %}"
 # Parts of a line a hard line break must not follow or precede.
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|>|\||#{1,6}(?:\s|$)|`{3,}|~{3,})")
+_INTERRUPTS = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>)")
 _IMAGE_LINK = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)\)")
 _SIZE = re.compile(r"^\s*(\d{1,5})(?:\s*x\s*(\d{1,5}))?\s*$")
 
@@ -84,8 +85,17 @@ def jekyll_body(
     url = f"{options.assets_url.rstrip('/')}/{assets_folder(post_stem)}"
     fenced = [line.fenced for line in scan_body("\n".join(lines))]
     originals: list[str] = []
-    out = []
+    out: list[str] = []
     for number, line in enumerate(lines):
+        opens = fenced[number] and (number == 0 or not fenced[number - 1])
+        closed = number > 0 and fenced[number - 1] and not fenced[number]
+        # kramdown keeps a heading, fence or quote typed right under a list item inside
+        # that item (Obsidian starts a new block): a blank line says what the note meant.
+        starts = not fenced[number] and _INTERRUPTS.match(line) is not None
+        if starts and line.lstrip().startswith(">") and out and out[-1].lstrip().startswith(">"):
+            starts = False  # the same quote going on
+        if out and out[-1].strip() and line.strip() and (opens or closed or starts):
+            out.append("")
         if fenced[number]:
             out.append(line)
             continue
@@ -119,6 +129,11 @@ def _breaks_after(lines: list[str], fenced: list[bool], number: int) -> bool:
     if not line.strip() or number + 1 >= len(lines) or fenced[number + 1]:
         return False
     following = lines[number + 1]
+    if line.lstrip().startswith(">") and following.lstrip().startswith(">"):
+        # Within a quote: the same question, with the quote marks taken off.
+        line, following = line.lstrip(" >"), following.lstrip(" >")
+        if not line.strip():
+            return False
     if not following.strip() or _BLOCK_START.match(following) or line.endswith(("  ", "\\")):
         return False
     return not re.match(r"^\s*(?:#{1,6}\s|\||<)", line)
