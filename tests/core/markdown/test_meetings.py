@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from studyapp.core.markdown.meetings import parse_meetings
 
 D = dt.date
-SHARED = Path(__file__).parents[4] / "shared" / "samples"
+# A copy of the shared samples' log, so the test runs wherever the repository is cloned.
+LOGS = Path(__file__).parents[2] / "fixtures" / "logs"
 FILE_DATE = D(2026, 11, 23)
 
 
@@ -71,7 +72,7 @@ def test_a_paper_review_log_is_a_note_per_meeting_dated_in_the_titles_year():
 
 
 def test_the_shared_log_sample_splits_with_its_cover_page():
-    text = (SHARED / "kd-study-log-2025-spring.md").read_text(encoding="utf-8")
+    text = (LOGS / "kd-study-log-2025-spring.md").read_text(encoding="utf-8")
     parts = _split(text, file_name="kd-study-log-2025-spring.md")
     assert [(p.part, p.date, p.title) for p in parts] == [
         ("cover", D(2025, 3, 2), "KD 스터디 로그 2025 봄"),  # created the day before
