@@ -34,8 +34,8 @@ def _structure(database):
                 (
                     p.presenter,
                     p.paper and (p.paper.title, p.paper.venue, p.paper.arxiv_id),
-                    p.notes,
-                    p.discussion,
+                    _lines(p.notes, ""),
+                    _lines(p.discussion, ""),
                 )
                 for p in detail.presentations
             ],
@@ -46,10 +46,10 @@ def _structure(database):
 
 
 def _lines(body: str, title: str) -> list[str]:
-    """The body's lines as a blog post keeps them: the title heading is the post's title,
-    and a line may end in the two spaces of a hard line break."""
-    lines = [line.rstrip() for line in body.split("\n")]
-    while lines and lines[0] in {"", f"# {title}"}:
+    """The lines as a blog post keeps them: the title heading is the post's title, a line
+    may end in the two spaces of a hard line break, a blank line may separate blocks."""
+    lines = [line.rstrip() for line in body.split("\n") if line.strip()]
+    while lines and lines[0] == f"# {title}":
         lines = lines[1:]
     return lines
 
