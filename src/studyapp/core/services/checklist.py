@@ -33,6 +33,7 @@ from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.checklist_fields import apply_task, task_line_from_text, writable_task
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
+from studyapp.core.tasks.statuses import CANCELLED
 
 
 class ChecklistService:
@@ -52,10 +53,7 @@ class ChecklistService:
                 .options(selectinload(models.ChecklistItem.session))
             )
             if open_only:
-                query = query.where(
-                    models.ChecklistItem.done.is_(False),
-                    models.ChecklistItem.cancelled_date.is_(None),
-                )
+                query = query.where(*_OPEN)
             if session_id is not None:
                 query = query.where(models.ChecklistItem.session_id == session_id)
             if group is not None:
@@ -197,6 +195,13 @@ def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:
     return str(orm.scalar(select(models.Group.name).where(models.Group.id == item.group_id)))
 
 
+# Neither done nor cancelled: a "[-]" line, or one with a ❌ date (as rows said before
+# they kept the status).
+_OPEN = (
+    models.ChecklistItem.done.is_(False),
+    models.ChecklistItem.status_symbol != CANCELLED,
+    models.ChecklistItem.cancelled_date.is_(None),
+)
 # Built once: composing a statement costs more Python than running it on an index.
 # Three columns of the session, not its row with the notes.
 _SESSION_KEY = (
@@ -214,8 +219,7 @@ _CARRIED_OVER = (
         models.Session.date < bindparam("date"),
         models.Session.deleted_at.is_(None),
         models.ChecklistItem.group_id == bindparam("group_id"),
-        models.ChecklistItem.done.is_(False),
-        models.ChecklistItem.cancelled_date.is_(None),
+        *_OPEN,
     )
     .order_by(
         models.Session.date.desc(),

@@ -32,6 +32,11 @@ def apply_task(
     item.cancelled_date = task.cancelled_date
     item.done_date = task.done_date
     item.assignee = lookup.person(orm, task.assignee) if task.assignee else None
+    item.status_symbol = task.status_symbol
+    item.task_id = task.task_id
+    item.depends_on = ",".join(task.depends_on) or None
+    item.on_completion = task.on_completion
+    item.block_link = task.block_link
 
 
 def task_from_text(line: str) -> TaskFields:
