@@ -70,13 +70,27 @@ class EditorChecklist(ChecklistService):
 
     def set_done(
         self, item_id: int, done: bool, *, today: dt.date | None = None
-    ) -> ChecklistItemInfo:
+    ) -> ChecklistItemInfo | None:
         ordinal = self._ordinal(item_id)
         if ordinal is None:
             return super().set_done(item_id, done, today=today)
         when = today or dt.date.today()
-        self.bridge.apply(lambda _body, outline: edits.tick_task(outline, ordinal, done, when))
-        return self._nth(ordinal)
+        edit = self.bridge.apply(
+            lambda _body, outline: edits.tick_task(outline, ordinal, done, when)
+        )
+        return self._focused(edit, ordinal)
+
+    def set_status(
+        self, item_id: int, symbol: str, *, today: dt.date | None = None
+    ) -> ChecklistItemInfo | None:
+        ordinal = self._ordinal(item_id)
+        if ordinal is None:
+            return super().set_status(item_id, symbol, today=today)
+        when = today or dt.date.today()
+        edit = self.bridge.apply(
+            lambda _body, outline: edits.set_task_status(outline, ordinal, symbol, when)
+        )
+        return self._focused(edit, ordinal)
 
     def remove(self, item_id: int) -> None:
         ordinal = self._ordinal(item_id)
@@ -98,3 +112,14 @@ class EditorChecklist(ChecklistService):
         session_id = self.bridge.session_id
         assert session_id is not None
         return self.items(session_id=session_id)[ordinal]
+
+    def _focused(self, edit: edits.LineEdit | None, ordinal: int) -> ChecklistItemInfo | None:
+        """The to-do on the edit's focus line (a recurring one done is below its next
+        occurrence); None when it went. No edit (a read-only editor): as it was."""
+        if edit is None:
+            return self._nth(ordinal)
+        if edit.focus is None:
+            return None
+        session_id = self.bridge.session_id
+        assert session_id is not None
+        return self._at(session_id, edit)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
 from studyapp.core.services import lookup
-from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line
+from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, read_task_line
 
 
 def apply_task(
@@ -44,7 +44,8 @@ def task_from_text(line: str) -> TaskFields:
     text = line.strip()
     if "\n" in text or "\r" in text:  # it becomes one line of a body
         raise ValidationError("A to-do is one line of text.")
-    parsed = parse_task_line(text if text.startswith(("- [", "* [")) else f"- [ ] {text}")
+    # A whole Tasks line as typed: any marker (+, 1.) and a quote ("> - [ ]") are the line's.
+    parsed = parse_task_line(text if read_task_line(text) is not None else f"- [ ] {text}")
     if parsed is None or not parsed.text.strip():
         raise ValidationError("A to-do needs some text.")
     return parsed

@@ -343,9 +343,17 @@ class ChecklistModel(QAbstractListModel):
         except StudyappError as error:
             self.failed.emit(str(error))
             return False
-        self.replace(updated)
-        self.changed.emit()
+        self._show_change(info, updated)
         return True
+
+    def _show_change(self, before: ChecklistItemInfo, after: ChecklistItemInfo | None) -> None:
+        """A to-do changed: in its row, or the whole list when rows came or went (a recurring
+        to-do done gets its next occurrence; one saying 🏁 delete goes)."""
+        if after is None or after.id != before.id or after.task.recurrence:
+            self.reload()
+        else:
+            self.replace(after)
+        self.changed.emit()
 
     def roleNames(self) -> dict[int, bytes]:
         return {
