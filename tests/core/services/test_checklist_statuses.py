@@ -193,9 +193,7 @@ def test_a_recurring_group_list_to_do_done_gets_its_next_one_above_it(database, 
     assert deleted not in {item.id for item in todos.items()}
 
 
-def test_a_status_changed_in_the_text_keeps_the_row_the_line_stood_for(
-    sessions, todos, session_id
-):
+def test_a_status_changed_in_the_text_keeps_the_row_the_line_stood_for(sessions, todos, session_id):
     # The editor's way: the whole text saved, the next occurrence above the ticked line.
     before = with_body(
         sessions, todos, session_id, "- [ ] water 🔁 every week 📅 2025-03-10", "- [ ] other"
