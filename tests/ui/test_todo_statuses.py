@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from studyapp import app
 from studyapp.core.db import open_database
+from studyapp.core.errors import ValidationError
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.models.checklist_model import ChecklistRole
 
@@ -245,3 +246,13 @@ def _check_box(view: QListView, index) -> QRect:
     return view.style().subElementRect(
         QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view
     )
+
+
+@pytest.mark.parametrize("symbol", ["", "xx", "\n"])
+def test_the_open_sessions_to_dos_refuse_what_is_no_status(window, symbol):
+    # The editor's path refuses what the service refuses: no "- [] …" line is written.
+    service = window.checklist.model._service
+    item = window.checklist.model.own_items()[1]
+    with pytest.raises(ValidationError):
+        service.set_status(item.id, symbol)
+    assert window.body_editor.toPlainText() == BODY

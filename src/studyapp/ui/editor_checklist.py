@@ -15,7 +15,11 @@ from studyapp.core.document import edits
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError
 from studyapp.core.services.checklist import ChecklistService
-from studyapp.core.services.checklist_fields import task_line_from_text, writable_task
+from studyapp.core.services.checklist_fields import (
+    checked_status,
+    task_line_from_text,
+    writable_task,
+)
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.ui.body_bridge import BodyBridge
 
@@ -86,6 +90,7 @@ class EditorChecklist(ChecklistService):
         ordinal = self._ordinal(item_id)
         if ordinal is None:
             return super().set_status(item_id, symbol, today=today)
+        checked_status(symbol)  # refused as the service refuses it
         when = today or dt.date.today()
         edit = self.bridge.apply(
             lambda _body, outline: edits.set_task_status(outline, ordinal, symbol, when)

@@ -29,7 +29,12 @@ from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services import convert, group_list, session_details
 from studyapp.core.services.body_writes import edit_body
-from studyapp.core.services.checklist_fields import apply_task, task_line_from_text, writable_task
+from studyapp.core.services.checklist_fields import (
+    apply_task,
+    checked_status,
+    task_line_from_text,
+    writable_task,
+)
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.core.tasks.statuses import CANCELLED, DONE, TODO
@@ -142,8 +147,7 @@ class ChecklistService:
     ) -> ChecklistItemInfo | None:
         """Give the to-do status ``symbol``: ``x`` done, `` `` to do, ``/`` in progress, ``-``
         cancelled (``❌ today``), or any other character; as :meth:`set_done` does."""
-        if len(symbol) != 1 or symbol in "[]\n\r":
-            raise ValidationError(f"{symbol!r} is not a status: use one character, like x, / or -.")
+        checked_status(symbol)
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
             return self._set_status(orm, item, symbol, today or dt.date.today())

@@ -39,6 +39,14 @@ def apply_task(
     item.block_link = task.block_link
 
 
+def checked_status(symbol: str) -> str:
+    """``symbol`` when it can stand in a Tasks line's box (one character that keeps the
+    line one line and its box a box), else a ValidationError."""
+    if len(symbol) != 1 or symbol in "[]\n\r":
+        raise ValidationError(f"{symbol!r} is not a status: use one character, like x, / or -.")
+    return symbol
+
+
 def task_from_text(line: str) -> TaskFields:
     """What a person typed in the add box: plain text or a whole Tasks line."""
     text = line.strip()
