@@ -93,3 +93,21 @@ def test_open_means_neither_done_nor_cancelled(database, sessions, todos):
     assert [hit.session_id for hit in SearchService(database).search("is:open 낙타")] == [
         session_id
     ]
+
+
+def test_a_quoted_to_do_under_a_talk_is_a_to_do_and_part_of_its_discussion(sessions, todos):
+    # Rows are views of lines: the one line is both, and a tick shows in both.
+    session_id = sessions.create(group="G", title="a", date=dt.date(2025, 3, 10)).id
+    sessions.set_body(
+        session_id,
+        "## Alice: Tiny Teachers (CVPR 2024)\n\n"
+        "> 왜 작은 모델인가?\n"
+        "> - [ ] Alice: 실험 다시 돌리기",
+    )
+    [item] = todos.items(session_id=session_id)
+    [talk] = sessions.get(session_id).presentations
+    assert talk.discussion.splitlines() == ["왜 작은 모델인가?", "- [ ] Alice: 실험 다시 돌리기"]
+    todos.set_done(item.id, True, today=dt.date(2025, 3, 11))
+    [talk] = sessions.get(session_id).presentations
+    assert talk.discussion.splitlines()[-1] == "- [x] Alice: 실험 다시 돌리기 ✅ 2025-03-11"
+    assert todos.get(item.id).task.done
