@@ -465,7 +465,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+282"/>
+        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+276"/>
         <source>Carried over: the newest {shown} (double-click for all)</source>
         <translation>이월됨: 최근 {shown}개 (두 번 클릭하면 모두)</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation>이 그룹의 이전 세션에서 아직 끝나지 않은 할 일</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Carried over from {date} ({title})</source>
         <translation>{date} ({title})에서 이월됨</translation>
     </message>
@@ -504,21 +504,45 @@
         <source>Done {date}</source>
         <translation>완료 {date}</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled {date}</source>
+        <translation>취소 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status “{symbol}”</source>
+        <translation>상태 “{symbol}”</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+64"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+68"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show or hide the to-dos already done</source>
-        <translation>이미 끝낸 할 일을 보이거나 숨깁니다</translation>
+        <translation type="vanished">이미 끝낸 할 일을 보이거나 숨깁니다</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Show or hide the to-dos already done or cancelled</source>
+        <translation>이미 끝냈거나 취소한 할 일을 보이거나 숨깁니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>To-dos</source>
         <translation>할 일</translation>
     </message>
@@ -553,7 +577,7 @@
         <translation>“{text}” 항목을 지웠습니다.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>To-dos · {count} open</source>
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
@@ -563,7 +587,27 @@
         <translation>편집…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Mark as to do</source>
+        <translation>할 일로 표시</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Mark as in progress</source>
+        <translation>진행 중으로 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as done</source>
+        <translation>완료로 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as cancelled</source>
+        <translation>취소로 표시</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Move up</source>
         <translation>위로 이동</translation>
     </message>

@@ -30,7 +30,28 @@ SHOW_KEYS = {
 }
 PRESENTATION_KEYS = {"order", "presenter", "paper", "notes", "discussion"}
 PAPER_KEYS = {"title", "venue", "year", "arxiv_id", "doi", "url"}
-CHECKLIST_KEYS = {"text", "done", "done_date", "due_date", "priority", "assignee"}
+CHECKLIST_KEYS = {
+    "id",
+    "text",
+    "done",
+    "status",
+    "status_type",
+    "done_date",
+    "due_date",
+    "scheduled_date",
+    "start_date",
+    "created_date",
+    "cancelled_date",
+    "priority",
+    "recurrence",
+    "assignee",
+    "tags",
+    "task_id",
+    "depends_on",
+    "on_completion",
+    "block_link",
+    "line",
+}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -164,6 +185,8 @@ def test_show_json_has_exactly_the_documented_keys(cli, demo):
                 assert item[key] is None or ISO_DATE.match(item[key])
             if item["assignee"]:
                 assert not item["text"].startswith(item["assignee"])
+            assert item["line"] in body_lines
+            assert item["status_type"] in {"todo", "in_progress", "done", "cancelled"}
         reviewed += len(data["presentations"])
     assert reviewed >= 10
 
@@ -244,6 +267,9 @@ def test_todo_text(cli, demo):
     out = cli("todo").out
     assert "[x] " in out and "[ ] " in out
     assert "@민수님" in out
+    # Each line starts with the to-do's id, the one `todo done ID` takes.
+    ids = [item["id"] for item in json.loads(cli("todo", "--json").out)]
+    assert [line.split()[0] for line in out.splitlines()] == [f"#{i}" for i in ids]
     assert "[x] " not in cli("todo", "--open").out
 
 

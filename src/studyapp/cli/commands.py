@@ -19,6 +19,7 @@ from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
+from studyapp.cli.todo_commands import TODO_COMMANDS
 from studyapp.core.db import Database, open_database, sqlite_path
 from studyapp.core.errors import DatabaseError
 
@@ -189,20 +190,6 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
-    from studyapp.core.services.checklist import ChecklistService
-
-    items = ChecklistService(ctx.database()).items(open_only=args.open)
-    if args.json:
-        ctx.print(shaping.dumps([shaping.todo_json(item) for item in items]))
-    elif not items:
-        ctx.print("No open to-dos." if args.open else "No to-dos.")
-    else:
-        for item in items:
-            ctx.print(shaping.todo_line(item))
-    return 0
-
-
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.search import SearchService
 
@@ -294,7 +281,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "export": cmd_export,
     "list": cmd_list,
     "show": cmd_show,
-    "todo": cmd_todo,
     "search": cmd_search,
     "reindex": cmd_reindex,
     "check": cmd_check,
@@ -304,6 +290,7 @@ COMMANDS.update(BACKUP_COMMANDS)
 COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
 COMMANDS.update(PUBLISH_COMMANDS)
+COMMANDS.update(TODO_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -11,6 +11,7 @@ from studyapp.cli.backup_commands import add_backup_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
 from studyapp.cli.publish_commands import add_blog_options, add_publish_parsers
+from studyapp.cli.todo_commands import add_todo_parsers
 
 PROG = "studyapp"
 EXPORT_FLAVORS = ("jekyll", "obsidian", "html")
@@ -108,9 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", action="store_true", help="print JSON")
     shape.add_argument("--markdown", action="store_true", help="print the exported Markdown")
 
-    todo = command("todo", "list to-dos across sessions")
-    todo.add_argument("--open", action="store_true", help="only to-dos not done yet")
-    todo.add_argument("--json", action="store_true", help="print JSON")
+    add_todo_parsers(command)
 
     search = command("search", "search titles, session bodies, papers, presenters and to-dos")
     search.add_argument("query", metavar="QUERY")

@@ -48,14 +48,29 @@ def paper_json(paper: PaperInfo | None) -> Json | None:
 
 
 def checklist_json(item: ChecklistItemInfo) -> Json:
+    """A to-do as its Tasks line reads (``id`` is the to-do's own; ``task_id`` its 🆔)."""
     task = item.task
     return {
+        "id": item.id,
         "text": task.text,
         "done": task.done,
+        "status": task.status_symbol,
+        "status_type": task.status_type.value.lower(),
         "done_date": iso(task.done_date),
         "due_date": iso(task.due_date),
+        "scheduled_date": iso(task.scheduled_date),
+        "start_date": iso(task.start_date),
+        "created_date": iso(task.created_date),
+        "cancelled_date": iso(task.cancelled_date),
         "priority": task.priority,
+        "recurrence": task.recurrence,
         "assignee": task.assignee,
+        "tags": list(task.tags),
+        "task_id": task.task_id,
+        "depends_on": list(task.depends_on),
+        "on_completion": task.on_completion,
+        "block_link": task.block_link,
+        "line": item.source_line,
     }
 
 
@@ -135,19 +150,25 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def todo_line(item: ChecklistItemInfo, *, with_session: bool = True) -> str:
+    """``#12  [/] Bob: slides  due 2025-03-17  @Bob — #3 2025-03-10 0310``: its id first, for
+    ``studyapp todo done 12``; the box shows the status as the line has it."""
     task = item.task
-    parts = [f"[{'x' if task.done else ' '}] {task.text}"]
+    parts = [f"#{item.id}", f"[{task.status_symbol}] {task.text}"]
     if task.priority:
         parts.append(f"({task.priority})")
+    if task.recurrence:
+        parts.append(f"🔁 {task.recurrence}")
     if task.due_date:
         parts.append(f"due {task.due_date.isoformat()}")
     if task.done and task.done_date:
         parts.append(f"done {task.done_date.isoformat()}")
+    if task.cancelled and task.cancelled_date:
+        parts.append(f"cancelled {task.cancelled_date.isoformat()}")
     if task.assignee:
         parts.append(f"@{task.assignee}")
     if with_session and item.session_id is not None:
         when = iso(item.session_date) or ""
-        parts.append(f"— #{item.session_id} {when} {item.session_title or ''}".rstrip())
+        parts.append(f"— session #{item.session_id} {when} {item.session_title or ''}".rstrip())
     return "  ".join(parts)
 
 

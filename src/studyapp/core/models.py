@@ -331,7 +331,9 @@ class ChecklistItem(Timestamped, Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)  # status_symbol of type DONE
+    # The box's character: " ", "x", "/" in progress, "-" cancelled, or any other.
+    status_symbol: Mapped[str] = mapped_column(String(1), default=" ", server_default=" ")
     done_date: Mapped[dt.date | None] = mapped_column(Date)
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     scheduled_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -344,6 +346,10 @@ class ChecklistItem(Timestamped, Base):
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
     source_line: Mapped[str | None] = mapped_column(Text)
+    task_id: Mapped[str | None] = mapped_column(Text)  # 🆔
+    depends_on: Mapped[str | None] = mapped_column(Text)  # ⛔ ids, comma-joined
+    on_completion: Mapped[str | None] = mapped_column(String(10))  # 🏁 keep or delete
+    block_link: Mapped[str | None] = mapped_column(Text)  # "^abc"
 
     session: Mapped[Session | None] = relationship(back_populates="checklist")
     assignee: Mapped[Person | None] = relationship(lazy="joined")

@@ -138,24 +138,37 @@ def next_occurrence_line(
     return checked_edit(read, edited, following)
 
 
-def lines_with_status(
+def status_lines(
     line: str, symbol: str, today: dt.date, *, set_created_date: bool = False
-) -> tuple[str, ...]:
-    """The lines that take ``line``'s place when its status becomes ``symbol``: the line so
-    changed, after the next occurrence when it is a recurring task newly done (and without
-    itself when it says ``🏁 delete``)."""
+) -> tuple[tuple[str, ...], int | None]:
+    """The lines that take ``line``'s place when its status becomes ``symbol``, and where
+    among them the line itself now is (None when it went).
+
+    That is the line so changed, after the next occurrence when it is a recurring task
+    newly done, and without itself when it says ``🏁 delete``. Only DONE makes a next
+    occurrence, as the plugin's ``isCompleted()`` says: a cancelled task does not recur.
+    """
     read = read_task_line(line)
     if read is None or read.fields.status_symbol == symbol:
-        return (line,)
+        return (line,), 0
     changed = with_status_symbol(line, symbol, today)
     newly_done = status_type(symbol) is StatusType.DONE
     if not newly_done or read.fields.status_type is StatusType.DONE:
-        return (changed,)
+        return (changed,), 0
     following = None
     if read.fields.recurrence:
         following = next_occurrence_line(line, today, set_created_date=set_created_date)
-    kept = () if read.fields.on_completion == "delete" else (changed,)
-    return kept if following is None else (following, *kept)
+    above = () if following is None else (following,)
+    if read.fields.on_completion == "delete":
+        return above, None
+    return (*above, changed), len(above)
+
+
+def lines_with_status(
+    line: str, symbol: str, today: dt.date, *, set_created_date: bool = False
+) -> tuple[str, ...]:
+    """The lines of :func:`status_lines`, without where the changed one is."""
+    return status_lines(line, symbol, today, set_created_date=set_created_date)[0]
 
 
 def ticked_lines(line: str, done: bool, today: dt.date) -> tuple[str, ...]:

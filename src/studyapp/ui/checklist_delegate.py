@@ -59,8 +59,12 @@ class WrappingItemDelegate(QStyledItemDelegate):
     Rows span the list's width, so the size and the paint of a row share one layout.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, crossed_out_role: int | None = None
+    ) -> None:
         super().__init__(parent)
+        # Rows true for this role have their ticked box drawn as a box crossed out (☒).
+        self._crossed_out_role = crossed_out_role
         self._laid: OrderedDict[_LayoutKey, _Laid] = OrderedDict()
         self._frames: dict[_FrameKey, _Frame] = {}
 
@@ -90,9 +94,14 @@ class WrappingItemDelegate(QStyledItemDelegate):
         rect = opt.rect
         left, top = rect.left() + frame.text_left, rect.top()
         opt.text = ""  # background, check box and focus frame as the style draws them
+        crossed = self._crossed_out_role is not None and bool(index.data(self._crossed_out_role))
+        if crossed:
+            opt.checkState = Qt.CheckState.Unchecked  # an empty box, crossed out below
         widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if opt.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
             _outline_dark_check_box(painter, opt)
+            if crossed:
+                _cross_out_check_box(painter, opt)
         painter.save()
         painter.setPen(_text_color(opt))
         painter.setClipRect(QRect(left, top, frame.text_width, rect.height()))
@@ -185,6 +194,22 @@ def _outline_dark_check_box(painter: QPainter, opt: QStyleOptionViewItem) -> Non
     border = mix(base, palette.color(QPalette.ColorRole.Text), 0.55)
     painter.setPen(QPen(border, 1))
     painter.drawRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5))  # Fusion's own box outline
+    painter.restore()
+
+
+def _cross_out_check_box(painter: QPainter, opt: QStyleOptionViewItem) -> None:
+    """Two strokes across the box, in the text's colour: a cancelled to-do's ☒."""
+    if opt.widget is None:
+        return
+    box = opt.widget.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, opt.widget
+    )
+    inner = QRectF(box).adjusted(3.5, 3.5, -3.5, -3.5)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(opt.palette.color(QPalette.ColorRole.Text), 1.5))
+    painter.drawLine(inner.topLeft(), inner.bottomRight())
+    painter.drawLine(inner.topRight(), inner.bottomLeft())
     painter.restore()
 
 

@@ -1,4 +1,5 @@
-"""The to-do panel beside the notes: add with Enter, check with Space, edit, reorder, remove."""
+"""The to-do panel beside the notes: add with Enter, check with Space, mark in progress (/) or
+cancelled (-), edit, reorder, remove."""
 
 from __future__ import annotations
 
@@ -24,9 +25,12 @@ from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.library import LibraryService
+from studyapp.core.tasks import StatusType
+from studyapp.core.tasks.statuses import CANCELLED, DONE, IN_PROGRESS, TODO
 from studyapp.ui.checklist_delegate import WrappingItemDelegate
 from studyapp.ui.checklist_item_editor import ChecklistItemEditor
-from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole, overdue_color
+from studyapp.ui.models.checklist_look import overdue_color
+from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole
 from studyapp.ui.save_queue import SaveQueue
 
 
@@ -62,14 +66,18 @@ class ChecklistPanel(QWidget):
         self._title.setFont(font)
         self.show_done_button = QToolButton(self, objectName="checklistShowDone")
         self.show_done_button.setText(self.tr("Show done"))
-        self.show_done_button.setToolTip(self.tr("Show or hide the to-dos already done"))
+        self.show_done_button.setToolTip(
+            self.tr("Show or hide the to-dos already done or cancelled")
+        )
         self.show_done_button.setCheckable(True)
         self.show_done_button.setChecked(True)
         self.show_done_button.toggled.connect(self._set_show_done)
 
         self.view = QListView(self, objectName="checklistView")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(WrappingItemDelegate(self.view))
+        self.view.setItemDelegate(
+            WrappingItemDelegate(self.view, crossed_out_role=ChecklistRole.CANCELLED)
+        )
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
@@ -269,6 +277,19 @@ class ChecklistPanel(QWidget):
         self._focus_list()
         self._done_ok()
 
+    def set_current_status(self, symbol: str) -> None:
+        """The selected to-do marked to do, in progress (``/``), done or cancelled (``-``):
+        its line in the notes changes, as one undo step of the editor when it is open."""
+        info = self.current_item()
+        if info is not None:
+            self.model.set_status(self.view.currentIndex().row(), symbol)
+
+    def _toggle_status(self, symbol: str) -> None:
+        """A status key: that status, or back to to-do when the to-do has it already."""
+        info = self.current_item()
+        if info is not None:
+            self.set_current_status(TODO if info.task.status_symbol == symbol else symbol)
+
     def _set_show_done(self, show: bool) -> None:
         current = self.current_item()
         self.model.set_show_done(show)
@@ -278,6 +299,9 @@ class ChecklistPanel(QWidget):
     # -- helpers ---------------------------------------------------------------------------
 
     def _after_check(self) -> None:
+        changed = self.model.last_changed
+        if changed is not None and not self.view.currentIndex().isValid():
+            self._select(changed)  # the list was read again (a next occurrence came)
         self._done_ok(keep_undo=self._undo_bar.isVisible())
 
     def _done_ok(self, *, keep_undo: bool = False) -> None:
@@ -312,19 +336,41 @@ class ChecklistPanel(QWidget):
         self._title.setText(self.tr("To-dos · {count} open").format(count=count))
 
     def _context_menu(self, position: QPoint) -> None:
-        if self.current_item() is None:
+        info = self.current_item()
+        if info is None:
             return
-        menu = QMenu(self)
-        for text, keys, slot in (
-            (self.tr("Edit…"), "F2", self.edit_current),
-            (self.tr("Move up"), "Alt+Up", lambda: self.move_current(-1)),
-            (self.tr("Move down"), "Alt+Down", lambda: self.move_current(1)),
-            (self.tr("Remove"), "Del", self.remove_current),
+        menu = QMenu(self, objectName="checklistMenu")
+        self._add_actions(menu, ((self.tr("Edit…"), "F2", self.edit_current),))
+        menu.addSeparator()
+        kind = info.task.status_type
+        for text, keys, symbol, shown in (
+            (self.tr("Mark as to do"), "", TODO, StatusType.TODO),
+            (self.tr("Mark as in progress"), "/", IN_PROGRESS, StatusType.IN_PROGRESS),
+            (self.tr("Mark as done"), "Space", DONE, StatusType.DONE),
+            (self.tr("Mark as cancelled"), "-", CANCELLED, StatusType.CANCELLED),
         ):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(kind is shown)
+            action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles keys
+            action.triggered.connect(lambda _on=False, s=symbol: self.set_current_status(s))
+        menu.addSeparator()
+        self._add_actions(
+            menu,
+            (
+                (self.tr("Move up"), "Alt+Up", lambda: self.move_current(-1)),
+                (self.tr("Move down"), "Alt+Down", lambda: self.move_current(1)),
+                (self.tr("Remove"), "Del", self.remove_current),
+            ),
+        )
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    @staticmethod
+    def _add_actions(menu: QMenu, entries: Sequence[tuple[str, str, Callable[[], None]]]) -> None:
+        for text, keys, slot in entries:
             action = menu.addAction(text)
             action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles keys
             action.triggered.connect(slot)
-        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
@@ -346,5 +392,9 @@ class ChecklistPanel(QWidget):
             return True
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
             self.remove_current()
+            return True
+        plain = not modifiers & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and key in (Qt.Key.Key_Slash, Qt.Key.Key_Minus):
+            self._toggle_status(IN_PROGRESS if key == Qt.Key.Key_Slash else CANCELLED)
             return True
         return False

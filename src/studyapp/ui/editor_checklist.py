@@ -15,7 +15,11 @@ from studyapp.core.document import edits
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError
 from studyapp.core.services.checklist import ChecklistService
-from studyapp.core.services.checklist_fields import task_line_from_text, writable_task
+from studyapp.core.services.checklist_fields import (
+    checked_status,
+    task_line_from_text,
+    writable_task,
+)
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.ui.body_bridge import BodyBridge
 
@@ -70,13 +74,28 @@ class EditorChecklist(ChecklistService):
 
     def set_done(
         self, item_id: int, done: bool, *, today: dt.date | None = None
-    ) -> ChecklistItemInfo:
+    ) -> ChecklistItemInfo | None:
         ordinal = self._ordinal(item_id)
         if ordinal is None:
             return super().set_done(item_id, done, today=today)
         when = today or dt.date.today()
-        self.bridge.apply(lambda _body, outline: edits.tick_task(outline, ordinal, done, when))
-        return self._nth(ordinal)
+        edit = self.bridge.apply(
+            lambda _body, outline: edits.tick_task(outline, ordinal, done, when)
+        )
+        return self._focused(edit, ordinal)
+
+    def set_status(
+        self, item_id: int, symbol: str, *, today: dt.date | None = None
+    ) -> ChecklistItemInfo | None:
+        ordinal = self._ordinal(item_id)
+        if ordinal is None:
+            return super().set_status(item_id, symbol, today=today)
+        checked_status(symbol)  # refused as the service refuses it
+        when = today or dt.date.today()
+        edit = self.bridge.apply(
+            lambda _body, outline: edits.set_task_status(outline, ordinal, symbol, when)
+        )
+        return self._focused(edit, ordinal)
 
     def remove(self, item_id: int) -> None:
         ordinal = self._ordinal(item_id)
@@ -98,3 +117,14 @@ class EditorChecklist(ChecklistService):
         session_id = self.bridge.session_id
         assert session_id is not None
         return self.items(session_id=session_id)[ordinal]
+
+    def _focused(self, edit: edits.LineEdit | None, ordinal: int) -> ChecklistItemInfo | None:
+        """The to-do on the edit's focus line (a recurring one done is below its next
+        occurrence); None when it went. No edit (a read-only editor): as it was."""
+        if edit is None:
+            return self._nth(ordinal)
+        if edit.focus is None:
+            return None
+        session_id = self.bridge.session_id
+        assert session_id is not None
+        return self._at(session_id, edit)

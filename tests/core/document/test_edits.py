@@ -115,6 +115,21 @@ def test_ticking_a_to_do_that_says_delete_removes_it():
     assert after == "- [ ] daily 🔁 every day 🏁 delete 📅 2025-03-10"
     edit, after = _apply(after, lambda b, o: edits.tick_task(o, 0, True, TODAY))
     assert edit.lines == ("- [ ] daily 🔁 every day 🏁 delete 📅 2025-03-11",)
+    assert edit.focus is None  # the line written is the next occurrence, not the one ticked
+
+
+def test_set_task_status_cancels_starts_and_reopens_in_place():
+    body = "- [ ] a\n> - [ ] water 🔁 every day 📅 2025-03-10"
+    edit, after = _apply(body, lambda b, o: edits.set_task_status(o, 1, "-", TODAY))
+    # Cancelled, a recurring to-do makes no next occurrence (only done does).
+    assert (edit.lines, edit.focus) == (
+        ("> - [-] water 🔁 every day 📅 2025-03-10 ❌ 2025-03-11",),
+        1,
+    )
+    edit, after = _apply(after, lambda b, o: edits.set_task_status(o, 1, "/", TODAY))
+    assert edit.lines == ("> - [/] water 🔁 every day 📅 2025-03-10",)
+    edit, after = _apply(after, lambda b, o: edits.set_task_status(o, 0, "x", TODAY))
+    assert after.split("\n")[0] == "- [x] a ✅ 2025-03-11" and edit.focus == 0
 
 
 def test_statuses_other_than_done_survive_ticks_and_rewrites():

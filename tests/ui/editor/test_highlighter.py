@@ -130,12 +130,24 @@ def test_list_markers_and_tasks(highlighted):
     assert format_at(highlighted.document, 0, date_start).fontStrikeOut()
 
 
-def test_done_task_is_struck_and_dimmed(highlighted):
-    highlighted("- [x] done")
+@pytest.mark.parametrize("box", ["[x]", "[X]", "[-]"])
+def test_done_or_cancelled_task_is_struck_and_dimmed(highlighted, box):
+    highlighted(f"- {box} done")
     fmt = format_at(highlighted.document, 0, 7)
     assert fmt.fontStrikeOut()
     text = QApplication.palette().color(QPalette.ColorRole.Text)
     assert fmt.foreground().color() != text
+
+
+def test_a_task_in_progress_is_not_struck_and_its_signs_show(highlighted):
+    spans = highlighted("- [/] started 🆔 a1 ⛔ b2 🏁 delete")
+    assert (2, 3, "task_box") in spans
+    plain = format_at(highlighted.document, 0, 7)
+    assert plain is None or not plain.fontStrikeOut()
+    for sign in ("🆔", "⛔", "🏁"):
+        assert kind_at(spans, u16("- [/] started 🆔 a1 ⛔ b2 🏁 delete".split(sign)[0])) == (
+            "task_sign"
+        )
 
 
 def test_task_dates_after_emoji(highlighted):

@@ -80,7 +80,10 @@ def test_enter_continues_numbers_and_keeps_indent(qtbot, editor):
     assert editor.toPlainText() == "    9) deep\n    10) "
 
 
-@pytest.mark.parametrize("line", ["- [ ] task", "- [x] done", "  * [X] 완료 📅 2025-03-17"])
+@pytest.mark.parametrize(
+    "line",
+    ["- [ ] task", "- [x] done", "  * [X] 완료 📅 2025-03-17", "- [/] started", "+ [-] dropped"],
+)
 def test_enter_on_task_starts_an_open_task(qtbot, editor, line):
     type_line(qtbot, editor, line)
     indent = line[: len(line) - len(line.lstrip())]

@@ -7,12 +7,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.sessions import SessionService
-from studyapp.ui.models.checklist_model import (
-    ChecklistModel,
-    ChecklistRole,
-    display_text,
-    overdue_color,
-)
+from studyapp.ui.models.checklist_look import display_text, overdue_color
+from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole
 
 TODAY = dt.date(2025, 3, 12)
 

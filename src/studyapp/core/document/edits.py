@@ -14,8 +14,9 @@ from studyapp.core.document.language import mostly_hangul
 from studyapp.core.document.lines import split_body
 from studyapp.core.document.outline import Outline, TaskAt
 from studyapp.core.markdown.clock import timing_line
-from studyapp.core.task_recurrence import ticked_lines
+from studyapp.core.task_recurrence import status_lines
 from studyapp.core.tasks import TaskFields, task_line_for
+from studyapp.core.tasks.statuses import DONE, TODO
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,25 @@ def _task(outline: Outline, ordinal: int) -> TaskAt:
 
 
 def tick_task(outline: Outline, ordinal: int, done: bool, today: dt.date) -> LineEdit:
-    """The to-do's line with its box ticked (and ``✅ today``) or cleared, else unchanged.
+    """The to-do's line with its box ticked (and ``✅ today``) or cleared, else unchanged
+    (an in-progress or cancelled to-do stays so when "cleared")."""
+    task = _task(outline, ordinal)
+    if task.fields.done == done:
+        return LineEdit(task.line, task.line + 1, (task.text,), task.line)
+    return set_task_status(outline, ordinal, DONE if done else TODO, today)
 
-    A recurring to-do ticked gets its next occurrence on a new line above it, as the Tasks
+
+def set_task_status(outline: Outline, ordinal: int, symbol: str, today: dt.date) -> LineEdit:
+    """The to-do's line with status ``symbol`` (``x``, `` ``, ``/``, ``-``, …) and its ✅ or
+    ❌ date to match.
+
+    A recurring to-do done gets its next occurrence on a new line above it, as the Tasks
     plugin writes it (one edit, so one undo step); one saying ``🏁 delete`` goes. The
-    focus is the ticked line where it now is (the last one written).
+    focus is the changed line where it now is, None when it went.
     """
     task = _task(outline, ordinal)
-    lines = ticked_lines(task.text, done, today)
-    return LineEdit(task.line, task.line + 1, lines, task.line + len(lines) - 1 if lines else None)
+    lines, at = status_lines(task.text, symbol, today)
+    return LineEdit(task.line, task.line + 1, lines, None if at is None else task.line + at)
 
 
 def rewrite_task(outline: Outline, ordinal: int, fields: TaskFields) -> LineEdit:

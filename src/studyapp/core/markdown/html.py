@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify_unicode
 from studyapp.core.dto import SessionDetail
 from studyapp.core.markdown.embeds import ObsidianEmbeds
 from studyapp.core.markdown.exporter import mostly_hangul, render_body
+from studyapp.core.markdown.task_boxes import TaskBoxes
 
 ALLOWED_TAGS = frozenset(
     {
@@ -119,7 +120,6 @@ DROPPED_WITH_CONTENT = frozenset(
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-_TASK_ITEM = re.compile(r"<li>(?:<p>)?\[([ xX])\] ")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 STYLE = """\
@@ -179,13 +179,11 @@ def _to_html(markdown_text: str, images: Collection[str] = ()) -> str:
     # nl2br: a line break in the note is one on the page, as Obsidian shows it (notes pasted
     # from blogs put each "  • item" on a line of its own).
     converter = markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", "nl2br", ObsidianEmbeds(images)],
+        extensions=["extra", "sane_lists", "toc", "nl2br", ObsidianEmbeds(images), TaskBoxes()],
         extension_configs={"toc": {"slugify": slugify_unicode}},
         output_format="html",
     )
-    body = str(converter.convert(markdown_text))
-    # Tasks lines render as list items starting "[ ]"; show them as check boxes instead.
-    return _TASK_ITEM.sub(lambda m: m[0][: -len("[ ] ")] + ("☑ " if m[1] != " " else "☐ "), body)
+    return str(converter.convert(markdown_text))
 
 
 def render_fragment(markdown_text: str, images: Collection[str] = ()) -> str:

@@ -19,6 +19,9 @@ from studyapp.core import models
 from studyapp.core.search import index
 from studyapp.core.search.query import SearchQuery
 
+# A to-do still open, as the to-do list counts one: neither done nor cancelled.
+OPEN_TODO = "NOT done AND status_symbol <> '-' AND cancelled_date IS NULL"
+
 
 @dataclass
 class Plan:
@@ -33,7 +36,8 @@ def doc_filter(plan: Plan) -> str:
     if not plan.query.open_todos:
         return ""
     return (
-        " AND d.field = 'checklist' AND d.ref_id IN (SELECT id FROM checklist_items WHERE NOT done)"
+        " AND d.field = 'checklist' AND d.ref_id IN"
+        f" (SELECT id FROM checklist_items WHERE {OPEN_TODO})"
     )
 
 
@@ -87,7 +91,7 @@ def candidates(connection: Connection, plan: Plan, fts: bool, floor: int = 0) ->
         parts.append(sql)
     if not parts and plan.query.open_todos:
         parts.append(
-            "SELECT session_id FROM checklist_items WHERE NOT done AND session_id IS NOT NULL"
+            f"SELECT session_id FROM checklist_items WHERE {OPEN_TODO} AND session_id IS NOT NULL"
         )
     compound = " INTERSECT ".join(parts)
     excluded = []

@@ -21,11 +21,14 @@ from studyapp.core.document.outline import AttendanceAt, Outline, Talk, TaskAt, 
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import lookup
 from studyapp.core.services.checklist_fields import apply_task
+from studyapp.core.tasks import with_status_symbol
+from studyapp.core.tasks.statuses import TODO
 
 # A paper made from a heading this recently, used by nothing else, follows that heading as
 # it is typed, instead of leaving one library entry per pause ("Atten", "Attention is").
 FRESH_PAPER = dt.timedelta(minutes=10)
 _SIMILAR = 0.6
+_ANY_DAY = dt.date(2000, 1, 1)  # never written: a line made a to-do loses its dates
 _MAX_COMPARISONS = 4000
 
 _Old = TypeVar("_Old")
@@ -76,13 +79,15 @@ def sync_rows(
     row: models.Session,
     outline: Outline | None = None,
     *,
-    continued: Mapping[object, str] | None = None,
+    continued: Mapping[object, str | None] | None = None,
 ) -> Outline:
     """Make the session's presentations, to-dos and attendance say what its body says.
 
     ``continued`` maps a talk or to-do row to the line that now stands for it (a heading or
     a Tasks line rewritten in place by a panel), so it keeps its id however much the line
-    changed ("- [ ] a" ticked to "- [x] a ✅ 2025-03-10" is not much alike as text).
+    changed ("- [ ] a" ticked to "- [x] a ✅ 2025-03-10" is not much alike as text); to
+    None when its line went, so no other line takes it over (a to-do done that says
+    ``🏁 delete`` is not its next occurrence).
     """
     outline = outline if outline is not None else outline_of(orm, row)
     lines = continued or {}
@@ -137,13 +142,16 @@ def pair(
 
 
 def _sync_talks(
-    orm: OrmSession, row: models.Session, talks: Sequence[Talk], continued: Mapping[object, str]
+    orm: OrmSession,
+    row: models.Session,
+    talks: Sequence[Talk],
+    continued: Mapping[object, str | None],
 ) -> None:
-    old = list(row.presentations)
+    old = _left(row.presentations, continued)
     matches = pair(
         old,
         talks,
-        lambda p: continued.get(p, p.heading_raw or "").strip(),
+        lambda p: (continued.get(p) or p.heading_raw or "").strip(),
         lambda t: t.heading.strip(),
     )
     kept: list[models.Presentation] = []
@@ -231,17 +239,29 @@ def _drop_if_typing_leftover(orm: OrmSession, paper: models.Paper) -> None:
 
 
 def _sync_tasks(
-    orm: OrmSession, row: models.Session, tasks: Sequence[TaskAt], continued: Mapping[object, str]
+    orm: OrmSession,
+    row: models.Session,
+    tasks: Sequence[TaskAt],
+    continued: Mapping[object, str | None],
 ) -> None:
-    old = list(row.checklist)
-    # The same line, else the same to-do text (a box ticked in the editor adds "✅ date"),
-    # else the most similar line.
+    old = _left(row.checklist, continued)
+
+    def line_of(item: models.ChecklistItem) -> str:
+        return continued.get(item) or item.source_line or item.text
+
+    # The same line, else the same line but for its status (a box ticked in the editor
+    # changes "[ ]" and adds "✅ date"; the next occurrence of a recurring to-do written
+    # above it has the same text, not the same dates), else the same to-do text, else the
+    # most similar line.
     matches = pair(
         old,
         tasks,
-        lambda i: continued.get(i, i.source_line or i.text),
+        line_of,
         lambda t: t.text,
-        also=[(lambda i: i.text, lambda t: t.fields.text.strip())],
+        also=[
+            (lambda i: _status_free(line_of(i)), lambda t: _status_free(t.text)),
+            (lambda i: i.text, lambda t: t.fields.text.strip()),
+        ],
     )
     kept: list[models.ChecklistItem] = []
     for position, (task, found) in enumerate(zip(tasks, matches, strict=True)):
@@ -254,6 +274,16 @@ def _sync_tasks(
             apply_task(orm, item, task.fields, allow_empty=True)
         kept.append(item)
     row.checklist = kept  # the to-dos left out go with the collection (delete-orphan)
+
+
+def _status_free(line: str) -> str:
+    """The line as a to-do that is not done or cancelled: "[ ]" without ✅ and ❌ dates."""
+    return with_status_symbol(line, TODO, _ANY_DAY)
+
+
+def _left(rows: Sequence[_Old], continued: Mapping[object, str | None]) -> list[_Old]:
+    """The rows that may stand for a line of the new text: all but those whose line went."""
+    return [row for row in rows if row not in continued or continued[row] is not None]
 
 
 def _sync_attendance(orm: OrmSession, row: models.Session, found: AttendanceAt | None) -> None:

@@ -79,12 +79,22 @@ def edit_body(
     return edit, outline
 
 
-def _rewritten_in_place(row: models.Session, outline: Outline, edit: LineEdit) -> dict[object, str]:
-    """The talk or to-do whose line the edit rewrites in place (a heading retitled, a box
-    ticked), with its new line: that row goes on, however little the lines look alike."""
-    if edit.end - edit.start != 1 or len(edit.lines) != 1:
+def _rewritten_in_place(
+    row: models.Session, outline: Outline, edit: LineEdit
+) -> dict[object, str | None]:
+    """The talk or to-do whose line the edit rewrites (a heading retitled, a box ticked),
+    with the line that now stands for it: that row goes on, however little the lines look
+    alike. An edit of one line may write more lines (a recurring to-do done gets its next
+    occurrence above it): the row goes on as the focus line, and the others are new rows.
+    With no focus the line went (``🏁 delete``), and so does its row (None)."""
+    if edit.end - edit.start != 1:
         return {}
-    line, new_line = edit.start, edit.lines[0]
+    line = edit.start
+    new_line: str | None = None
+    if edit.focus is not None:
+        if not 0 <= edit.focus - line < len(edit.lines):
+            return {}
+        new_line = edit.lines[edit.focus - line]
     talks, items = list(row.presentations), list(row.checklist)
     for ordinal, talk in enumerate(outline.talks):
         if talk.line == line and ordinal < len(talks):

@@ -7,7 +7,6 @@ A session's to-do is a Tasks line of its body: every change here is a change to 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -23,16 +22,22 @@ from studyapp.core.document.edits import (
     move_task,
     remove_task,
     rewrite_task,
-    tick_task,
+    set_task_status,
 )
 from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services import convert, session_details
+from studyapp.core.services import convert, group_list, session_details
 from studyapp.core.services.body_writes import edit_body
-from studyapp.core.services.checklist_fields import apply_task, task_line_from_text, writable_task
+from studyapp.core.services.checklist_fields import (
+    apply_task,
+    checked_status,
+    task_line_from_text,
+    writable_task,
+)
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
+from studyapp.core.tasks.statuses import CANCELLED, DONE, TODO
 
 
 class ChecklistService:
@@ -52,10 +57,7 @@ class ChecklistService:
                 .options(selectinload(models.ChecklistItem.session))
             )
             if open_only:
-                query = query.where(
-                    models.ChecklistItem.done.is_(False),
-                    models.ChecklistItem.cancelled_date.is_(None),
-                )
+                query = query.where(*_OPEN)
             if session_id is not None:
                 query = query.where(models.ChecklistItem.session_id == session_id)
             if group is not None:
@@ -129,19 +131,38 @@ class ChecklistService:
 
     def set_done(
         self, item_id: int, done: bool, *, today: dt.date | None = None
-    ) -> ChecklistItemInfo:
-        """Tick or clear the to-do: its line in the body changes in place (✅ date)."""
-        when = today or dt.date.today()
+    ) -> ChecklistItemInfo | None:
+        """Tick or clear the to-do: its line in the body changes in place (✅ date). A
+        recurring to-do done gets its next occurrence, a new to-do, above it. The to-do as it
+        is now; None when done took it away (``🏁 delete``). Clearing leaves an in-progress
+        or cancelled to-do as it is."""
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
-            if item.session is None:
-                task = convert.task_fields(item)
-                apply_task(orm, item, replace(task, done=done, done_date=when if done else None))
-            else:
-                ordinal = self._ordinal(item)
-                edit_body(orm, item.session, lambda _b, o: tick_task(o, ordinal, done, when))
-            orm.flush()
-            return convert.checklist_item_info(item, _group_name(orm, item))
+            if item.done == done:
+                return convert.checklist_item_info(item, _group_name(orm, item))
+            return self._set_status(orm, item, DONE if done else TODO, today or dt.date.today())
+
+    def set_status(
+        self, item_id: int, symbol: str, *, today: dt.date | None = None
+    ) -> ChecklistItemInfo | None:
+        """Give the to-do status ``symbol``: ``x`` done, `` `` to do, ``/`` in progress, ``-``
+        cancelled (``❌ today``), or any other character; as :meth:`set_done` does."""
+        checked_status(symbol)
+        with self.db.transaction() as orm:
+            item = self._load(orm, item_id)
+            return self._set_status(orm, item, symbol, today or dt.date.today())
+
+    def _set_status(
+        self, orm: OrmSession, item: models.ChecklistItem, symbol: str, today: dt.date
+    ) -> ChecklistItemInfo | None:
+        session = item.session
+        if session is None:  # a group's own list has no body
+            return group_list.set_status(orm, item, symbol, today)
+        ordinal = self._ordinal(item)
+        edit, outline = edit_body(
+            orm, session, lambda _b, o: set_task_status(o, ordinal, symbol, today)
+        )
+        return self._item_at_focus(orm, session, outline, edit)
 
     def remove(self, item_id: int) -> None:
         with self.db.transaction() as orm:
@@ -167,18 +188,27 @@ class ChecklistService:
         assert session is not None
         return list(session.checklist).index(item)
 
-    @staticmethod
+    @classmethod
     def _item_at_line(
-        orm: OrmSession, session: models.Session, outline: Outline, edit: LineEdit | None
+        cls, orm: OrmSession, session: models.Session, outline: Outline, edit: LineEdit | None
     ) -> ChecklistItemInfo:
+        found = cls._item_at_focus(orm, session, outline, edit)
+        if found is None:
+            raise ValidationError("The to-do's line was not read back as a to-do.")
+        return found
+
+    @staticmethod
+    def _item_at_focus(
+        orm: OrmSession, session: models.Session, outline: Outline, edit: LineEdit | None
+    ) -> ChecklistItemInfo | None:
+        """The to-do on the edit's focus line; None when there is none."""
         orm.flush()
         line = edit.focus if edit is not None else None
         ordinal = next((i for i, t in enumerate(outline.tasks) if t.line == line), None)
         items = list(session.checklist)
         if ordinal is None or ordinal >= len(items):
-            raise ValidationError("The to-do's line was not read back as a to-do.")
-        item = items[ordinal]
-        return convert.checklist_item_info(item, session.group.name)
+            return None
+        return convert.checklist_item_info(items[ordinal], session.group.name)
 
     @staticmethod
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
@@ -197,6 +227,13 @@ def _group_name(orm: OrmSession, item: models.ChecklistItem) -> str:
     return str(orm.scalar(select(models.Group.name).where(models.Group.id == item.group_id)))
 
 
+# Neither done nor cancelled: a "[-]" line, or one with a ❌ date (as rows said before
+# they kept the status).
+_OPEN = (
+    models.ChecklistItem.done.is_(False),
+    models.ChecklistItem.status_symbol != CANCELLED,
+    models.ChecklistItem.cancelled_date.is_(None),
+)
 # Built once: composing a statement costs more Python than running it on an index.
 # Three columns of the session, not its row with the notes.
 _SESSION_KEY = (
@@ -214,8 +251,7 @@ _CARRIED_OVER = (
         models.Session.date < bindparam("date"),
         models.Session.deleted_at.is_(None),
         models.ChecklistItem.group_id == bindparam("group_id"),
-        models.ChecklistItem.done.is_(False),
-        models.ChecklistItem.cancelled_date.is_(None),
+        *_OPEN,
     )
     .order_by(
         models.Session.date.desc(),

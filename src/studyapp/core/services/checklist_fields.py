@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
 from studyapp.core.services import lookup
-from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line
+from studyapp.core.tasks import TaskFields, format_task_line, parse_task_line, read_task_line
 
 
 def apply_task(
@@ -32,6 +32,19 @@ def apply_task(
     item.cancelled_date = task.cancelled_date
     item.done_date = task.done_date
     item.assignee = lookup.person(orm, task.assignee) if task.assignee else None
+    item.status_symbol = task.status_symbol
+    item.task_id = task.task_id
+    item.depends_on = ",".join(task.depends_on) or None
+    item.on_completion = task.on_completion
+    item.block_link = task.block_link
+
+
+def checked_status(symbol: str) -> str:
+    """``symbol`` when it can stand in a Tasks line's box (one character that keeps the
+    line one line and its box a box), else a ValidationError."""
+    if len(symbol) != 1 or symbol in "[]\n\r":
+        raise ValidationError(f"{symbol!r} is not a status: use one character, like x, / or -.")
+    return symbol
 
 
 def task_from_text(line: str) -> TaskFields:
@@ -39,7 +52,8 @@ def task_from_text(line: str) -> TaskFields:
     text = line.strip()
     if "\n" in text or "\r" in text:  # it becomes one line of a body
         raise ValidationError("A to-do is one line of text.")
-    parsed = parse_task_line(text if text.startswith(("- [", "* [")) else f"- [ ] {text}")
+    # A whole Tasks line as typed: any marker (+, 1.) and a quote ("> - [ ]") are the line's.
+    parsed = parse_task_line(text if read_task_line(text) is not None else f"- [ ] {text}")
     if parsed is None or not parsed.text.strip():
         raise ValidationError("A to-do needs some text.")
     return parsed

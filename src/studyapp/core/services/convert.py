@@ -41,7 +41,17 @@ def task_fields(item: models.ChecklistItem) -> TaskFields:
         cancelled_date=item.cancelled_date,
         done_date=item.done_date,
         assignee=item.assignee.name if item.assignee else None,
+        status_symbol=item.status_symbol,
+        task_id=item.task_id,
+        depends_on=split_ids(item.depends_on),
+        on_completion=item.on_completion,
+        block_link=item.block_link,
     )
+
+
+def split_ids(joined: str | None) -> tuple[str, ...]:
+    """A ``depends_on`` column (ids comma-joined) as the tuple TaskFields holds."""
+    return tuple(joined.split(",")) if joined else ()
 
 
 def checklist_item_info(item: models.ChecklistItem, group_name: str) -> ChecklistItemInfo:

@@ -23,6 +23,7 @@ from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.document.outline import talk_texts
 from studyapp.core.dto import ChecklistItemInfo, PaperInfo, PresentationInfo, SessionDetail
+from studyapp.core.services.convert import split_ids
 from studyapp.core.tasks import TaskFields
 
 BATCH = 200  # sessions a transaction
@@ -203,6 +204,11 @@ ITEM_COLUMNS = (
     _C.done_date,
     _Assignee.name,
     _C.source_line,
+    _C.status_symbol,
+    _C.task_id,
+    _C.depends_on,
+    _C.on_completion,
+    _C.block_link,
 )
 ASSIGNEE_JOIN = (_Assignee, _Assignee.id == _C.assignee_id)
 _ITEMS = (
@@ -291,6 +297,7 @@ def item_info(
     """A to-do from a row of ``ITEM_COLUMNS``."""
     session_id, item_id, position, text, done, priority, recurrence, created, start = row[:9]
     scheduled, due, cancelled, finished, assignee, source_line = row[9:15]
+    symbol, task_id, depends_on, on_completion, block_link = row[15:20]
     return ChecklistItemInfo(
         id=item_id,
         session_id=session_id,
@@ -308,6 +315,11 @@ def item_info(
             cancelled_date=cancelled,
             done_date=finished,
             assignee=assignee,
+            status_symbol=symbol,
+            task_id=task_id,
+            depends_on=split_ids(depends_on),
+            on_completion=on_completion,
+            block_link=block_link,
         ),
         source_line=source_line,
         session_title=title,

@@ -188,18 +188,26 @@ def edit_task_line(
     return _splice(line, edits)
 
 
-def _dated_status(read: TaskLine, symbol: str, today: dt.date) -> dict[str, dt.date | None]:
-    """The ✅ and ❌ dates after a change of status, as the plugin sets them (both of its
-    settings for them are on by default): today's on entering DONE or CANCELLED, kept
+def status_changed(task: TaskFields, symbol: str, today: dt.date) -> TaskFields:
+    """``task`` with status ``symbol``, its ✅ and ❌ dates as the plugin sets them (both of
+    its settings for them are on by default): today's on entering DONE or CANCELLED, kept
     while staying in it, gone on leaving it."""
-    old, new = read.fields.status_type, status_type(symbol)
-    changes: dict[str, dt.date | None] = {}
-    for kind, wanted in (("done_date", StatusType.DONE), ("cancelled_date", StatusType.CANCELLED)):
+    if task.status_symbol == symbol:
+        return task
+    old, new = task.status_type, status_type(symbol)
+
+    def dated(current: dt.date | None, wanted: StatusType) -> dt.date | None:
         if new is not wanted:
-            changes[kind] = None
-        elif old is not wanted:
-            changes[kind] = today
-    return changes
+            return None
+        return current if old is wanted else today
+
+    return replace(
+        task,
+        done=is_done(symbol),
+        status_symbol=symbol,
+        done_date=dated(task.done_date, StatusType.DONE),
+        cancelled_date=dated(task.cancelled_date, StatusType.CANCELLED),
+    )
 
 
 def with_status_symbol(line: str, symbol: str, today: dt.date) -> str:
@@ -208,14 +216,12 @@ def with_status_symbol(line: str, symbol: str, today: dt.date) -> str:
     read = read_task_line(line)
     if read is None or read.fields.status_symbol == symbol:
         return line
-    changes = _dated_status(read, symbol, today)
-    wanted = replace(
-        read.fields,
-        done=is_done(symbol),
-        status_symbol=symbol,
-        done_date=changes.get("done_date", read.fields.done_date),
-        cancelled_date=changes.get("cancelled_date", read.fields.cancelled_date),
-    )
+    wanted = status_changed(read.fields, symbol, today)
+    changes = {
+        kind: getattr(wanted, kind)
+        for kind in ("done_date", "cancelled_date")
+        if getattr(wanted, kind) != getattr(read.fields, kind)
+    }
     return checked_edit(read, edit_task_line(read, changes, status=symbol), wanted)
 
 
@@ -229,15 +235,11 @@ def with_status(line: str, done: bool, today: dt.date) -> str:
 
 
 def with_done(task: TaskFields, done: bool, today: dt.date) -> TaskFields:
-    """Check or uncheck, stamping or clearing the done date the way Tasks does."""
+    """Check or uncheck, stamping or clearing the done date (and clearing a cancelled
+    date) the way Tasks does; a task already so is returned as it is."""
     if task.done == done:
         return task
-    return replace(
-        task,
-        done=done,
-        done_date=today if done else None,
-        cancelled_date=None if task.cancelled else task.cancelled_date,
-    )
+    return status_changed(task, DONE if done else TODO, today)
 
 
 def rewrite_task_line(line: str, fields: TaskFields) -> str:

@@ -41,7 +41,8 @@ _QUOTE = _rx(r"^[ \t]*(?:>[ \t]?)+")
 # \G anchors where matching starts, which is just after a quote prefix when there is one.
 _HEADING = _rx(r"\G {0,3}(#{1,6})(?=[ \t]|$)")
 _RULE = _rx(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ITEM = _rx(r"\G[ \t]*([-*+]|\d{1,9}[.)])[ \t]+(?:(\[[ xX]\])(?=[ \t]|$))?")
+# Any character in the box is a status, as the Tasks plugin reads it ([/] in progress, [-] …).
+_ITEM = _rx(r"\G[ \t]*([-*+]|\d{1,9}[.)])[ \t]+(?:(\[.\])(?=[ \t]|$))?")
 
 _CODE = _rx(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _BOLD = _rx(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -51,14 +52,14 @@ _LINK = _rx(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _WIKILINK = _rx(r"!?\[\[([^\]\n]+?)\]\]")
 _URL = _rx(r"(?<![(<\w])https?://[^\s)>\]]+")
 _TASK_DATE = _rx(r"(?:📅|🗓|📆|⏳|⌛|🛫|➕|✅|❌)\x{FE0F}?[ \t]*\d{4}-\d{2}-\d{2}")
-_TASK_SIGN = _rx(r"(?:🔁|🔺|⏫|🔼|🔽|⏬)\x{FE0F}?")
+_TASK_SIGN = _rx(r"(?:🔁|🔺|⏫|🔼|🔽|⏬|🏁|🆔|⛔)\x{FE0F}?")
 
 # Inline rules, each with strings one of which any match contains: a line holding none of
 # them skips the rule (most lines of notes have no markup at all, and highlighting every
 # line of a note again is part of opening a session). Later rules win where spans overlap;
 # code goes last so nothing inside it is styled.
 _INLINE: tuple[tuple[QRegularExpression, str, tuple[str, ...]], ...] = (
-    (_TASK_SIGN, "task_sign", ("🔁", "🔺", "⏫", "🔼", "🔽", "⏬")),
+    (_TASK_SIGN, "task_sign", ("🔁", "🔺", "⏫", "🔼", "🔽", "⏬", "🏁", "🆔", "⛔")),
     (_TASK_DATE, "date", ("📅", "🗓", "📆", "⏳", "⌛", "🛫", "➕", "✅", "❌")),
     (_ITALIC_STAR, "italic", ("*",)),
     (_ITALIC_UNDERSCORE, "italic", ("_",)),
@@ -215,7 +216,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setFormat(item.capturedStart(1), item.capturedLength(1), self._formats["bullet"])
         if item.capturedLength(2):
             self.setFormat(item.capturedStart(2), item.capturedLength(2), self._formats["task_box"])
-            if item.captured(2)[1] in "xX":
+            if item.captured(2)[1] in "xX-":  # done, or cancelled: nothing left to do
                 base = QTextCharFormat(base)
                 base.merge(self._formats["task_done"])
         return item.capturedEnd(), base

@@ -18,7 +18,7 @@ _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)"
     r"(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})(?P<delim>[.)]))"
     r"(?P<gap>[ \t]+)"
-    r"(?P<task>\[[ xX]\](?:[ \t]+|$))?"
+    r"(?P<task>\[.\](?:[ \t]+|$))?"  # any status: [/] in progress, [-] cancelled, …
 )
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QGuiApplication
 
 from studyapp.core.services.assignments import AssignmentInfo
-from studyapp.ui.models.checklist_model import overdue_color
+from studyapp.ui.models.checklist_look import overdue_color
 
 Index = QModelIndex | QPersistentModelIndex
 

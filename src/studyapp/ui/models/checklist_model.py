@@ -16,12 +16,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.checklist import ChecklistService
-from studyapp.core.tasks import SIGN_OF_PRIORITY, TaskFields
+from studyapp.core.tasks import StatusType
+from studyapp.core.tasks.statuses import DONE, IN_PROGRESS, TODO
+from studyapp.ui.models.checklist_look import (
+    check_state,
+    dimmed_color,
+    display_text,
+    is_closed,
+    overdue_color,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,36 +45,17 @@ class ChecklistRole(enum.IntEnum):
     OVERDUE = Qt.ItemDataRole.UserRole + 8
     IS_SECTION = Qt.ItemDataRole.UserRole + 9
     INFO = Qt.ItemDataRole.UserRole + 10
+    STATUS = Qt.ItemDataRole.UserRole + 11  # the box's character: " ", "x", "/", "-", …
+    STATUS_TYPE = Qt.ItemDataRole.UserRole + 12  # a StatusType
+    CANCELLED = Qt.ItemDataRole.UserRole + 13  # its box is drawn crossed out
 
 
-def display_text(task: TaskFields) -> str:
-    """``"Alice: send slides  📅 2025-01-27 ⏫"``: the words people know from Tasks."""
-    text = f"{task.assignee}: {task.text}" if task.assignee else task.text
-    extras = []
-    if task.due_date is not None:
-        extras.append(f"📅 {task.due_date.isoformat()}")
-    if task.priority:
-        extras.append(SIGN_OF_PRIORITY[task.priority])
-    if task.recurrence:
-        extras.append(f"🔁 {task.recurrence}")
-    return f"{text}  {' '.join(extras)}" if extras else text
-
-
-def overdue_color(palette: QPalette) -> QColor:
-    """A red that stays readable on the palette's background, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b71c1c")
-
-
-def dimmed_color(palette: QPalette) -> QColor:
-    """Text halfway to the background: dim in any palette, even one with no disabled colours."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        (text.red() + base.red()) // 2,
-        (text.green() + base.green()) // 2,
-        (text.blue() + base.blue()) // 2,
-    )
+# What the box's check state asks for when a view sets it (a click, Space).
+STATUS_OF_CHECK = {
+    Qt.CheckState.Checked: DONE,
+    Qt.CheckState.Unchecked: TODO,
+    Qt.CheckState.PartiallyChecked: IN_PROGRESS,
+}
 
 
 # Carried-over to-dos listed at first; the rest on request. A group that never ticks its
@@ -108,6 +97,7 @@ class ChecklistModel(QAbstractListModel):
         self._today_value = today()  # read again at every rebuild, not on every paint
         self._all_carried = False
         self._carried_more = False
+        self.last_changed: int | None = None  # the to-do a status change left, to select
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -164,7 +154,7 @@ class ChecklistModel(QAbstractListModel):
 
     def _rebuild(self) -> None:
         def visible(items: list[ChecklistItemInfo]) -> list[ChecklistItemInfo]:
-            return [i for i in items if self._show_done or not i.task.done]
+            return [i for i in items if self._show_done or not is_closed(i.task)]
 
         self.beginResetModel()
         self._today_value = self._today()
@@ -198,7 +188,7 @@ class ChecklistModel(QAbstractListModel):
         return list(self._own)
 
     def open_count(self) -> int:
-        return sum(1 for row in self._rows if row.info is not None and not row.info.task.done)
+        return sum(1 for row in self._rows if row.info is not None and not is_closed(row.info.task))
 
     def replace(self, info: ChecklistItemInfo) -> None:
         """Show a changed item in its row without reloading the list."""
@@ -214,7 +204,8 @@ class ChecklistModel(QAbstractListModel):
 
     def is_overdue(self, info: ChecklistItemInfo) -> bool:
         task = info.task
-        return not task.done and task.due_date is not None and task.due_date < self._today_value
+        due = task.due_date
+        return not is_closed(task) and due is not None and due < self._today_value
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -243,14 +234,14 @@ class ChecklistModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.text
         if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked
+            return check_state(task)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry)
         if role == Qt.ItemDataRole.FontRole:
             return self._font(info)
         if role == Qt.ItemDataRole.ForegroundRole:
             palette = QGuiApplication.palette()
-            if task.done:
+            if is_closed(task):
                 return dimmed_color(palette)
             return overdue_color(palette) if self.is_overdue(info) else None
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
@@ -273,6 +264,9 @@ class ChecklistModel(QAbstractListModel):
             ChecklistRole.CARRIED_OVER: entry.carried,
             ChecklistRole.OVERDUE: self.is_overdue(entry.info),
             ChecklistRole.IS_SECTION: False,
+            ChecklistRole.STATUS: task.status_symbol,
+            ChecklistRole.STATUS_TYPE: task.status_type,
+            ChecklistRole.CANCELLED: task.cancelled,
         }
         return values.get(role)
 
@@ -301,11 +295,13 @@ class ChecklistModel(QAbstractListModel):
         return None
 
     def _font(self, info: ChecklistItemInfo) -> QFont | None:
-        if not info.task.done and not self.is_overdue(info):
+        closed, overdue = is_closed(info.task), self.is_overdue(info)
+        if not closed and not overdue:
             return None
         font = QGuiApplication.font()
-        font.setStrikeOut(info.task.done)
-        font.setBold(self.is_overdue(info))
+        font.setStrikeOut(closed)
+        font.setItalic(info.task.cancelled)  # told apart from done at a glance
+        font.setBold(overdue)
         return font
 
     def _tooltip(self, entry: _Row) -> str:
@@ -326,6 +322,19 @@ class ChecklistModel(QAbstractListModel):
             lines.append(due)
         if task.done and task.done_date is not None:
             lines.append(self.tr("Done {date}").format(date=task.done_date.isoformat()))
+        kind = task.status_type
+        if kind is StatusType.IN_PROGRESS:
+            lines.insert(0, self.tr("In progress"))
+        elif kind is StatusType.CANCELLED:
+            cancelled_on = task.cancelled_date
+            lines.insert(
+                0,
+                self.tr("Cancelled {date}").format(date=cancelled_on.isoformat())
+                if cancelled_on
+                else self.tr("Cancelled"),
+            )
+        elif task.status_symbol not in (" ", "x"):
+            lines.insert(0, self.tr("Status “{symbol}”").format(symbol=task.status_symbol))
         return "\n".join(lines) or display_text(task)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -335,17 +344,35 @@ class ChecklistModel(QAbstractListModel):
         if info is None:
             return False
         # Views hand over an int, tests and code may hand over the enum.
-        done = Qt.CheckState(value) == Qt.CheckState.Checked
-        if done == info.task.done:
+        wanted = Qt.CheckState(value)
+        if wanted == check_state(info.task):
+            return True
+        return self.set_status(index.row(), STATUS_OF_CHECK[wanted])
+
+    def set_status(self, row: int, symbol: str) -> bool:
+        """Give the to-do in ``row`` the status ``symbol`` through the service."""
+        info = self.item_at(row)
+        if info is None:
+            return False
+        if info.task.status_symbol == symbol:
             return True
         try:
-            updated = self._service.set_done(info.id, done, today=self._today())
+            updated = self._service.set_status(info.id, symbol, today=self._today())
         except StudyappError as error:
             self.failed.emit(str(error))
             return False
-        self.replace(updated)
-        self.changed.emit()
+        self._show_change(info, updated)
         return True
+
+    def _show_change(self, before: ChecklistItemInfo, after: ChecklistItemInfo | None) -> None:
+        """A to-do changed: in its row, or the whole list when rows came or went (a recurring
+        to-do done gets its next occurrence; one saying 🏁 delete goes)."""
+        self.last_changed = None if after is None else after.id
+        if after is None or after.id != before.id or after.task.recurrence:
+            self.reload()
+        else:
+            self.replace(after)
+        self.changed.emit()
 
     def roleNames(self) -> dict[int, bytes]:
         return {
@@ -357,4 +384,5 @@ class ChecklistModel(QAbstractListModel):
             ChecklistRole.ASSIGNEE: b"assignee",
             ChecklistRole.CARRIED_OVER: b"carriedOver",
             ChecklistRole.OVERDUE: b"overdue",
+            ChecklistRole.STATUS: b"status",
         }

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from studyapp.ui.models.checklist_model import overdue_color
+from studyapp.ui.models.checklist_look import overdue_color
 
 
 class ErrorLabel(QLabel):
