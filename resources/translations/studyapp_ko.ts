@@ -1124,6 +1124,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Would create</source>
         <translation>만들 예정</translation>
     </message>
@@ -1166,6 +1171,11 @@
         <location line="+1"/>
         <source>{count} unchanged</source>
         <translation>{count}개 변경 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} skipped</source>
+        <translation>{count}개 건너뜀</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,6 +1,7 @@
 """ImportDialog: importing real note files on a worker thread, as a person would."""
 
 import datetime as dt
+import os
 import threading
 import time
 
@@ -323,3 +324,28 @@ def test_a_log_is_shown_and_imported_as_a_session_per_meeting(qtbot, database, t
     [session] = SessionService(database).list_sessions()
     assert session.title == "0227 KD 스터디"
     assert child(dialog, QLabel, "importSummary").text() == "1 created"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_and_a_link_out_of_the_folder_are_listed_as_skipped(qtbot, database, tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "2025-03-10.md").write_text(KOREAN, encoding="utf-8")
+    os.mkfifo(folder / "pipe.md")
+    (tmp_path / "elsewhere.md").write_text("# 남의 메모\n", encoding="utf-8")
+    (folder / "elsewhere.md").symlink_to(tmp_path / "elsewhere.md")
+    dialog = make_dialog(qtbot, database, [folder])
+
+    report = click_import_and_wait(qtbot, dialog)  # the pipe is never opened: no hang
+
+    rows = result_rows(dialog)
+    assert rows["pipe.md"] == ("skipped", "a named pipe, not a file")
+    assert rows["elsewhere.md"] == (
+        "skipped",
+        f"a link leading out of the folder (to {tmp_path / 'elsewhere.md'})",
+    )
+    tree = child(dialog, QTreeWidget, "importResults")
+    shown = {tree.topLevelItem(i).text(1): tree.topLevelItem(i).text(0) for i in range(3)}
+    assert shown["pipe.md"] == "Skipped"
+    assert child(dialog, QLabel, "importSummary").text() == "1 created, 2 skipped"
+    assert report.counts == {"created": 1, "skipped": 2}

@@ -26,7 +26,9 @@ from studyapp.core.errors import DatabaseError
 if TYPE_CHECKING:
     from studyapp.core.services.imports import FileOutcome
 
-STATUS_ORDER = ("created", "updated", "unchanged", "would create", "would update", "failed")
+STATUS_ORDER = (
+    "created", "updated", "unchanged", "would create", "would update", "skipped", "failed"
+)  # fmt: skip
 
 
 @dataclass
@@ -102,7 +104,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             split=args.split,
             progress=progress.for_import,
         )
-    done = [o for o in report.outcomes if o.status != "failed"]
+    done = [o for o in report.outcomes if o.status not in ("failed", "skipped")]
     width = max((len(o.status) for o in done), default=0)
     meetings: dict[Path, int] = {}
     for outcome in report.outcomes:
@@ -119,6 +121,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.print(f"{shown_path(outcome.path)}: a log of meetings, split into {count}")
         if outcome.status == "failed":
             ctx.warn(f"studyapp: {shown_path(outcome.path)}: {outcome.message or 'failed'}")
+        elif outcome.status == "skipped":  # not a note file (a pipe, a link leaving the folder)
+            ctx.warn(f"{shown_path(outcome.path)}: skipped: {outcome.message}")
+        if outcome.status in ("failed", "skipped"):
+            for warning in outcome.warnings:
+                ctx.warn(f"{shown_path(outcome.path)}: warning: {warning}")
             continue
         ctx.print(indent + _outcome_line(outcome, width))
         for warning in outcome.warnings:

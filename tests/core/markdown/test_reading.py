@@ -1,11 +1,19 @@
-"""Reading note files: encodings, line ends, Unicode normalization, binary refusal."""
+"""Reading note files: encodings, line ends, Unicode normalization, binary refusal, NUL
+bytes and files that are not files."""
 
+import os
+import time
 import unicodedata
 
 import pytest
 
 from studyapp.core.errors import ImportFileError
-from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
+from studyapp.core.markdown.reading import (
+    NOTE_SUFFIXES,
+    content_hash,
+    read_note_file,
+    read_note_text,
+)
 
 
 def _write(tmp_path, name, data: bytes):
@@ -43,9 +51,37 @@ def test_binary_is_refused(tmp_path):
     with pytest.raises(ImportFileError, match=r"photo\.md: not a text file"):
         read_note_text(_write(tmp_path, "photo.md", bytes(range(256)) * 8))
     with pytest.raises(ImportFileError, match="not a text file"):
-        read_note_text(_write(tmp_path, "nul.md", b"text\x00more"))
-    with pytest.raises(ImportFileError, match="not a text file"):
         read_note_text(_write(tmp_path, "ctl.md", bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 50 + b"abc"))
+    # Zeros all through it: binary (or UTF-16 without its BOM), never text with holes.
+    with pytest.raises(ImportFileError, match="not a text file"):
+        read_note_text(_write(tmp_path, "zeros.md", b"\x00\x01" * 400))
+    with pytest.raises(ImportFileError, match="not a text file"):
+        read_note_text(_write(tmp_path, "wide.md", "# 회의 notes\n".encode("utf-16-le") * 20))
+
+
+def test_a_nul_byte_is_dropped_with_a_warning_not_the_note(tmp_path):
+    note = "# 주간 회의\n\n- [ ] 민수: 발표 자료 📅 2025-03-10\n" + "긴 메모 한 줄\n" * 50
+    data = note.encode()
+    middle = data.index("발표".encode())
+    read = read_note_file(_write(tmp_path, "nul.md", data[:middle] + b"\x00" + data[middle:]))
+    assert read.text == note
+    assert read.warnings == ("1 NUL byte dropped (not text); the rest is read as written",)
+    assert read_note_text(_write(tmp_path, "short.md", b"text\x00more")) == "textmore"
+    # Spelled in UTF-16 (U+0000) it goes the same way.
+    wide = read_note_file(_write(tmp_path, "wide.md", "회의\x00\x00 메모".encode("utf-16")))
+    assert (wide.text, wide.warnings[0][:11]) == ("회의 메모", "2 NUL bytes")
+    assert read_note_file(_write(tmp_path, "clean.md", data)).warnings == ()
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    with pytest.raises(ImportFileError, match=r"pipe\.md: cannot be read \(a named pipe, not a"):
+        read_note_text(pipe)
+    assert time.monotonic() - started < 5
 
 
 def test_undecodable_bytes_give_a_readable_message(tmp_path):

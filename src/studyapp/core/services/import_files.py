@@ -7,7 +7,6 @@ another thread (see imports.py): what is read ahead waits here until its turn.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,46 +15,16 @@ from pathlib import Path
 from studyapp.core.errors import ImportFileError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.markdown.meetings import parse_meetings
-from studyapp.core.markdown.reading import NOTE_SUFFIXES, content_hash, read_note_text
+from studyapp.core.markdown.reading import content_hash, read_note_file
 from studyapp.core.services.import_images import FoundImage, ImageFinder, images_digest
+from studyapp.core.services.import_sources import SourceFile, collect_files
 
-_SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
+__all__ = ["ReadAhead", "ReadNote", "ReadPart", "SourceFile", "collect_files", "read_note"]
+
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 # At most this many files, of this many characters in all, wait read for their turn.
 READ_AHEAD_FILES = 200
 READ_AHEAD_CHARS = 20_000_000
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    path: Path
-    root: Path  # the folder the user named, or the file's own folder
-    from_folder: bool = False  # found by walking a folder the user named
-
-
-def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
-    """Every note file under ``paths``; a named file is taken whatever its suffix."""
-    found: list[SourceFile] = []
-    for given in paths:
-        path = Path(given).expanduser()
-        if not path.exists():
-            raise ImportFileError(f"No such file or folder: {given}")
-        if path.is_file():
-            resolved = path.resolve()
-            found.append(SourceFile(resolved, resolved.parent))
-            continue
-        root = path.resolve()
-        for folder, subfolders, files in os.walk(root):
-            subfolders[:] = sorted(
-                d for d in subfolders if d not in _SKIPPED_FOLDERS and not d.startswith(".")
-            )
-            for name in sorted(files):
-                if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
-                    found.append(SourceFile(Path(folder) / name, root, from_folder=True))
-    unique: dict[Path, SourceFile] = {}
-    for item in found:
-        unique.setdefault(item.path, item)
-    return list(unique.values())
 
 
 def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
@@ -67,7 +36,7 @@ def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
         else Path(source.path.name)
     )
     # The file's own name first ("kd-log-2025.md"), then its folders, nearest first.
-    for part in reversed((source.root.name, *relative.parts)):
+    for part in reversed((source.folder_name, *relative.parts)):
         match = _YEAR_IN_PATH.search(part)
         if match:
             return int(match[1])
@@ -99,6 +68,7 @@ class ReadNote:
     problem: str | None = None  # the file could not be read (no parts then)
     people_known: int = 0  # how many people the parser knew of
     size: int = 0  # characters (and image bytes) read
+    warnings: tuple[str, ...] = ()  # of reading the file (NUL bytes dropped)
 
 
 def read_note(
@@ -109,15 +79,18 @@ def read_note(
     finder: ImageFinder | None = None,
 ) -> ReadNote:
     path = source.path
+    if source.skipped is not None:
+        return ReadNote(problem=source.skipped, people_known=len(people))
     try:
-        text = read_note_text(path)
+        read = read_note_file(path)
     except ImportFileError as error:
         # The outcome already names the file; keep the reason only.
         return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
+    text = read.text
     file_date = _file_date(path)  # one stat serves both
     notes = parse_meetings(
         text,
-        file_name=path.name,
+        file_name=source.name.name,
         context_year=context_year(source, file_date),
         file_date=file_date,
         known_people=people,
@@ -132,7 +105,7 @@ def read_note(
             digest = content_hash(f"{digest}\x00{images_digest(images)}")
         parts.append(ReadPart(note, digest, images))
     size = len(text) + sum(len(image.data) for part in parts for image in part.images)
-    return ReadNote(tuple(parts), None, len(people), size)
+    return ReadNote(tuple(parts), None, len(people), size, read.warnings)
 
 
 def part_hash(note: ParsedNote) -> str:

@@ -32,7 +32,7 @@ from studyapp.core.errors import DatabaseError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
-from studyapp.core.services.import_files import ReadAhead, ReadPart, SourceFile, collect_files
+from studyapp.core.services.import_files import ReadAhead, ReadPart
 from studyapp.core.services.import_images import FoundImage
 from studyapp.core.services.import_rows import (
     Origin,
@@ -40,6 +40,7 @@ from studyapp.core.services.import_rows import (
     insert_new_session,
     keep_old_body,
 )
+from studyapp.core.services.import_sources import SourceFile, collect_files
 from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
@@ -74,7 +75,7 @@ class _Known(NamedTuple):
 @dataclass
 class FileOutcome:
     path: Path
-    status: str  # created, updated, unchanged, failed, would create, would update
+    status: str  # created, updated, unchanged, failed, skipped, would create, would update
     session_id: int | None = None
     part: str | None = None  # which meeting of a log file ("2025-03-10")
     title: str | None = None
@@ -108,8 +109,8 @@ def _group_name(note: ParsedNote, source: SourceFile, explicit: str | None) -> s
     if note.group and str(note.group).strip():
         return str(note.group).strip()
     # A folder of notes is usually one group's; a loose file says nothing about its group.
-    if source.from_folder and source.root.name:
-        return source.root.name
+    if source.from_folder and source.folder_name:
+        return source.folder_name
     return DEFAULT_GROUP
 
 
@@ -141,7 +142,7 @@ class ImportService:
         while batch.next < len(files) and not batch.report.cancelled:
             self._import_batch(batch)
         if progress is not None and not batch.report.cancelled:
-            progress(len(files), len(files), files[-1].path if files else Path())
+            progress(len(files), len(files), files[-1].name if files else Path())
         return batch.report
 
     def _import_batch(self, batch: _Batch) -> None:
@@ -164,7 +165,7 @@ class ImportService:
                     break
                 source = batch.files[batch.next]
                 if batch.progress is not None:
-                    batch.progress(batch.next, len(batch.files), source.path)
+                    batch.progress(batch.next, len(batch.files), source.name)
                 batch.report.outcomes += self._import_file(orm, batch, source)
                 batch.next += 1
             batch.queued.write(orm)
@@ -194,18 +195,26 @@ class ImportService:
             finishing.result()  # its error fails the batch here, as if raised in this thread
 
     def _import_file(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> list[FileOutcome]:
+        # Warnings about the file itself (its name, bytes dropped) go with every outcome.
+        warnings = [source.warning] if source.warning else []
+        if source.skipped is not None:
+            return [FileOutcome(source.name, "skipped", message=source.skipped, warnings=warnings)]
         read = batch.ahead.take(batch.next, source, batch.people)
+        warnings += read.warnings
         if not read.parts:
-            return [FileOutcome(source.path, "failed", message=read.problem)]
+            return [FileOutcome(source.name, "failed", message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
-        params = {"path": str(source.path), "digests": [part.digest for part in read.parts]}
+        path = str(source.name)  # what is stored: readable, whatever bytes named the file
+        params = {"path": path, "digests": [part.digest for part in read.parts]}
         rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
         outcomes = []
         for place, part in enumerate(read.parts):
-            known = _known_as(rows, str(source.path), part.note.part, part.digest, first=place == 0)
+            known = _known_as(rows, path, part.note.part, part.digest, first=place == 0)
             if known is not None:
                 rows.remove(known)  # one session per meeting
-            outcomes.append(self._import_one(orm, batch, source, part, known))
+            outcome = self._import_one(orm, batch, source, part, known)
+            outcome.warnings[:0] = warnings
+            outcomes.append(outcome)
         return outcomes
 
     def _import_one(
@@ -216,7 +225,7 @@ class ImportService:
         part: ReadPart,
         known: _Known | None,
     ) -> FileOutcome:
-        path, note, digest = source.path, part.note, part.digest
+        path, note, digest = source.name, part.note, part.digest
         outcome = FileOutcome(
             path,
             "unchanged",

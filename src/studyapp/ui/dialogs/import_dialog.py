@@ -306,13 +306,14 @@ class ImportDialog(JobDialog):
             "updated": self.tr("Updated"),
             "unchanged": self.tr("Unchanged"),
             "failed": self.tr("Failed"),
+            "skipped": self.tr("Skipped"),
             "would create": self.tr("Would create"),
             "would update": self.tr("Would update"),
         }
         return names.get(status, status)
 
     def _add_result(self, outcome: FileOutcome) -> None:
-        if outcome.status == "failed":
+        if outcome.status in ("failed", "skipped"):
             details = outcome.message or ""
         else:
             parts = [outcome.date.isoformat() if outcome.date else "", outcome.title or ""]
@@ -344,6 +345,7 @@ class ImportDialog(JobDialog):
             "updated": self.tr("{count} updated"),
             "would update": self.tr("{count} would be updated"),
             "unchanged": self.tr("{count} unchanged"),
+            "skipped": self.tr("{count} skipped"),
             "failed": self.tr("{count} failed"),
         }
         text = ", ".join(
