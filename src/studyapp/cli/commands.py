@@ -20,7 +20,7 @@ from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.core.db import Database, open_database, sqlite_path
-from studyapp.core.errors import DatabaseError
+from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
     from studyapp.core.services.imports import FileOutcome
@@ -282,6 +282,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.ui.platform_check import window_problem
+
+    # Asked before Qt loads: without a display or a library it needs, Qt aborts the process.
+    problem = window_problem()
+    if problem is not None:
+        raise StudyappError(problem)
     # Imported here so that no other command ever loads Qt.
     from studyapp.app import run_gui
 
