@@ -123,6 +123,11 @@ class PaperService:
             return bibtex.parse_bibtex(text)[0]
         raise _unrecognized(text)
 
+    def id_only(self, text: str) -> PaperFields | None:
+        """The fields of a paper known by the arXiv id or DOI in ``text`` alone (its details
+        pending), or None when ``text`` names neither."""
+        return _placeholder(text.strip())
+
     def parse_bibtex(self, text: str) -> list[PaperFields]:
         from studyapp.core.papers import bibtex  # bibtexparser loads on first use
 
