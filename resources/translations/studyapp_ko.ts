@@ -523,7 +523,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+64"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+65"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -541,6 +541,11 @@
         <location line="+7"/>
         <source>Add a to-do — Enter to add (e.g. Alice: send slides 📅 2025-01-27)</source>
         <translation>Enter로 할 일 추가 (예: Alice: 자료 보내기 📅 2025-01-27)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a to-do — Enter to add (e.g. Alice: send slides)</source>
+        <translation>Enter로 할 일 추가 (예: Alice: 자료 보내기)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1090,6 +1095,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
@@ -1104,7 +1114,12 @@
         <translation>갱신할 예정</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>Empty file: nothing to import</source>
+        <translation>빈 파일: 가져올 내용이 없음</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
@@ -1137,6 +1152,11 @@
         <location line="+1"/>
         <source>{count} unchanged</source>
         <translation>{count}개 변경 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} skipped</source>
+        <translation>{count}개 건너뜀</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1646,7 +1666,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>세부 정보 대기 중: 아직 {known}만 알고 있습니다. 네트워크가 응답하면 조회해서, 입력하신 내용은 바꾸지 않고 빈 항목만 채웁니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>arXiv {id}</source>
         <translation>arXiv {id}</translation>
     </message>
@@ -2039,7 +2059,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>태그, 쉼표로 구분</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Paper review</source>
         <translation>논문 리뷰</translation>
     </message>

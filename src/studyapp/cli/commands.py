@@ -25,7 +25,15 @@ from studyapp.core.errors import DatabaseError, StudyappError
 if TYPE_CHECKING:
     from studyapp.core.services.imports import FileOutcome
 
-STATUS_ORDER = ("created", "updated", "unchanged", "would create", "would update", "failed")
+STATUS_ORDER = (
+    "created",
+    "updated",
+    "unchanged",
+    "would create",
+    "would update",
+    "skipped",
+    "failed",
+)
 
 
 @dataclass
@@ -118,6 +126,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.print(f"{shown_path(outcome.path)}: a log of meetings, split into {count}")
         if outcome.status == "failed":
             ctx.warn(f"studyapp: {shown_path(outcome.path)}: {outcome.message or 'failed'}")
+            continue
+        if outcome.status == "skipped":
+            ctx.print(
+                f"{indent}{outcome.status.ljust(width)}  {shown_path(outcome.path)}: "
+                f"{outcome.message}"
+            )
             continue
         ctx.print(indent + _outcome_line(outcome, width))
         for warning in outcome.warnings:

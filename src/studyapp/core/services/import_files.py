@@ -21,6 +21,7 @@ from studyapp.core.services.import_images import FoundImage, ImageFinder, images
 
 _SKIPPED_FOLDERS = {".git", ".obsidian", ".trash", ".github", "node_modules", "_site", ".venv"}
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+EMPTY_FILE = "the file is empty: nothing to import"
 # At most this many files, of this many characters in all, wait read for their turn.
 READ_AHEAD_FILES = 200
 READ_AHEAD_CHARS = 20_000_000
@@ -99,6 +100,7 @@ class ReadNote:
     problem: str | None = None  # the file could not be read (no parts then)
     people_known: int = 0  # how many people the parser knew of
     size: int = 0  # characters (and image bytes) read
+    empty: bool = False  # nothing in it but white space: skipped, not a blank session
 
 
 def read_note(
@@ -114,6 +116,8 @@ def read_note(
     except ImportFileError as error:
         # The outcome already names the file; keep the reason only.
         return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
+    if not text.strip():
+        return ReadNote(problem=EMPTY_FILE, empty=True, people_known=len(people))
     file_date = _file_date(path)  # one stat serves both
     notes = parse_meetings(
         text,

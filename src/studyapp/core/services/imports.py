@@ -56,6 +56,7 @@ _KNOWN = select(
     models.Session.source_path,
     models.Session.source_hash,
     models.Session.source_part,
+    models.Session.title,
 ).where(
     or_(
         models.Session.source_path == bindparam("path"),
@@ -69,12 +70,13 @@ class _Known(NamedTuple):
     source_path: str | None
     source_hash: str | None
     source_part: str | None
+    title: str  # what the session is called now (it may have been renamed since)
 
 
 @dataclass
 class FileOutcome:
     path: Path
-    status: str  # created, updated, unchanged, failed, would create, would update
+    status: str  # created, updated, unchanged, skipped, failed, would create, would update
     session_id: int | None = None
     part: str | None = None  # which meeting of a log file ("2025-03-10")
     title: str | None = None
@@ -196,7 +198,8 @@ class ImportService:
     def _import_file(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> list[FileOutcome]:
         read = batch.ahead.take(batch.next, source, batch.people)
         if not read.parts:
-            return [FileOutcome(source.path, "failed", message=read.problem)]
+            status = "skipped" if read.empty else "failed"
+            return [FileOutcome(source.path, status, message=read.problem)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
         params = {"path": str(source.path), "digests": [part.digest for part in read.parts]}
         rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
@@ -229,8 +232,14 @@ class ImportService:
         )
         if known is not None and known.source_hash == digest:
             outcome.session_id = known.id
+            notes = []
             if known.source_path != str(path):
-                outcome.message = f"same content as {known.source_path}"
+                notes.append(f"same content as {known.source_path}")
+            if known.title != note.title:
+                # Renamed in studyapp since: the report names the session as it is now.
+                outcome.title = known.title
+                notes.append(f"renamed since; the file calls it {note.title!r}")
+            outcome.message = "; ".join(notes) or None
             return outcome
         if batch.dry_run:
             outcome.status = "would update" if known else "would create"

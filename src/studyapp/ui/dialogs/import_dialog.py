@@ -305,6 +305,7 @@ class ImportDialog(JobDialog):
             "created": self.tr("Created"),
             "updated": self.tr("Updated"),
             "unchanged": self.tr("Unchanged"),
+            "skipped": self.tr("Skipped"),
             "failed": self.tr("Failed"),
             "would create": self.tr("Would create"),
             "would update": self.tr("Would update"),
@@ -312,7 +313,9 @@ class ImportDialog(JobDialog):
         return names.get(status, status)
 
     def _add_result(self, outcome: FileOutcome) -> None:
-        if outcome.status == "failed":
+        if outcome.status == "skipped":
+            details = self.tr("Empty file: nothing to import")
+        elif outcome.status == "failed":
             details = outcome.message or ""
         else:
             parts = [outcome.date.isoformat() if outcome.date else "", outcome.title or ""]
@@ -344,6 +347,7 @@ class ImportDialog(JobDialog):
             "updated": self.tr("{count} updated"),
             "would update": self.tr("{count} would be updated"),
             "unchanged": self.tr("{count} unchanged"),
+            "skipped": self.tr("{count} skipped"),
             "failed": self.tr("{count} failed"),
         }
         text = ", ".join(
