@@ -10,7 +10,7 @@ import bibtexparser
 import pytest
 
 SERVER = Path(__file__).parents[1] / "fixtures" / "metadata" / "server.py"
-PAPER_KEYS = ["id", "title", "authors", "venue", "year", "arxiv_id", "doi"]
+PAPER_KEYS = ["id", "title", "authors", "venue", "year", "arxiv_id", "doi", "details_pending"]
 
 
 def _server_module():
@@ -66,6 +66,7 @@ def test_add_doi_and_list_json(cli):
         "year": 1999,
         "arxiv_id": "hep-th/9901001",
         "doi": None,
+        "details_pending": False,
     }
 
 
@@ -183,7 +184,8 @@ def test_offline_an_id_is_kept_and_the_lookup_retried_later(cli, offline, server
     (line,) = result.out.splitlines()
     assert line.startswith("Added #1 arXiv:2401.01234, details pending: could not reach arXiv (")
     assert "studyapp paper refresh" in line
-    assert [paper["arxiv_id"] for paper in _papers(cli)] == ["2401.01234"]
+    assert [(p["arxiv_id"], p["details_pending"]) for p in _papers(cli)] == [("2401.01234", True)]
+    assert cli("paper", "list").out == "#1 arXiv:2401.01234 (details pending)\n"
 
     still = cli("paper", "refresh")
     assert still.code == 1

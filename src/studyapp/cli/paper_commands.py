@@ -19,7 +19,16 @@ if TYPE_CHECKING:
     from studyapp.cli.commands import Context
     from studyapp.core.services.papers import AddResult
 
-PAPER_JSON_KEYS = ("id", "title", "authors", "venue", "year", "arxiv_id", "doi")
+PAPER_JSON_KEYS = (
+    "id",
+    "title",
+    "authors",
+    "venue",
+    "year",
+    "arxiv_id",
+    "doi",
+    "details_pending",
+)
 STDIO = "-"
 
 
@@ -95,6 +104,7 @@ def paper_json(paper: PaperInfo) -> shaping.Json:
         "year": paper.year,
         "arxiv_id": paper.arxiv_id,
         "doi": paper.doi,
+        "details_pending": paper.details_pending,
     }
 
 
@@ -161,6 +171,8 @@ def cmd_paper_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for row in rows:
         line = describe(row.paper)
+        if row.paper.details_pending:
+            line += " (details pending)"
         if row.paper.authors:
             line += f" — {', '.join(row.paper.authors)}"
         if row.times_presented:

@@ -164,9 +164,7 @@ class GroupMember(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(default=0)
-    # Everyone who presented or attended in the group is a member unless taken out of the
-    # rotation; this row then remembers that they were.
-    removed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    removed: Mapped[bool] = mapped_column(default=False, server_default=false())  # left rotation
     person: Mapped[Person] = relationship(lazy="joined")
 
 
@@ -276,10 +274,7 @@ class Paper(Timestamped, Base):
     arxiv_id: Mapped[str | None] = mapped_column(String(40), unique=True)
     doi: Mapped[str | None] = mapped_column(String(200), unique=True)
     bibtex_key: Mapped[str | None] = mapped_column(String(200))
-    # The entry a .bib file gave, as written there: {"type": "inproceedings", "fields":
-    # [[name, value], ...]}, so that export gives back its type and every field; None for a
-    # paper that came from elsewhere.
-    bibtex: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    bibtex: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # its .bib entry, as written
     abstract: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     tags: Mapped[list[Tag]] = relationship(secondary=paper_tags, order_by=Tag.name)
