@@ -3,7 +3,12 @@ in the background when the network answers, without the window ever waiting."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -156,3 +161,39 @@ def test_the_dialog_fills_in_a_paper_already_kept_by_its_id(qtbot, database, kep
     assert "Its empty fields were filled in from this form" in dialog.error.text()
     paper = PaperService(database).get(kept.id)
     assert (paper.title, paper.year) == ("Attention Is All You Need", 2017)
+
+
+def test_the_window_started_by_studyapp_fills_in_a_paper_kept_offline(
+    tmp_path, database, database_url, kept, http_server
+):
+    server = http_server()
+    script = textwrap.dedent(
+        f"""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from studyapp import app
+
+        def watch():
+            shown = QApplication.topLevelWidgets()
+            window = next(w for w in shown if w.objectName() == "mainWindow")
+            window.papers_view.lookups.roundFinished.connect(lambda *_: window.close())
+
+        qt = app._application()
+        QTimer.singleShot(0, watch)
+        QTimer.singleShot(30000, qt.quit)  # never hang the test run
+        raise SystemExit(app.run_gui({database_url!r}))
+        """
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).parents[3] / "src"),
+        "STUDYAPP_ARXIV_API": server.url + "/api/query",
+        "STUDYAPP_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert done.returncode == 0, done.stderr
+    paper = PaperService(database).get(kept.id)
+    assert (paper.title, paper.details_pending) == ("Attention Is All You Need", False)
