@@ -68,6 +68,7 @@ def main() -> int:
         print(OUT / "preview.png")
         preview.close()
         _preview_of_a_pasted_note(url, Path(folder))
+        _papers_with_a_pending_paper(url)
     return 0
 
 
@@ -125,6 +126,48 @@ def _preview_of_a_pasted_note(url: str, folder: Path) -> None:
     window.grab().save(str(OUT / "preview-pasted-note.png"))
     print(OUT / "preview-pasted-note.png")
     window.close()
+
+
+HINTON_BIB = """@inproceedings{kim2025ucdr,
+  title     = {{UCDR}-Adapter: Exploring Adaptation of Pre-Trained Vision-Language Models},
+  author    = {김, 동훈 and Jiang, Haoyu},
+  booktitle = {WACV},
+  year      = {2025},
+  pages     = {1--10},
+}
+"""
+
+
+def _papers_with_a_pending_paper(url: str) -> None:
+    """The papers library with a paper added offline in a meeting: its id kept, marked as
+    waiting for its details, in English and in Korean."""
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.core.db import open_database
+    from studyapp.core.services.papers import PaperService
+    from studyapp.ui.i18n import install_translator
+    from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    database = open_database(url)
+    service = PaperService(database)
+    service.add_from_text(HINTON_BIB)
+    (pending,) = service.add_from_text("1503.02531", fetch=False).created
+    database.dispose()
+    for name, language in (("papers-pending.png", "en"), ("papers-pending-korean.png", "ko")):
+        install_translator(app, language)  # type: ignore[arg-type]
+        apply_theme(app, "light")  # type: ignore[arg-type]
+        window = MainWindow(open_database(url))
+        window.resize(1400, 860)
+        window.show()
+        window.tabs.setCurrentWidget(window.papers_view)
+        window.papers_view.select_paper(pending.id)
+        for _ in range(20):
+            QApplication.processEvents()
+        window.grab().save(str(OUT / name))
+        print(OUT / name)
+        window.close()
 
 
 def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001

@@ -6,16 +6,36 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # paint as the app does (studyapp.app)
 
+import socket
+
 import pytest
 
 from studyapp.core.db import open_database
 
+# A port that refuses every connection while the tests run: bound, never listening.
+_REFUSING = socket.socket()
+_REFUSING.bind(("127.0.0.1", 0))
+OFFLINE_URL = f"http://127.0.0.1:{_REFUSING.getsockname()[1]}"
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(monkeypatch, tmp_path):
-    """Point every folder studyapp computes at tmp_path; forget any database override."""
+    """Point every folder studyapp computes at tmp_path; forget any database override.
+
+    No test reaches arXiv or Crossref: unless a test serves recorded replies (see
+    tests/fixtures/metadata/server.py), every lookup meets a refused connection, as offline.
+    """
     monkeypatch.setenv("STUDYAPP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("STUDYAPP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("STUDYAPP_ARXIV_API", f"{OFFLINE_URL}/arxiv/query")
+    monkeypatch.setenv("STUDYAPP_CROSSREF_API", f"{OFFLINE_URL}/crossref/works")
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """arXiv and Crossref do not answer (the connection is refused), as on a laptop offline."""
+    monkeypatch.setenv("STUDYAPP_ARXIV_API", f"{OFFLINE_URL}/arxiv/query")
+    monkeypatch.setenv("STUDYAPP_CROSSREF_API", f"{OFFLINE_URL}/crossref/works")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@
 <context>
     <name>AddPaperDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/add_paper_dialog.py" line="+60"/>
+        <location filename="../../src/studyapp/ui/papers/add_paper_dialog.py" line="+70"/>
         <source>Add paper</source>
         <translation>논문 추가</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>먼저 arXiv id, DOI 또는 BibTeX를 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Lookup cancelled; fill in the form by hand.</source>
         <translation>조회를 취소했습니다. 양식을 직접 채우세요.</translation>
     </message>
@@ -142,7 +142,12 @@
         <translation>찾았습니다. 내용을 확인한 뒤 저장하세요.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <source>No answer: save to keep the id; its details are looked up when the network answers.</source>
+        <translation>응답이 없습니다. 저장하면 ID를 보관해 두고, 네트워크가 응답할 때 세부 정보를 조회합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Lookup failed; fill in the form by hand.</source>
         <translation>조회하지 못했습니다. 양식을 직접 채우세요.</translation>
     </message>
@@ -157,14 +162,24 @@
         <translation>논문 제목을 입력하세요.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Added {added} papers; {skipped} were already in the library.</source>
         <translation>논문 {added}개를 추가했습니다. {skipped}개는 이미 논문 목록에 있습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Empty fields filled in for {count} of them.</source>
+        <translation>그중 {count}개는 비어 있던 항목을 채웠습니다.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>This paper is already in the library: “{title}”.</source>
         <translation>이미 논문 목록에 있는 논문입니다: “{title}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This paper is already in the library: “{title}”. Its empty fields were filled in from this form.</source>
+        <translation>이미 논문 목록에 있는 논문입니다: “{title}”. 비어 있던 항목을 이 양식의 내용으로 채웠습니다.</translation>
     </message>
 </context>
 <context>
@@ -528,7 +543,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+68"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+69"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -550,6 +565,11 @@
         <location line="+7"/>
         <source>Add a to-do — Enter to add (e.g. Alice: send slides 📅 2025-01-27)</source>
         <translation>Enter로 할 일 추가 (예: Alice: 자료 보내기 📅 2025-01-27)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a to-do — Enter to add (e.g. Alice: send slides)</source>
+        <translation>Enter로 할 일 추가 (예: Alice: 자료 보내기)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -989,7 +1009,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+62"/>
+        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+63"/>
         <source>Import notes</source>
         <translation>노트 가져오기</translation>
     </message>
@@ -1119,16 +1139,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Would create</source>
         <translation>만들 예정</translation>
     </message>
@@ -1138,7 +1159,12 @@
         <translation>갱신할 예정</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>Empty file: nothing to import</source>
+        <translation>빈 파일: 가져올 내용이 없음</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
@@ -1576,7 +1602,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PaperTableModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+118"/>
+        <location filename="../../src/studyapp/ui/models/paper_model.py" line="+65"/>
+        <source>details pending…</source>
+        <translation>세부 정보 대기 중…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -1614,7 +1645,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+73"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+77"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1624,7 +1655,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>논문 추가…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
+        <source>Look up now</source>
+        <translation>지금 조회</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open link</source>
         <translation>링크 열기</translation>
     </message>
@@ -1634,15 +1670,45 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <location line="+55"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>Looking up details…</source>
+        <translation>세부 정보 조회 중…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Details filled in: {count} papers</source>
+        <translation>세부 정보를 채운 논문: {count}개</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for details: {count} papers (no answer yet)</source>
+        <translation>세부 정보를 기다리는 논문: {count}개 (아직 응답 없음)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No paper selected</source>
         <translation>선택한 논문 없음</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>arXiv id</source>
+        <translation>arXiv ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details pending: only its {known} is known so far. They are looked up when the network answers, and filled in without changing what you typed.</source>
+        <translation>세부 정보 대기 중: 아직 {known}만 알고 있습니다. 네트워크가 응답하면 조회해서, 입력하신 내용은 바꾸지 않고 빈 항목만 채웁니다.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2038,7 +2104,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>태그, 쉼표로 구분</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Paper review</source>
         <translation>논문 리뷰</translation>
     </message>

@@ -131,6 +131,7 @@ def run_gui(database_url: str | None = None) -> int:
     guard.activationRequested.connect(lambda: _bring_forward(window))
     _close_on_sigterm(window)
     _thin_history(window)
+    window.papers_view.lookups.start()  # papers kept by their id alone: details when online
     window.show()
     code = int(app.exec())
     guard.close()

@@ -532,3 +532,24 @@ def test_a_blogs_images_go_where_its_options_say(cli, tmp_path):
     assert "layout: note\n" in text and "render_with_liquid: false\n" in text
     assert f'![slide.png](/blog/static/{post.stem}/slide.png){{: .embed width="320"}}' in text
     assert (tmp_path / "site" / "static" / post.stem / "slide.png").is_file()
+
+
+def test_an_empty_file_is_skipped_not_imported_as_a_blank_session(cli, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "blank.md").write_text(" \n\n\t \r\n", encoding="utf-8")
+    (folder / "real.md").write_text("# 2025-03-10 세미나\n\n회의 내용\n", encoding="utf-8")
+    result = cli("import", folder)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    skipped = [line for line in lines if line.startswith("skipped")]
+    assert [line.split()[1] for line in skipped] == [
+        f"{folder / 'blank.md'}:",
+        f"{folder / 'empty.md'}:",
+    ]
+    assert all(line.endswith(": the file is empty: nothing to import") for line in skipped)
+    assert lines[-1] == "Imported 3 files: 1 created, 2 skipped"
+    assert [s["title"] for s in _sessions(cli)] == ["2025-03-10 세미나"]
+    dry = cli("import", folder / "empty.md", "--dry-run")
+    assert dry.out.splitlines()[-1] == "Dry run, nothing written: 1 file (1 skipped)"

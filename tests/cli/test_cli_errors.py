@@ -118,6 +118,19 @@ def test_damaged_database_file(cli, db_path):
     assert "Traceback" not in result.err
 
 
+def test_a_folder_given_as_the_database_is_named_a_folder(cli, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for args in (["list"], ["import", str(SAMPLES / "24-12-03.md")], ["check"]):
+        result = cli(*args, database=folder)
+        assert result.code == 1, args
+        assert result.err_lines == [
+            f"studyapp: {folder} is a folder, not a database file; name a file, such as "
+            f"{folder / 'studyapp.sqlite3'}"
+        ]
+    assert list(folder.iterdir()) == []  # nothing was written into it
+
+
 @pytest.fixture
 def locked_database(cli, db_path, monkeypatch):
     """The database with another connection holding its write lock."""

@@ -149,3 +149,31 @@ def test_schedule_keeps_the_group_time_zone(cli):
     )
     dated = cli("schedule", "MUG", "FREQ=MONTHLY;BYDAY=2TH")
     assert re.fullmatch(r"  \d{4}-\d{2}-\d{2} Thu", dated.out.splitlines()[-1])
+
+
+def test_rotation_of_imported_notes_has_everyone_who_came(cli, tmp_path):
+    notes = tmp_path / "seeds"
+    notes.mkdir()
+    (notes / "2025-01-06.md").write_text(
+        "# 2025-01-06 세미나\n참석: 정훈님, Alice, Bob, 지은\n\n"
+        "## 정훈님 논문 - Tiny Teachers (CVPR 2024)\n\n## Alice: Small Students (ICML 2024)\n",
+        encoding="utf-8",
+    )
+    (notes / "2025-01-13.md").write_text(
+        "# 2025-01-13 세미나\n\n## 정훈님 논문 - Big Notes (WACV 2025)\n\n"
+        "## Bob: Deep Nets (ICLR 2024)\n\n## Dan: Wide Nets (ICLR 2024)\n",
+        encoding="utf-8",
+    )
+    assert cli("import", notes).code == 0
+    result = cli("rotation", "seeds")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == ["Members: 정훈님, Alice, Bob, 지은, Dan"]
+    assert cli("schedule", "seeds", WEEKLY).code == 0
+    plan = cli("rotation", "seeds", "--next", "6").out.splitlines()[1:]
+    turns = [line.split(maxsplit=1)[1] for line in plan]
+    # Everyone once, fewest talks first (지은 none, 정훈님 two), before anyone twice.
+    assert turns == ["지은", "Alice", "Bob", "Dan", "정훈님", "지은"]
+
+    taken_off = cli("rotation", "seeds", "--members", "Alice,Bob,Dan,정훈님")
+    assert taken_off.out.splitlines() == ["Members: Alice, Bob, Dan, 정훈님"]
+    assert cli("rotation", "seeds").out.splitlines() == ["Members: Alice, Bob, Dan, 정훈님"]

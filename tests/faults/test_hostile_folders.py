@@ -57,7 +57,7 @@ def test_a_named_pipe_in_the_folder_is_skipped_and_the_import_finishes(tmp_path:
         [*command, "import", str(folder)], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert f"{folder / 'pipe.md'}: skipped: a named pipe, not a file" in done.stderr
+    assert f"{folder / 'pipe.md'}: a named pipe, not a file" in done.stdout
     assert "Imported 2 files: 1 created, 1 skipped" in done.stdout
 
 

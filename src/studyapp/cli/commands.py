@@ -21,14 +21,20 @@ from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.cli.todo_commands import TODO_COMMANDS
 from studyapp.core.db import Database, open_database, sqlite_path
-from studyapp.core.errors import DatabaseError
+from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
     from studyapp.core.services.imports import FileOutcome
 
 STATUS_ORDER = (
-    "created", "updated", "unchanged", "would create", "would update", "skipped", "failed"
-)  # fmt: skip
+    "created",
+    "updated",
+    "unchanged",
+    "would create",
+    "would update",
+    "skipped",
+    "failed",
+)
 
 
 @dataclass
@@ -121,8 +127,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.print(f"{shown_path(outcome.path)}: a log of meetings, split into {count}")
         if outcome.status == "failed":
             ctx.warn(f"studyapp: {shown_path(outcome.path)}: {outcome.message or 'failed'}")
-        elif outcome.status == "skipped":  # not a note file (a pipe, a link leaving the folder)
-            ctx.warn(f"{shown_path(outcome.path)}: skipped: {outcome.message}")
+        elif outcome.status == "skipped":  # empty, a pipe, a link leaving the folder
+            ctx.print(
+                f"{indent}{outcome.status.ljust(width)}  {shown_path(outcome.path)}: "
+                f"{outcome.message}"
+            )
         if outcome.status in ("failed", "skipped"):
             for warning in outcome.warnings:
                 ctx.warn(f"{shown_path(outcome.path)}: warning: {warning}")
@@ -276,6 +285,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.ui.platform_check import window_problem
+
+    # Asked before Qt loads: without a display or a library it needs, Qt aborts the process.
+    problem = window_problem()
+    if problem is not None:
+        raise StudyappError(problem)
     # Imported here so that no other command ever loads Qt.
     from studyapp.app import run_gui
 

@@ -19,7 +19,16 @@ if TYPE_CHECKING:
     from studyapp.cli.commands import Context
     from studyapp.core.services.papers import AddResult
 
-PAPER_JSON_KEYS = ("id", "title", "authors", "venue", "year", "arxiv_id", "doi")
+PAPER_JSON_KEYS = (
+    "id",
+    "title",
+    "authors",
+    "venue",
+    "year",
+    "arxiv_id",
+    "doi",
+    "details_pending",
+)
 STDIO = "-"
 
 
@@ -39,14 +48,24 @@ def add_paper_parsers(command: Callable[[str, str], argparse.ArgumentParser]) ->
     adding = action(
         "add",
         "add a paper by arXiv id, DOI, URL or BibTeX file",
-        "Add a paper by arXiv id or URL, DOI or doi.org URL (details are "
-        "fetched from arXiv or Crossref), or every entry of a .bib file ('-' reads stdin).",
+        "Add a paper by arXiv id or URL, DOI or doi.org URL (details are fetched from arXiv "
+        "or Crossref; offline, the id is kept and looked up later), or every entry of a "
+        ".bib file ('-' reads stdin). A paper already in the library gets its empty fields "
+        "filled in.",
     )
     adding.add_argument("source", metavar="ARXIV_ID|DOI|FILE.bib|URL")
     adding.add_argument(
         "--no-fetch",
         action="store_true",
-        help="store the arXiv id or DOI alone, without looking up the details",
+        help="store the arXiv id or DOI alone; its details are looked up later "
+        "(`studyapp paper refresh`, or the window)",
+    )
+    action(
+        "refresh",
+        "look up the details of papers added by id alone",
+        "Look up on arXiv and Crossref the details of papers added offline or with "
+        "--no-fetch, filling in their empty fields. The window does this by itself now and "
+        "then.",
     )
     listing = action("list", "list the papers in the library", "List the papers in the library.")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -85,14 +104,37 @@ def paper_json(paper: PaperInfo) -> shaping.Json:
         "year": paper.year,
         "arxiv_id": paper.arxiv_id,
         "doi": paper.doi,
+        "details_pending": paper.details_pending,
     }
+
+
+LATER = "they are looked up again by `studyapp paper refresh` and by the open window"
+
+
+def _filled(names: tuple[str, ...]) -> str:
+    return f"filled in {shaping.join_and(list(names))}"
+
+
+def _pending(result: AddResult, still: str = "") -> str:
+    reason = result.pending_because
+    why = f": {reason[:1].lower()}{reason[1:]}" if reason else ""
+    return f", details {still}pending{why}; {LATER}"
 
 
 def _report(result: AddResult, ctx: Context) -> None:
     for paper in result.created:
-        ctx.print(f"Added {describe(paper)}")
+        line = f"Added {describe(paper)}"
+        if paper.details_pending:
+            line += _pending(result)
+        ctx.print(line)
     for paper in result.duplicates:
-        ctx.print(f"Already in the library: {describe(paper)}")
+        line = f"Already in the library: {describe(paper)}"
+        names = result.filled_in(paper.id)
+        if names:
+            line += f"; {_filled(names)}"
+        elif paper.details_pending:
+            line += _pending(result, "still ")
+        ctx.print(line)
     for warning in result.warnings:
         ctx.warn(f"studyapp: warning: {warning}")
 
@@ -129,6 +171,8 @@ def cmd_paper_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for row in rows:
         line = describe(row.paper)
+        if row.paper.details_pending:
+            line += " (details pending)"
         if row.paper.authors:
             line += f" — {', '.join(row.paper.authors)}"
         if row.times_presented:
@@ -149,9 +193,30 @@ def cmd_paper_trash(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_paper_refresh(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.services.paper_details import PendingPapers
+
+    report = PendingPapers(ctx.database()).refresh()
+    if not (report.filled or report.unanswered or report.unknown):
+        ctx.print("No paper is waiting for its details.")
+        return 0
+    for done in report.filled:
+        names = f": {_filled(done.fields)}" if done.fields else ""
+        ctx.print(f"Looked up {describe(done.paper)}{names}")
+    for paper, reason in report.unknown:
+        ctx.warn(f"studyapp: {describe(paper)}: {reason}")
+    if report.unanswered:
+        count = shaping.plural(len(report.unanswered), "paper")
+        reasons = "; ".join(dict.fromkeys(reason for _, reason in report.unanswered))
+        ctx.warn(f"studyapp: {reasons}; {count} still pending, try again later")
+    return 1 if report.unanswered or report.unknown else 0
+
+
 def cmd_paper(args: argparse.Namespace, ctx: Context) -> int:
     if args.paper_command == "add":
         return cmd_paper_add(args, ctx)
+    if args.paper_command == "refresh":
+        return cmd_paper_refresh(args, ctx)
     if args.paper_command == "trash":
         return cmd_paper_trash(args, ctx)
     return cmd_paper_list(args, ctx)

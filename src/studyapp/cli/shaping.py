@@ -145,6 +145,13 @@ def session_table(summaries: Sequence[SessionSummary]) -> list[str]:
     return table(("ID", "DATE", "GROUP", "KIND", "TITLE"), rows)
 
 
+def join_and(items: Sequence[str]) -> str:
+    """``title, authors and year``."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 

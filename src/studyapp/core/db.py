@@ -76,6 +76,12 @@ def make_engine(url: str) -> Engine:
         # One shared connection, or every checkout would see a new empty database.
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
+        if path.is_dir():
+            # SQLite would only say "unable to open database file".
+            raise DatabaseError(
+                f"{path} is a folder, not a database file; name a file, such as "
+                f"{path / 'studyapp.sqlite3'}"
+            )
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         # Pooled: a new SQLite connection re-reads the whole schema and runs the pragmas

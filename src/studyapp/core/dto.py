@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from studyapp.core.papers.fields import BibtexEntry
+from studyapp.core.papers.identifiers import details_pending
 from studyapp.core.tasks import TaskFields
 from studyapp.core.timezones import aware_start
 
@@ -31,6 +33,12 @@ class PaperInfo:
     bibtex_key: str | None = None
     abstract: str = ""
     tags: tuple[str, ...] = ()
+    bibtex: BibtexEntry | None = None  # the entry a .bib gave, as written there
+
+    @property
+    def details_pending(self) -> bool:
+        """Only its arXiv id or DOI is known yet; the details are looked up when online."""
+        return details_pending(self.title, self.arxiv_id, self.doi)
 
     @property
     def link(self) -> str | None:

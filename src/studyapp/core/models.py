@@ -33,6 +33,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -163,6 +164,7 @@ class GroupMember(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    removed: Mapped[bool] = mapped_column(default=False, server_default=false())  # left rotation
     person: Mapped[Person] = relationship(lazy="joined")
 
 
@@ -272,6 +274,7 @@ class Paper(Timestamped, Base):
     arxiv_id: Mapped[str | None] = mapped_column(String(40), unique=True)
     doi: Mapped[str | None] = mapped_column(String(200), unique=True)
     bibtex_key: Mapped[str | None] = mapped_column(String(200))
+    bibtex: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # its .bib entry, as written
     abstract: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     tags: Mapped[list[Tag]] = relationship(secondary=paper_tags, order_by=Tag.name)

@@ -29,6 +29,7 @@ from studyapp.core.tasks import StatusType
 from studyapp.core.tasks.statuses import CANCELLED, DONE, IN_PROGRESS, TODO
 from studyapp.ui.checklist_delegate import WrappingItemDelegate
 from studyapp.ui.checklist_item_editor import ChecklistItemEditor
+from studyapp.ui.glyphs import can_draw
 from studyapp.ui.models.checklist_look import overdue_color
 from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole
 from studyapp.ui.save_queue import SaveQueue
@@ -93,6 +94,8 @@ class ChecklistPanel(QWidget):
 
         self.add_edit = QLineEdit(self, objectName="checklistAdd")
         hint = self.tr("Add a to-do — Enter to add (e.g. Alice: send slides 📅 2025-01-27)")
+        if not can_draw("📅", self.add_edit.font()):  # no emoji font: a box, not a calendar
+            hint = self.tr("Add a to-do — Enter to add (e.g. Alice: send slides)")
         self.add_edit.setPlaceholderText(hint)
         self.add_edit.setToolTip(hint)  # the placeholder is cut short in a narrow panel
         self.add_edit.setAccessibleName(self.tr("Add a to-do"))

@@ -143,6 +143,8 @@ class SessionHeader(QWidget):
             if detail is None:
                 for edit in (self.title_edit, self.tags_edit):
                     edit.clear()
+                # QDateEdit starts at 2000-01-01; with no session, today is the date to show.
+                self.date_edit.setDate(QDate.currentDate())
                 return
             pending = self._queue.pending_value(("title", detail.id))
             self.title_edit.setText(pending if isinstance(pending, str) else detail.title)

@@ -5,7 +5,8 @@ import pytest
 
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import ValidationError
-from studyapp.core.papers.bibtex import looks_like_bibtex, make_key, parse_bibtex, write_bibtex
+from studyapp.core.papers.bibtex import looks_like_bibtex, parse_bibtex
+from studyapp.core.papers.bibtex_out import make_key, write_bibtex
 
 PAPERS = [
     PaperInfo(
@@ -45,11 +46,12 @@ def test_round_trip_through_a_file(tmp_path):
     # The library itself reads the file back...
     library = bibtexparser.parse_file(str(path))
     assert not library.failed_blocks
+    # 김민지's family name is 김, Kim: the three Kim 2024 "Tiny" papers take a, b in order.
     assert [entry.key for entry in library.entries] == [
-        "paper2024tiny",
         "kim2024tiny",
-        "witten1999notes",
         "kim2024tinya",
+        "witten1999notes",
+        "kim2024tinyb",
     ]
     # ...and so does our reader, to the same fields.
     back = parse_bibtex(path.read_text(encoding="utf-8"))
@@ -71,8 +73,8 @@ def test_writing_escapes_latex_and_picks_entry_types():
     assert r"J\"urgen M\"uller" in text
     assert "김민지" in text  # Hangul stays UTF-8
     assert "url = {https://example.org/paper_v1%20final}" in text  # links are not escaped
-    assert "@inproceedings{paper2024tiny," in text
-    assert "@misc{kim2024tiny," in text
+    assert "@inproceedings{kim2024tiny," in text
+    assert "@misc{kim2024tinya," in text
     assert "@article{witten1999notes," in text
     assert "archiveprefix = {arXiv}" in text
 

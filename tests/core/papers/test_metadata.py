@@ -8,6 +8,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.papers.metadata import (
     MetadataError,
     MetadataFetcher,
+    MetadataUnavailable,
     parse_arxiv_feed,
     parse_crossref_work,
 )
@@ -146,3 +147,32 @@ def test_parsers_work_on_the_recorded_bodies_directly():
         parse_crossref_work(b'{"status": "ok", "message": []}', "10.1/x")
     with pytest.raises(MetadataError):
         parse_arxiv_feed(b"<rss/>", "2401.01234")
+
+
+def test_worth_asking_again_is_told_apart_from_no_such_paper(fetcher):
+    # Offline, slow, failing or answering with a page that is no reply: ask again later.
+    unanswered = []
+    for ask in (
+        lambda: MetadataFetcher(timeout=0.3).arxiv(server_ids.SLOW_ARXIV),
+        lambda: fetcher.arxiv(server_ids.BROKEN_ARXIV),
+        lambda: fetcher.arxiv(server_ids.FAILING_ARXIV),
+        lambda: fetcher.crossref(server_ids.BROKEN_DOI),
+    ):
+        with pytest.raises(MetadataUnavailable) as caught:
+            ask()
+        unanswered.append(caught.value)
+    assert all("by hand" in str(error) and "by hand" not in error.brief for error in unanswered)
+    assert unanswered[0].brief == "Could not reach arXiv (timed out after 0.3 s)"
+    # A clear "no": not worth asking again.
+    for ask in (
+        lambda: fetcher.arxiv(server_ids.UNKNOWN_ARXIV),
+        lambda: fetcher.crossref(server_ids.UNKNOWN_DOI),
+    ):
+        with pytest.raises(MetadataError) as caught:
+            ask()
+        assert not isinstance(caught.value, MetadataUnavailable)
+
+
+def test_a_refused_connection_is_worth_asking_again(offline):
+    with pytest.raises(MetadataUnavailable, match=r"^Could not reach arXiv \(.+\); fill in"):
+        MetadataFetcher(timeout=0.5).arxiv("2401.01234")

@@ -181,7 +181,7 @@ def test_plan_creates_planned_sessions_with_presenters_once(schedules, database)
     assert [sessions.get(i).date for i in more] == [dt.date(2025, 4, 7), dt.date(2025, 4, 14)]
     assert [
         [p.presenter for p in PresentationService(database).list_for_session(i)] for i in more
-    ] == [["Alice", "동훈님"], ["Alice", "Bob"]]
+    ] == [["Alice", "동훈님"], ["Bob", "Alice"]]  # Bob first: no turn yet in this plan
     # The planned talks are headings of the body, which the rows were derived from.
     assert sessions.get(more[0]).body == "## Presentation by Alice\n\n## Presentation by 동훈님"
 

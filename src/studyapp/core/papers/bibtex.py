@@ -1,8 +1,9 @@
-"""BibTeX in and out through bibtexparser 2 (parsing, LaTeX accents, name splitting).
+"""BibTeX in through bibtexparser 2 (parsing, LaTeX accents, name splitting).
 
 Reading is all or nothing: one malformed block makes the whole text a ValidationError that
-names the line, so an import never half-happens. Writing gives each paper a stable key
-(``kim2024tiny``) and leaves LaTeX escaping to the library.
+names the line, so an import never half-happens. Each entry keeps its type and its fields
+as written (``BibtexEntry``), so writing it out again (``bibtex_out.py``) changes nothing
+the library did not change.
 """
 
 from __future__ import annotations
@@ -10,38 +11,25 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from bibtexparser import model
-from bibtexparser.entrypoint import parse_string, write_string
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.library import Library
-from bibtexparser.middlewares import (
-    LatexDecodingMiddleware,
-    LatexEncodingMiddleware,
-    SeparateCoAuthors,
-)
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from bibtexparser.middlewares.names import parse_single_name_into_parts
-from pylatexenc.latexencode import (  # type: ignore[import-untyped]
-    RULE_REGEX,
-    UnicodeToLatexConversionRule,
-    UnicodeToLatexEncoder,
-)
 
-from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import ValidationError
-from studyapp.core.papers.fields import PaperFields
+from studyapp.core.papers.fields import BibtexEntry, PaperFields
 from studyapp.core.papers.identifiers import normalize_arxiv, parse_doi
+from studyapp.core.papers.names import full_name, is_east_asian
 
 _ENTRY_START = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_CONFERENCE = re.compile(
-    r"conference|proceedings|workshop|symposium|\b[A-Z]{2,}[A-Za-z]*\s*'?\d{2,4}\b", re.IGNORECASE
-)
-_STOP_WORDS = {"a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "towards"}
-# Written verbatim: escaping would break links ("\_" in a URL) and identifiers.
-_VERBATIM_FIELDS = ("doi", "url", "eprint", "archiveprefix")
+_ARXIV_MENTION = re.compile(r"arxiv(?:\.org/abs/|:\s*|\s+)(\d{4}\.\d{4,5})", re.IGNORECASE)
+# The fields a venue is read from, in this order.
+VENUE_FIELDS = ("booktitle", "journal", "journaltitle", "howpublished")
 
 
 @contextlib.contextmanager
@@ -76,9 +64,17 @@ def _failure(block: model.ParsingFailedBlock) -> str:
     return f"line {line}: cannot read {first!r}"
 
 
+def _field(entry: model.Entry, key: str) -> model.Field | None:
+    # Field names are case-insensitive in BibTeX ("Title", "DOI"); bibtexparser keeps them.
+    found = entry.fields_dict.get(key)
+    if found is not None:
+        return found
+    return next((field for field in entry.fields if field.key.lower() == key), None)
+
+
 def _text(entry: model.Entry, *keys: str) -> str | None:
     for key in keys:
-        field = entry.fields_dict.get(key)
+        field = _field(entry, key)
         if field is not None and isinstance(field.value, str):
             value = " ".join(field.value.split())
             if value:
@@ -92,23 +88,24 @@ def _link(value: str | None) -> str | None:
 
 
 def _person(name: str) -> str:
-    """Turn "Kim, Minji" into "Minji Kim"; names in any other form stay as written."""
+    """ "Kim, Minji" is Minji Kim and "김, 철수" is 김철수; other forms stay as written."""
     name = " ".join(name.split())
     if "," not in name:
         return name
     try:
-        return " ".join(
-            parse_single_name_into_parts(name, strict=False).merge_first_name_first.split()
-        )
+        parts = parse_single_name_into_parts(name, strict=False)
     except ValueError:
         return name
+    if is_east_asian(name):
+        return full_name(" ".join(parts.first), " ".join([*parts.von, *parts.last]))
+    return " ".join(parts.merge_first_name_first.split())
 
 
 def _fields(entry: model.Entry, raw: model.Entry) -> PaperFields:
     title = _text(entry, "title")
     if not title:
         raise ValidationError(f"The BibTeX entry {entry.key!r} has no title.")
-    field = entry.fields_dict.get("author")
+    field = _field(entry, "author")
     names = field.value if field is not None else []
     authors = tuple(_person(n) for n in (names if isinstance(names, list) else [names]) if n)
     year_text = _text(entry, "year") or _text(entry, "date") or ""
@@ -117,12 +114,17 @@ def _fields(entry: model.Entry, raw: model.Entry) -> PaperFields:
     eprint = _text(raw, "eprint")
     if eprint and (_text(entry, "archiveprefix", "eprinttype") or "arxiv").lower() == "arxiv":
         arxiv_id = normalize_arxiv(eprint)
+    if arxiv_id is None:
+        # Google Scholar writes "journal = {arXiv preprint arXiv:1503.02531}".
+        places = " ".join(_text(raw, name) or "" for name in ("journal", "note", "url"))
+        mentioned = _ARXIV_MENTION.search(places)
+        arxiv_id = normalize_arxiv(mentioned.group(1)) if mentioned else None
     doi_text = _text(raw, "doi")
     keywords = _text(entry, "keywords") or ""
     return PaperFields(
         title=title,
         authors=tuple(a for a in authors if a),
-        venue=_text(entry, "booktitle", "journal", "journaltitle", "howpublished"),
+        venue=_text(entry, *VENUE_FIELDS),
         year=int(year.group(1)) if year else None,
         url=_link(_text(raw, "url")),
         arxiv_id=arxiv_id,
@@ -130,14 +132,21 @@ def _fields(entry: model.Entry, raw: model.Entry) -> PaperFields:
         bibtex_key=entry.key or None,
         abstract=_text(entry, "abstract") or "",
         tags=tuple(t for t in (k.strip() for k in re.split(r"[,;]", keywords)) if t),
+        bibtex=BibtexEntry(raw.entry_type, tuple((f.key, str(f.value)) for f in raw.fields)),
     )
+
+
+def _decoded(library: Library) -> Library:
+    with _quiet_parser():
+        library = LatexDecodingMiddleware().transform(library)
+        return SeparateCoAuthors().transform(library)
 
 
 def parse_bibtex(text: str) -> list[PaperFields]:
     """Every entry of ``text`` as PaperFields, in order; ValidationError for any bad block."""
     with _quiet_parser():
         # Decoded for text; read a second time undecoded for links and ids, where "%" is
-        # part of a URL and not a LaTeX comment.
+        # part of a URL and not a LaTeX comment, and for the entry kept as written.
         library = parse_string(
             text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors()]
         )
@@ -153,94 +162,24 @@ def parse_bibtex(text: str) -> list[PaperFields]:
     ]
 
 
-# -- writing ---------------------------------------------------------------------------------
+def _model_entry(key: str, stored: BibtexEntry) -> model.Entry:
+    return model.Entry(stored.entry_type, key, [model.Field(k, v) for k, v in stored.fields])
 
 
-def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def make_key(paper: PaperInfo | PaperFields) -> str:
-    """``kim2024tiny``: first author's family name, year, first real word of the title."""
-    family = ""
-    if paper.authors:
-        first = paper.authors[0]
-        parts = parse_single_name_into_parts(first, strict=False) if first.strip() else None
-        family = _ascii_word(" ".join(parts.last) if parts and parts.last else first)
-    words = [_ascii_word(word) for word in re.split(r"[\s\-:/]+", paper.title)]
-    word = next((w for w in words if w and w not in _STOP_WORDS), "")
-    year = str(paper.year) if paper.year else ""
-    return f"{family or 'paper'}{year}{word}"
-
-
-def _unique_keys(papers: Sequence[PaperInfo]) -> list[str]:
-    keys: list[str] = []
-    taken: set[str] = set()
-    for paper in papers:
-        base = paper.bibtex_key or make_key(paper)
-        key, suffix = base, 0
-        while key in taken:
-            suffix += 1
-            # kim2024tiny, kim2024tinya, kim2024tinyb ... as BibTeX users expect.
-            key = f"{base}{chr(ord('a') + suffix - 1)}" if suffix <= 26 else f"{base}-{suffix}"
-        taken.add(key)
-        keys.append(key)
-    return keys
-
-
-def _entry(paper: PaperInfo, key: str) -> model.Entry:
-    venue = paper.venue if paper.venue and paper.venue.lower() != "arxiv" else None
-    if venue is None:
-        entry_type, venue_field = "misc", "howpublished"
-    elif _CONFERENCE.search(venue):
-        entry_type, venue_field = "inproceedings", "booktitle"
-    else:
-        entry_type, venue_field = "article", "journal"
-    values: list[tuple[str, str]] = [("title", paper.title)]
-    if paper.authors:
-        values.append(("author", " and ".join(paper.authors)))
-    if venue:
-        values.append((venue_field, venue))
-    if paper.year:
-        values.append(("year", str(paper.year)))
-    if paper.abstract:
-        values.append(("abstract", paper.abstract))
-    if paper.tags:
-        values.append(("keywords", ", ".join(paper.tags)))
-    return model.Entry(entry_type, key, [model.Field(k, v) for k, v in values])
-
-
-def _encoder() -> LatexEncodingMiddleware:
-    keep_math = UnicodeToLatexConversionRule(
-        rule_type=RULE_REGEX, rule=[(re.compile(r"(?<!\\)(\$.*[^\\]\$)"), r"\1")]
+def read_stored(entries: Sequence[BibtexEntry]) -> list[PaperFields | None]:
+    """What the library read from each stored entry when it was imported (None for one that
+    no longer reads as a paper): export compares it with the paper now to see what changed."""
+    if not entries:
+        return []
+    # Keys of their own: a library drops an entry whose key it has seen.
+    raw = [_model_entry(f"entry{n}", stored) for n, stored in enumerate(entries)]
+    decoded = _decoded(
+        Library([_model_entry(f"entry{n}", stored) for n, stored in enumerate(entries)])
     )
-    # Hangul has no LaTeX form; it is kept as UTF-8 (biber and XeLaTeX read it) quietly.
-    encoder = UnicodeToLatexEncoder(
-        conversion_rules=[keep_math, "defaults"],
-        unknown_char_policy="keep",
-        unknown_char_warning=False,
-    )
-    return LatexEncodingMiddleware(encoder=encoder, allow_inplace_modification=True)
-
-
-def write_bibtex(papers: Sequence[PaperInfo]) -> str:
-    """A BibTeX file of ``papers`` (in the given order) that bibtexparser reads back."""
-    entries = [_entry(p, k) for p, k in zip(papers, _unique_keys(papers), strict=True)]
-    library = Library(list[model.Block](entries))
-    with _quiet_parser():
-        library = _encoder().transform(library)
-    for entry, paper in zip(library.entries, papers, strict=True):
-        # Braces keep "CLIP" capitalized under styles that lowercase titles.
-        entry["title"] = "{" + entry["title"] + "}"
-        verbatim = {
-            "doi": paper.doi,
-            "url": paper.url,
-            "eprint": paper.arxiv_id,
-            "archiveprefix": "arXiv" if paper.arxiv_id else None,
-        }
-        for name in _VERBATIM_FIELDS:
-            value = verbatim[name]
-            if value:
-                entry.set_field(model.Field(name, value))
-    return write_string(library)
+    found: list[PaperFields | None] = []
+    for entry, verbatim in zip(decoded.entries, raw, strict=True):
+        try:
+            found.append(_fields(entry, verbatim))
+        except ValidationError:
+            found.append(None)
+    return found

@@ -90,3 +90,18 @@ def doi_link(doi: str) -> str:
 
 def arxiv_link(arxiv_id: str) -> str:
     return f"https://arxiv.org/abs/{arxiv_id}"
+
+
+def placeholder_title(arxiv_id: str | None, doi: str | None) -> str | None:
+    """The title a paper has while only its id is known: ``arXiv:1503.02531``, ``doi:10…``."""
+    if arxiv_id:
+        return f"arXiv:{arxiv_id}"
+    if doi:
+        return f"doi:{doi}"
+    return None
+
+
+def details_pending(title: str, arxiv_id: str | None, doi: str | None) -> bool:
+    """Whether a paper still waits for its details: its title is only its id."""
+    placeholders = (f"arXiv:{arxiv_id}" if arxiv_id else None, f"doi:{doi}" if doi else None)
+    return bool(title) and title in placeholders

@@ -20,6 +20,7 @@ from studyapp import __version__
 from studyapp.core.errors import StudyappError
 from studyapp.core.papers.fields import PaperFields
 from studyapp.core.papers.identifiers import arxiv_link
+from studyapp.core.papers.names import full_name
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 CROSSREF_API = "https://api.crossref.org/works"
@@ -29,14 +30,32 @@ USER_AGENT = f"studyapp/{__version__} (study-group organizer; Python urllib)"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-_HANGUL_OR_CJK = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u4e00-\u9fff\u3040-\u30ff]")
 _TAGS = re.compile(r"<[^>]+>")
 
 
 class MetadataError(StudyappError):
-    """Metadata could not be fetched: offline, timed out, unknown id, unreadable reply."""
+    """Metadata could not be fetched: offline, timed out, unknown id, unreadable reply.
+
+    ``brief`` is the message without the advice to fill in the form by hand, for callers
+    that keep the id and look it up again later instead.
+    """
 
     code = "metadata"
+
+    def __init__(self, message: str, *, brief: str | None = None) -> None:
+        super().__init__(message)
+        self.brief = brief or message
+
+
+class MetadataUnavailable(MetadataError):
+    """The service gave no usable answer this time (offline, timed out, busy, an error page
+    from a hotel's Wi-Fi login): worth asking again later, unlike "no such paper"."""
+
+    code = "metadata-unavailable"
+
+
+def _unavailable(brief: str, advice: str = "fill in the details by hand") -> MetadataUnavailable:
+    return MetadataUnavailable(f"{brief}; {advice}", brief=brief)
 
 
 def _one_line(text: str | None) -> str:
@@ -61,7 +80,6 @@ class MetadataFetcher:
         request = urllib.request.Request(
             url, headers={"User-Agent": self.user_agent, "Accept": accept}
         )
-        by_hand = "fill in the details by hand"
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body: bytes = response.read(MAX_BYTES + 1)
@@ -69,28 +87,28 @@ class MetadataFetcher:
             if error.code in (400, 404, 410):
                 raise MetadataError(f"{service} has no {what}") from None
             if error.code == 429:
-                raise MetadataError(
-                    f"{service} asks to slow down (too many requests); try again in a minute "
-                    f"or {by_hand}"
+                raise _unavailable(
+                    f"{service} asks to slow down (too many requests)",
+                    "try again in a minute or fill in the details by hand",
                 ) from None
-            raise MetadataError(
-                f"{service} answered with an error (HTTP {error.code}); try again later or "
-                f"{by_hand}"
+            raise _unavailable(
+                f"{service} answered with an error (HTTP {error.code})",
+                "try again later or fill in the details by hand",
             ) from None
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
                 reason = f"timed out after {_seconds(self.timeout)}"
             else:
                 reason = _one_line(str(getattr(error.reason, "strerror", None) or error.reason))
-            raise MetadataError(f"Could not reach {service} ({reason}); {by_hand}") from None
+            raise _unavailable(f"Could not reach {service} ({reason})") from None
         except TimeoutError:
-            raise MetadataError(
-                f"Could not reach {service} (timed out after {_seconds(self.timeout)}); {by_hand}"
+            raise _unavailable(
+                f"Could not reach {service} (timed out after {_seconds(self.timeout)})"
             ) from None
         except (OSError, ValueError) as error:
-            raise MetadataError(f"Could not reach {service} ({error}); {by_hand}") from None
+            raise _unavailable(f"Could not reach {service} ({error})") from None
         if len(body) > MAX_BYTES:
-            raise MetadataError(f"{service} sent a reply that is far too large; {by_hand}")
+            raise _unavailable(f"{service} sent a reply that is far too large")
         return body
 
     # -- arXiv -----------------------------------------------------------------------------
@@ -114,13 +132,13 @@ class MetadataFetcher:
 
 def parse_arxiv_feed(body: bytes, arxiv_id: str) -> PaperFields:
     """The paper in an arXiv API Atom feed; MetadataError when there is none."""
-    unreadable = "arXiv sent a reply that could not be read; fill in the details by hand"
+    unreadable = "arXiv sent a reply that could not be read"
     try:
         root = ET.fromstring(body)
     except ET.ParseError:
-        raise MetadataError(unreadable) from None
+        raise _unavailable(unreadable) from None
     if root.tag != f"{_ATOM}feed":
-        raise MetadataError(unreadable)
+        raise _unavailable(unreadable)
     for entry in root.findall(f"{_ATOM}entry"):
         entry_id = entry.findtext(f"{_ATOM}id") or ""
         if "/api/errors" in entry_id:
@@ -156,10 +174,7 @@ def _crossref_author(author: dict[str, Any]) -> str:
     family = _one_line(str(author.get("family") or ""))
     if not (given or family):
         return _one_line(str(author.get("name") or ""))
-    if _HANGUL_OR_CJK.search(family + given):
-        # Korean, Chinese and Japanese names are written family name first, no space.
-        return f"{family}{given}"
-    return " ".join(part for part in (given, family) if part)
+    return full_name(given, family)
 
 
 def _first(value: Any) -> str:
@@ -178,14 +193,14 @@ def _crossref_year(work: dict[str, Any]) -> int | None:
 
 def parse_crossref_work(body: bytes, doi: str) -> PaperFields:
     """The work in a Crossref ``/works/{doi}`` reply; MetadataError when unreadable."""
-    unreadable = "Crossref sent a reply that could not be read; fill in the details by hand"
+    unreadable = "Crossref sent a reply that could not be read"
     try:
         reply = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MetadataError(unreadable) from None
+        raise _unavailable(unreadable) from None
     work = reply.get("message") if isinstance(reply, dict) else None
     if not isinstance(work, dict):
-        raise MetadataError(unreadable)
+        raise _unavailable(unreadable)
     title = _first(work.get("title"))
     if not title:
         raise MetadataError(f"Crossref has no title for DOI {doi}; fill in the details by hand")

@@ -9,6 +9,7 @@ from studyapp.core.dto import (
     PresentationInfo,
     SessionSummary,
 )
+from studyapp.core.papers.fields import BibtexEntry
 from studyapp.core.tasks import TaskFields
 
 
@@ -25,6 +26,7 @@ def paper_info(paper: models.Paper) -> PaperInfo:
         bibtex_key=paper.bibtex_key,
         abstract=paper.abstract or "",
         tags=tuple(tag.name for tag in paper.tags),
+        bibtex=BibtexEntry.from_json(paper.bibtex),
     )
 
 

@@ -22,6 +22,7 @@ from studyapp.core.services.import_sources import SourceFile, collect_files
 __all__ = ["ReadAhead", "ReadNote", "ReadPart", "SourceFile", "collect_files", "read_note"]
 
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+EMPTY_FILE = "the file is empty: nothing to import"
 # At most this many files, of this many characters in all, wait read for their turn.
 READ_AHEAD_FILES = 200
 READ_AHEAD_CHARS = 20_000_000
@@ -69,6 +70,7 @@ class ReadNote:
     people_known: int = 0  # how many people the parser knew of
     size: int = 0  # characters (and image bytes) read
     warnings: tuple[str, ...] = ()  # of reading the file (NUL bytes dropped)
+    empty: bool = False  # nothing in it but white space: skipped, not a blank session
 
 
 def read_note(
@@ -87,6 +89,8 @@ def read_note(
         # The outcome already names the file; keep the reason only.
         return ReadNote(problem=str(error).removeprefix(f"{path.name}: "), people_known=len(people))
     text = read.text
+    if not text.strip():
+        return ReadNote(problem=EMPTY_FILE, empty=True, people_known=len(people))
     file_date = _file_date(path)  # one stat serves both
     notes = parse_meetings(
         text,

@@ -57,6 +57,7 @@ _KNOWN = select(
     models.Session.source_path,
     models.Session.source_hash,
     models.Session.source_part,
+    models.Session.title,
 ).where(
     or_(
         models.Session.source_path == bindparam("path"),
@@ -70,6 +71,7 @@ class _Known(NamedTuple):
     source_path: str | None
     source_hash: str | None
     source_part: str | None
+    title: str  # what the session is called now (it may have been renamed since)
 
 
 @dataclass
@@ -202,7 +204,8 @@ class ImportService:
         read = batch.ahead.take(batch.next, source, batch.people)
         warnings += read.warnings
         if not read.parts:
-            return [FileOutcome(source.name, "failed", message=read.problem, warnings=warnings)]
+            status = "skipped" if read.empty else "failed"
+            return [FileOutcome(source.name, status, message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
         path = str(source.name)  # what is stored: readable, whatever bytes named the file
         params = {"path": path, "digests": [part.digest for part in read.parts]}
@@ -238,8 +241,14 @@ class ImportService:
         )
         if known is not None and known.source_hash == digest:
             outcome.session_id = known.id
+            notes = []
             if known.source_path != str(path):
-                outcome.message = f"same content as {known.source_path}"
+                notes.append(f"same content as {known.source_path}")
+            if known.title != note.title:
+                # Renamed in studyapp since: the report names the session as it is now.
+                outcome.title = known.title
+                notes.append(f"renamed since; the file calls it {note.title!r}")
+            outcome.message = "; ".join(notes) or None
             return outcome
         if batch.dry_run:
             outcome.status = "would update" if known else "would create"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
@@ -21,15 +21,21 @@ from studyapp.core.db import Database
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import ImportFileError, NotFoundError, ValidationError
 from studyapp.core.papers.fields import PaperFields
-from studyapp.core.papers.identifiers import normalize_arxiv, parse_arxiv, parse_doi
-from studyapp.core.papers.metadata import MetadataError, MetadataFetcher
+from studyapp.core.papers.identifiers import (
+    normalize_arxiv,
+    parse_arxiv,
+    parse_doi,
+    placeholder_title,
+)
+from studyapp.core.papers.metadata import MetadataError, MetadataFetcher, MetadataUnavailable
 from studyapp.core.papers.reading_list import Assigned, ListedPaper, Presented, render_reading_list
-from studyapp.core.services import convert, paper_rows
+from studyapp.core.services import convert, lookup, paper_rows
 
 __all__ = [
     "AddResult",
     "DuplicatePaperError",
     "MetadataError",
+    "MetadataUnavailable",
     "PaperFields",
     "PaperRow",
     "PaperService",
@@ -50,6 +56,13 @@ class AddResult:
     created: tuple[PaperInfo, ...]
     duplicates: tuple[PaperInfo, ...]
     warnings: tuple[str, ...]
+    # Papers already in the library whose empty fields were filled: (id, field names).
+    filled: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # Why an id was kept without its details (the network did not answer); None otherwise.
+    pending_because: str | None = None
+
+    def filled_in(self, paper_id: int) -> tuple[str, ...]:
+        return next((names for pid, names in self.filled if pid == paper_id), ())
 
 
 class DuplicatePaperError(ValidationError):
@@ -66,6 +79,11 @@ def _unrecognized(text: str) -> ValidationError:
     return ValidationError(f"Not an arXiv id, DOI or BibTeX entry: {shown or '(empty)'}")
 
 
+def _incomplete(paper: PaperInfo) -> bool:
+    """Worth a lookup: the paper lacks what a lookup gives."""
+    return paper.details_pending or not paper.authors or paper.year is None
+
+
 def _placeholder(text: str) -> PaperFields | None:
     """Fields holding just the id in ``text``, for adding without a network lookup."""
     arxiv = parse_arxiv(text)
@@ -73,9 +91,9 @@ def _placeholder(text: str) -> PaperFields | None:
     if doi is not None and doi.startswith(_ARXIV_DOI_PREFIX):
         arxiv = parse_arxiv(doi[len(_ARXIV_DOI_PREFIX) :])
     if arxiv is not None:
-        return PaperFields(title=f"arXiv:{arxiv.id}", arxiv_id=arxiv.id)
+        return PaperFields(title=placeholder_title(arxiv.id, None) or "", arxiv_id=arxiv.id)
     if doi is not None:
-        return PaperFields(title=f"doi:{doi}", doi=doi)
+        return PaperFields(title=placeholder_title(None, doi) or "", doi=doi)
     return None
 
 
@@ -105,6 +123,11 @@ class PaperService:
             return bibtex.parse_bibtex(text)[0]
         raise _unrecognized(text)
 
+    def id_only(self, text: str) -> PaperFields | None:
+        """The fields of a paper known by the arXiv id or DOI in ``text`` alone (its details
+        pending), or None when ``text`` names neither."""
+        return _placeholder(text.strip())
+
     def parse_bibtex(self, text: str) -> list[PaperFields]:
         from studyapp.core.papers import bibtex  # bibtexparser loads on first use
 
@@ -127,29 +150,41 @@ class PaperService:
             return convert.paper_info(paper_rows.create(orm, checked))
 
     def add_many(self, many: list[PaperFields]) -> AddResult:
-        """Each new paper created, each known one reported; all in one transaction."""
+        """Each new paper created; each known one reported, its empty fields filled from
+        what is given (never a field that has a value); all in one transaction."""
         checked = [paper_rows.validated(fields) for fields in many]
         created: list[PaperInfo] = []
         duplicates: list[PaperInfo] = []
         warnings: list[str] = []
+        filled: list[tuple[int, tuple[str, ...]]] = []
         with self.db.transaction() as orm:
             for fields in checked:
                 existing = paper_rows.matching(orm, fields)
                 if existing is None:
                     created.append(convert.paper_info(paper_rows.create(orm, fields)))
                     continue
-                duplicates.append(convert.paper_info(existing))
                 same_id = (fields.arxiv_id and existing.arxiv_id == fields.arxiv_id) or (
                     fields.doi and existing.doi == fields.doi
                 )
+                if same_id or existing.title_key == lookup.title_key(fields.title):
+                    names = paper_rows.fill_empty(orm, existing, fields)
+                    if names:
+                        orm.flush()
+                        filled.append((existing.id, names))
+                duplicates.append(convert.paper_info(existing))
                 if not same_id:
                     warnings.append(
                         f"{fields.title!r} has the same title as #{existing.id}; not added"
                     )
-        return AddResult(tuple(created), tuple(duplicates), tuple(warnings))
+        return AddResult(tuple(created), tuple(duplicates), tuple(warnings), tuple(filled))
 
     def add_from_text(self, text: str, *, fetch: bool = True) -> AddResult:
-        """An arXiv id, DOI or URL (fetched unless ``fetch`` is False), or BibTeX entries."""
+        """An arXiv id, DOI or URL, or BibTeX entries.
+
+        An id's details are fetched unless ``fetch`` is False; when the network does not
+        answer, the id is kept with its details pending (``pending_because`` says why) and
+        :class:`~studyapp.core.services.paper_details.PendingPapers` looks them up later.
+        """
         from studyapp.core.papers import bibtex  # bibtexparser loads on first use
 
         text = text.strip()
@@ -158,11 +193,21 @@ class PaperService:
         known = _placeholder(text)
         if known is None:
             raise _unrecognized(text)
-        # Known already? Then no network request is needed.
         existing = self.find_duplicate(known)
-        if existing is not None:
+        # Known with its details already? Then no network request is needed.
+        if existing is not None and (not fetch or not _incomplete(existing)):
             return AddResult((), (existing,), ())
-        fields = self.lookup(text) if fetch else known
+        if not fetch:
+            return self.add_many([known])
+        try:
+            fields = self.lookup(text)
+        except MetadataUnavailable as error:
+            kept = self.add_many([known])
+            return replace(kept, pending_because=error.brief)
+        except MetadataError as error:
+            if existing is None:
+                raise
+            return AddResult((), (existing,), (error.brief,))
         return self.add_many([fields])
 
     def add_from_file(self, path: Path) -> AddResult:
@@ -260,18 +305,17 @@ class PaperService:
     # -- exports ---------------------------------------------------------------------------
 
     def bibtex(self, *, group: str | None = None) -> str:
-        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+        from studyapp.core.papers import bibtex_out  # bibtexparser loads on first use
 
         papers = sorted((row.paper for row in self.rows(group=group)), key=lambda p: p.id)
-        return bibtex.write_bibtex(papers)
+        return bibtex_out.write_bibtex(papers)
 
     def export_bibtex(self, path: Path, *, group: str | None = None) -> int:
-        from studyapp.core.papers import bibtex  # bibtexparser loads on first use
+        from studyapp.core.markdown.writer import write_atomically
+        from studyapp.core.papers import bibtex_out  # bibtexparser loads on first use
 
         papers = sorted((row.paper for row in self.rows(group=group)), key=lambda p: p.id)
-        from studyapp.core.markdown.writer import write_atomically
-
-        write_atomically(Path(path), bibtex.write_bibtex(papers))
+        write_atomically(Path(path), bibtex_out.write_bibtex(papers))
         return len(papers)
 
     def reading_list_markdown(self, *, group: str | None = None) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
+from studyapp.core.services.import_files import EMPTY_FILE
 from studyapp.core.services.imports import FileOutcome, ImportReport, ImportService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.dialogs.job_dialog import JobDialog
@@ -305,6 +306,7 @@ class ImportDialog(JobDialog):
             "created": self.tr("Created"),
             "updated": self.tr("Updated"),
             "unchanged": self.tr("Unchanged"),
+            "skipped": self.tr("Skipped"),
             "failed": self.tr("Failed"),
             "skipped": self.tr("Skipped"),
             "would create": self.tr("Would create"),
@@ -313,7 +315,9 @@ class ImportDialog(JobDialog):
         return names.get(status, status)
 
     def _add_result(self, outcome: FileOutcome) -> None:
-        if outcome.status in ("failed", "skipped"):
+        if outcome.status == "skipped" and outcome.message == EMPTY_FILE:
+            details = self.tr("Empty file: nothing to import")
+        elif outcome.status in ("failed", "skipped"):
             details = outcome.message or ""
         else:
             parts = [outcome.date.isoformat() if outcome.date else "", outcome.title or ""]

@@ -7,6 +7,7 @@ import enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from studyapp.core.dto import PaperInfo
 from studyapp.core.services.papers import PaperRow
@@ -38,6 +39,7 @@ class PaperRole(enum.IntEnum):
     PAPER = Qt.ItemDataRole.UserRole + 2
     SORT = Qt.ItemDataRole.UserRole + 3  # numbers and ISO dates, so they sort as values
     FILTER = Qt.ItemDataRole.UserRole + 4  # every text column at once, for the filter box
+    PENDING = Qt.ItemDataRole.UserRole + 5  # only the id is known; details looked up later
 
 
 class PaperTableModel(QAbstractTableModel):
@@ -59,7 +61,11 @@ class PaperTableModel(QAbstractTableModel):
                 key=lambda entry: _sort_key(entry, column),
                 reverse=order == Qt.SortOrder.DescendingOrder,
             )
-        self._cells = [tuple(_display(entry, c) for c in PaperColumn) for entry in self._rows]
+        # Where the authors will be: a paper known by its id alone says so.
+        pending = self.tr("details pending…")
+        self._cells = [
+            tuple(_display(entry, c, pending) for c in PaperColumn) for entry in self._rows
+        ]
         self._filter_text = [" ".join(cells[c] for c in _TEXT_COLUMNS) for cells in self._cells]
         self.endResetModel()
 
@@ -135,6 +141,14 @@ class PaperTableModel(QAbstractTableModel):
             return self._cells[row][column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
             return _RIGHT
+        if role == Qt.ItemDataRole.FontRole and self._rows[row].paper.details_pending:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and self._rows[row].paper.details_pending:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == PaperRole.PENDING:
+            return self._rows[row].paper.details_pending
         if role == PaperRole.ID:
             return self._rows[row].paper.id
         if role == PaperRole.PAPER:
@@ -154,11 +168,13 @@ _NUMBER_COLUMNS = frozenset({PaperColumn.YEAR.value, PaperColumn.TIMES_PRESENTED
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _display(entry: PaperRow, column: PaperColumn) -> str:
+def _display(entry: PaperRow, column: PaperColumn, pending: str = "") -> str:
     paper = entry.paper
     if column == PaperColumn.TITLE:
         return paper.title
     if column == PaperColumn.AUTHORS:
+        if paper.details_pending and not paper.authors:
+            return pending
         return ", ".join(paper.authors)
     if column == PaperColumn.VENUE:
         return paper.venue or ""

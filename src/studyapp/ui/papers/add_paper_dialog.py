@@ -7,6 +7,7 @@ when it succeeds, so offline the user types the fields by hand and nothing waits
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QIntValidator
@@ -26,11 +27,20 @@ from studyapp.core.db import Database
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.papers.bibtex import looks_like_bibtex
+from studyapp.core.papers.metadata import MetadataUnavailable
 from studyapp.core.services.papers import DuplicatePaperError, PaperFields, PaperService
 from studyapp.ui.papers.widgets import ErrorLabel
 from studyapp.ui.workers import BackgroundJob, JobControl
 
 _SPLIT_AUTHORS = re.compile(r"[;\n]")
+
+
+@dataclass(frozen=True)
+class _NoAnswer:
+    """A lookup the network did not answer: the id alone, to save with details pending."""
+
+    kept: PaperFields
+    reason: str  # the lookup's error, as it says it
 
 
 def split_authors(text: str) -> tuple[str, ...]:
@@ -162,8 +172,14 @@ class AddPaperDialog(QDialog):
         self._abandon_job()
         service = self._service
 
-        def work(_control: JobControl) -> PaperFields:
-            return service.lookup(text)
+        def work(_control: JobControl) -> PaperFields | _NoAnswer:
+            try:
+                return service.lookup(text)
+            except MetadataUnavailable as error:
+                kept = service.id_only(text)
+                if kept is None:
+                    raise
+                return _NoAnswer(kept, str(error))
 
         job = BackgroundJob(work, self)
         job.succeeded.connect(self._on_found)
@@ -218,6 +234,23 @@ class AddPaperDialog(QDialog):
         if isinstance(fields, PaperFields):
             self.fill(fields)
             self.status.setText(self.tr("Found. Check the fields, then save."))
+        elif isinstance(fields, _NoAnswer):
+            # Offline in a meeting: the id is worth keeping, the details come later. Only
+            # empty boxes are filled: what was typed meanwhile stays.
+            for edit, value in (
+                (self.title_edit, fields.kept.title),
+                (self.arxiv_edit, fields.kept.arxiv_id),
+                (self.doi_edit, fields.kept.doi),
+            ):
+                if value and not edit.text().strip():
+                    edit.setText(value)
+            self.status.setText(
+                self.tr(
+                    "No answer: save to keep the id; its details are looked up when the "
+                    "network answers."
+                )
+            )
+            self._show_error(fields.reason)
 
     @Slot(str)
     def _on_lookup_failed(self, message: str) -> None:
@@ -275,7 +308,7 @@ class AddPaperDialog(QDialog):
         try:
             paper = self._service.add(self.fields())
         except DuplicatePaperError as error:
-            self._show_duplicate(error.existing)
+            self._show_duplicate(self._fill_existing(error.existing))
             return
         except StudyappError as error:
             self._show_error(str(error))
@@ -294,6 +327,8 @@ class AddPaperDialog(QDialog):
             return
         for paper in result.created:
             self.paperAdded.emit(paper.id)
+        for paper_id, _names in result.filled:
+            self.paperAdded.emit(paper_id)  # the library shows what was filled in
         skipped = len(result.duplicates)
         if skipped or result.warnings:
             lines = [
@@ -302,16 +337,41 @@ class AddPaperDialog(QDialog):
                 ),
                 *[str(warning) for warning in result.warnings],
             ]
+            if result.filled:
+                lines.insert(
+                    1,
+                    self.tr("Empty fields filled in for {count} of them.").format(
+                        count=len(result.filled)
+                    ),
+                )
             self._show_error("\n".join(lines))
             self.add_all.hide()
             return
         self.accept()
 
-    def _show_duplicate(self, existing: PaperInfo) -> None:
+    def _fill_existing(self, existing: PaperInfo) -> tuple[PaperInfo, bool]:
+        """The paper already there with its empty fields filled in from the form (a value it
+        has is never replaced); whether anything was filled."""
+        try:
+            result = self._service.add_many([self.fields()])
+        except StudyappError:
+            return existing, False
+        if not result.filled_in(existing.id):
+            return existing, False
+        self.paperAdded.emit(existing.id)
+        now = next((paper for paper in result.duplicates if paper.id == existing.id), existing)
+        return now, True
+
+    def _show_duplicate(self, found: tuple[PaperInfo, bool]) -> None:
+        existing, filled = found
         self._existing = existing
-        self._show_error(
-            self.tr("This paper is already in the library: “{title}”.").format(title=existing.title)
-        )
+        message = self.tr("This paper is already in the library: “{title}”.")
+        if filled:
+            message = self.tr(
+                "This paper is already in the library: “{title}”. Its empty fields were "
+                "filled in from this form."
+            )
+        self._show_error(message.format(title=existing.title))
         self.open_existing.show()
 
     def _open_existing(self) -> None:

@@ -28,6 +28,7 @@ from studyapp.core.services.papers import PaperService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.focus_refresh import RefreshWhenShown
 from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
+from studyapp.ui.papers.pending_lookups import PendingLookups
 
 if TYPE_CHECKING:
     from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
@@ -66,6 +67,9 @@ class PapersView(QWidget):
         self.proxy.setFilterKeyColumn(PaperColumn.TITLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(PaperRole.SORT)
+        # Started by the application (app.py), so a window built in a test asks nobody.
+        self.lookups = PendingLookups(database, self)
+        self.lookups.roundFinished.connect(self._on_lookups_done)
         self._build()
 
     def _build(self) -> None:
@@ -75,8 +79,11 @@ class PapersView(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton(self.tr("Add paper…"), objectName="addPaperButton")
         self.add_button.clicked.connect(self.add_paper)
+        self.lookup_status = QLabel(objectName="pendingLookupStatus")
+        self.lookup_status.hide()
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.lookup_status)
         top.addWidget(self.add_button)
 
         self.table = QTableView(objectName="papersTable")
@@ -118,6 +125,10 @@ class PapersView(QWidget):
         for label in (self.title_label, self.authors_label, self.venue_label, self.ids_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pending_label = QLabel(objectName="paperDetailPending")
+        self.pending_label.setWordWrap(True)
+        self.look_up_button = QPushButton(self.tr("Look up now"), objectName="lookUpNowButton")
+        self.look_up_button.clicked.connect(self.look_up_pending)
         self.abstract_view = QPlainTextEdit(objectName="paperDetailAbstract")
         self.abstract_view.setReadOnly(True)
         self.open_button = QPushButton(self.tr("Open link"), objectName="openPaperLinkButton")
@@ -131,6 +142,10 @@ class PapersView(QWidget):
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
+        pending_row = QHBoxLayout()
+        pending_row.addWidget(self.pending_label, 1)
+        pending_row.addWidget(self.look_up_button)
+        layout.addLayout(pending_row)
         layout.addWidget(self.authors_label)
         layout.addWidget(self.venue_label)
         layout.addLayout(row)
@@ -209,6 +224,11 @@ class PapersView(QWidget):
         self.reload()
         self.changed.emit()
 
+    def look_up_pending(self) -> None:
+        """Ask now for the details of papers known by their id alone."""
+        if self.lookups.check_now():
+            self._set_lookup_status(self.tr("Looking up details…"))
+
     def open_link(self) -> None:
         paper = self.current_paper()
         if paper is not None and paper.link:
@@ -221,10 +241,33 @@ class PapersView(QWidget):
         self.select_paper(paper_id)
         self.changed.emit()
 
+    def _on_lookups_done(self, filled: int, unanswered: int) -> None:
+        if filled:
+            self.reload()
+            self.changed.emit()
+            self._set_lookup_status(
+                self.tr("Details filled in: {count} papers").format(count=filled)
+            )
+        elif unanswered:
+            self._set_lookup_status(
+                self.tr("Waiting for details: {count} papers (no answer yet)").format(
+                    count=unanswered
+                )
+            )
+        else:
+            self._set_lookup_status("")
+
+    def _set_lookup_status(self, text: str) -> None:
+        self.lookup_status.setText(text)
+        self.lookup_status.setVisible(bool(text))
+
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show(self.current_paper())
 
     def _show(self, paper: PaperInfo | None) -> None:
+        pending = paper is not None and paper.details_pending
+        self.pending_label.setVisible(pending)
+        self.look_up_button.setVisible(pending)
         if paper is None:
             self.title_label.setText(self.tr("No paper selected"))
             for label in (self.authors_label, self.venue_label, self.ids_label):
@@ -233,10 +276,21 @@ class PapersView(QWidget):
             self.open_button.setEnabled(False)
             self.trash_button.setEnabled(False)
             return
+        if pending:
+            known = self.tr("arXiv id") if paper.arxiv_id else self.tr("DOI")
+            self.pending_label.setText(
+                self.tr(
+                    "Details pending: only its {known} is known so far. They are looked up "
+                    "when the network answers, and filled in without changing what you typed."
+                ).format(known=known)
+            )
         self.title_label.setText(paper.title)
         self.authors_label.setText(", ".join(paper.authors))
         venue = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
         self.venue_label.setText(venue)
+        # Empty lines take no room: a paper known by its id alone has neither yet.
+        self.authors_label.setVisible(bool(paper.authors))
+        self.venue_label.setVisible(bool(venue))
         ids = []
         if paper.arxiv_id:
             ids.append(self.tr("arXiv {id}").format(id=paper.arxiv_id))
