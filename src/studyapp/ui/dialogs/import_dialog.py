@@ -308,7 +308,6 @@ class ImportDialog(JobDialog):
             "unchanged": self.tr("Unchanged"),
             "skipped": self.tr("Skipped"),
             "failed": self.tr("Failed"),
-            "skipped": self.tr("Skipped"),
             "would create": self.tr("Would create"),
             "would update": self.tr("Would update"),
         }
