@@ -104,3 +104,12 @@ def test_a_post_reads_back_as_the_notes_lines(text, liquid):
     back = as_written(post.body, post.embeds)
     written = [line.rstrip() for line in text.split("\n") if line.strip()]
     assert [line.rstrip() for line in back.split("\n") if line.strip()] == written
+
+
+def test_a_front_matter_list_studyapp_did_not_write_is_left_alone():
+    from studyapp.core.markdown.parser import parse_note
+
+    text = '---\nobsidian_embeds: ["![[a.png]]", 7]\n---\n![x](/a.png){: .embed}\n'
+    note = parse_note(text, file_name="q.md")
+    assert note.body == "![x](/a.png){: .embed}"
+    assert [key for key, _ in note.front_matter.blocks] == ["obsidian_embeds"]

@@ -62,10 +62,12 @@ def _parse(
     # post studyapp wrote reads back as the note it came from.
     body = "\n".join(trim_blank(split_body(raw_body)))
     embeds = front.data.get(EMBEDS_KEY)
-    if isinstance(embeds, list) and all(isinstance(e, str) for e in embeds):
+    if not (isinstance(embeds, list) and all(isinstance(e, str) for e in embeds)):
+        embeds = []  # not a list studyapp wrote: the block stays the user's
+    if embeds:
         front.blocks = [(key, raw) for key, raw in front.blocks if key != EMBEDS_KEY]
         del front.data[EMBEDS_KEY]
-    body = as_written(body, embeds if isinstance(embeds, list) else ())
+    body = as_written(body, embeds)
     data = front.data
     lines = scan_body(body)
     stem = stem_of(file_name)
