@@ -20,9 +20,8 @@ SHOWN_IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bm
 IMAGE_SUFFIXES = SHOWN_IMAGES | {".heic", ".heif", ".tif", ".tiff", ".avif"}
 
 EMBED = re.compile(r"!\[\[(?P<target>[^\]|\n]+?)(?:\|(?P<option>[^\]\n]*))?\]\]")
-_EMBED = r"!\[\[([^\]|\n]+?)(?:\|([^\]\n]*))?\]\]"
 _WIKILINK = r"(?<!!)\[\[([^\]|\n]+?)(?:\|([^\]\n]*))?\]\]"
-_SIZE = re.compile(r"^\s*(\d{1,5})(?:\s*x\s*(\d{1,5}))?\s*$")
+EMBED_SIZE = re.compile(r"^\s*(\d{1,5})(?:\s*x\s*(\d{1,5}))?\s*$")
 
 
 def embed_name(target: str) -> str:
@@ -45,7 +44,7 @@ class _EmbedProcessor(InlineProcessor):
         target, option = m.group(1).strip(), (m.group(2) or "").strip()
         name = embed_name(target)
         if name in self.known and PurePosixPath(name.lower()).suffix in SHOWN_IMAGES:
-            size = _SIZE.match(option)
+            size = EMBED_SIZE.match(option)
             image = etree.Element(
                 "img", {"src": name, "alt": name if size or not option else option}
             )
@@ -85,5 +84,7 @@ class ObsidianEmbeds(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before links and images (150/160), which would read "[[x]]" as a reference.
-        md.inlinePatterns.register(_EmbedProcessor(_EMBED, self.known), "obsidian_embed", 175)
+        md.inlinePatterns.register(
+            _EmbedProcessor(EMBED.pattern, self.known), "obsidian_embed", 175
+        )
         md.inlinePatterns.register(_LinkProcessor(_WIKILINK), "obsidian_link", 174)

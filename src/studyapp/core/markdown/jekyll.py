@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from studyapp.core.document.lines import scan_body
-from studyapp.core.markdown.embeds import EMBED, SHOWN_IMAGES, embed_name, is_image
+from studyapp.core.markdown.embeds import EMBED, EMBED_SIZE, SHOWN_IMAGES, embed_name, is_image
 
 LIQUID_FRONT_MATTER = "front matter"  # Jekyll 4: render_with_liquid: false
 LIQUID_RAW = "raw"  # Jekyll 3 and GitHub Pages: the body inside {% raw %}
@@ -45,7 +45,6 @@ _ENDRAW_CUT = "{% endraw %}{{ '{%' }}{% raw %}"
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|>|\||#{1,6}(?:\s|$)|`{3,}|~{3,})")
 _INTERRUPTS = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>)")
 _IMAGE_LINK = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)\)")
-_SIZE = re.compile(r"^\s*(\d{1,5})(?:\s*x\s*(\d{1,5}))?\s*$")
 
 
 def raw_wrapped(text: str) -> str:
@@ -148,7 +147,7 @@ def _images(line: str, images: Collection[str], url: str, originals: list[str]) 
         option = (match["option"] or "").strip()
         originals.append(match[0])
         if name in images and PurePosixPath(name.lower()).suffix in SHOWN_IMAGES:
-            size = _SIZE.match(option)
+            size = EMBED_SIZE.match(option)
             alt = name if size or not option else option
             width = f' width="{size[1]}"' if size else ""
             height = f' height="{size[2]}"' if size and size[2] else ""
