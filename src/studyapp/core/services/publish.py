@@ -123,15 +123,9 @@ def _is_repository(site: Path) -> bool:
     if shutil.which("git") is None:
         return False
     try:
-        done = subprocess.run(
-            ["git", "-C", str(site), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True,
-            text=True,
-            timeout=_GIT_TIMEOUT,
-        )
-    except (OSError, subprocess.SubprocessError):
+        return _git(site, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except ExportError:  # not a repository (or git refuses it): publish without committing
         return False
-    return done.returncode == 0 and done.stdout.strip() == "true"
 
 
 def _commit(site: Path, changed: list[Path]) -> str | None:
