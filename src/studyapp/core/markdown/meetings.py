@@ -10,6 +10,7 @@ in a log kept newest first).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
@@ -25,6 +26,8 @@ from studyapp.core.markdown.text_lines import trim_blank
 DEEPEST_MEETING_LEVEL = 3
 # A year-less date this far before the meeting above it is in the next year.
 _ROLLOVER = dt.timedelta(days=60)
+# A line that may be a heading of a meeting (its level at most DEEPEST_MEETING_LEVEL).
+_HEADINGS = re.compile(r"^ {0,3}#{1,3}[ \t]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,8 @@ def parse_meetings(
         file_date=file_date,
         known_people=known_people,
     )
-    if not split:
-        return [note]
+    if not split or len(_HEADINGS.findall(note.body)) < 2:
+        return [note]  # most notes: fewer than two headings a meeting could start at
     lines = scan_body(note.body)
     own = _own_date(note)
     sections = meeting_sections(lines, own.year if own else context_year)
