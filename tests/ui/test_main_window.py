@@ -351,3 +351,36 @@ def test_preview_of_a_blog_pasted_note_keeps_its_lines_and_names_a_missing_image
     assert "• 붙여넣은 줄" in shown and "• 줄바꿈이 그대로" in shown  # not one paragraph
     assert "[image not found: IMG_8158.heic]" in shown
     assert "![[" not in preview.toPlainText()
+
+
+def test_preview_shows_an_embedded_image_of_the_session(qtbot, window, url):
+    from PySide6.QtGui import QImage
+
+    from studyapp.core.services.attachments import AttachmentService
+
+    _select(window, "첫 모임")
+    detail = _read(url)["첫 모임"]
+    database = open_database(url)
+    try:
+        image = QImage(24, 12, QImage.Format.Format_RGB32)
+        image.fill(0x2D4A6B)
+        from PySide6.QtCore import QBuffer
+
+        buffer = QBuffer()
+        buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        name = AttachmentService(database).add(detail.id, bytes(buffer.data()), "image/png")
+    finally:
+        database.dispose()
+    editor = window.findChild(MarkdownEditor, "bodyEditor")
+    editor.selectAll()
+    editor.setFocus()
+    QApplication.clipboard().setText(f"슬라이드\n![[{name}|120]]")
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.tabs.setCurrentIndex(1)
+    window.refresh_preview()
+    preview = window.findChild(QTextBrowser, "preview")
+    qtbot.waitUntil(lambda: "슬라이드" in preview.toPlainText(), timeout=3000)
+    html = preview.toHtml()
+    assert f'<img src="{name}"' in html and 'width="120"' in html  # its own name, not a blog's
+    assert isinstance(preview.loadResource(2, name), QImage)

@@ -40,13 +40,14 @@ class PreviewBrowser(QTextBrowser):
             self.clear()
             return
         # Python-Markdown loads on the first preview, not at every start.
-        from studyapp.core.markdown.exporter import render_markdown
+        from studyapp.core.markdown.exporter import render_body
         from studyapp.core.markdown.html import render_fragment
 
         meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
         scroll = self.verticalScrollBar().value()
         self.setHtml(
             f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
-            f"{render_fragment(render_markdown(detail), detail.attachments)}"
+            # The note as written (a blog post's body names its images by their blog address).
+            f"{render_fragment(render_body(detail, 'html'), detail.attachments)}"
         )
         self.verticalScrollBar().setValue(scroll)
