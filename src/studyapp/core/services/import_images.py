@@ -13,6 +13,7 @@ from pathlib import Path
 
 from studyapp.core.markdown.embeds import EMBED, embed_name, is_image
 from studyapp.core.services.attachments import MAX_BYTES
+from studyapp.core.services.import_sources import stays_inside
 
 MIME_TYPES = {
     ".png": "image/png",
@@ -127,10 +128,9 @@ def _is_file_inside(path: Path, *roots: Path) -> bool:
     try:
         if not path.is_file():
             return False
-        real = path.resolve()
     except OSError:
         return False
-    return any(real.is_relative_to(root.resolve()) for root in roots)
+    return any(stays_inside(path, root.resolve()) for root in roots)
 
 
 def _read(path: Path, name: str) -> FoundImage | None:

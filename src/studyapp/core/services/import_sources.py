@@ -75,7 +75,7 @@ def _walk(root: Path) -> list[SourceFile]:
                 continue
             place = Path(folder) / name
             if place.is_symlink():  # not walked; one leading out of the folder is said so
-                if not Path(os.path.realpath(place)).is_relative_to(root):
+                if not stays_inside(place, root):
                     found.append(_leaving(place, root))
                 continue
             kept.append(name)
@@ -89,7 +89,7 @@ def _walk(root: Path) -> list[SourceFile]:
 def _found(path: Path, root: Path) -> SourceFile:
     """A file found in ``root``, checked without opening it."""
     try:
-        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+        if path.is_symlink() and not stays_inside(path, root):
             return _leaving(path, root)
         info = path.stat()
     except OSError:  # gone, or a broken link: reading it fails in its turn, with the reason
@@ -97,6 +97,11 @@ def _found(path: Path, root: Path) -> SourceFile:
     if not stat.S_ISREG(info.st_mode):
         return _named(path, root, 0, skipped=f"{special_kind(info.st_mode)}, not a file")
     return _named(path, root, info.st_size)
+
+
+def stays_inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, its links followed, is under ``root`` (a resolved folder)."""
+    return Path(os.path.realpath(path)).is_relative_to(root)
 
 
 def _leaving(path: Path, root: Path) -> SourceFile:
