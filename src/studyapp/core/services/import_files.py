@@ -22,9 +22,11 @@ from studyapp.core.services.import_sources import SourceFile, collect_files
 __all__ = ["ReadAhead", "ReadNote", "ReadPart", "SourceFile", "collect_files", "read_note"]
 
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-# At most this many files, of this many characters in all, wait read for their turn.
+# At most this many files, of this many characters in all, wait read for their turn. A file
+# larger than what is left is read in its turn only: the characters are few of the bytes
+# a parsed note holds (its text, body and lines), and a batch's index is in memory meanwhile.
 READ_AHEAD_FILES = 200
-READ_AHEAD_CHARS = 20_000_000
+READ_AHEAD_CHARS = 4_000_000
 
 
 def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
@@ -132,7 +134,10 @@ class ReadAhead:
         place = start
         while place < len(files) and busy():
             if place not in self._read:
-                if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
+                if (
+                    len(self._read) >= READ_AHEAD_FILES
+                    or self._size + files[place].size > READ_AHEAD_CHARS
+                ):
                     return
                 try:
                     read = read_note(files[place], people, split=self.split, finder=self.finder)
