@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify_unicode
 from studyapp.core.dto import SessionDetail
 from studyapp.core.markdown.embeds import ObsidianEmbeds
 from studyapp.core.markdown.exporter import mostly_hangul, render_body
+from studyapp.core.markdown.render_limits import within_limits
 
 ALLOWED_TAGS = frozenset(
     {
@@ -183,7 +184,12 @@ def _to_html(markdown_text: str, images: Collection[str] = ()) -> str:
         extension_configs={"toc": {"slugify": slugify_unicode}},
         output_format="html",
     )
-    body = str(converter.convert(markdown_text))
+    try:
+        body = str(converter.convert(within_limits(markdown_text)))
+    except RecursionError:
+        # Within the limits nothing nests this deep; should a note still, its lines are shown
+        # as written rather than the page (or the whole export) lost.
+        return f"<pre>{html.escape(markdown_text)}</pre>"
     # Tasks lines render as list items starting "[ ]"; show them as check boxes instead.
     return _TASK_ITEM.sub(lambda m: m[0][: -len("[ ] ")] + ("☑ " if m[1] != " " else "☐ "), body)
 
