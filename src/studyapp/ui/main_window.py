@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         self.slot_timer.stop()  # a running timer writes its talk's time
         self.flush()
         self.save_queue.stop()
+        self.preview.shutdown()
         self.backups.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()
