@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _empty_old_trash(self) -> None:
+        if self.database.read_only is not None:
+            return  # nothing can be removed; the banner says why
         try:
             TrashService(self.database).empty()
         except StudyappError as error:
