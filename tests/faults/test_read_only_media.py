@@ -153,3 +153,25 @@ def test_read_commands_work_and_a_write_fails_with_one_line(read_only, tmp_path)
             f"studyapp: The database is read-only ({why}); changes cannot be saved."
         ], write
     assert "셋째" not in _studyapp(path, tmp_path, "list").stdout
+
+
+def test_a_read_only_database_of_an_older_schema_says_it_cannot_be_upgraded_there(
+    read_only,
+) -> None:
+    path, why = read_only
+    source = path.parents[1] / "disk" / NAME  # the mount shows this very file
+    folder_mode = source.parent.stat().st_mode
+    source.parent.chmod(0o755)  # for the moment it takes to make it look older
+    try:
+        with sqlite3.connect(source) as connection:
+            connection.execute("UPDATE alembic_version SET version_num = '0008'")
+        connection.close()
+    finally:
+        source.parent.chmod(folder_mode)
+    with pytest.raises(DatabaseError) as refused:
+        open_database(f"sqlite:///{path}")
+    assert str(refused.value) == (
+        f"The database is read-only ({why}) and was made by an older studyapp, whose schema "
+        "cannot be changed there; copy it to a folder you can write to and open the copy."
+    )
+    assert not paths.backups_dir().exists()  # no migration began: nothing was backed up
