@@ -103,7 +103,7 @@ def test_a_session_nested_10000_deep_is_previewed_while_the_window_stays_respons
 
     shown = _shown(window)
     assert "깊은 목록" in shown and "깊은 인용" in shown and shown.startswith("깊은 모임")
-    assert ticks.longest < 0.5, ticks.longest  # the render ran elsewhere
+    assert ticks.longest < 1.0, ticks.longest  # loading it, at most; the render ran elsewhere
 
 
 def test_a_render_that_takes_too_long_is_ended_and_said_so(qtbot, window):
@@ -117,7 +117,7 @@ def test_a_render_that_takes_too_long_is_ended_and_said_so(qtbot, window):
 
     assert time.monotonic() - started < 8
     assert _shown(window).startswith("느린 모임")
-    assert ticks.longest < 0.5, ticks.longest
+    assert ticks.longest < 1.0, ticks.longest
     _select(window, "보통 모임")  # a fresh worker renders the next one
     qtbot.waitUntil(lambda: "처음 메모" in _shown(window), timeout=10_000)
     assert not window.preview.is_rendering()
