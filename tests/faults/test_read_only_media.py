@@ -2,20 +2,17 @@
 reading: the window says changes cannot be saved, the read commands work, and a write
 command fails with one line.
 
-Root ignores permission bits, so as root the folder is seen through a read-only bind mount
-(skipped where mounting is not allowed); anyone else gets a folder made read-only.
+The folder is seen through a read-only bind mount as root (who ignores permission bits),
+else made read-only: the ``read_only_view`` fixture of tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,47 +39,16 @@ def _fill(folder: Path) -> None:
         database.dispose()
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
-
-
-def _unmount(view: Path) -> None:
-    for _ in range(20):  # a connection closed a moment ago may still hold a file
-        if _run(["umount", str(view)]).returncode == 0:
-            return
-        time.sleep(0.1)
-    _run(["umount", "-l", str(view)])
-
-
 @pytest.fixture
-def read_only(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def read_only(tmp_path: Path, read_only_view) -> tuple[Path, str]:
     """(the database file, why it cannot be written), with nothing beside it: no -wal or
     -shm file, which SQLite cannot create there."""
     disk = tmp_path / "disk"
     disk.mkdir()
     _fill(disk)
     assert sorted(p.name for p in disk.iterdir()) == [NAME]  # closed cleanly
-    if os.geteuid() != 0:
-        disk.chmod(0o555)
-        try:
-            yield disk / NAME, "its folder cannot be written"
-        finally:
-            disk.chmod(0o755)
-        return
-    if shutil.which("mount") is None:
-        pytest.skip("root ignores folder permissions, and there is no mount command")
-    view = tmp_path / "mounted"
-    view.mkdir()
-    if _run(["mount", "--bind", str(disk), str(view)]).returncode != 0:
-        pytest.skip("root ignores folder permissions, and this system refuses a bind mount")
-    try:
-        if _run(["mount", "-o", "remount,bind,ro", str(view)]).returncode != 0:
-            pytest.skip("root ignores folder permissions, and the mount cannot be read-only")
-        with pytest.raises(OSError):
-            (view / "probe").touch()  # really read-only, even to root
-        yield view / NAME, "it is on a read-only disk"
-    finally:
-        _unmount(view)
+    view, why = read_only_view(disk)
+    return view / NAME, why
 
 
 def test_a_database_on_read_only_media_opens_for_reading(read_only) -> None:
@@ -159,7 +125,7 @@ def test_a_read_only_database_of_an_older_schema_says_it_cannot_be_upgraded_ther
     read_only,
 ) -> None:
     path, why = read_only
-    source = path.parents[1] / "disk" / NAME  # the mount shows this very file
+    source = path.parents[1] / "disk" / NAME  # the view shows this very file
     folder_mode = source.parent.stat().st_mode
     source.parent.chmod(0o755)  # for the moment it takes to make it look older
     try:
