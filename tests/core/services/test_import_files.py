@@ -105,3 +105,13 @@ def test_a_file_larger_than_what_is_left_of_the_budget_waits_for_its_turn(tmp_pa
     ahead.read_while(lambda: True, files, 0, [])
     assert read == [files[0].path]  # the large one is not read ahead, nor what follows it
     assert ahead.take(1, files[1], []).parts  # it is read in its turn
+
+
+def test_a_skipped_file_is_never_read_ahead(tmp_path, monkeypatch):
+    files = _files(tmp_path / "notes", 3)
+    files[1] = SourceFile(files[1].path, files[1].root, True, skipped="a named pipe, not a file")
+    ahead = ReadAhead()
+    read = _reading(monkeypatch)
+    ahead.read_while(lambda: True, files, 0, [])
+    assert read == [files[0].path, files[2].path]  # past it, and nothing of it kept
+    assert ahead.take(1, files[1], []).problem == "a named pipe, not a file"

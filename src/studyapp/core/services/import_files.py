@@ -92,7 +92,7 @@ def read_note(
     file_date = _file_date(path)  # one stat serves both
     notes = parse_meetings(
         text,
-        file_name=source.name.name,
+        file_name=source.shown_path.name,
         context_year=context_year(source, file_date),
         file_date=file_date,
         known_people=people,
@@ -133,7 +133,7 @@ class ReadAhead:
         batch's worth is waiting)."""
         place = start
         while place < len(files) and busy():
-            if place not in self._read:
+            if place not in self._read and files[place].skipped is None:  # never opened
                 if (
                     len(self._read) >= READ_AHEAD_FILES
                     or self._size + files[place].size > READ_AHEAD_CHARS
