@@ -62,8 +62,7 @@ def main() -> int:
         preview.show()
         _open_rich_session(preview)
         preview.tabs.setCurrentIndex(1)
-        for _ in range(20):
-            QApplication.processEvents()
+        _rendered(preview)
         preview.grab().save(str(OUT / "preview.png"))
         print(OUT / "preview.png")
         preview.close()
@@ -95,7 +94,6 @@ def _preview_of_a_pasted_note(url: str, folder: Path) -> None:
     it and an embed of a photo that is not there, shown in the preview."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
-    from PySide6.QtWidgets import QApplication
 
     from studyapp.core.db import open_database
     from studyapp.core.services.imports import ImportService
@@ -121,8 +119,7 @@ def _preview_of_a_pasted_note(url: str, folder: Path) -> None:
     window.show()
     window.select_session(outcome.session_id)
     window.tabs.setCurrentIndex(1)
-    for _ in range(20):
-        QApplication.processEvents()
+    _rendered(window)
     window.grab().save(str(OUT / "preview-pasted-note.png"))
     print(OUT / "preview-pasted-note.png")
     window.close()
@@ -168,6 +165,20 @@ def _papers_with_a_pending_paper(url: str) -> None:
         window.grab().save(str(OUT / name))
         print(OUT / name)
         window.close()
+
+
+def _rendered(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """Wait for the preview's worker to render the page, then for it to be painted."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + 30
+    while window.preview.is_rendering() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):
+        QApplication.processEvents()
 
 
 def _open_rich_session(window) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001

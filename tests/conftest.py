@@ -1,6 +1,10 @@
 """Shared fixtures: no display needed, never the user's own folders or database."""
 
 import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
 
 # Before anything creates a QApplication: tests run without a display (CI, ssh).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -76,3 +80,52 @@ def _no_leaked_windows(request):
         pytest.fail(
             f"test left top-level widgets open: {names}; use qtbot.addWidget", pytrace=False
         )
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+
+
+@pytest.fixture
+def read_only_view(tmp_path):
+    """``view(folder)`` -> (a read-only view of ``folder``, why it cannot be written).
+
+    Root ignores permission bits, so as root the folder is seen through a read-only bind
+    mount (the test is skipped where mounting is refused); anyone else gets the folder
+    itself made read-only. Undone when the test ends.
+    """
+    undo = []
+
+    def view(folder: Path) -> tuple[Path, str]:
+        if os.name != "posix":
+            pytest.skip("read-only folders and mounts as on POSIX systems")
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+            undo.append(lambda: folder.chmod(0o755))
+            return folder, "its folder cannot be written"
+        if shutil.which("mount") is None:
+            pytest.skip("root ignores folder permissions, and there is no mount command")
+        mounted = tmp_path / f"{folder.name}-read-only"
+        mounted.mkdir()
+        if _run(["mount", "--bind", str(folder), str(mounted)]).returncode != 0:
+            pytest.skip("root ignores folder permissions, and this system refuses a bind mount")
+        undo.append(lambda: _unmount(mounted))
+        if _run(["mount", "-o", "remount,bind,ro", str(mounted)]).returncode != 0:
+            pytest.skip("root ignores folder permissions, and the mount cannot be read-only")
+        try:
+            (mounted / ".probe").touch()
+        except OSError:
+            return mounted, "it is on a read-only disk"
+        pytest.fail("a read-only mount took a new file")
+
+    yield view
+    for step in reversed(undo):
+        step()
+
+
+def _unmount(mounted: Path) -> None:
+    for _ in range(20):  # a connection closed a moment ago may still hold a file
+        if _run(["umount", str(mounted)]).returncode == 0:
+            return
+        time.sleep(0.1)
+    _run(["umount", "-l", str(mounted)])

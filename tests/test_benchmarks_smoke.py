@@ -50,3 +50,19 @@ def test_generate_then_run_reports_every_figure(tmp_path):
     assert figures["search_vs_scan_ratio"] == round(
         figures["scan_p95_ms"] / figures["search_p95_ms"], 1
     )
+
+
+def test_the_odd_files_import_reports_its_peak_memory(tmp_path):
+    figures_file = tmp_path / "odd.json"
+    args = ["--megabytes", "1", "--json", str(figures_file)]
+    result = _run([str(BENCHMARKS / "odd_files.py"), *args], tmp_path)
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == figures
+    assert set(figures) == {
+        "megabytes", "files", "import_s", "peak_rss_mb", "baseline_rss_mb", "outcomes"
+    }  # fmt: skip
+    assert 0.5 < figures["megabytes"] < 2 and figures["files"] > 1000
+    assert 0 < figures["baseline_rss_mb"] <= figures["peak_rss_mb"] < 4000
+    # The photo and the archive are refused; the rest (odd names, NUL bytes) imported.
+    assert figures["outcomes"]["failed"] == 2
+    assert figures["outcomes"]["created"] == figures["files"] - 2

@@ -1139,17 +1139,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+2"/>
         <source>Skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Would create</source>
         <translation>만들 예정</translation>
     </message>
@@ -1274,7 +1273,7 @@
         <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+253"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1304,7 +1303,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-278"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-281"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1837,6 +1836,38 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     <message>
         <source>Select a slot to edit it.</source>
         <translation type="vanished">편집할 발표를 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewBrowser</name>
+    <message>
+        <location filename="../../src/studyapp/ui/preview.py" line="+201"/>
+        <source>Rendering…</source>
+        <translation>미리 보기를 만드는 중…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This note takes too long to show here; the Session tab has it as written.</source>
+        <translation>이 노트는 여기에 보여 주기에 너무 오래 걸립니다. 세션 탭에서 쓴 그대로 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This note cannot be shown here ({reason}); the Session tab has it as written.</source>
+        <translation>이 노트는 여기에 보여 줄 수 없습니다({reason}). 세션 탭에서 쓴 그대로 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewRenderer</name>
+    <message>
+        <location line="-99"/>
+        <location line="+14"/>
+        <source>the renderer stopped</source>
+        <translation>렌더러가 멈춤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the renderer could not start</source>
+        <translation>렌더러를 시작할 수 없음</translation>
     </message>
 </context>
 <context>
@@ -2464,7 +2495,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+125"/>
+        <location filename="../../src/studyapp/app.py" line="+127"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

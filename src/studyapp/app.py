@@ -73,6 +73,8 @@ def _thin_history(window: MainWindow) -> None:
     """Old note revisions are thinned at start (never all of them, never the newest)."""
     from studyapp.core.services.history import HistoryService
 
+    if window.database.read_only is not None:
+        return
     try:
         HistoryService(window.database).thin()
     except StudyappError as error:

@@ -1,6 +1,7 @@
 """Dates in titles, file names and headings; front matter date values."""
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -164,3 +165,13 @@ def test_datetime_with_a_named_zone():
 )
 def test_parse_time_text(text, expected):
     assert parse_time_text(text) == expected
+
+
+def test_many_bare_numbers_in_a_long_text_are_judged_by_their_neighbours_only():
+    # Each bare number's context used to be a copy of all the text before it, searched from
+    # its start: minutes for a note written as one line.
+    text = "회의 0310 메모 " * 30_000
+    started = time.monotonic()
+    found = find_date(text, context_year=2025)
+    assert time.monotonic() - started < 10
+    assert found is not None and found.date == dt.date(2025, 3, 10)

@@ -195,7 +195,8 @@ def test_random_markdown_is_imported_whole_and_exported_again(
         kept = trim_blank(stored)
         assert exported[start : start + len(kept)] == kept
     # Notes are read as NFC (composed Hangul and accents), so a decomposed "ü" comes back
-    # composed: the same text, other code points. A NUL byte is dropped on import.
+    # composed: the same text, other code points. A NUL character is no text: it is dropped
+    # (with a warning) and the rest of its line kept.
     read = unicodedata.normalize("NFC", text).replace("\x00", "")
     for line in read.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip()

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from studyapp.core import paths
-from studyapp.core.db import sqlite_path, translate_error
+from studyapp.core.db import file_read_only_reason, read_only_uri, sqlite_path, translate_error
 from studyapp.core.errors import DatabaseError
 
 NOT_SQLITE = (
@@ -50,8 +50,11 @@ def source_file(source_url_or_path: str | Path) -> Path:
 
 
 def _open_existing(path: Path) -> sqlite3.Connection:
-    # mode=rw: a missing source must be an error, not a new empty database.
+    # mode=rw: a missing source must be an error, not a new empty database. One that cannot
+    # be written (a read-only disk) is copied all the same.
     uri = f"{path.resolve().as_uri()}?mode=rw"
+    if path.is_file() and file_read_only_reason(path) is not None:
+        uri = read_only_uri(path)
     return sqlite3.connect(uri, uri=True, timeout=5.0)
 
 

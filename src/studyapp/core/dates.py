@@ -129,6 +129,7 @@ kb tb hours hour minutes min mins days points pts times lines pages questions pr
 """)
 )
 _KOREAN_UNITS = "개명번회차기위점원장쪽시분초등년월일호권줄"
+_NEAR = 80  # characters either side of a bare number that can say what it counts
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\W\d_]+)")
 
@@ -184,7 +185,9 @@ def _candidate(
 
 def _plausible_context(text: str, start: int, end: int) -> bool:
     """False when the words around a bare number say it is a count, an index or a size."""
-    before, after = text[:start], text[end:]
+    # The words next to it are enough; copying all the text around every number of a note
+    # written on one line took minutes.
+    before, after = text[max(0, start - _NEAR) : start], text[end : end + _NEAR]
     if before and ((before[-1].isascii() and before[-1].isalpha()) or before[-1] in "#$€£¥×^"):
         return False
     if len(before) >= 2 and before[-1] in "+-*/" and before[-2].isdigit():

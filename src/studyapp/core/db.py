@@ -2,11 +2,17 @@
 
 SQLite gets WAL, ``foreign_keys=ON`` and a busy timeout at every connect. Each user action
 opens one short transaction through :meth:`Database.transaction`.
+
+A database that cannot be written (on a read-only disk or in a folder that cannot be
+written, where SQLite cannot make its -wal and -shm files) is opened read-only, as a URI
+with ``mode=ro`` (and ``immutable=1`` when those files are not there): it can be read, and
+:attr:`Database.read_only` says why it cannot be written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +23,13 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.url import URL
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from studyapp.core.errors import DatabaseError, DatabaseLockedError
-from studyapp.core.schema_version import is_at_head
+from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE, is_at_head
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -53,7 +60,56 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def make_engine(url: str) -> Engine:
+def read_only_reason(url: str) -> str | None:
+    """Why the SQLite database at ``url`` can only be read, or None when it can be written
+    (or is not a SQLite file that exists yet)."""
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    query = make_url(url).query
+    if query.get("mode") == "ro" or query.get("immutable") == "1":
+        return "it was opened read-only"
+    return file_read_only_reason(path)
+
+
+def file_read_only_reason(path: Path) -> str | None:
+    """Why the SQLite file at ``path`` cannot be written, or None."""
+    folder = path.parent
+    with contextlib.suppress(OSError, AttributeError):  # statvfs: not on Windows
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on a read-only disk"
+    if not os.access(folder, os.W_OK):
+        return "its folder cannot be written"
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only. Where SQLite cannot make the -wal and -shm
+    files it reads a WAL database with, the file is opened as immutable (nothing else can
+    write it there either); the ones it finds, it reads."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if not os.access(path.parent, os.W_OK) and not all(f.exists() for f in wal_files):
+        uri += "&immutable=1"
+    return uri
+
+
+def _read_only_engine(path: Path) -> Engine:
+    uri = read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+
+    engine = create_engine(URL.create("sqlite"), creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    return engine
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except sa_exc.ArgumentError:
@@ -72,6 +128,8 @@ def make_engine(url: str) -> Engine:
                 f"The {backend} driver is not installed: {error.name or error}{hint}."
             ) from None
     path = sqlite_path(url)
+    if read_only and path is not None and path.is_file():
+        return _read_only_engine(path)
     if path is None:
         # One shared connection, or every checkout would see a new empty database.
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -131,13 +189,16 @@ def journals_in_memory(orm: OrmSession) -> Iterator[None]:
             connection.exec_driver_sql("PRAGMA temp_store=DEFAULT")
 
 
-def translate_error(error: Exception) -> DatabaseError:
-    """Turn a driver error into one line a person can act on."""
+def translate_error(error: Exception, read_only: str | None = None) -> DatabaseError:
+    """Turn a driver error into one line a person can act on; ``read_only`` is why the
+    database was opened read-only, if it was."""
     text = str(getattr(error, "orig", error)).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
             "The database is locked by another program; close it and try again."
         )
+    if read_only is not None and ("readonly" in text or "read-only" in text):
+        return DatabaseError(f"The database is read-only ({read_only}); changes cannot be saved.")
     if "readonly" in text or "read-only" in text:
         return DatabaseError("The database file is read-only; changes cannot be saved.")
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
@@ -156,12 +217,14 @@ class Database:
     url: str
     engine: Engine
     factory: sessionmaker[OrmSession]
+    read_only: str | None = None  # why it was opened read-only ("it is on a read-only disk")
 
     @classmethod
     def connect(cls, url: str) -> Database:
-        engine = make_engine(url)
+        reason = read_only_reason(url)
+        engine = make_engine(url, read_only=reason is not None)
         factory = sessionmaker(engine, expire_on_commit=False)
-        return cls(url=url, engine=engine, factory=factory)
+        return cls(url=url, engine=engine, factory=factory, read_only=reason)
 
     @property
     def path(self) -> Path | None:
@@ -174,11 +237,11 @@ class Database:
             with self.factory.begin() as orm_session:
                 yield orm_session
         except sa_exc.OperationalError as error:
-            raise translate_error(error) from error
+            raise translate_error(error, self.read_only) from error
         except sa_exc.DatabaseError as error:
             if isinstance(error, sa_exc.IntegrityError):
                 raise
-            raise translate_error(error) from error
+            raise translate_error(error, self.read_only) from error
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -187,7 +250,12 @@ class Database:
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Connect and bring the schema to the newest version (backing the file up first)."""
     database = Database.connect(url)
-    if migrate and not is_at_head(database.engine):
+    at_head = not migrate or is_at_head(database.engine)
+    if not at_head and database.read_only is not None:
+        problem = _cannot_migrate(database)
+        database.dispose()
+        raise problem
+    if not at_head:
         from studyapp.core.migrate import upgrade_to_head  # Alembic only when needed
 
         try:
@@ -199,3 +267,19 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             database.dispose()
             raise
     return database
+
+
+def _cannot_migrate(database: Database) -> DatabaseError:
+    """Why a read-only database not at the expected schema cannot be opened."""
+    try:
+        with database.engine.connect() as connection:
+            found = connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").all()
+    except sa_exc.DBAPIError as error:
+        return translate_error(error, database.read_only)
+    version = found[0][0] if found else ""
+    made_by = "a newer" if version > SCHEMA_HEAD else "an older"
+    return DatabaseError(
+        f"The database is read-only ({database.read_only}) and was made by {made_by} "
+        "studyapp, whose schema cannot be changed there; copy it to a folder you can write to "
+        "and open the copy."
+    )

@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _empty_old_trash(self) -> None:
+        if self.database.read_only is not None:
+            return  # nothing can be removed; the banner says why
         try:
             TrashService(self.database).empty()
         except StudyappError as error:
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
         self.slot_timer.stop()  # a running timer writes its talk's time
         self.flush()
         self.save_queue.stop()
+        self.preview.shutdown()
         self.backups.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()

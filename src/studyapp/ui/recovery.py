@@ -98,8 +98,8 @@ def read_only_reason(database: Database) -> str | None:
     if path is None:
         return None  # a server database or memory: the server says so on the first write
     message = _tr("The database is read-only: you can read your notes, but changes are not saved.")
-    if path.is_file() and not os.access(path, os.W_OK):
-        return message
+    if database.read_only is not None or (path.is_file() and not os.access(path, os.W_OK)):
+        return message  # a read-only disk or folder, or the file itself
     try:
         raw = database.engine.raw_connection()
     except Exception:  # cannot even connect: start-up reports that elsewhere

@@ -1,6 +1,7 @@
 """parse_note: metadata, presentations, tasks and notes; and nothing of the text is lost."""
 
 import datetime as dt
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -659,3 +660,13 @@ def test_other_timing_like_lines_stay_in_the_notes(body):
 def test_timing_line_outside_a_slot_is_plain_text():
     note = _parse("# 0310\n\n⏱ 18:30 / 20:00\n")
     assert note.body == "# 0310\n\n⏱ 18:30 / 20:00" and note.presentations == []
+
+
+def test_a_note_written_as_one_long_line_is_dated_from_its_start_and_quickly():
+    # Pasted from a chat export: a heading, then the whole meeting on one line.
+    text = "# 주간 회의\n2025-03-10 메모 " + "교사 1234 학생 0310 " * 200_000  # 3.6 MB
+    started = time.monotonic()
+    note = parse_note(text, file_name="000_ea40f3b2.txt", context_year=2025)
+    assert time.monotonic() - started < 10
+    assert note.date == dt.date(2025, 3, 10)
+    assert note.body == text

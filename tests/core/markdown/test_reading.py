@@ -1,6 +1,7 @@
 """Reading note files: encodings, line ends, Unicode normalization, binary refusal, NUL
 bytes and files that are not files."""
 
+import hashlib
 import os
 import time
 import unicodedata
@@ -110,3 +111,8 @@ def test_hash_is_of_the_normalized_text(tmp_path):
 
 def test_note_suffixes():
     assert NOTE_SUFFIXES == (".md", ".markdown", ".txt")
+
+
+def test_a_long_note_hashes_as_its_utf8_bytes(tmp_path):
+    text = "교사-학생 distillation 🙂\n" * 200_000  # hashed in pieces, no UTF-8 copy of it
+    assert content_hash(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -234,6 +234,18 @@ def test_unwritable_folder_is_refused_before_writing(tmp_path):
     assert list(folder.iterdir()) == []
 
 
+def test_a_read_only_folder_or_disk_is_refused_before_writing(tmp_path, read_only_view):
+    # Where root ignores the folder's permissions, a read-only mount still stops it.
+    folder = tmp_path / "out"
+    folder.mkdir()
+    view, _why = read_only_view(folder)
+    with pytest.raises(ExportError, match=r"Cannot write to .*: (permission denied|the file sys)"):
+        export_sessions([_session(1, "x")], view, "jekyll")
+    with pytest.raises(ExportError, match=r"(permission denied|the file system is read-only)"):
+        write_atomically(view / "a.md", "x")
+    assert list(folder.iterdir()) == []
+
+
 def test_writability_is_probed_before_any_session_is_rendered(tmp_path, monkeypatch):
     rendered = []
 

@@ -1,5 +1,6 @@
 """Text to index tokens: Hangul bigrams, casefolded words, normalization, match offsets."""
 
+import tracemalloc
 import unicodedata
 
 from hypothesis import given, settings
@@ -75,3 +76,29 @@ def test_tokens_agree_with_the_pieces_queries_are_split_into(text):
         for token in tokens.piece_tokens(piece)
     ]
     assert tokens.tokens(text) == expected
+
+
+@given(_MIXED, st.integers(min_value=1, max_value=12))
+@settings(max_examples=1000, deadline=None)
+def test_a_long_text_is_tokenized_a_chunk_at_a_time_into_the_same_index_text(text, chunk):
+    # Chunks as short as a few characters cut inside Hangul runs, words and spaces alike.
+    original = tokens._CHUNK_CHARS
+    tokens._CHUNK_CHARS = chunk
+    try:
+        assert tokens._joined_tokens(text * 3) == " ".join(tokens.tokens(text * 3))
+    finally:
+        tokens._CHUNK_CHARS = original
+
+
+def test_a_10_mb_note_is_indexed_without_a_token_list_of_its_size():
+    hangul = "교사학생모델증류" * 400_000  # 3.2 million characters, no space: 3.2 million bigrams
+    tracemalloc.start()
+    try:
+        joined = tokens.index_text(hangul)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert joined.startswith("교사 사학 학생 생모 모델 델증 증류 류교 교사")
+    assert len(joined) == 3 * len(hangul) - 4  # n - 1 bigrams, n - 2 spaces between them
+    # The result itself is about 19 MB (UCS-2); a list of every bigram was over 300 MB.
+    assert peak < 4 * len(joined) * 2, peak

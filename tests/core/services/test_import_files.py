@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from studyapp.core.services import import_files
-from studyapp.core.services.import_files import ReadAhead, SourceFile
+from studyapp.core.services.import_files import ReadAhead, SourceFile, collect_files
 
 
 def _files(folder: Path, count: int, size: int = 10) -> list[SourceFile]:
@@ -90,3 +90,28 @@ def test_a_file_that_breaks_while_read_ahead_is_left_for_its_turn(tmp_path, monk
     taken = ahead.take(1, files[1], [])  # read in its turn
     assert taken.parts and taken.parts[0].note.title == "회의 1"
     assert ahead.take(2, files[2], []).parts
+
+
+def test_a_file_larger_than_what_is_left_of_the_budget_waits_for_its_turn(tmp_path, monkeypatch):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name, size in (("2025-03-01.md", 50), ("2025-03-02.md", 5000), ("2025-03-03.md", 50)):
+        (folder / name).write_text("# 회의\n\n" + "가" * size + "\n", "utf-8")
+    files = collect_files([folder])
+    assert [source.size for source in files][1] > 3 * 5000  # bytes on disk, known before reading
+    monkeypatch.setattr(import_files, "READ_AHEAD_CHARS", 3000)
+    ahead = ReadAhead()
+    read = _reading(monkeypatch)
+    ahead.read_while(lambda: True, files, 0, [])
+    assert read == [files[0].path]  # the large one is not read ahead, nor what follows it
+    assert ahead.take(1, files[1], []).parts  # it is read in its turn
+
+
+def test_a_skipped_file_is_never_read_ahead(tmp_path, monkeypatch):
+    files = _files(tmp_path / "notes", 3)
+    files[1] = SourceFile(files[1].path, files[1].root, True, skipped="a named pipe, not a file")
+    ahead = ReadAhead()
+    read = _reading(monkeypatch)
+    ahead.read_while(lambda: True, files, 0, [])
+    assert read == [files[0].path, files[2].path]  # past it, and nothing of it kept
+    assert ahead.take(1, files[1], []).problem == "a named pipe, not a file"

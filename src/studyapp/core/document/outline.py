@@ -154,14 +154,32 @@ def _tasks(lines: list[Line]) -> tuple[TaskAt, ...]:
 
 
 # A document is derived again on every save and every pause in typing: its headings and task
-# lines mostly have not changed, and reading them was most of the time (a 200 KB log).
-@functools.lru_cache(maxsize=8192)
+# lines mostly have not changed, and reading them was most of the time (a 200 KB log). A line
+# longer than this is read afresh each time, so the caches never keep a large note alive.
+_REMEMBERED_CHARS = 1000
+
+
 def _task_fields(text: str) -> TaskFields | None:
+    if len(text) > _REMEMBERED_CHARS:
+        return parse_task_line(text)
+    return _remembered_task_fields(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_task_fields(text: str) -> TaskFields | None:
     return parse_task_line(text)
 
 
-@functools.lru_cache(maxsize=4096)
 def _talk_heading(
+    heading: str, known_people: tuple[str, ...]
+) -> tuple[str | None, PaperRef | None] | None:
+    if len(heading) > _REMEMBERED_CHARS:
+        return parse_presentation_heading(heading, known_people)
+    return _remembered_talk_heading(heading, known_people)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_talk_heading(
     heading: str, known_people: tuple[str, ...]
 ) -> tuple[str | None, PaperRef | None] | None:
     return parse_presentation_heading(heading, known_people)

@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify_unicode
 from studyapp.core.dto import SessionDetail
 from studyapp.core.markdown.embeds import ObsidianEmbeds
 from studyapp.core.markdown.exporter import mostly_hangul, render_body
+from studyapp.core.markdown.render_limits import within_limits
 from studyapp.core.markdown.task_boxes import TaskBoxes
 
 ALLOWED_TAGS = frozenset(
@@ -183,7 +184,12 @@ def _to_html(markdown_text: str, images: Collection[str] = ()) -> str:
         extension_configs={"toc": {"slugify": slugify_unicode}},
         output_format="html",
     )
-    return str(converter.convert(markdown_text))
+    try:
+        return str(converter.convert(within_limits(markdown_text)))
+    except RecursionError:
+        # Within the limits nothing nests this deep; should a note still, its lines are shown
+        # as written rather than the page (or the whole export) lost.
+        return f"<pre>{html.escape(markdown_text)}</pre>"
 
 
 def render_fragment(markdown_text: str, images: Collection[str] = ()) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import PurePath
 from urllib.parse import unquote
@@ -198,7 +199,7 @@ def _date_from_text(
     # Prose near the top: "2023년 11월 24일" on a note's third line, "240425_Trend".
     places += [(text, "body", False) for text in _opening_lines(lines)]
     for place, source, bare_ok in places:
-        found = find_date(place, context_year=context_year) if place else None
+        found = find_date(_start_of(place), context_year=context_year) if place else None
         if found is not None and (bare_ok or not found.bare):
             note.date, note.date_source = found.date, source
             if found.year_inferred:
@@ -226,6 +227,15 @@ def _date_from_text(
 
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 OPENING_LINES = 5
+# A note's date stands near the start of its line; a note written as one line of megabytes
+# took seconds a search for dates in all of it.
+DATE_SEARCH_CHARS = 400
+
+
+def _start_of(place: str) -> str:
+    if len(place) <= DATE_SEARCH_CHARS:
+        return place
+    return place[:DATE_SEARCH_CHARS].rsplit(None, 1)[0]  # not half a date at the cut
 
 
 def _opening_lines(lines: list[Line]) -> list[str]:
@@ -243,7 +253,7 @@ def _opening_lines(lines: list[Line]) -> list[str]:
 def _top_date_lines(lines: list[Line]) -> list[re.Match[str]]:
     """``Date: ...`` property lines among the first few lines of the body."""
     found = []
-    for line in [line for line in lines if line.text.strip()][:12]:
+    for line in itertools.islice((line for line in lines if line.text.strip()), 12):
         match = None if line.fenced or line.level else _DATE_LINE.match(line.text)
         if match:
             found.append(match)

@@ -29,6 +29,7 @@ _ODD_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 # Above this share of control or replacement characters the "text" is really binary.
 _MAX_CONTROL_SHARE = 0.05
 _FEW_NULS = 16  # a short note with a stray NUL byte or two is still text
+_HASHED_AT_ONCE = 1 << 20  # characters
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's start like UTF-16's
 
 
@@ -129,7 +130,12 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """sha256 hex digest of the normalized text; equal notes give equal hashes."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if len(text) <= _HASHED_AT_ONCE:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()  # the same bytes, without a copy of a long note as UTF-8
+    for start in range(0, len(text), _HASHED_AT_ONCE):
+        digest.update(text[start : start + _HASHED_AT_ONCE].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _decode(data: bytes, name: str) -> str:

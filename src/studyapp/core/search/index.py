@@ -40,6 +40,7 @@ FTS_TABLES = frozenset(
 # A whole token of an FTS row that starts with an ASCII letter or digit (ASCII \b: a
 # third faster here; a non-ASCII word may then yield a stray tail, which matches nothing).
 _LATIN_WORD = re.compile(r"(?a)\b[0-9a-z][^ ]*")
+_LONG_TEXT = 1_000_000  # characters of index text: a note of hundreds of kilobytes
 CREATE_FTS = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(tokens, content='', tokenize='ascii')"
 BATCH = 400  # sessions per statement batch while rebuilding
 FtsRows = list[tuple[int, str]]  # (rowid, index text)
@@ -232,7 +233,10 @@ def _insert(
         if words:
             latin: set[str] = set()
             for _, line in indexed:
-                latin.update(_LATIN_WORD.findall(line))
+                if len(line) <= _LONG_TEXT:
+                    latin.update(_LATIN_WORD.findall(line))
+                else:  # a list of every word of a long note would be its size many times
+                    latin.update(map(re.Match.group, _LATIN_WORD.finditer(line)))
             if latin:
                 connection.exec_driver_sql(
                     f"INSERT OR IGNORE INTO {WORDS_TABLE}(word) VALUES (?)", [(w,) for w in latin]
@@ -258,10 +262,17 @@ def write_fts(connection: Connection, rows: FtsRows) -> None:
     """
     if not rows:
         return
+    insert = f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)"
     if sqlite3.sqlite_version_info < (3, 38):  # JSON functions built in from 3.38 on
-        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, tokens) VALUES (?, ?)", rows)
+        connection.exec_driver_sql(insert, rows)
         return
-    connection.exec_driver_sql(_WRITE_FTS, (json.dumps(dict(rows), ensure_ascii=False),))
+    # A long text goes as it is: in JSON it would be copied three more times at once.
+    long = [row for row in rows if len(row[1]) > _LONG_TEXT]
+    if long:
+        connection.exec_driver_sql(insert, long)
+        rows = [row for row in rows if len(row[1]) <= _LONG_TEXT]
+    if rows:
+        connection.exec_driver_sql(_WRITE_FTS, (json.dumps(dict(rows), ensure_ascii=False),))
 
 
 def rebuild(

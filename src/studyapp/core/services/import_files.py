@@ -23,9 +23,11 @@ __all__ = ["ReadAhead", "ReadNote", "ReadPart", "SourceFile", "collect_files", "
 
 _YEAR_IN_PATH = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 EMPTY_FILE = "the file is empty: nothing to import"
-# At most this many files, of this many characters in all, wait read for their turn.
+# At most this many files, of this many characters in all, wait read for their turn. A file
+# larger than what is left is read in its turn only: the characters are few of the bytes
+# a parsed note holds (its text, body and lines), and a batch's index is in memory meanwhile.
 READ_AHEAD_FILES = 200
-READ_AHEAD_CHARS = 20_000_000
+READ_AHEAD_CHARS = 4_000_000
 
 
 def context_year(source: SourceFile, file_date: dt.date | None) -> int | None:
@@ -94,7 +96,7 @@ def read_note(
     file_date = _file_date(path)  # one stat serves both
     notes = parse_meetings(
         text,
-        file_name=source.name.name,
+        file_name=source.shown_path.name,
         context_year=context_year(source, file_date),
         file_date=file_date,
         known_people=people,
@@ -135,8 +137,11 @@ class ReadAhead:
         batch's worth is waiting)."""
         place = start
         while place < len(files) and busy():
-            if place not in self._read:
-                if len(self._read) >= READ_AHEAD_FILES or self._size >= READ_AHEAD_CHARS:
+            if place not in self._read and files[place].skipped is None:  # never opened
+                if (
+                    len(self._read) >= READ_AHEAD_FILES
+                    or self._size + files[place].size > READ_AHEAD_CHARS
+                ):
                     return
                 try:
                     read = read_note(files[place], people, split=self.split, finder=self.finder)

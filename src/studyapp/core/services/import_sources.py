@@ -33,7 +33,7 @@ class SourceFile:
     warning: str | None = None  # said with whatever becomes of the file
 
     @property
-    def name(self) -> Path:
+    def shown_path(self) -> Path:
         """The path to show and to store: ``path`` unless its name needed reading."""
         return self.shown or self.path
 

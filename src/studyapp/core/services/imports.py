@@ -144,7 +144,7 @@ class ImportService:
         while batch.next < len(files) and not batch.report.cancelled:
             self._import_batch(batch)
         if progress is not None and not batch.report.cancelled:
-            progress(len(files), len(files), files[-1].name if files else Path())
+            progress(len(files), len(files), files[-1].shown_path if files else Path())
         return batch.report
 
     def _import_batch(self, batch: _Batch) -> None:
@@ -167,7 +167,7 @@ class ImportService:
                     break
                 source = batch.files[batch.next]
                 if batch.progress is not None:
-                    batch.progress(batch.next, len(batch.files), source.name)
+                    batch.progress(batch.next, len(batch.files), source.shown_path)
                 batch.report.outcomes += self._import_file(orm, batch, source)
                 batch.next += 1
             batch.queued.write(orm)
@@ -198,16 +198,17 @@ class ImportService:
 
     def _import_file(self, orm: OrmSession, batch: _Batch, source: SourceFile) -> list[FileOutcome]:
         # Warnings about the file itself (its name, bytes dropped) go with every outcome.
+        shown = source.shown_path  # what is shown and stored: readable, whatever named the file
         warnings = [source.warning] if source.warning else []
         if source.skipped is not None:
-            return [FileOutcome(source.name, "skipped", message=source.skipped, warnings=warnings)]
+            return [FileOutcome(shown, "skipped", message=source.skipped, warnings=warnings)]
         read = batch.ahead.take(batch.next, source, batch.people)
         warnings += read.warnings
         if not read.parts:
             status = "skipped" if read.empty else "failed"
-            return [FileOutcome(source.name, status, message=read.problem, warnings=warnings)]
+            return [FileOutcome(shown, status, message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
-        path = str(source.name)  # what is stored: readable, whatever bytes named the file
+        path = str(shown)
         params = {"path": path, "digests": [part.digest for part in read.parts]}
         rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
         outcomes = []
@@ -228,7 +229,7 @@ class ImportService:
         part: ReadPart,
         known: _Known | None,
     ) -> FileOutcome:
-        path, note, digest = source.name, part.note, part.digest
+        path, note, digest = source.shown_path, part.note, part.digest
         outcome = FileOutcome(
             path,
             "unchanged",
