@@ -27,6 +27,7 @@ from pathlib import Path
 
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
+from studyapp.core.markdown.embeds import linked_folders
 from studyapp.core.markdown.exporter import check_flavor, render_markdown
 from studyapp.core.markdown.html import render_html
 from studyapp.core.markdown.jekyll import JekyllOptions, assets_folder
@@ -367,16 +368,23 @@ def export_sessions(
                 batch.write(target, data)
                 result.written.append(target)
             attached = files(session) if files is not None and session.attachments else ()
-            images = folder
+            images, linked = folder, {}
             if attached and flavor == "jekyll":
                 images = folder / blog.assets_dir / assets_folder(stem)
                 _prepare_folder(images)
-            images_root = root if images == folder else images.resolve()
+            elif attached and flavor != "html":
+                linked = linked_folders(session.body)  # ![](attachments/x.png) finds it there
             for file_name, image in attached:
-                beside = _inside(images, images_root, file_name)
-                if not batch.holds(beside, image):
-                    batch.write(beside, image)
-                    result.images.append(beside)
+                for place in (images, *(folder / sub for sub in linked.get(file_name, ()))):
+                    place_root = root if place == folder else place.resolve()
+                    if place not in (folder, images):
+                        if not place_root.is_relative_to(root):  # linked away: beside only
+                            continue
+                        _prepare_folder(place)
+                    target = _inside(place, place_root, file_name)
+                    if not batch.holds(target, image):
+                        batch.write(target, image)
+                        result.images.append(target)
             if progress is not None:
                 progress(done, total)
     return result
