@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.services.body_writes import save_body
 from studyapp.core.services.revisions import (
     BEFORE_RESTORE,
     BODY,
@@ -28,7 +29,6 @@ from studyapp.core.services.revisions import (
     PREVIEW_CHARS,
     keep_revision,
 )
-from studyapp.core.services.sessions import SessionService
 
 DiffKind = Literal["same", "added", "removed"]
 
@@ -150,7 +150,8 @@ class HistoryService:
         """Write the revision's text back as the body and return it.
 
         The text it replaces is kept first (reason "before restore"), so restoring that
-        revision undoes the restore.
+        revision undoes the restore. Both in one transaction: a restore that fails leaves
+        no "before restore" revision behind.
         """
         with self.db.transaction() as orm:
             revision = self._load(orm, revision_id)
@@ -163,7 +164,7 @@ class HistoryService:
             if session.body == text:
                 return text
             keep_revision(orm, session_id, BODY, session.body, reason=BEFORE_RESTORE)
-        SessionService(self.db).set_body(session_id, text)
+            save_body(orm, session, text)
         return text
 
     def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:

@@ -347,33 +347,38 @@ class ScheduleDialog(QDialog):
 
     def save(self) -> bool:
         """Store the schedule; an invalid rule shows why and stores nothing."""
-        self._clear_error()
-        try:
-            self._schedules.set_schedule(
-                self._group,
-                self.rule_text(),
-                timezone=self.timezone_name(),
-                skipped=self.skipped_dates(),
-            )
-        except StudyappError as error:
-            self._show_error(str(error))
+        if self._store() is None:
             return False
         self.message.setText(self.tr("Schedule saved."))
         self.changed.emit()
         return True
 
     def plan_sessions(self) -> None:
-        if not self.save():
-            return
-        try:
-            created = self._schedules.plan_sessions(self._group, weeks=4, after=self._now)
-        except StudyappError as error:
-            self._show_error(str(error))
+        """Store the schedule and plan its next four weeks as one change: when planning
+        fails, the schedule is not stored either."""
+        created = self._store(plan_weeks=4)
+        if created is None:
             return
         self.message.setText(
             self.tr("Created {count} planned sessions.").format(count=len(created))
         )
         self.changed.emit()
+
+    def _store(self, plan_weeks: int | None = None) -> list[int] | None:
+        """The planned sessions' ids; None (and why, shown) when nothing was stored."""
+        self._clear_error()
+        try:
+            return self._schedules.set_schedule(
+                self._group,
+                self.rule_text(),
+                timezone=self.timezone_name(),
+                skipped=self.skipped_dates(),
+                plan_weeks=plan_weeks,
+                after=self._now,
+            )
+        except StudyappError as error:
+            self._show_error(str(error))
+            return None
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
