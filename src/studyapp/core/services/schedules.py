@@ -46,7 +46,7 @@ def _store_skipped(row: models.Group, days: Sequence[dt.date]) -> None:
 
 def _rule_of(row: models.Group) -> tuple[str, str]:
     if not row.schedule_rrule:
-        raise ValidationError(f"{row.name} has no meeting schedule yet.")
+        raise ValidationError("{group} has no meeting schedule yet.", group=row.name)
     return row.schedule_rrule, row.timezone or "UTC"
 
 
@@ -188,7 +188,7 @@ class ScheduleService:
 
 def _check_weeks(weeks: int) -> None:
     if not 1 <= weeks <= MAX_PLAN_WEEKS:
-        raise ValidationError(f"Plan between 1 and {MAX_PLAN_WEEKS} weeks ahead.")
+        raise ValidationError("Plan between 1 and {most} weeks ahead.", most=MAX_PLAN_WEEKS)
 
 
 def _plan(

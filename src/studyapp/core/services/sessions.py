@@ -40,7 +40,7 @@ def load_session(
 ) -> models.Session:
     row = orm.get(models.Session, session_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no session {session_id}.")
+        raise NotFoundError("There is no session {session_id}.", session_id=session_id)
     return row
 
 
@@ -103,7 +103,7 @@ class SessionService:
     def require_group(self, name: str) -> None:
         with self.db.transaction() as orm:
             if orm.scalar(select(models.Group.id).where(models.Group.name == name.strip())) is None:
-                raise NotFoundError(f"There is no group named {name!r}.")
+                raise NotFoundError("There is no group named {name!r}.", name=name)
 
     def list_sessions(
         self,
@@ -142,7 +142,7 @@ class SessionService:
         with self.db.transaction() as orm:
             found = session_details.load(orm, [session_id])
         if not found:
-            raise NotFoundError(f"There is no session {session_id}.")
+            raise NotFoundError("There is no session {session_id}.", session_id=session_id)
         return found[0]
 
     def next_slot(
