@@ -148,3 +148,25 @@ def test_a_search_with_a_mistyped_date_says_why_in_korean(qtbot, korean, url):
         "'2025-13-45'은(는) 안 됩니다."
     )
     window.close()
+
+
+def test_planning_that_fails_says_why_in_korean(qtbot, korean, database, monkeypatch):
+    from zoneinfo import ZoneInfo
+
+    from studyapp.core.services import schedules
+    from studyapp.core.services.rotation import RotationService
+    from studyapp.ui.papers.schedule_dialog import ScheduleDialog
+
+    def disk_full(*_args, **_kwargs):
+        raise DatabaseError("The disk is full; free some space and try again.")
+
+    RotationService(database).set_members("KD 스터디", ["동훈님", "Alice"])
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    dialog = ScheduleDialog(database, "KD 스터디", now=now)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(schedules, "sync_rows", disk_full)
+    qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.error.text() == "디스크가 가득 찼습니다. 공간을 확보하고 다시 시도하세요."
+    dialog.close()
