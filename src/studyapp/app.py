@@ -14,6 +14,7 @@ from studyapp import __version__
 from studyapp.core.db import open_database
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.main_window import MainWindow
 
 APP_NAME = "studyapp"
@@ -78,7 +79,7 @@ def _thin_history(window: MainWindow) -> None:
     try:
         HistoryService(window.database).thin()
     except StudyappError as error:
-        window.statusBar().showMessage(str(error), 8000)
+        window.statusBar().showMessage(describe(error), 8000)
 
 
 def _bring_forward(window: MainWindow) -> None:
@@ -126,7 +127,7 @@ def run_gui(database_url: str | None = None) -> int:
             None,
             QCoreApplication.translate("app", "studyapp"),
             QCoreApplication.translate("app", "The database cannot be opened:\n{reason}").format(
-                reason=str(error)
+                reason=describe(error)
             ),
         )
         return 1

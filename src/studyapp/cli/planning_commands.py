@@ -164,11 +164,13 @@ def cmd_schedule(args: argparse.Namespace, ctx: Context) -> int:
         _rule, zone, skipped = service.schedule(args.group)
     except NotFoundError:
         zone, skipped = None, []
-    service.set_schedule(
+    # One transaction with the planning: a plan that fails keeps the old schedule too.
+    created = service.set_schedule(
         args.group,
         args.rule,
         timezone=args.timezone or zone or "Asia/Seoul",
         skipped=skipped if args.skip is None else args.skip,
+        plan_weeks=args.plan or None,
     )
     rule, zone, skipped = service.schedule(args.group)
     timed = has_time_of_day(rule or "")
@@ -179,7 +181,6 @@ def cmd_schedule(args: argparse.Namespace, ctx: Context) -> int:
     for moment in service.upcoming(args.group, UPCOMING_SHOWN):
         ctx.print(f"  {_meeting_line(moment, timed)}")
     if args.plan:
-        created = service.plan_sessions(args.group, weeks=args.plan)
         ctx.print(f"Planned {shaping.plural(len(created), 'new session')}.")
         if created:
             from studyapp.core.services.presentations import PresentationService

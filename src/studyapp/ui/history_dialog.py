@@ -35,6 +35,7 @@ from studyapp.core.services.history import (
     diff,
 )
 from studyapp.core.services.revisions import BODY
+from studyapp.ui.errors_shown import describe
 
 REVISION_ID_ROLE = Qt.ItemDataRole.UserRole
 TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN = range(3)
@@ -141,7 +142,7 @@ class HistoryDialog(QDialog):
             self._revisions = self._history.revisions(self._session_id, self._field)
         except StudyappError as error:
             self._revisions = []
-            self._show_error(str(error))
+            self._show_error(describe(error))
         self.list.blockSignals(True)
         try:
             self.list.clear()
@@ -166,7 +167,7 @@ class HistoryDialog(QDialog):
         try:
             text = self._history.restore(self._session_id, revision_id)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         info = next((i for i in self._revisions if i.id == revision_id), None)
         self._current = text
@@ -216,7 +217,7 @@ class HistoryDialog(QDialog):
         try:
             old = self._history.content(revision_id)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.diff_view.setHtml(self._diff_html(diff(old, self._current)))
 

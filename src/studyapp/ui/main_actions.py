@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.history_dialog import open_history
 from studyapp.ui.quick_switcher import QuickSwitcher
 from studyapp.ui.search_panel import SearchPanel, reveal_match
@@ -260,7 +261,7 @@ class MainActions(QObject):
         try:
             database = open_database(url)
         except StudyappError as error:
-            QMessageBox.warning(w, translate("MainWindow", "Open database"), str(error))
+            QMessageBox.warning(w, translate("MainWindow", "Open database"), describe(error))
             return
         successor = w.open_database_window(database)
         self.settings.database_url = url

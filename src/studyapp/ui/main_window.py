@@ -30,6 +30,7 @@ from studyapp.ui.backup_timer import BackupScheduler
 from studyapp.ui.checklist_panel import ChecklistPanel
 from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.images import image_data, store_images
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.meeting_editor import MeetingEditor
@@ -183,13 +184,13 @@ class MainWindow(QMainWindow):
                     self.session_id, "body", self.body_editor.toPlainText(), reason="switch"
                 )
             except StudyappError as error:
-                self.statusBar().showMessage(str(error), 8000)
+                self.statusBar().showMessage(describe(error), 8000)
         detail: SessionDetail | None = None
         if session_id is not None:
             try:
                 detail = self.sessions.get(session_id)
             except StudyappError as error:
-                self.statusBar().showMessage(str(error), 8000)
+                self.statusBar().showMessage(describe(error), 8000)
         self.session_id = detail.id if detail else None
         self.header.load(detail)
         # The detail already holds the to-dos; the panel need not read them again.
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         try:
             TrashService(self.database).empty()
         except StudyappError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(describe(error), 8000)
 
     def load_demo(self) -> None:
         from studyapp.core.services.demo import load_demo
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         try:
             load_demo(self.database)
         except StudyappError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(describe(error), 8000)
             return
         self.sidebar.reload()
 

@@ -19,6 +19,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.services.search import SearchHit, SearchService
 from studyapp.ui.editor import MarkdownEditor
 from studyapp.ui.editor.selection import select_text
+from studyapp.ui.errors_shown import describe
 
 if TYPE_CHECKING:
     from studyapp.ui.window_contract import SessionWindow
@@ -74,7 +75,7 @@ class SearchPanel(QObject):
         try:
             hits = SearchService(self.database).search(query)
         except StudyappError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+            self.window.statusBar().showMessage(describe(error), 8000)
             return
         for hit in hits:
             snippet = hit.snippet.replace("**", "")

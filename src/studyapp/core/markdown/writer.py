@@ -112,7 +112,9 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -124,7 +126,9 @@ def _write_temporary(path: Path, data: bytes, *, sync: bool) -> Path:
     try:
         descriptor, temporary = _create_temp(path.parent, path.name)
     except OSError as error:
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     try:
         try:
             _write_all(descriptor, data)
@@ -136,7 +140,9 @@ def _write_temporary(path: Path, data: bytes, *, sync: bool) -> Path:
             os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
     except OSError as error:
         _remove_quietly(temporary)
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -226,7 +232,9 @@ class FileBatch:
                     os.replace(written.temporary, written.path)
                 except OSError as error:
                     path = written.path
-                    raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+                    raise ExportError(
+                        "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+                    ) from error
                 if self._waiting.get(written.path) is written.data:  # not written again since
                     del self._waiting[written.path]
                 done += 1
@@ -267,14 +275,20 @@ def _inside(folder: Path, root: Path, file_name: str) -> Path:
         or file_name != file_name.strip()
         or any(char in file_name for char in "/\\:\0")
     ):
-        raise ExportError(f"Refusing to write {file_name!r}: not a plain file name.")
+        raise ExportError(
+            "Refusing to write {file_name!r}: not a plain file name.", file_name=file_name
+        )
     candidate = root / file_name
     # A plain name in a resolved folder stays inside unless a symlink already there points
     # away; resolving every name cost a system call for each part of the path.
     if os.path.islink(candidate):
         resolved = candidate.resolve()
         if resolved == root or not resolved.is_relative_to(root):
-            raise ExportError(f"Refusing to write {file_name!r}: it would land outside {folder}.")
+            raise ExportError(
+                "Refusing to write {file_name!r}: it would land outside {folder}.",
+                file_name=file_name,
+                folder=folder,
+            )
     return folder / file_name
 
 
@@ -282,14 +296,20 @@ def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as error:
-        raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.") from error
+        raise ExportError(
+            "Cannot export to {folder}: it is a file, not a folder.", folder=folder
+        ) from error
     except OSError as error:
-        raise ExportError(f"Cannot create the folder {folder}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot create the folder {folder}: {reason}", folder=folder, reason=describe(error)
+        ) from error
     # Probe with a real file: os.access says nothing useful about ACLs, root or network drives.
     try:
         descriptor, probe = _create_temp(folder, "studyapp-write-test")
     except OSError as error:
-        raise ExportError(f"Cannot write to {folder}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {folder}: {reason}", folder=folder, reason=describe(error)
+        ) from error
     os.close(descriptor)
     _remove_quietly(probe)
 

@@ -71,20 +71,24 @@ def _date(key: str, value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"{key}: needs a date written YYYY-MM-DD (like {key}:2025-03-10), not {value!r}."
+            "{key}: needs a date written YYYY-MM-DD (like {key}:2025-03-10), not {value!r}.",
+            key=key,
+            value=value,
         ) from None
 
 
 def _set_filter(query: SearchQuery, key: str, value: str) -> None:
     if not value:
-        raise ValidationError(f"{key}: needs a value, like {key}:something.")
+        raise ValidationError("{key}: needs a value, like {key}:something.", key=key)
     if key == "before":
         query.before = _date(key, value)
     elif key == "after":
         query.after = _date(key, value)
     elif key == "is":
         if value.casefold() not in IS_VALUES:
-            raise ValidationError(f"is:{value} is not a filter; use is:open (to-dos not done).")
+            raise ValidationError(
+                "is:{value} is not a filter; use is:open (to-dos not done).", value=value
+            )
         query.open_todos = True
     elif key == "kind":
         query.kind = _kind(value)
@@ -101,7 +105,9 @@ def _kind(value: str) -> str:
     ]
     if len(found) != 1:
         names = ", ".join(kind.replace(" ", "-") for kind in kinds)
-        raise ValidationError(f"kind:{value} is not a session kind; use one of {names}.")
+        raise ValidationError(
+            "kind:{value} is not a session kind; use one of {names}.", value=value, names=names
+        )
     return found[0]
 
 

@@ -82,7 +82,7 @@ class ChecklistService:
         with self.db.transaction() as orm:
             key = orm.execute(_SESSION_KEY, {"session_id": session_id}).first()
             if key is None:
-                raise NotFoundError(f"There is no session {session_id}.")
+                raise NotFoundError("There is no session {session_id}.", session_id=session_id)
             group_id, date, group_name = key
             params = {"group_id": group_id, "date": date}
             if newest is None:
@@ -214,7 +214,7 @@ class ChecklistService:
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
         item = orm.get(models.ChecklistItem, item_id)
         if item is None:
-            raise NotFoundError(f"There is no to-do {item_id}.")
+            raise NotFoundError("There is no to-do {item_id}.", item_id=item_id)
         return item
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.services.body_writes import save_body
 from studyapp.core.services.revisions import (
     BEFORE_RESTORE,
     BODY,
@@ -28,7 +29,6 @@ from studyapp.core.services.revisions import (
     PREVIEW_CHARS,
     keep_revision,
 )
-from studyapp.core.services.sessions import SessionService
 
 DiffKind = Literal["same", "added", "removed"]
 
@@ -51,7 +51,7 @@ class DiffLine:
 
 def check_field(field: str) -> None:
     if field != BODY:
-        raise ValidationError(f"Unknown note field {field!r}.")
+        raise ValidationError("Unknown note field {field!r}.", field=field)
 
 
 def diff(old: str, new: str) -> list[DiffLine]:
@@ -150,20 +150,25 @@ class HistoryService:
         """Write the revision's text back as the body and return it.
 
         The text it replaces is kept first (reason "before restore"), so restoring that
-        revision undoes the restore.
+        revision undoes the restore. Both in one transaction: a restore that fails leaves
+        no "before restore" revision behind.
         """
         with self.db.transaction() as orm:
             revision = self._load(orm, revision_id)
             if revision.session_id != session_id:
-                raise NotFoundError(f"Session {session_id} has no revision {revision_id}.")
+                raise NotFoundError(
+                    "Session {session_id} has no revision {revision_id}.",
+                    session_id=session_id,
+                    revision_id=revision_id,
+                )
             text = revision.content
             session = orm.get(models.Session, session_id)
             if session is None or session.deleted_at is not None:
-                raise NotFoundError(f"There is no session {session_id}.")
+                raise NotFoundError("There is no session {session_id}.", session_id=session_id)
             if session.body == text:
                 return text
             keep_revision(orm, session_id, BODY, session.body, reason=BEFORE_RESTORE)
-        SessionService(self.db).set_body(session_id, text)
+            save_body(orm, session, text)
         return text
 
     def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:
@@ -205,11 +210,14 @@ class HistoryService:
     @staticmethod
     def _require_session(orm: OrmSession, session_id: int) -> None:
         if orm.get(models.Session, session_id) is None:
-            raise NotFoundError(f"There is no session {session_id}.")
+            raise NotFoundError("There is no session {session_id}.", session_id=session_id)
 
     @staticmethod
     def _load(orm: OrmSession, revision_id: int) -> models.NoteRevision:
         row = orm.get(models.NoteRevision, revision_id)
         if row is None:
-            raise NotFoundError(f"There is no revision {revision_id}; it may have been thinned.")
+            raise NotFoundError(
+                "There is no revision {revision_id}; it may have been thinned.",
+                revision_id=revision_id,
+            )
         return row

@@ -46,7 +46,9 @@ def _checked_timebox(value: object) -> int | None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValidationError("A slot's time box must be at least one minute.")
     if value > MAX_TIMEBOX_MINUTES:
-        raise ValidationError(f"A slot's time box can be at most {MAX_TIMEBOX_MINUTES} minutes.")
+        raise ValidationError(
+            "A slot's time box can be at most {most} minutes.", most=MAX_TIMEBOX_MINUTES
+        )
     return value
 
 
@@ -179,14 +181,16 @@ class PresentationService:
         """The talk whose section holds the line the edit points at (its heading)."""
         ordinal = outline.talk_at(line) if line is not None else None
         if ordinal is None or ordinal >= len(session.presentations):
-            raise ValidationError(f"{heading!r} is not read as a talk.")
+            raise ValidationError("{heading!r} is not read as a talk.", heading=heading)
         return list(session.presentations)[ordinal]
 
     @staticmethod
     def _load(orm: OrmSession, presentation_id: int) -> models.Presentation:
         row = orm.get(models.Presentation, presentation_id)
         if row is None:
-            raise NotFoundError(f"There is no presentation {presentation_id}.")
+            raise NotFoundError(
+                "There is no presentation {presentation_id}.", presentation_id=presentation_id
+            )
         return row
 
 
@@ -206,8 +210,9 @@ def _check_heading(
         problem = problem or talk.paper is None or talk.paper.title != title
     if problem:
         raise ValidationError(
-            f"{heading.lstrip('#').strip()!r} would not read back as this talk's heading; "
-            "write the heading in the notes instead."
+            "{heading!r} would not read back as this talk's heading; write the heading in the "
+            "notes instead.",
+            heading=heading.lstrip("#").strip(),
         )
 
 

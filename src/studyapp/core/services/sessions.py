@@ -40,7 +40,7 @@ def load_session(
 ) -> models.Session:
     row = orm.get(models.Session, session_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no session {session_id}.")
+        raise NotFoundError("There is no session {session_id}.", session_id=session_id)
     return row
 
 
@@ -103,7 +103,7 @@ class SessionService:
     def require_group(self, name: str) -> None:
         with self.db.transaction() as orm:
             if orm.scalar(select(models.Group.id).where(models.Group.name == name.strip())) is None:
-                raise NotFoundError(f"There is no group named {name!r}.")
+                raise NotFoundError("There is no group named {name!r}.", name=name)
 
     def list_sessions(
         self,
@@ -142,7 +142,7 @@ class SessionService:
         with self.db.transaction() as orm:
             found = session_details.load(orm, [session_id])
         if not found:
-            raise NotFoundError(f"There is no session {session_id}.")
+            raise NotFoundError("There is no session {session_id}.", session_id=session_id)
         return found[0]
 
     def next_slot(
@@ -177,22 +177,18 @@ class SessionService:
         body: str = "",
     ) -> SessionDetail:
         with self.db.transaction() as orm:
-            row = models.Session(
-                group=lookup.group(orm, group),
-                title=clean_title(title),
+            session_id = add_session(
+                orm,
+                group=group,
+                title=title,
                 date=date,
                 start_time=start_time,
-                timezone=clean_timezone(timezone),
-                kind=parse_kind(kind),
-                status=parse_status(status) if status else default_status(date),
+                timezone=timezone,
+                kind=kind,
+                status=status,
+                tags=tags,
                 body=body,
-                tags=lookup.tags(orm, list(tags)),
-            )
-            orm.add(row)
-            orm.flush()
-            if body:
-                sync_rows(orm, row)
-            session_id = row.id
+            ).id
         return self.get(session_id)
 
     def rename(self, session_id: int, title: str) -> SessionDetail:
@@ -332,6 +328,39 @@ class SessionService:
                 )
                 for id_, title, date, start_time, timezone, group, kind, status in rows
             ]
+
+
+def add_session(
+    orm: OrmSession,
+    *,
+    group: str,
+    title: str,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    timezone: str | None = None,
+    kind: str = "other",
+    status: str | None = None,
+    tags: Sequence[str] = (),
+    body: str = "",
+) -> models.Session:
+    """A new session and the rows its body says, inside the caller's transaction (so an
+    action that creates several creates all or none)."""
+    row = models.Session(
+        group=lookup.group(orm, group),
+        title=clean_title(title),
+        date=date,
+        start_time=start_time,
+        timezone=clean_timezone(timezone),
+        kind=parse_kind(kind),
+        status=parse_status(status) if status else default_status(date),
+        body=body,
+        tags=lookup.tags(orm, list(tags)),
+    )
+    orm.add(row)
+    orm.flush()
+    if body:
+        sync_rows(orm, row)
+    return row
 
 
 def default_status(date: dt.date) -> models.SessionStatus:
