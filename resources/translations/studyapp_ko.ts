@@ -520,6 +520,11 @@
         <translation>완료 {date}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Ticked by {name}</source>
+        <translation>{name} 님이 완료함</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>In progress</source>
         <translation>진행 중</translation>
@@ -921,12 +926,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/history_dialog.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/history_dialog.py" line="+73"/>
         <source>Note history</source>
         <translation>노트 기록</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -941,7 +946,12 @@
         <translation>크기</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Written by</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Green lines are only in the current text; red lines are only in this version.</source>
         <translation>초록색 줄은 현재 글에만, 빨간색 줄은 이 버전에만 있습니다.</translation>
     </message>
@@ -961,7 +971,17 @@
         <translation>{when} 버전으로 복원했습니다. 바뀌기 전 글은 목록 맨 위에 “복원 전”으로 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written before members were recorded</source>
+        <translation>작성자를 기록하기 전에 쓴 글</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{count} chars</source>
         <translation>{count}자</translation>
     </message>
@@ -1237,12 +1257,12 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+106"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+110"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+172"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+174"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -1273,7 +1293,7 @@
         <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+259"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1283,7 +1303,7 @@
         <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-109"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1297,13 +1317,13 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-281"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-287"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1354,7 +1374,7 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-121"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-123"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -1394,7 +1414,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+173"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+176"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1421,7 +1441,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -1443,7 +1463,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>기록…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
@@ -1457,18 +1477,18 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <location line="+107"/>
+        <location line="+122"/>
+        <location line="+108"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-192"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2216,12 +2236,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+81"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+83"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -2237,6 +2257,21 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+14"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
+        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your &amp;name:</source>
+        <translation>내 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
@@ -2317,7 +2352,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>노트 글꼴(&amp;F):</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The default database</source>
         <translation>기본 데이터베이스</translation>
     </message>
@@ -2495,7 +2530,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+127"/>
+        <location filename="../../src/studyapp/app.py" line="+129"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

@@ -24,10 +24,12 @@ def create_main_window(database_url: str) -> MainWindow:
 
     Raises ``DatabaseError`` when the database cannot be used (locked, damaged, too new).
     """
+    from studyapp.ui.settings import AppSettings
+
     _application()
     database = open_database(database_url)
     try:
-        window = MainWindow(database)
+        window = MainWindow(database, actor=AppSettings().actor())
     except BaseException:
         database.dispose()
         raise

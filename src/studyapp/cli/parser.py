@@ -48,6 +48,14 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
         help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
         "else the file in the user data folder)",
     )
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=default,
+        help="the member whose changes these are (default: the name in the window's "
+        "settings, else the computer user)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 

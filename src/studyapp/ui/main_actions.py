@@ -139,7 +139,9 @@ class MainActions(QObject):
         self.history_action = self._action(
             translate("MainWindow", "History…"),
             "Ctrl+Shift+H",
-            lambda: open_history(w.database, w.session_id, w.body_editor, w.flush, w),
+            lambda: open_history(
+                w.database, w.session_id, w.body_editor, w.flush, w, actor=w.actor
+            ),
             "historyAction",
         )
         for action in (
@@ -226,6 +228,7 @@ class MainActions(QObject):
         dialog = SettingsDialog(self.settings, current_database=w.database.url, parent=w)
         dialog.editorFontChanged.connect(self.apply_editor_font)
         dialog.languageChanged.connect(self._language_changed)
+        dialog.memberNameChanged.connect(lambda: w.set_actor(self.settings.actor()))
         if dialog.exec() and dialog.chosen_database_url():
             self.switch_database(str(dialog.chosen_database_url()))
 

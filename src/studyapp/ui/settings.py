@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
+from studyapp.core.actor import Actor, default_actor
+
 ORGANIZATION = "studyapp"
 APPLICATION = "studyapp"
 SETTINGS_FILE = "settings.ini"
@@ -157,6 +159,21 @@ class AppSettings:
     @export_layout.setter
     def export_layout(self, value: str) -> None:
         self._set_optional_text("export/layout", value.strip() or None)
+
+    # -- who is typing -------------------------------------------------------------------
+
+    @property
+    def member_name(self) -> str | None:
+        """The name set in the settings; None means the computer user's (``your_name``)."""
+        return self._optional_text("members/name")
+
+    @member_name.setter
+    def member_name(self, value: str | None) -> None:
+        self._set_optional_text("members/name", (value or "").strip() or None)
+
+    def actor(self) -> Actor | None:
+        """Who this window writes as: the settings' name, else the computer user."""
+        return default_actor(self.member_name)
 
     # -- databases -----------------------------------------------------------------------
 

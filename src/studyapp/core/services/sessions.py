@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
@@ -32,6 +33,7 @@ from studyapp.core.services.fields import (
     parse_kind,
     parse_status,
 )
+from studyapp.core.services.members import author_name
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -71,8 +73,9 @@ NEWEST_FIRST = (
 
 
 class SessionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes these are
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -191,7 +194,8 @@ class SessionService:
             orm.add(row)
             orm.flush()
             if body:
-                sync_rows(orm, row)
+                row.body_author = author_name(orm, self.actor, row.group_id)
+                sync_rows(orm, row, author=row.body_author)
             session_id = row.id
         return self.get(session_id)
 
@@ -245,7 +249,8 @@ class SessionService:
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            return save_body(orm, row, body, expected_version=expected_version)
+            author = author_name(orm, self.actor, row.group_id)
+            return save_body(orm, row, body, expected_version=expected_version, author=author)
 
     def outline(self, session_id: int, body: str) -> Outline:
         """The structure of ``body`` as a save of it would derive it (the people and talks
@@ -277,12 +282,18 @@ class SessionService:
             )
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
+            author = author_name(orm, self.actor, row.group_id)
             if line:
-                edit_body(orm, row, lambda body, outline: set_attendance(body, outline, line))
+                edit_body(
+                    orm,
+                    row,
+                    lambda body, outline: set_attendance(body, outline, line),
+                    author=author,
+                )
             else:
                 outline = outline_of(orm, row)
                 if outline.attendance is not None:
-                    edit_body(orm, row, attendance_removed)
+                    edit_body(orm, row, attendance_removed, author=author)
                 row.attendance = []
                 row.attendees_raw = None
             touch_session(row)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.actor import os_user_name
 from studyapp.core.db import sqlite_path
 from studyapp.ui.editor.markdown_editor import default_editor_font
 from studyapp.ui.i18n import available_languages
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
     """
 
     languageChanged = Signal(str)
+    memberNameChanged = Signal()
     themeChanged = Signal(str)
     editorFontChanged = Signal(object)
 
@@ -90,6 +92,7 @@ class SettingsDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_member())
         layout.addWidget(self._build_database())
         layout.addWidget(self._build_export())
         layout.addWidget(self._build_appearance())
@@ -128,6 +131,26 @@ class SettingsDialog(QDialog):
         column.addWidget(self.database_label)
         column.addLayout(buttons)
         column.addWidget(self.database_note)
+        return box
+
+    def _build_member(self) -> QGroupBox:
+        box = _named(QGroupBox(self.tr("You")), "memberGroup")
+        self.member_name_edit = _named(QLineEdit(), "memberNameEdit")
+        self.member_name_edit.setPlaceholderText(os_user_name())
+        self.member_name_edit.setClearButtonEnabled(True)
+        hint = _named(
+            QLabel(
+                self.tr(
+                    "Notes you write, to-dos you tick and talks you add are recorded under "
+                    "this name; written as a member of the group writes it, it is theirs."
+                )
+            ),
+            "memberNameHint",
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(*self._label(self.tr("Your &name:"), self.member_name_edit))
+        form.addRow(hint)
         return box
 
     def _build_export(self) -> QGroupBox:
@@ -190,6 +213,7 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         self._show_database()
+        self.member_name_edit.setText(self._settings.member_name or "")
         self.export_folder_edit.setText(self._settings.export_folder or "")
         self._select(self.export_flavor_combo, self._settings.export_flavor)
         self._select(self.theme_combo, self._settings.theme)
@@ -307,6 +331,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings = self._settings
         old_theme, old_language, old_font = settings.theme, settings.language, settings.editor_font
+        old_member = settings.member_name
+        settings.member_name = self.member_name_edit.text()
         settings.export_folder = self.export_folder()
         settings.export_flavor = self.export_flavor()
         settings.theme = self.theme()
@@ -321,6 +347,8 @@ class SettingsDialog(QDialog):
             self.themeChanged.emit(self.theme())
         if self.language() != old_language:
             self.languageChanged.emit(self.language())
+        if settings.member_name != old_member:
+            self.memberNameChanged.emit()
         new_font = self.editor_font()
         if (old_font is None) != (new_font is None) or (
             old_font is not None and new_font is not None and old_font != new_font
