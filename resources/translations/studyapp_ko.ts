@@ -648,6 +648,134 @@
     </message>
 </context>
 <context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/connection_form.py" line="+46"/>
+        <source>This computer only</source>
+        <translation>이 컴퓨터에만</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shared group server</source>
+        <translation>그룹이 함께 쓰는 서버</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Off (disable)</source>
+        <translation>사용 안 함 (disable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the server offers it (prefer)</source>
+        <translation>서버가 지원하면 사용 (prefer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always (require)</source>
+        <translation>항상 사용 (require)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always, with the server&apos;s certificate checked (verify-full)</source>
+        <translation>항상 사용, 서버 인증서 확인 (verify-full)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Test connection</source>
+        <translation>연결 시험(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data&amp;base:</source>
+        <translation>데이터베이스(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption:</source>
+        <translation>암호화(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Fill in the host, the database and the user first.</source>
+        <translation>먼저 호스트, 데이터베이스, 사용자를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connected. The server answers.</source>
+        <translation>연결했습니다. 서버가 응답합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The password is kept in this computer&apos;s keyring, not in the settings.</source>
+        <translation>비밀번호는 설정 파일이 아니라 이 컴퓨터의 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer has no keyring to keep the password in: it is not stored, and studyapp asks for it at start.</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다. 비밀번호를 저장하지 않고 studyapp을 시작할 때 묻습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+59"/>
@@ -1414,7 +1542,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+176"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+181"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1434,14 +1562,14 @@
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+61"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+62"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
         <translation>studyapp {version}
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -1483,12 +1611,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+122"/>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-198"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2236,12 +2364,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+83"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+92"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -2256,7 +2384,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>새로 만들기…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>You</source>
         <translation>나</translation>
     </message>
@@ -2352,7 +2480,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>노트 글꼴(&amp;F):</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The default database</source>
         <translation>기본 데이터베이스</translation>
     </message>
@@ -2362,7 +2490,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>확인을 누르면 이 데이터베이스로 창을 다시 엽니다.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>SQLite 데이터베이스 (*.sqlite3 *.sqlite *.db);;모든 파일 (*)</translation>
     </message>
@@ -2530,7 +2658,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+129"/>
+        <location filename="../../src/studyapp/app.py" line="+104"/>
+        <source>Password for {user} on {host}:</source>
+        <translation>{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring to keep the password in.
+Password for {user} on {host}:</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다.
+{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

@@ -229,7 +229,12 @@ class MainActions(QObject):
         dialog.editorFontChanged.connect(self.apply_editor_font)
         dialog.languageChanged.connect(self._language_changed)
         dialog.memberNameChanged.connect(lambda: w.set_actor(self.settings.actor()))
-        if dialog.exec() and dialog.chosen_database_url():
+        if not dialog.exec():
+            return
+        if dialog.chosen_server_url():
+            # Remembered as the server's fields, not as a URL holding the password.
+            self.switch_database(str(dialog.chosen_server_url()), remember=False)
+        elif dialog.chosen_database_url():
             self.switch_database(str(dialog.chosen_database_url()))
 
     def apply_editor_font(self, font: QFont | None = None) -> None:
@@ -255,7 +260,7 @@ class MainActions(QObject):
             ),
         )
 
-    def switch_database(self, url: str) -> None:
+    def switch_database(self, url: str, *, remember: bool = True) -> None:
         """Open another database in a new window; this one closes after saving."""
         from studyapp.core.db import open_database
 
@@ -266,8 +271,9 @@ class MainActions(QObject):
             QMessageBox.warning(w, translate("MainWindow", "Open database"), str(error))
             return
         successor = w.open_database_window(database)
-        self.settings.database_url = url
-        self.settings.add_recent_database(url)
+        if remember:
+            self.settings.database_url = url
+            self.settings.add_recent_database(url)
         w.successor = successor  # keeps it alive once this window is gone
         successor.show()
         w.close()
