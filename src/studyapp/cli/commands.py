@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from studyapp.cli import shaping
 from studyapp.cli.backup_commands import BACKUP_COMMANDS
+from studyapp.cli.copy_commands import COPY_COMMANDS
 from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
@@ -330,6 +331,7 @@ COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
 COMMANDS.update(PUBLISH_COMMANDS)
 COMMANDS.update(TODO_COMMANDS)
+COMMANDS.update(COPY_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studyapp import __version__
 from studyapp.cli.backup_commands import add_backup_parsers
+from studyapp.cli.copy_commands import add_copy_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
 from studyapp.cli.publish_commands import add_blog_options, add_publish_parsers
@@ -131,4 +132,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_paper_parsers(command)
     add_publish_parsers(command)
     add_planning_commands(command)
+    add_copy_parsers(command)
     return parser
