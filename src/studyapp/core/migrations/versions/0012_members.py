@@ -37,6 +37,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A plain DROP COLUMN (SQLite 3.35+), not batch mode: rebuilding ``sessions`` would drop
+    # it first, and with foreign keys on that deletes every session's rows with it.
     for table, column in reversed(_COLUMNS):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column(column)
+        op.drop_column(table, column)
