@@ -108,9 +108,7 @@ def _parameters(tree: ast.Module) -> dict[ast.Call, set[str]]:
         if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
         arguments = function.args
-        names = {
-            a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
-        }
+        names = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
         for node in ast.walk(function):
             if isinstance(node, ast.Call):
                 found.setdefault(node, set()).update(names)

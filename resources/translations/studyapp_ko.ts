@@ -520,6 +520,11 @@
         <translation>완료 {date}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Ticked by {name}</source>
+        <translation>{name} 님이 완료함</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>In progress</source>
         <translation>진행 중</translation>
@@ -640,6 +645,134 @@
         <location line="+1"/>
         <source>Remove</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/connection_form.py" line="+46"/>
+        <source>This computer only</source>
+        <translation>이 컴퓨터에만</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shared group server</source>
+        <translation>그룹이 함께 쓰는 서버</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Off (disable)</source>
+        <translation>사용 안 함 (disable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the server offers it (prefer)</source>
+        <translation>서버가 지원하면 사용 (prefer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always (require)</source>
+        <translation>항상 사용 (require)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always, with the server&apos;s certificate checked (verify-full)</source>
+        <translation>항상 사용, 서버 인증서 확인 (verify-full)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Test connection</source>
+        <translation>연결 시험(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data&amp;base:</source>
+        <translation>데이터베이스(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption:</source>
+        <translation>암호화(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Fill in the host, the database and the user first.</source>
+        <translation>먼저 호스트, 데이터베이스, 사용자를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connected. The server answers.</source>
+        <translation>연결했습니다. 서버가 응답합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The password is kept in this computer&apos;s keyring, not in the settings.</source>
+        <translation>비밀번호는 설정 파일이 아니라 이 컴퓨터의 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer has no keyring to keep the password in: it is not stored, and studyapp asks for it at start.</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다. 비밀번호를 저장하지 않고 studyapp을 시작할 때 묻습니다.</translation>
     </message>
 </context>
 <context>
@@ -1684,12 +1817,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/history_dialog.py" line="+71"/>
+        <location filename="../../src/studyapp/ui/history_dialog.py" line="+74"/>
         <source>Note history</source>
         <translation>노트 기록</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -1704,7 +1837,12 @@
         <translation>크기</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Written by</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Green lines are only in the current text; red lines are only in this version.</source>
         <translation>초록색 줄은 현재 글에만, 빨간색 줄은 이 버전에만 있습니다.</translation>
     </message>
@@ -1724,7 +1862,17 @@
         <translation>{when} 버전으로 복원했습니다. 바뀌기 전 글은 목록 맨 위에 “복원 전”으로 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written before members were recorded</source>
+        <translation>작성자를 기록하기 전에 쓴 글</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{count} chars</source>
         <translation>{count}자</translation>
     </message>
@@ -2000,12 +2148,12 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+107"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+111"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+173"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+175"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -2036,7 +2184,7 @@
         <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+259"/>
         <source>Changes not saved</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -2046,7 +2194,7 @@
         <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-109"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -2060,13 +2208,13 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-281"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-287"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -2117,7 +2265,7 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-121"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-123"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -2157,7 +2305,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+173"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+181"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -2177,14 +2325,14 @@
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+61"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+62"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
         <translation>studyapp {version}
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-268"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -2206,7 +2354,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>기록…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
@@ -2220,18 +2368,18 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <location line="+107"/>
+        <location line="+122"/>
+        <location line="+114"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-198"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2979,12 +3127,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+81"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+92"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -2999,7 +3147,22 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>새로 만들기…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
+        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your &amp;name:</source>
+        <translation>내 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
@@ -3080,7 +3243,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>노트 글꼴(&amp;F):</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The default database</source>
         <translation>기본 데이터베이스</translation>
     </message>
@@ -3090,7 +3253,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>확인을 누르면 이 데이터베이스로 창을 다시 엽니다.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>SQLite 데이터베이스 (*.sqlite3 *.sqlite *.db);;모든 파일 (*)</translation>
     </message>
@@ -3258,7 +3421,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+128"/>
+        <location filename="../../src/studyapp/app.py" line="+105"/>
+        <source>Password for {user} on {host}:</source>
+        <translation>{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring to keep the password in.
+Password for {user} on {host}:</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다.
+{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

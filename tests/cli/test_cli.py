@@ -255,7 +255,8 @@ def test_todo_json_and_open_filter(cli, demo):
     items = json.loads(cli("todo", "--json").out)
     assert items
     assert all(
-        set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date"} for i in items
+        set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date", "done_by"}
+        for i in items
     )
     assert any(i["done"] for i in items) and any(not i["done"] for i in items)
     open_items = json.loads(cli("todo", "--open", "--json").out)

@@ -67,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version and usage errors (2)
         return _exit_code(exit_.code)
 
-    context = Context(url=resolve_database_url(args.database), out=sys.stdout, err=sys.stderr)
+    context = Context(
+        url=resolve_database_url(args.database),
+        out=sys.stdout,
+        err=sys.stderr,
+        actor_name=args.actor,
+    )
     command = COMMANDS[args.command or "gui"]
     try:
         return command(args, context)

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from studyapp.cli import shaping
 from studyapp.cli.backup_commands import BACKUP_COMMANDS
+from studyapp.cli.copy_commands import COPY_COMMANDS
 from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.cli.todo_commands import TODO_COMMANDS
+from studyapp.core.actor import Actor, default_actor
 from studyapp.core.db import Database, open_database, sqlite_path
 from studyapp.core.errors import DatabaseError, StudyappError
 
@@ -44,7 +46,13 @@ class Context:
     url: str
     out: TextIO
     err: TextIO
+    actor_name: str | None = None  # --as NAME
     _database: Database | None = field(default=None, repr=False)
+
+    def actor(self) -> Actor | None:
+        """The member the changes are recorded under: ``--as``, else the window's settings
+        name, else the computer user."""
+        return default_actor(self.actor_name or settings_member_name())
 
     def database(self, *, migrate: bool = True) -> Database:
         if self._database is None:
@@ -68,6 +76,16 @@ class Context:
 
     def warn(self, text: str) -> None:
         print(text, file=self.err)
+
+
+def settings_member_name() -> str | None:
+    """The name set in the window's settings; None when there is none, or no Qt to read
+    the settings with (a core-only install)."""
+    try:
+        from studyapp.ui.settings import AppSettings
+    except ImportError:
+        return None
+    return AppSettings().member_name
 
 
 def shown_path(path: Path) -> str:
@@ -313,6 +331,7 @@ COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
 COMMANDS.update(PUBLISH_COMMANDS)
 COMMANDS.update(TODO_COMMANDS)
+COMMANDS.update(COPY_COMMANDS)
 
 
 def debug_enabled() -> bool:

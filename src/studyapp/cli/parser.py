@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studyapp import __version__
 from studyapp.cli.backup_commands import add_backup_parsers
+from studyapp.cli.copy_commands import add_copy_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
 from studyapp.cli.publish_commands import add_blog_options, add_publish_parsers
@@ -47,6 +48,14 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
         default=default,
         help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
         "else the file in the user data folder)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=default,
+        help="the member whose changes these are (default: the name in the window's "
+        "settings, else the computer user)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -123,4 +132,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_paper_parsers(command)
     add_publish_parsers(command)
     add_planning_commands(command)
+    add_copy_parsers(command)
     return parser

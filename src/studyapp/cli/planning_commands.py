@@ -186,8 +186,8 @@ def cmd_schedule(args: argparse.Namespace, ctx: Context) -> int:
             from studyapp.core.services.presentations import PresentationService
             from studyapp.core.services.sessions import SessionService
 
-            sessions = SessionService(ctx.database())
-            slots = PresentationService(ctx.database())
+            sessions = SessionService(ctx.database(), ctx.actor())
+            slots = PresentationService(ctx.database(), ctx.actor())
             for session_id in created:
                 detail = sessions.get(session_id)
                 names = [s.presenter for s in slots.list_for_session(session_id) if s.presenter]

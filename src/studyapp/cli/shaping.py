@@ -80,6 +80,7 @@ def todo_json(item: ChecklistItemInfo) -> Json:
         "session_id": item.session_id,
         "session_title": item.session_title,
         "session_date": iso(item.session_date),
+        "done_by": item.done_by,
     }
 
 

@@ -91,7 +91,7 @@ def shown_line(item: ChecklistItemInfo) -> str:
 def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.checklist import ChecklistService
 
-    service = ChecklistService(ctx.database())
+    service = ChecklistService(ctx.database(), ctx.actor())
     if args.todo_action is not None:
         return _change(args, ctx, service)
     items = service.items(open_only=args.open)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document import edits
 from studyapp.core.dto import ChecklistItemInfo
@@ -25,8 +26,8 @@ from studyapp.ui.body_bridge import BodyBridge
 
 
 class EditorChecklist(ChecklistService):
-    def __init__(self, database: Database, bridge: BodyBridge) -> None:
-        super().__init__(database)
+    def __init__(self, database: Database, bridge: BodyBridge, actor: Actor | None = None) -> None:
+        super().__init__(database, actor)
         self.bridge = bridge
 
     def _open(self, session_id: int | None) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
@@ -52,14 +53,17 @@ class MainWindow(QMainWindow):
 
     sessionLoaded = Signal(object)  # the id now shown, or None
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, actor: Actor | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self.database = database
-        self.sessions = SessionService(database)
+        self.actor = actor  # who is typing: revisions, ticks and talks are recorded as theirs
+        self.sessions = SessionService(database, actor)
         self.save_queue = SaveQueue(self)
         self.session_id: int | None = None
         self._notes_typed = False  # typed into since the notes were loaded
@@ -69,9 +73,10 @@ class MainWindow(QMainWindow):
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)
+        self.talks = PresentationService(database, actor)
         self.meeting = MeetingEditor(
             self.sessions,
-            PresentationService(database),
+            self.talks,
             lambda: self.session_id,
             self.flush,
             lambda message: self.statusBar().showMessage(message, 8000),
@@ -82,9 +87,8 @@ class MainWindow(QMainWindow):
         self.bridge = self.meeting.bridge
         self.outline = self.meeting.outline
         self.slot_timer = self.meeting.slot_timer
-        self.checklist = ChecklistPanel(
-            database, self.save_queue, self, service=EditorChecklist(database, self.bridge)
-        )
+        self.todos = EditorChecklist(database, self.bridge, actor)
+        self.checklist = ChecklistPanel(database, self.save_queue, self, service=self.todos)
         self.preview = PreviewBrowser(self)
         self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         self.flush()  # a failed save stays queued with its text; switching is still safe
         if self.session_id is not None and self._notes_typed:
             try:  # the body of the session being left, as it is now
-                HistoryService(self.database).record(
+                HistoryService(self.database, self.actor).record(
                     self.session_id, "body", self.body_editor.toPlainText(), reason="switch"
                 )
             except StudyappError as error:
@@ -231,8 +235,14 @@ class MainWindow(QMainWindow):
                 self.assignments_view.reload()
         self._schedule_preview()
 
+    def set_actor(self, actor: Actor | None) -> None:
+        """Write as ``actor`` from now on (the name was changed in the settings)."""
+        self.actor = actor
+        for service in (self.sessions, self.talks, self.todos):
+            service.actor = actor
+
     def open_database_window(self, database: Database) -> MainWindow:
-        return MainWindow(database)
+        return MainWindow(database, actor=self.actor)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the editor and the current talk's timer only."""

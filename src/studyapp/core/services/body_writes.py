@@ -6,6 +6,7 @@ the caller's transaction, and keep the text they replace as a revision.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from studyapp.core.document.edits import LineEdit
 from studyapp.core.document.lines import split_body
 from studyapp.core.document.outline import Outline
 from studyapp.core.services.body_rows import outline_of, rows_say, sync_rows
-from studyapp.core.services.revisions import BODY, EDIT, keep_revision
+from studyapp.core.services.revisions import BODY, DEFAULT_INTERVAL, EDIT, keep_revision
 
 
 @dataclass(frozen=True)
@@ -27,21 +28,34 @@ class SavedBody:
 
 
 def save_body(
-    orm: OrmSession, row: models.Session, body: str, *, expected_version: int | None = None
+    orm: OrmSession,
+    row: models.Session,
+    body: str,
+    *,
+    expected_version: int | None = None,
+    author: str | None = None,
 ) -> SavedBody:
-    """Write ``body`` and the rows derived from it, inside the caller's transaction."""
+    """Write ``body`` and the rows derived from it, inside the caller's transaction;
+    ``author`` is the member writing it."""
     if row.body == body:
         return SavedBody(row.version, None, rows_changed=False)
     if expected_version is not None and expected_version != row.version and row.body:
         orm.add(
-            models.NoteRevision(session_id=row.id, field=BODY, content=row.body, reason="conflict")
+            models.NoteRevision(
+                session_id=row.id,
+                field=BODY,
+                content=row.body,
+                reason="conflict",
+                author=row.body_author,
+            )
         )
-    keep_revision(orm, row.id, BODY, row.body)  # throttled: one every few minutes
+    _keep_replaced(orm, row, author, EDIT)  # throttled: one every few minutes
     outline = outline_of(orm, row, body)
     row.body = body
+    row.body_author = author
     changed = not rows_say(orm, row, outline)
     if changed:
-        sync_rows(orm, row, outline)
+        sync_rows(orm, row, outline, author=author)
     touch_session(row)
     return SavedBody(row.version, outline, rows_changed=changed)
 
@@ -57,6 +71,7 @@ def edit_body(
     make_edit: Callable[[str, Outline], LineEdit | None],
     *,
     reason: str = EDIT,
+    author: str | None = None,
 ) -> tuple[LineEdit | None, Outline]:
     """Apply the edit ``make_edit`` makes of the row's body, then bring its rows in step.
 
@@ -71,12 +86,28 @@ def edit_body(
     new_body = edit.apply(row.body)
     if new_body == row.body:
         return edit, outline
-    keep_revision(orm, row.id, BODY, row.body, reason=reason)
+    _keep_replaced(orm, row, author, reason)
     continued = _rewritten_in_place(row, outline, edit)
     row.body = new_body
-    outline = sync_rows(orm, row, continued=continued)
+    row.body_author = author
+    outline = sync_rows(orm, row, continued=continued, author=author)
     touch_session(row)
     return edit, outline
+
+
+def _keep_replaced(orm: OrmSession, row: models.Session, author: str | None, reason: str) -> None:
+    """Keep the body about to be replaced, named after who wrote it. Another member's text
+    is always kept, not throttled: the history must show each member's last words."""
+    other_writer = row.body_author is not None and row.body_author != author
+    keep_revision(
+        orm,
+        row.id,
+        BODY,
+        row.body,
+        reason=reason,
+        author=row.body_author,
+        min_interval=dt.timedelta(0) if other_writer else DEFAULT_INTERVAL,
+    )
 
 
 def _rewritten_in_place(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document.edits import (
     LineEdit,
@@ -35,14 +36,19 @@ from studyapp.core.services.checklist_fields import (
     task_line_from_text,
     writable_task,
 )
+from studyapp.core.services.members import author_name
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.core.tasks.statuses import CANCELLED, DONE, TODO
 
 
 class ChecklistService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes (and ticks) these are
+
+    def _author(self, orm: OrmSession, group_id: int) -> str | None:
+        return author_name(orm, self.actor, group_id)
 
     def items(
         self, *, open_only: bool = False, session_id: int | None = None, group: str | None = None
@@ -97,7 +103,12 @@ class ChecklistService:
         line = task_line_from_text(text)
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            edit, outline = edit_body(orm, session, lambda body, o: add_task(body, o, line))
+            edit, outline = edit_body(
+                orm,
+                session,
+                lambda body, o: add_task(body, o, line),
+                author=self._author(orm, session.group_id),
+            )
             return self._item_at_line(orm, session, outline, edit)
 
     def get(self, item_id: int) -> ChecklistItemInfo:
@@ -113,7 +124,10 @@ class ChecklistService:
         with self.db.transaction() as orm:
             session = load_session(orm, removed.session_id)
             edit, outline = edit_body(
-                orm, session, lambda body, o: insert_task(body, o, removed.position, line)
+                orm,
+                session,
+                lambda body, o: insert_task(body, o, removed.position, line),
+                author=self._author(orm, session.group_id),
             )
             return self._item_at_line(orm, session, outline, edit)
 
@@ -125,7 +139,12 @@ class ChecklistService:
             else:
                 ordinal = self._ordinal(item)
                 wanted = writable_task(task)
-                edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, wanted))
+                edit_body(
+                    orm,
+                    item.session,
+                    lambda _b, o: rewrite_task(o, ordinal, wanted),
+                    author=self._author(orm, item.group_id),
+                )
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
@@ -156,11 +175,15 @@ class ChecklistService:
         self, orm: OrmSession, item: models.ChecklistItem, symbol: str, today: dt.date
     ) -> ChecklistItemInfo | None:
         session = item.session
+        author = self._author(orm, item.group_id)
         if session is None:  # a group's own list has no body
-            return group_list.set_status(orm, item, symbol, today)
+            return group_list.set_status(orm, item, symbol, today, author=author)
         ordinal = self._ordinal(item)
         edit, outline = edit_body(
-            orm, session, lambda _b, o: set_task_status(o, ordinal, symbol, today)
+            orm,
+            session,
+            lambda _b, o: set_task_status(o, ordinal, symbol, today),
+            author=author,
         )
         return self._item_at_focus(orm, session, outline, edit)
 
@@ -171,7 +194,12 @@ class ChecklistService:
                 orm.delete(item)
                 return
             ordinal = self._ordinal(item)
-            edit_body(orm, item.session, lambda _b, o: remove_task(o, ordinal))
+            edit_body(
+                orm,
+                item.session,
+                lambda _b, o: remove_task(o, ordinal),
+                author=self._author(orm, item.group_id),
+            )
 
     def move(self, item_id: int, new_position: int) -> None:
         """Reorder within the item's session: its line moves in the body."""
@@ -180,7 +208,12 @@ class ChecklistService:
             if item.session is None:
                 return
             ordinal = self._ordinal(item)
-            edit_body(orm, item.session, lambda b, o: move_task(b, o, ordinal, new_position))
+            edit_body(
+                orm,
+                item.session,
+                lambda b, o: move_task(b, o, ordinal, new_position),
+                author=self._author(orm, item.group_id),
+            )
 
     @staticmethod
     def _ordinal(item: models.ChecklistItem) -> int:

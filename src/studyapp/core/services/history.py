@@ -16,9 +16,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services.body_writes import save_body
+from studyapp.core.services.members import author_name
 from studyapp.core.services.revisions import (
     BEFORE_RESTORE,
     BODY,
@@ -41,6 +43,7 @@ class RevisionInfo:
     reason: str
     size: int  # characters
     preview: str  # the first non-empty line, shortened
+    author: str | None = None  # who wrote this text; None when nobody was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,9 @@ def _bucket(created: dt.datetime, age: dt.timedelta) -> Hashable | None:
 
 
 class HistoryService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose text ``record`` keeps and who restores
 
     diff = staticmethod(diff)
 
@@ -107,7 +111,12 @@ class HistoryService:
         """
         check_field(field)
         with self.db.transaction() as orm:
-            self._require_session(orm, session_id)
+            session = self._require_session(orm, session_id)
+            # The text saved is the body's writer's; any other is this window's own typing.
+            if content == session.body:
+                author = session.body_author
+            else:
+                author = author_name(orm, self.actor, session.group_id)
             return keep_revision(
                 orm,
                 session_id,
@@ -116,6 +125,7 @@ class HistoryService:
                 reason=reason,
                 min_interval=min_interval,
                 now=now,
+                author=author,
             )
 
     def revisions(self, session_id: int, field: str = BODY) -> list[RevisionInfo]:
@@ -138,6 +148,7 @@ class HistoryService:
                     reason=row.reason,
                     size=len(row.content),
                     preview=_preview(row.content),
+                    author=row.author,
                 )
                 for row in rows
             ]
@@ -167,8 +178,15 @@ class HistoryService:
                 raise NotFoundError("There is no session {session_id}.", session_id=session_id)
             if session.body == text:
                 return text
-            keep_revision(orm, session_id, BODY, session.body, reason=BEFORE_RESTORE)
-            save_body(orm, session, text)
+            keep_revision(
+                orm,
+                session_id,
+                BODY,
+                session.body,
+                reason=BEFORE_RESTORE,
+                author=session.body_author,
+            )
+            save_body(orm, session, text, author=author_name(orm, self.actor, session.group_id))
         return text
 
     def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:
@@ -208,9 +226,11 @@ class HistoryService:
     # -- helpers ---------------------------------------------------------------------------
 
     @staticmethod
-    def _require_session(orm: OrmSession, session_id: int) -> None:
-        if orm.get(models.Session, session_id) is None:
+    def _require_session(orm: OrmSession, session_id: int) -> models.Session:
+        session = orm.get(models.Session, session_id)
+        if session is None:
             raise NotFoundError("There is no session {session_id}.", session_id=session_id)
+        return session
 
     @staticmethod
     def _load(orm: OrmSession, revision_id: int) -> models.NoteRevision:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document import edits
 from studyapp.core.document.compose import shown_paper, talk_heading
@@ -23,6 +24,7 @@ from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_writes import edit_body
+from studyapp.core.services.members import author_name
 from studyapp.core.services.sessions import load_session
 
 _UNSET = object()
@@ -53,8 +55,12 @@ def _checked_timebox(value: object) -> int | None:
 
 
 class PresentationService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes these are
+
+    def _author(self, orm: OrmSession, session: models.Session) -> str | None:
+        return author_name(orm, self.actor, session.group_id)
 
     def add(
         self,
@@ -78,7 +84,12 @@ class PresentationService:
             else:
                 heading = talk_heading(presenter, shown_paper(paper), number)
             _check_heading(orm, heading, presenter, None if title and title.strip() else paper)
-            edit, outline = edit_body(orm, session, lambda b, o: edits.add_talk(b, o, heading))
+            edit, outline = edit_body(
+                orm,
+                session,
+                lambda b, o: edits.add_talk(b, o, heading),
+                author=self._author(orm, session),
+            )
             slot = self._slot_at_line(session, outline, edit.focus if edit else None, heading)
             orm.flush()
             return self._info(orm, slot)
@@ -123,13 +134,23 @@ class PresentationService:
                 level = _level(row.heading_raw)
                 heading = talk_heading(who, shown, ordinal + 1, level=level)
                 _check_heading(orm, heading, who, paper if isinstance(paper, PaperRef) else None)
-                edit_body(orm, session, lambda _b, o: edits.set_talk_heading(o, ordinal, heading))
+                edit_body(
+                    orm,
+                    session,
+                    lambda _b, o: edits.set_talk_heading(o, ordinal, heading),
+                    author=self._author(orm, session),
+                )
             if duration is not _UNSET or timebox is not _UNSET:
                 used = row.duration_seconds if duration is _UNSET else cast(int | None, duration)
                 box = row.timebox_minutes if timebox is _UNSET else cast(int | None, timebox)
                 if used is None and duration is _UNSET and timebox is not None:
                     used = 0  # a time box lives on the "⏱" line: a talk not yet timed
-                edit_body(orm, session, lambda _b, o: edits.set_timing(o, ordinal, used, box))
+                edit_body(
+                    orm,
+                    session,
+                    lambda _b, o: edits.set_timing(o, ordinal, used, box),
+                    author=self._author(orm, session),
+                )
             orm.flush()
             return self._info(orm, list(session.presentations)[ordinal])
 
@@ -148,7 +169,11 @@ class PresentationService:
             row = self._load(orm, presentation_id)
             ordinal = list(row.session.presentations).index(row)
             edit_body(
-                orm, row.session, lambda _b, o: _section_removed(o, ordinal), reason="removed"
+                orm,
+                row.session,
+                lambda _b, o: _section_removed(o, ordinal),
+                reason="removed",
+                author=self._author(orm, row.session),
             )
 
     def move(self, presentation_id: int, new_position: int) -> None:
@@ -164,6 +189,7 @@ class PresentationService:
                     orm,
                     session,
                     functools.partial(_move_talk, at=ordinal, by=step),
+                    author=self._author(orm, session),
                 )
                 ordinal += step
 

@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
@@ -32,6 +33,7 @@ from studyapp.core.services.fields import (
     parse_kind,
     parse_status,
 )
+from studyapp.core.services.members import author_name
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -71,8 +73,9 @@ NEWEST_FIRST = (
 
 
 class SessionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes these are
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -188,6 +191,7 @@ class SessionService:
                 status=status,
                 tags=tags,
                 body=body,
+                actor=self.actor,
             ).id
         return self.get(session_id)
 
@@ -241,7 +245,8 @@ class SessionService:
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            return save_body(orm, row, body, expected_version=expected_version)
+            author = author_name(orm, self.actor, row.group_id)
+            return save_body(orm, row, body, expected_version=expected_version, author=author)
 
     def outline(self, session_id: int, body: str) -> Outline:
         """The structure of ``body`` as a save of it would derive it (the people and talks
@@ -273,12 +278,18 @@ class SessionService:
             )
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
+            author = author_name(orm, self.actor, row.group_id)
             if line:
-                edit_body(orm, row, lambda body, outline: set_attendance(body, outline, line))
+                edit_body(
+                    orm,
+                    row,
+                    lambda body, outline: set_attendance(body, outline, line),
+                    author=author,
+                )
             else:
                 outline = outline_of(orm, row)
                 if outline.attendance is not None:
-                    edit_body(orm, row, attendance_removed)
+                    edit_body(orm, row, attendance_removed, author=author)
                 row.attendance = []
                 row.attendees_raw = None
             touch_session(row)
@@ -342,9 +353,10 @@ def add_session(
     status: str | None = None,
     tags: Sequence[str] = (),
     body: str = "",
+    actor: Actor | None = None,
 ) -> models.Session:
     """A new session and the rows its body says, inside the caller's transaction (so an
-    action that creates several creates all or none)."""
+    action that creates several creates all or none); ``actor`` wrote the body."""
     row = models.Session(
         group=lookup.group(orm, group),
         title=clean_title(title),
@@ -359,7 +371,8 @@ def add_session(
     orm.add(row)
     orm.flush()
     if body:
-        sync_rows(orm, row)
+        row.body_author = author_name(orm, actor, row.group_id)
+        sync_rows(orm, row, author=row.body_author)
     return row
 
 

@@ -323,6 +323,8 @@ class ChecklistModel(QAbstractListModel):
             lines.append(due)
         if task.done and task.done_date is not None:
             lines.append(self.tr("Done {date}").format(date=task.done_date.isoformat()))
+        if task.done and info.done_by:
+            lines.append(self.tr("Ticked by {name}").format(name=info.done_by))
         kind = task.status_type
         if kind is StatusType.IN_PROGRESS:
             lines.insert(0, self.tr("In progress"))
