@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QTextBrowser
 
 from studyapp import app
 from studyapp.core.db import open_database
@@ -25,7 +25,7 @@ from studyapp.ui.editor import MarkdownEditor
 SRC = str(Path(__file__).parents[2] / "src")
 NOTE = (
     "---\ntitle: 3월 세미나\ndate: 2025-03-10\n---\n\n"
-    "## Alice: Paper\n메모\n\n## 동훈님 논문 - UCDR\n토론\n\n끝\n"
+    "## Alice: Paper\n메모\n\n## 동훈님 논문 - UCDR\n토론\n\n끝\n\n- [ ] 슬라이드 공유\n"
 )
 
 
@@ -191,3 +191,23 @@ def test_an_overlapping_import_keeps_my_text_and_shows_both(qtbot, window, url, 
         notice.findChild(QPushButton, "conflictCloseButton"), Qt.MouseButton.LeftButton
     )
     assert not notice.isVisible()
+
+
+def test_a_to_do_edit_over_a_change_elsewhere_is_refused_and_said(qtbot, window, url, note):
+    view = window.checklist.findChild(QListView, "checklistView")
+    view.setFocus()
+    view.setCurrentIndex(window.checklist.model.index(0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    text = window.checklist.findChild(QLineEdit, "checklistEditText")
+    assert text.hasFocus()
+    qtbot.keyClicks(text, "share slides by Friday")
+    _import_elsewhere(url, note, NOTE.replace("슬라이드 공유", "슬라이드와 코드 공유"))
+
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+
+    error = window.checklist.findChild(QLabel, "checklistError")
+    assert error.isVisible()
+    assert "changed elsewhere" in error.text()
+    body, _kept = _stored(url)
+    assert "- [ ] 슬라이드와 코드 공유" in body
+    assert "share slides by Friday" not in body

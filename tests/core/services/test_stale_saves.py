@@ -1,5 +1,6 @@
 """A save based on an older text never simply overwrites what another writer saved since."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -122,3 +123,25 @@ def test_an_import_over_saved_typing_keeps_the_replaced_text(database, sessions,
     kept = _kept(database, loaded.id)
     assert ("reimport", typed) in kept
     assert ("conflict", imported) in kept
+
+
+def test_a_to_do_edited_from_a_stale_row_is_refused(database, sessions, loaded):
+    from studyapp.core.errors import StaleWriteError
+    from studyapp.core.services.checklist import ChecklistService
+
+    session_id, _version, _base = loaded
+    todos = ChecklistService(database)
+    shown = todos.add(session_id, "슬라이드 공유")
+    body = sessions.get(session_id).body
+    sessions.set_body(session_id, body.replace("슬라이드 공유", "슬라이드와 코드 공유"))
+    [current] = todos.items(session_id=session_id)
+    assert current.id == shown.id
+
+    wanted = dataclasses.replace(shown.task, text="슬라이드 공유 (금요일까지)")
+    with pytest.raises(StaleWriteError, match="changed elsewhere"):
+        todos.update(shown.id, wanted, based_on=shown.task.text)
+    assert "슬라이드와 코드 공유" in sessions.get(session_id).body
+    # Based on what it says now, the edit goes through; a tick needs no text to agree.
+    again = dataclasses.replace(current.task, text="코드 공유")
+    assert todos.update(shown.id, again, based_on=current.task.text).task.text == "코드 공유"
+    assert todos.set_done(shown.id, True).task.text == "코드 공유"
