@@ -602,7 +602,7 @@
         <translation>“{text}” 항목을 지웠습니다.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>To-dos · {count} open</source>
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
@@ -645,6 +645,47 @@
         <location line="+1"/>
         <source>Remove</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/conflict_notice.py" line="+97"/>
+        <source>Two versions of this note</source>
+        <translation>이 노트의 두 버전</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Theirs (kept in the history)</source>
+        <translation>다른 쪽 (기록에 보관됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yours (saved)</source>
+        <translation>내 글 (저장됨)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tinted lines are in one version only. Copy what you need from theirs into the editor; the history (Ctrl+Shift+H) can also bring theirs back whole.</source>
+        <translation>색이 칠해진 줄은 한쪽 버전에만 있습니다. 다른 쪽에서 필요한 부분을 편집기에 복사하세요. 기록(Ctrl+Shift+H)에서 다른 쪽 글 전체를 되살릴 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictNotice</name>
+    <message>
+        <location line="-61"/>
+        <source>Another writer changed this note while you were typing; your text was kept and theirs saved in the history.</source>
+        <translation>입력하는 동안 다른 곳에서 이 노트를 바꿨습니다. 내 글을 그대로 두었고, 다른 쪽 글은 기록에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compare side by side</source>
+        <translation>나란히 비교</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide this notice</source>
+        <translation>이 알림 숨기기</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1292,11 @@
         <location line="+1"/>
         <source>This to-do cannot be written as a Tasks line that reads back the same; edit its line in the notes instead.</source>
         <translation>이 할 일은 그대로 다시 읽히는 Tasks 줄로 쓸 수 없습니다. 노트에서 그 줄을 직접 고치세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This to-do was changed elsewhere while you edited it (it now says “{current}”); your edit was not saved. Edit it again from what it says now.</source>
+        <translation>편집하는 동안 이 할 일이 다른 곳에서 바뀌었습니다(지금 내용: “{current}”). 편집 내용은 저장되지 않았습니다. 지금 내용에서 다시 편집해 주세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1903,6 +1949,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Merged with your typing</source>
+        <translation>내 입력과 합쳐짐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Slot removed</source>
         <translation>발표 삭제됨</translation>
     </message>
@@ -2148,7 +2199,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+111"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+118"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -2184,14 +2235,12 @@
         <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+259"/>
         <source>Changes not saved</source>
-        <translation>저장되지 않은 변경 사항</translation>
+        <translation type="vanished">저장되지 않은 변경 사항</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Some changes could not be saved ({reason}). Close anyway and lose them?</source>
-        <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
+        <translation type="vanished">일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
         <location filename="../../src/studyapp/ui/main_actions.py" line="-111"/>
@@ -2214,7 +2263,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-287"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-26"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -2835,6 +2884,16 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+8"/>
         <source>{words} words · {characters} characters</source>
         <translation>{words}단어 · {characters}자</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changes not saved</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some changes could not be saved ({reason}). Close anyway and lose them?</source>
+        <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
 </context>
 <context>

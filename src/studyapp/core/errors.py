@@ -71,6 +71,12 @@ class NotFoundError(StudyappError):
     code = "not-found"
 
 
+class StaleWriteError(StudyappError):
+    """What a change was based on was changed by someone else meanwhile; nothing was written."""
+
+    code = "stale"
+
+
 class ImportFileError(StudyappError):
     """A file could not be imported (binary, unreadable, undecodable)."""
 

@@ -271,7 +271,9 @@ class ChecklistPanel(QWidget):
             return
         try:
             latest = self.model.find(info.id) or info
-            updated = self._service.update(info.id, self.editor.task(latest.task))
+            updated = self._service.update(
+                info.id, self.editor.task(latest.task), based_on=info.task.text
+            )
         except StudyappError as error:
             self._show_error(describe(error))
             return

@@ -106,6 +106,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "This database was written by a newer version of studyapp; upgrade studyapp to open it."),
     QT_TRANSLATE_NOOP("CoreMessages", "This to-do cannot be written as a Tasks line as typed."),
     QT_TRANSLATE_NOOP("CoreMessages", "This to-do cannot be written as a Tasks line that reads back the same; edit its line in the notes instead."),
+    QT_TRANSLATE_NOOP("CoreMessages", "This to-do was changed elsewhere while you edited it (it now says “{current}”); your edit was not saved. Edit it again from what it says now."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unknown assignment status {status!r}; use one of: {valid}."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unknown database type {driver!r} in the URL."),
     QT_TRANSLATE_NOOP("CoreMessages", "Unknown flavor {flavor!r}; use one of: {flavors}."),

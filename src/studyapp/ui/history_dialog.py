@@ -47,7 +47,7 @@ GREEN = QColor("#2ea043")
 RED = QColor("#e5534b")
 
 
-def _blend(base: QColor, tint: QColor, amount: float) -> str:
+def blend(base: QColor, tint: QColor, amount: float) -> str:
     def mix(a: int, b: int) -> int:
         return round(a + (b - a) * amount)
 
@@ -212,6 +212,7 @@ class HistoryDialog(QDialog):
             "before restore": self.tr("Before restore"),
             "conflict": self.tr("Saved elsewhere"),
             "reimport": self.tr("Before re-import"),
+            "merged": self.tr("Merged with your typing"),
             "removed": self.tr("Slot removed"),
         }
         return names.get(reason, reason)
@@ -238,7 +239,7 @@ class HistoryDialog(QDialog):
         else:
             head = ""
         base = self.palette().color(QPalette.ColorRole.Base)
-        backgrounds = {"added": _blend(base, GREEN, TINT), "removed": _blend(base, RED, TINT)}
+        backgrounds = {"added": blend(base, GREEN, TINT), "removed": blend(base, RED, TINT)}
         markers = {"same": "  ", "added": "+ ", "removed": "− "}
         family = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         rows = []

@@ -28,7 +28,9 @@ from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
+from studyapp.ui.body_saver import BodySaver
 from studyapp.ui.checklist_panel import ChecklistPanel
+from studyapp.ui.conflict_notice import ConflictNotice
 from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
 from studyapp.ui.errors_shown import describe
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
         self.bridge = self.meeting.bridge
         self.outline = self.meeting.outline
         self.slot_timer = self.meeting.slot_timer
+        # Saves carry what they were based on; another writer's change is merged or kept.
+        self.body_saver = BodySaver(self.sessions, self.body_editor)
+        self.conflict_notice = ConflictNotice(self)
+        self.body_saver.conflicted.connect(self.conflict_notice.show_conflict)
         self.todos = EditorChecklist(database, self.bridge, actor)
         self.checklist = ChecklistPanel(database, self.save_queue, self, service=self.todos)
         self.preview = PreviewBrowser(self)
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         session_layout.setContentsMargins(2, 2, 2, 2)
         session_layout.setSpacing(3)
         session_layout.addWidget(self.header)
+        session_layout.addWidget(self.conflict_notice)
         session_layout.addWidget(self.meeting, 1)
 
         self.papers_view = PapersView(database, self)
@@ -196,6 +203,8 @@ class MainWindow(QMainWindow):
             except StudyappError as error:
                 self.statusBar().showMessage(describe(error), 8000)
         self.session_id = detail.id if detail else None
+        if self.conflict_notice.session_id != self.session_id:
+            self.conflict_notice.dismiss()
         self.header.load(detail)
         # The detail already holds the to-dos; the panel need not read them again.
         self.checklist.load_session(self.session_id, detail.checklist if detail else None)
@@ -213,12 +222,16 @@ class MainWindow(QMainWindow):
         self._notes_typed = False
         pending = None if detail is None else self.save_queue.pending_value(("body", detail.id))
         self.meeting.load(detail, pending if isinstance(pending, str) else None)
+        if detail is not None:
+            self.body_saver.loaded(
+                detail.id, detail.version, detail.body, pending=isinstance(pending, str)
+            )
         self.save_status.show_stats(*count_stats(self.body_editor.toPlainText()))
 
     def _body_edited(self) -> None:
         session_id = self.session_id
-        if session_id is None:
-            return
+        if session_id is None or self.body_saver.applying:
+            return  # another writer's lines merged in are saved already, not typed
         self._notes_typed = True  # worth a revision when the session is left
         self.save_queue.mark(
             ("body", session_id),
@@ -227,9 +240,12 @@ class MainWindow(QMainWindow):
         )
 
     def _save_body(self, session_id: int, text: str) -> None:
-        saved = self.sessions.save_body(session_id, text)
-        if session_id == self.session_id and saved.outline is not None:
-            self.meeting.saved(session_id, text, saved.outline, rows_changed=saved.rows_changed)
+        shown = session_id == self.session_id
+        saved = self.body_saver.save(session_id, text, shown=shown)
+        if shown and saved.outline is not None:
+            self.meeting.saved(
+                session_id, saved.text, saved.outline, rows_changed=saved.rows_changed
+            )
             if saved.rows_changed:  # the to-dos and talks are rows derived from the text
                 self.checklist.model.reload()
                 self.assignments_view.reload()
@@ -373,7 +389,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         saved = self.flush()
-        if not saved and not self._confirm_close_unsaved():
+        if not saved and not self.save_status.confirm_close_unsaved(self):
             self._closing = False
             event.ignore()
             return
@@ -389,17 +405,3 @@ class MainWindow(QMainWindow):
         self.database.dispose()
         self._closed = True
         super().closeEvent(event)
-
-    def _confirm_close_unsaved(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Changes not saved"),
-            self.tr(
-                "Some changes could not be saved ({reason}). Close anyway and lose them?"
-            ).format(reason=self.banner.text()),
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard

@@ -27,7 +27,7 @@ from studyapp.core.document.edits import (
 )
 from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
-from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.errors import NotFoundError, StaleWriteError, ValidationError
 from studyapp.core.services import convert, group_list, session_details
 from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.checklist_fields import (
@@ -131,9 +131,14 @@ class ChecklistService:
             )
             return self._item_at_line(orm, session, outline, edit)
 
-    def update(self, item_id: int, task: TaskFields) -> ChecklistItemInfo:
+    def update(
+        self, item_id: int, task: TaskFields, *, based_on: str | None = None
+    ) -> ChecklistItemInfo:
+        """Write the to-do's fields. ``based_on`` is its text as the editor showed it: when
+        someone changed that text meanwhile, the edit is refused rather than replace it."""
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
+            refuse_stale_text(item.text, task.text, based_on)
             if item.session is None:  # a group's own list has no body
                 apply_task(orm, item, task)
             else:
@@ -294,3 +299,14 @@ _CARRIED_OVER = (
     )
 )
 _NEWEST_CARRIED_OVER = _CARRIED_OVER.limit(bindparam("newest"))
+
+
+def refuse_stale_text(current: str, wanted: str, based_on: str | None) -> None:
+    """Raise when an edit based on ``based_on`` would replace text changed since."""
+    if based_on is None or current in (based_on, wanted):
+        return
+    raise StaleWriteError(
+        "This to-do was changed elsewhere while you edited it (it now says “{current}”); "
+        "your edit was not saved. Edit it again from what it says now.",
+        current=current,
+    )

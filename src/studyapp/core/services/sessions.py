@@ -231,22 +231,45 @@ class SessionService:
             touch_session(row)
         return self.get(session_id)
 
-    def set_body(self, session_id: int, body: str, *, expected_version: int | None = None) -> int:
+    def set_body(
+        self,
+        session_id: int,
+        body: str,
+        *,
+        expected_version: int | None = None,
+        base_text: str | None = None,
+    ) -> int:
         """Save the session's document and the rows derived from it; returns the version."""
-        return self.save_body(session_id, body, expected_version=expected_version).version
+        return self.save_body(
+            session_id, body, expected_version=expected_version, base_text=base_text
+        ).version
 
     def save_body(
-        self, session_id: int, body: str, *, expected_version: int | None = None
+        self,
+        session_id: int,
+        body: str,
+        *,
+        expected_version: int | None = None,
+        base_text: str | None = None,
     ) -> SavedBody:
         """Save the session's document and the rows derived from it.
 
-        When ``expected_version`` is stale (another window saved meanwhile) the text is
-        still saved, and the text it replaces is kept as a revision: nothing is lost.
+        ``expected_version`` and ``base_text`` are the version and text the writer loaded
+        (or last saved). When another writer changed the text since, the two are merged if
+        their changes touch different lines; otherwise ``body`` is saved and the other
+        text kept as a "conflict" revision. The result says which, and the text stored.
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
             author = author_name(orm, self.actor, row.group_id)
-            return save_body(orm, row, body, expected_version=expected_version, author=author)
+            return save_body(
+                orm,
+                row,
+                body,
+                expected_version=expected_version,
+                base_text=base_text,
+                author=author,
+            )
 
     def outline(self, session_id: int, body: str) -> Outline:
         """The structure of ``body`` as a save of it would derive it (the people and talks
