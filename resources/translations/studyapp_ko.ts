@@ -1369,7 +1369,7 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+39"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+43"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -1409,7 +1409,7 @@
         <translation>데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+34"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+31"/>
         <source>Nothing found for “{query}”</source>
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
@@ -2077,6 +2077,49 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+13"/>
         <source>Created {count} planned sessions.</source>
         <translation>예정 세션 {count}개를 만들었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+44"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attendance</source>
+        <translation>참석</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>presenter</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to-do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter</source>
+        <translation>머리말</translation>
     </message>
 </context>
 <context>

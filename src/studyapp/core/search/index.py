@@ -24,6 +24,10 @@ from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core.search import tokens
 
+# What the index holds is texts.py's; named here too, where callers have always found it.
+from studyapp.core.search.texts import Doc as Doc
+from studyapp.core.search.texts import documents as documents
+
 DOCS_TABLE = "search_docs"
 FTS_TABLE = "search_fts"
 # Indexed words that start with an ASCII letter or digit, for English prefix terms
@@ -66,14 +70,6 @@ def is_fts_table(name: str | None) -> bool:
     return name in FTS_TABLES
 
 
-@dataclass(frozen=True)
-class Doc:
-    session_id: int
-    field: str  # title, body, presenter, paper, checklist
-    ref_id: int | None  # presentation id, or checklist item id
-    text: str
-
-
 def sqlite_index_tables(connection: Connection) -> frozenset[str]:
     """Which of the SQLite-only tables (FTS, word list) exist: none on PostgreSQL, and no
     word list while migration 0004 fills the index."""
@@ -101,40 +97,6 @@ def has_docs_table(connection: Connection) -> bool:
 
 def _in(column: str) -> str:
     return f"{column} IN :ids"
-
-
-def documents(connection: Connection, session_ids: Sequence[int]) -> list[Doc]:
-    """Every searchable text of these sessions, read with plain SQL."""
-    if not session_ids:
-        return []
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
-    docs: list[Doc] = []
-    sessions = text(f"SELECT id, title, body FROM sessions WHERE {_in('id')}").bindparams(ids)
-    for sid, title, body in connection.execute(sessions, {"ids": list(session_ids)}):
-        docs += [Doc(sid, "title", None, title or ""), Doc(sid, "body", None, body or "")]
-    slots = text(
-        "SELECT p.id, p.session_id, p.heading_raw, pe.name, pa.title, pa.abstract"
-        " FROM presentations p"
-        " LEFT JOIN people pe ON pe.id = p.presenter_id"
-        " LEFT JOIN papers pa ON pa.id = p.paper_id"
-        f" WHERE {_in('p.session_id')} ORDER BY p.session_id, p.position, p.id"
-    ).bindparams(ids)
-    for pid, sid, heading, presenter, title, abstract in connection.execute(
-        slots, {"ids": list(session_ids)}
-    ):
-        # The heading and the talk's notes are in the body; the paper adds its own words.
-        parts = [title if not heading or not title or title not in heading else None, abstract]
-        docs += [
-            Doc(sid, "paper", pid, "\n".join(part for part in parts if part)),
-            Doc(sid, "presenter", pid, presenter or ""),
-        ]
-    items = text(
-        "SELECT id, session_id, text FROM checklist_items"
-        f" WHERE {_in('session_id')} ORDER BY session_id, position, id"
-    ).bindparams(ids)
-    for item_id, sid, item_text in connection.execute(items, {"ids": list(session_ids)}):
-        docs.append(Doc(sid, "checklist", item_id, item_text or ""))
-    return [doc for doc in docs if doc.text.strip()]
 
 
 def _key(doc: Doc) -> tuple[int, str, int | None, str]:
