@@ -54,6 +54,9 @@ def _sessions_showing(
 
 @event.listens_for(OrmSession, "before_flush")
 def _before_flush(orm: OrmSession, _context: UOWTransaction, _instances: object) -> None:
+    # Before any write: the triggers that keep a changed body's indexed text must exist.
+    if not _ready(orm):
+        return
     # Presentations lose their paper or presenter when those rows go, so ask now.
     papers = [obj.id for obj in orm.deleted if isinstance(obj, models.Paper)]
     people = [obj.id for obj in orm.deleted if isinstance(obj, models.Person)]
@@ -94,6 +97,7 @@ def _ready(orm: OrmSession) -> bool:
         return True
     ready = index.has_docs_table(connection)
     if ready:
+        index.track_stale_bodies(connection)
         _READY[engine] = True
     return ready
 
