@@ -2329,7 +2329,7 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+40"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+45"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -2339,7 +2339,7 @@
         <translation>노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
@@ -2369,7 +2369,7 @@
         <translation>데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+34"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+31"/>
         <source>Nothing found for “{query}”</source>
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
@@ -3047,6 +3047,49 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+11"/>
         <source>Created {count} planned sessions.</source>
         <translation>예정 세션 {count}개를 만들었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+47"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attendance</source>
+        <translation>참석</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>presenter</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to-do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter</source>
+        <translation>머리말</translation>
     </message>
 </context>
 <context>

@@ -277,7 +277,8 @@ def test_todo_text(cli, demo):
 def test_search_hangul_inside_a_word(cli, demo):
     hits = json.loads(cli("search", "재현", "--json").out)
     assert hits
-    keys = {"session_id", "title", "date", "field", "snippet", "start", "length", "ref_id"}
+    keys = {"session_id", "title", "date", "field", "matched_in", "snippet", "start", "length"}
+    keys.add("ref_id")
     assert all(set(h) == keys for h in hits)
     assert all(ISO_DATE.match(h["date"]) for h in hits)
     text = cli("search", "재현")

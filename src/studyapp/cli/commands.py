@@ -238,6 +238,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                         "title": hit.title,
                         "date": shaping.iso(hit.date),
                         "field": hit.field,
+                        "matched_in": hit.matched_in,
                         "snippet": hit.snippet,
                         "start": hit.start,
                         "length": hit.length,
@@ -253,7 +254,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for hit in hits:
         ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
-        ctx.print(f"    {hit.field}: {hit.snippet}")
+        ctx.print(f"    {hit.matched_in}: {hit.snippet}")
     if result.total > len(hits):
         ctx.print(f"({len(hits)} of {result.total} sessions shown)")
     return 0

@@ -120,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_todo_parsers(command)
 
-    search = command("search", "search titles, session bodies, papers, presenters and to-dos")
+    search = command(
+        "search",
+        "search titles, notes, attendance, tags, papers, presenters, to-dos and front matter",
+    )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="print JSON")
     command("reindex", "rebuild the search index")

@@ -390,20 +390,21 @@ class Attachment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class SearchDoc(Base):
+class SearchText(Base):
     """One searchable text of a session (its title, a note, a to-do...); see core/search.
 
-    No foreign key: the index removes these rows itself, after handing their tokens to the
-    FTS5 table (created by migration 0004, outside these models).
+    A body's row holds NULL: the text is the session's body, as the ``search_docs`` view
+    reads it. No foreign key: the index removes these rows itself, after handing their
+    tokens to the FTS5 table (created by migration 0004, outside these models).
     """
 
-    __tablename__ = "search_docs"
+    __tablename__ = "search_texts"
     # Ids are ``session_id << 20 | n``: 64-bit on PostgreSQL, the rowid on SQLite.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     session_id: Mapped[int] = mapped_column(Integer, index=True)
     field: Mapped[str] = mapped_column(String(20))
     ref_id: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 # Registers the flush listeners that keep the search index in step with every write.

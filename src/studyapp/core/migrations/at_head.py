@@ -78,4 +78,14 @@ def sync_rows_with_bodies(bind: sa.Connection) -> None:
     rebuild(bind)
 
 
-STEPS: dict[str, Callable[[sa.Connection], None]] = {"sync_rows": sync_rows_with_bodies}
+def rebuild_search_index(bind: sa.Connection) -> None:
+    """Index every session with today's texts (what the index holds changed)."""
+    from studyapp.core.search.index import rebuild
+
+    rebuild(bind)
+
+
+STEPS: dict[str, Callable[[sa.Connection], None]] = {
+    "search_index": rebuild_search_index,
+    "sync_rows": sync_rows_with_bodies,
+}

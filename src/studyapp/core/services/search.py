@@ -31,7 +31,7 @@ from sqlalchemy.sql.elements import TextClause
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.search import index, matching, prefixes
+from studyapp.core.search import index, matching, prefixes, texts
 from studyapp.core.search.matching import Plan
 from studyapp.core.search.query import parse_query
 from studyapp.core.search.tokens import locate
@@ -49,12 +49,18 @@ class SearchHit:
     session_id: int
     title: str
     date: dt.date
-    field: str  # title, body, paper, presenter, checklist
+    field: str  # title, body, attendance, tags, paper, presenter, checklist, front_matter
     snippet: str
     # Character offsets of the first match in the field's text (for jump-to-match).
     start: int | None = None
     length: int | None = None
     ref_id: int | None = None  # presentation id, or checklist item id
+
+    @property
+    def matched_in(self) -> str:
+        """Where it matched: title, body, attendance, tags, paper, presenter, to-do or
+        front matter."""
+        return texts.matched_in(self.field)
 
 
 @dataclass(frozen=True)
