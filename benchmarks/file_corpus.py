@@ -23,6 +23,8 @@ NAMES = _words(
     "채원님 Alice Bob Carol Mallory Olivia "
     "Peggy Judy Heidi"
 )
+# Names only attendance lines hold (never a presenter or an assignee).
+ATTENDANCE_ONLY = _words("소율님 Quentin Rupert")
 # Words only front matter tags hold (a body never writes them), and some also in prose.
 TAG_ONLY = _words("멘토링 추천시스템 robotics multimodal")
 TAGS = [*TAG_ONLY, "강화학습", "distillation", "vision", "논문리뷰"]
@@ -55,7 +57,7 @@ VENUES = ("ICLR 2025", "NeurIPS 2024", "CVPR 2024", "ECCV 2024", "ACL 2024", "WA
 TITLE_WORDS = _words("Efficient Robust Sparse Unified Masked Adaptive Contrastive Retrieval")
 
 QUERIES: dict[str, tuple[str, ...]] = {
-    "attendance name": ("태윤", "동훈님", "서연", "Mallory", "Olivia"),
+    "attendance name": ("태윤", "동훈님", "Mallory", "소율", "Quentin", "Rupert"),
     "tag": ("멘토링", "추천시스템", "robotics", "multimodal", "강화학습"),
     "author": ("Hinton", "Vaswani", "김민수", "Chelsea Finn", "Percy"),
     "korean word": ("교사", "증류", "트랜스포머", "낙타", "휘발성", "양자화", "해파리"),
@@ -83,6 +85,7 @@ def note(rng: random.Random, number: int, day: dt.date) -> tuple[str, str]:
     title = f"{group} {day.isoformat()} 모임 {number}"
     tags = rng.sample(TAGS, rng.randint(1, 3))
     attendees = rng.sample(NAMES, rng.randint(3, 7))
+    listed = [*attendees, *rng.sample(ATTENDANCE_ONLY, rng.randint(0, 1))]
     lines = [
         "---",
         f"title: {title}",
@@ -91,7 +94,7 @@ def note(rng: random.Random, number: int, day: dt.date) -> tuple[str, str]:
         f"tags: [{', '.join(tags)}]",
         "---",
         "",
-        f"- 참석: {', '.join(attendees)}",
+        f"- 참석: {', '.join(listed)}",
         "",
         _sentences(rng, KOREAN, RARE_KOREAN, 700),
         "",
