@@ -6,8 +6,6 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
-
 from studyapp.cli import shaping
 
 if TYPE_CHECKING:
@@ -24,6 +22,7 @@ def add_copy_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> 
 
 
 def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.connection import shown_url
     from studyapp.core.db import open_database
     from studyapp.core.paths import resolve_database_url
     from studyapp.core.services.copying import KINDS, CopyService
@@ -38,7 +37,7 @@ def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
         report = CopyService(source, target).copy()
     finally:
         target.dispose()
-    shown = make_url(target_url).render_as_string(hide_password=True)
+    shown = shown_url(target_url)
     if report.nothing_copied:
         ctx.print(f"Nothing to copy: {shown} has everything already.")
         return 0

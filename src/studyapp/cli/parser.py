@@ -125,7 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         "search titles, notes, attendance, tags, papers, presenters, to-dos and front matter",
     )
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--json", action="store_true", help="print JSON (with --all: a line each)")
+    how_many = search.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--all", action="store_true", help="list every matching session, newest first"
+    )
+    how_many.add_argument("--count", action="store_true", help="print only how many sessions match")
     command("reindex", "rebuild the search index")
 
     add_backup_parsers(command)  # backup, restore, trash

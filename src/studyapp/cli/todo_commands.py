@@ -14,11 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from studyapp.cli import shaping
-from studyapp.core.dto import ChecklistItemInfo
-from studyapp.core.tasks import format_task_line
 
 if TYPE_CHECKING:
     from studyapp.cli.commands import Context
+    from studyapp.core.dto import ChecklistItemInfo
     from studyapp.core.services.checklist import ChecklistService
 
 # Names a person may give a status by, besides its character.
@@ -85,6 +84,8 @@ def add_todo_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> 
 
 def shown_line(item: ChecklistItemInfo) -> str:
     """The to-do's line in its session's document (a group's own to-do: the line for it)."""
+    from studyapp.core.tasks import format_task_line
+
     return item.source_line or format_task_line(item.task)
 
 

@@ -52,6 +52,11 @@ class ConnectionSettings:
         return f"{self.user.strip()}@{self.host.strip()}:{self.port}/{self.database.strip()}"
 
 
+def shown_url(url: str) -> str:
+    """``url`` as a person may see it: its password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 @dataclass(frozen=True, slots=True)
 class ConnectionCheck:
     problem: Problem  # "ok" when it connected

@@ -18,15 +18,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core.search import tokens
+
+# Query clauses as FTS5 phrases: phrases.py, which loads without SQLAlchemy.
+from studyapp.core.search.phrases import Matcher, matcher  # noqa: F401
 from studyapp.core.search.texts import BODY
 
 # What the index holds is texts.py's; named here too, where callers have always found it.
@@ -317,44 +318,3 @@ def rebuild(
         if progress is not None:
             progress(min(start + BATCH, total), total)
     return total
-
-
-# -- turning a query clause into an FTS5 expression ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Matcher:
-    """How one clause is looked up: an FTS5 phrase, or a substring scan for one syllable."""
-
-    fts: str | None
-    needle: str
-    pattern: re.Pattern[str]
-
-
-def matcher(clause: str, *, exact: bool = False) -> Matcher | None:
-    """None when the clause has no letters or digits at all ("--", "…")."""
-    normalized = tokens.normalize(clause)
-    parts = tokens.pieces(normalized)
-    if not parts:
-        return None
-    pattern = _pattern(parts, exact)
-    needle = unicodedata.normalize("NFC", clause).strip()
-    if len(parts) == 1 and parts[0].cjk and len(parts[0].text) == 1:
-        return Matcher(None, parts[0].text, pattern)
-    found: list[str] = []
-    for index, part in enumerate(parts):
-        if index == 0 and part.cjk and len(part.text) == 1:
-            # A leading lone syllable may end a longer run ("학교가AI"): not a token there.
-            continue
-        found += tokens.piece_tokens(part)
-    last = parts[-1]
-    prefix = (not last.cjk and not exact) or (last.cjk and len(last.text) == 1)
-    return Matcher('"' + " ".join(found) + '"' + ("*" if prefix else ""), needle, pattern)
-
-
-def _pattern(parts: Sequence[tokens.Piece], exact: bool) -> re.Pattern[str]:
-    body = r"[\W_]*".join(re.escape(part.text) for part in parts)
-    word_char = rf"[^\W_{tokens.CJK_CHARS}]"
-    before = "" if parts[0].cjk else rf"(?<!{word_char})"
-    after = rf"(?!{word_char})" if exact and not parts[-1].cjk else ""
-    return re.compile(before + body + after)

@@ -15,10 +15,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from studyapp.core.errors import ValidationError
-from studyapp.core.models import SessionKind
 
 FILTER_KEYS = ("group", "kind", "presenter", "paper", "before", "after", "is")
 IS_VALUES = ("open",)
+# models.SessionKind's values (a test keeps them equal): the models load SQLAlchemy's ORM,
+# which the command line's search does without.
+SESSION_KINDS = ("paper review", "mentoring", "lecture", "peer session", "conference", "other")
 
 # -word, key:value, key:"quoted value", "phrase", or a bare word; quotes may be left open.
 _TOKEN = re.compile(
@@ -99,7 +101,7 @@ def _set_filter(query: SearchQuery, key: str, value: str) -> None:
 def _kind(value: str) -> str:
     """The stored kind for ``paper-review``, ``paper_review``, ``"paper review"`` or ``paper``."""
     wanted = re.sub(r"[-_\s]+", " ", value.casefold()).strip()
-    kinds = [kind.value for kind in SessionKind]
+    kinds = SESSION_KINDS
     found = [kind for kind in kinds if kind == wanted] or [
         kind for kind in kinds if kind.startswith(wanted)
     ]

@@ -22,19 +22,17 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
-# The fields of the index, and where a match in each is said to be (``matched_in``).
-TITLE, BODY, ATTENDANCE, TAGS = "title", "body", "attendance", "tags"
-PAPER, PRESENTER, CHECKLIST, FRONT_MATTER = "paper", "presenter", "checklist", "front_matter"
-MATCHED_IN = {
-    TITLE: "title",
-    BODY: "body",
-    ATTENDANCE: "attendance",
-    TAGS: "tags",
-    PAPER: "paper",
-    PRESENTER: "presenter",
-    CHECKLIST: "to-do",
-    FRONT_MATTER: "front matter",
-}
+from studyapp.core.search.hits import (
+    ATTENDANCE,
+    BODY,
+    CHECKLIST,
+    FRONT_MATTER,
+    PAPER,
+    PRESENTER,
+    TAGS,
+    TITLE,
+)
+
 # Front matter keys whose values are indexed as a field of their own (title, tags,
 # attendance) or are times studyapp shows as the session's date: not repeated.
 _OWN_KEYS = frozenset(
@@ -65,11 +63,6 @@ _OWN_KEYS = frozenset(
 
 # Flags such as ``dg-publish: true``: no one searches for them, and they are in most notes.
 _NOT_WORDS = frozenset({"true", "false", "yes", "no", "null", "~"})
-
-
-def matched_in(field: str) -> str:
-    """Where a hit in ``field`` matched, as results say it ("to-do", "front matter")."""
-    return MATCHED_IN.get(field, field)
 
 
 @dataclass(frozen=True)
