@@ -291,6 +291,17 @@ def write_fts(connection: Connection, rows: FtsRows) -> None:
         connection.exec_driver_sql(_WRITE_FTS, (json.dumps(dict(rows), ensure_ascii=False),))
 
 
+# Sessions written by one import past which the index is optimized after it.
+OPTIMIZE_AFTER = 500
+
+
+def optimize(connection: Connection) -> None:
+    """Merge the full-text index into one segment (FTS5's ``optimize``): a large import
+    leaves hundreds of them, and every query reads each one."""
+    if FTS_TABLE in sqlite_index_tables(connection):
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+
 def rebuild(
     connection: Connection,
     progress: Callable[[int, int], None] | None = None,

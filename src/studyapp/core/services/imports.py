@@ -143,6 +143,10 @@ class ImportService:
         batch.ahead.split = split
         while batch.next < len(files) and not batch.report.cancelled:
             self._import_batch(batch)
+        counts = batch.report.counts
+        if counts.get("created", 0) + counts.get("updated", 0) >= index.OPTIMIZE_AFTER:
+            with self.db.transaction() as orm:
+                index.optimize(orm.connection())
         if progress is not None and not batch.report.cancelled:
             progress(len(files), len(files), files[-1].shown_path if files else Path())
         return batch.report
