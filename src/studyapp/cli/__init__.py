@@ -11,11 +11,9 @@ import os
 import sys
 import traceback
 
-from sqlalchemy import exc as sa_exc
-
 from studyapp.cli.commands import COMMANDS, Context, debug_enabled
 from studyapp.cli.parser import PROG, build_parser
-from studyapp.core.db import translate_error
+from studyapp.core.db import as_database_error
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
 
@@ -81,11 +79,6 @@ def main(argv: list[str] | None = None) -> int:
         if debug_enabled():
             traceback.print_exc()
         return _fail(str(error))
-    except sa_exc.DBAPIError as error:
-        # A driver error that escaped a service (locked during start-up, say).
-        if debug_enabled():
-            traceback.print_exc()
-        return _fail(str(translate_error(error)))
     except OSError as error:
         if debug_enabled():
             traceback.print_exc()
@@ -94,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if debug_enabled():
             traceback.print_exc()
+        # A driver error that escaped a service (locked during start-up, say).
+        translated = as_database_error(error)
+        if translated is not None:
+            return _fail(str(translated))
+        if debug_enabled():
             return _fail(f"unexpected error: {type(error).__name__}: {error}")
         return _fail(
             f"unexpected error: {type(error).__name__}: {error} "

@@ -46,17 +46,35 @@ class Context:
     err: TextIO
     _database: Database | None = field(default=None, repr=False)
 
-    def database(self, *, migrate: bool = True) -> Database:
+    def database(self, *, migrate: bool = True, check: bool = True) -> Database:
+        """The database, opened once. ``check``: refuse a damaged (or emptied) SQLite file
+        first, with one line naming the damage and the newest good backup."""
         if self._database is None:
+            if check:
+                from studyapp.core.services.recovery import refuse_damaged
+
+                refuse_damaged(self.url)
             self._database = open_database(self.url, migrate=migrate)
         return self._database
 
-    def existing_database(self) -> Database:
+    def writing_database(self, args: argparse.Namespace) -> Database:
+        """The database for a command that writes: backed up first when the newest backup
+        of it is older than the automatic interval (unless ``--no-backup``)."""
+        database = self.database()
+        if not getattr(args, "no_backup", False):
+            from studyapp.core.services.maintenance import MaintenanceService
+
+            made = MaintenanceService(database).backup_before_writing()
+            if made is not None:
+                self.warn(f"backed up to {made}")
+        return database
+
+    def existing_database(self, *, check: bool = True) -> Database:
         """The database without migrating it, refusing to create an empty SQLite file."""
         path = sqlite_path(self.url)
         if path is not None and not path.exists():
             raise DatabaseError(f"There is no database at {path} yet.")
-        return self.database(migrate=False)
+        return self.database(migrate=False, check=check)
 
     def close(self) -> None:
         if self._database is not None:
@@ -101,7 +119,8 @@ def _outcome_line(outcome: FileOutcome, width: int) -> str:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.imports import ImportService
 
-    service = ImportService(ctx.database())
+    database = ctx.database() if args.dry_run else ctx.writing_database(args)
+    service = ImportService(database)
     with ProgressLine(ctx.err, "Importing") as progress:
         report = service.import_paths(
             list(args.paths),
@@ -257,10 +276,10 @@ def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.maintenance import MaintenanceService
 
-    # Not migrated: an outdated schema is one of the things to report.
-    report = MaintenanceService(ctx.existing_database()).check()
-    if report.ok and not report.problems:
-        ctx.print(f"Database OK (revision {report.revision})")
+    # Not migrated, not refused: an outdated schema and damage are what it reports.
+    report = MaintenanceService(ctx.existing_database(check=False)).check()
+    if report.ok:
+        ctx.print(f"ok (revision {report.revision})")
         return 0
     for problem in report.problems:
         ctx.print(problem)
@@ -270,7 +289,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.demo import load_demo
 
-    result = load_demo(ctx.database())
+    result = load_demo(ctx.writing_database(args))
     if not result.created:
         ctx.print(f"The demo group {result.group!r} is already there; nothing was added.")
     else:

@@ -48,6 +48,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
         help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
         "else the file in the user data folder)",
     )
+    parser.add_argument(
+        "--no-backup",
+        action="store_true",
+        default=default if on_subcommand else False,
+        help="a command that writes skips the backup it makes when the newest is over "
+        "30 minutes old",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 

@@ -46,8 +46,9 @@ class BackupScheduler(QObject):
         self._timer.timeout.connect(self.run_now)
 
     def is_enabled(self) -> bool:
-        """False for databases studyapp does not back up itself (PostgreSQL, in-memory)."""
-        return self._service.is_sqlite_file()
+        """False for databases studyapp does not back up itself (PostgreSQL, in-memory) and
+        for a damaged file, which must never become the newest backup."""
+        return self._service.is_sqlite_file() and not self._service.db.damaged
 
     def is_active(self) -> bool:
         return self._timer.isActive()
