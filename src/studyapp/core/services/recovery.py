@@ -115,8 +115,7 @@ class Inspection:
         if self.backup is None:
             return f"{self.reason()} No good backup of it was found."
         return (
-            f"{self.reason()} The newest good backup is {self.backup.path} "
-            f"({self.backup.when()}): studyapp restore {self.backup.path}"
+            f"{self.reason()} The newest good backup is {self.backup.path} ({self.backup.when()})."
         )
 
 
