@@ -2495,7 +2495,8 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+127"/>
+        <location filename="../../src/studyapp/app.py" line="+73"/>
+        <location line="+89"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>
@@ -2505,6 +2506,53 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 {reason}</source>
         <translation>데이터베이스를 열 수 없습니다:
 {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../src/studyapp/ui/recovery.py" line="+28"/>
+        <source>The database is empty, but a backup of it holds {count} sessions: nothing is saved until it is restored.</source>
+        <translation>데이터베이스가 비어 있지만 백업에는 세션 {count}개가 있습니다. 백업을 복원하기 전까지는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database is damaged ({reason}): you can read what is left, but changes are not saved.</source>
+        <translation>데이터베이스가 손상되었습니다({reason}). 남은 내용은 읽을 수 있지만 변경 사항은 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>studyapp</source>
+        <translation>studyapp</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>{reason}
+
+Restore the backup from {time}?
+It holds {count} sessions. The damaged file is kept beside it.</source>
+        <translation>{reason}
+
+{time}의 백업을 복원할까요?
+백업에는 세션 {count}개가 있습니다. 손상된 파일은 옆에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The database cannot be opened:
+{reason}</source>
+        <translation>데이터베이스를 열 수 없습니다:
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore the backup from {time}…</source>
+        <translation>{time} 백업 복원…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The database is read-only: you can read your notes, but changes are not saved.</source>
+        <translation>데이터베이스가 읽기 전용입니다. 노트를 읽을 수는 있지만 변경 사항은 저장되지 않습니다.</translation>
     </message>
 </context>
 </TS>

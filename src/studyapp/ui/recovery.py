@@ -21,22 +21,18 @@ from studyapp.core.services.recovery import (
     restore_over_damaged,
 )
 
-_CONTEXT = "recovery"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def damage_banner(inspection: Inspection) -> str:
     """The banner over a damaged database opened read-only."""
     if inspection.emptied:
-        return _tr(
+        return QCoreApplication.translate(
+            "recovery",
             "The database is empty, but a backup of it holds {count} sessions: nothing is "
-            "saved until it is restored."
+            "saved until it is restored.",
         ).format(count=inspection.backup.sessions if inspection.backup else 0)
-    return _tr(
-        "The database is damaged ({reason}): you can read what is left, but changes are not saved."
+    return QCoreApplication.translate(
+        "recovery",
+        "The database is damaged ({reason}): you can read what is left, but changes are not saved.",
     ).format(reason=inspection.report.summary())
 
 
@@ -44,10 +40,11 @@ def ask_restore(parent: QWidget | None, reason: str, backup: GoodBackup) -> bool
     """Ask whether to put ``backup`` in place of the damaged database."""
     answer = QMessageBox.question(
         parent,
-        _tr("studyapp"),
-        _tr(
+        QCoreApplication.translate("recovery", "studyapp"),
+        QCoreApplication.translate(
+            "recovery",
             "{reason}\n\nRestore the backup from {time}?\nIt holds {count} sessions. "
-            "The damaged file is kept beside it."
+            "The damaged file is kept beside it.",
         ).format(reason=reason, time=backup.when(), count=backup.sessions),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
@@ -59,7 +56,9 @@ def _restore(parent: QWidget | None, inspection: Inspection, backup: GoodBackup)
     try:
         restore_over_damaged(backup.path, inspection.path)
     except StudyappError as failure:
-        QMessageBox.critical(parent, _tr("studyapp"), str(failure))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("recovery", "studyapp"), str(failure)
+        )
         return False
     return True
 
@@ -77,7 +76,9 @@ def offer_backup(parent: QWidget | None, error: Exception, database_url: str) ->
     backup = inspection.backup
     if not inspection.damaged or backup is None:
         return None
-    reason = _tr("The database cannot be opened:\n{reason}").format(reason=str(error))
+    reason = QCoreApplication.translate(
+        "recovery", "The database cannot be opened:\n{reason}"
+    ).format(reason=str(error))
     if not ask_restore(parent, reason, backup) or not _restore(parent, inspection, backup):
         return None
     return database_url
@@ -100,7 +101,9 @@ class RestoreOffer(QObject):
         self.backup: GoodBackup = inspection.backup
         self.replacement: QWidget | None = None  # the window that shows the restored file
         self.button = QPushButton(
-            _tr("Restore the backup from {time}…").format(time=self.backup.when()),
+            QCoreApplication.translate("recovery", "Restore the backup from {time}…").format(
+                time=self.backup.when()
+            ),
             objectName="restoreBackupButton",
         )
         self.button.clicked.connect(self.restore)
@@ -121,4 +124,6 @@ def read_only_reason(database: Database) -> str | None:
     """Why changes to ``database`` cannot be saved, or None when they can."""
     if not cannot_write(database):
         return None
-    return _tr("The database is read-only: you can read your notes, but changes are not saved.")
+    return QCoreApplication.translate(
+        "recovery", "The database is read-only: you can read your notes, but changes are not saved."
+    )

@@ -149,14 +149,26 @@ def _existing_tables(connection: sqlite3.Connection) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
-def _row_order(table: Table) -> str:
-    # Newest meetings first, through the (date, id) index: no sort of the whole table.
-    return "ORDER BY date DESC, id DESC" if table.name == "sessions" else "ORDER BY rowid"
-
-
-def _chunks(items: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
+def _batches(connection: sqlite3.Connection, table: str) -> Iterator[tuple[list[int], str]]:
+    """The table's rowids a chunk at a time, each with the WHERE clause that reads them."""
+    if table == "sessions":
+        # Newest meetings first, through the (date, id) index: no sort of the whole table.
+        listing = "SELECT id FROM sessions ORDER BY date DESC, id DESC"
+        ids = [int(row[0]) for row in connection.execute(listing)]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            yield chunk, f"rowid IN ({', '.join(map(str, chunk))})"
+        return
+    # The rest in rowid order: a range scan, a chunk at a time, so a large table is never
+    # listed whole before the first row is read.
+    last = -(2**63)
+    query = f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}'
+    while True:
+        chunk = [int(row[0]) for row in connection.execute(query, (last,))]
+        if not chunk:
+            return
+        yield chunk, f"rowid BETWEEN {chunk[0]} AND {chunk[-1]}"
+        last = chunk[-1]
 
 
 def _read_table(
@@ -165,32 +177,33 @@ def _read_table(
     present: set[str],
     findings: _Findings,
     over: Callable[[], bool],
-) -> int:
-    """Read every row of ``table``; returns how many were read. Raises _Interrupted."""
+    counted: Callable[[int], None],
+) -> None:
+    """Read every row of ``table``, telling ``counted`` how many each chunk held.
+    Raises _Interrupted when the budget runs out."""
     columns = [c for c in table.columns if c.name in present]
     decoders = [(c.name, _decoder(c.type)) for c in columns]
     select = ", ".join(f'"{c.name}"' for c in columns)
-    try:
-        order = _row_order(table)
-        rowids = [
-            int(r[0]) for r in connection.execute(f'SELECT rowid FROM "{table.name}" {order}')
-        ]
-    except sqlite3.OperationalError as error:
-        if "interrupted" in str(error):
-            raise _Interrupted from error
-        findings.add(findings.unreadable, table.name, f"the table ({_short(error)})")
-        return 0
-    except sqlite3.DatabaseError as error:
-        findings.add(findings.unreadable, table.name, f"the table ({_short(error)})")
-        return 0
-    read = 0
-    for chunk in _chunks(rowids):
+    batches = _batches(connection, table.name)
+    while True:
         if over():
             raise _Interrupted
-        marks = ", ".join("?" * len(chunk))
-        query = f'SELECT rowid, {select} FROM "{table.name}" WHERE rowid IN ({marks})'
         try:
-            rows = connection.execute(query, chunk).fetchall()
+            batch = next(batches, None)
+        except sqlite3.OperationalError as error:
+            if "interrupted" in str(error):
+                raise _Interrupted from error
+            findings.add(findings.unreadable, table.name, f"the table ({_short(error)})")
+            return
+        except sqlite3.DatabaseError as error:
+            findings.add(findings.unreadable, table.name, f"the table ({_short(error)})")
+            return
+        if batch is None:
+            return
+        chunk, where = batch
+        query = f'SELECT rowid, {select} FROM "{table.name}" WHERE {where}'
+        try:
+            rows = connection.execute(query).fetchall()
         except sqlite3.OperationalError as error:
             if "interrupted" in str(error):
                 raise _Interrupted from error
@@ -205,8 +218,7 @@ def _read_table(
                     decode(value)
                 except (ValueError, TypeError) as error:
                     findings.add(findings.bad_values, table.name, f"row {row[0]} {name} ({error})")
-        read += len(rows)
-    return read
+        counted(len(rows))
 
 
 def _rows_one_by_one(
@@ -314,16 +326,24 @@ def _check_open_file(
     if not ours:
         report.emptied = True
     findings = _Findings()
-    # The sessions first: the newest meetings are what a person opens the app for.
-    ordered = sorted(ours, key=lambda t: t.name != "sessions")
-    total_rows = 0
+    # The sessions first: the newest meetings are what a person opens the app for. The
+    # search index last: it is derived from them and can be rebuilt.
+    ordered = sorted(ours, key=lambda t: (t.name != "sessions", t.name == "search_docs"))
+    total = 0
+
+    def counted(table: str) -> Callable[[int], None]:
+        def add(rows: int) -> None:
+            nonlocal total
+            total += rows
+            if table == "sessions":
+                report.sessions += rows
+
+        return add
+
     try:
         for table in ordered:
             present = {str(r[1]) for r in connection.execute(f'PRAGMA table_info("{table.name}")')}
-            read = _read_table(connection, table, present, findings, over)
-            total_rows += read
-            if table.name == "sessions":
-                report.sessions = read
+            _read_table(connection, table, present, findings, over, counted(table.name))
         structure = _integrity(connection, "integrity_check" if full else "quick_check")
         if structure is not None:
             report.problems.append(structure)
@@ -332,5 +352,5 @@ def _check_open_file(
             report.problems.append(links)
     finally:
         report.problems.extend(findings.lines())
-    if ours and total_rows == 0 and not report.problems:
+    if ours and total == 0 and not report.problems:
         report.emptied = True

@@ -138,7 +138,10 @@ def inspect_file(path: Path, *, budget: float | None = STARTUP_BUDGET) -> Inspec
 
 def inspect(url: str, *, budget: float | None = STARTUP_BUDGET) -> Inspection | None:
     """Check the database at ``url``; None for one that is no SQLite file (yet)."""
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(url)
+    except Exception:  # no URL at all: opening it says so in its own words
+        return None
     if path is None or not path.is_file():
         return None
     return inspect_file(path, budget=budget)
