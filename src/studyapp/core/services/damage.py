@@ -39,6 +39,7 @@ from sqlalchemy.types import TypeEngine
 
 from studyapp.core.db import read_only_uri
 from studyapp.core.models import Base
+from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STARTUP_BUDGET = 2.0  # seconds: what a start may spend before the window shows
@@ -144,6 +145,16 @@ class _Findings:
         return [line for line in found if line is not None]
 
 
+def _schema_version(connection: sqlite3.Connection, tables: set[str]) -> str | None:
+    if VERSION_TABLE not in tables:
+        return None
+    try:
+        found = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+    except sqlite3.Error:
+        return None  # the rows that cannot be read are reported with the rest
+    return str(found[0][0]) if len(found) == 1 else None
+
+
 def _existing_tables(connection: sqlite3.Connection) -> set[str]:
     rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     return {str(row[0]) for row in rows}
@@ -178,11 +189,14 @@ def _read_table(
     findings: _Findings,
     over: Callable[[], bool],
     counted: Callable[[int], None],
+    at_head: bool,
 ) -> None:
     """Read every row of ``table``, telling ``counted`` how many each chunk held.
     Raises _Interrupted when the budget runs out."""
     columns = [c for c in table.columns if c.name in present]
-    decoders = [(c.name, _decoder(c.type)) for c in columns]
+    # Values are decoded as today's models read them only at today's schema: an older file
+    # may hold what its migration converts (text is still decoded, by SQLite, either way).
+    decoders = [(c.name, _decoder(c.type) if at_head else None) for c in columns]
     select = ", ".join(f'"{c.name}"' for c in columns)
     batches = _batches(connection, table.name)
     while True:
@@ -325,6 +339,7 @@ def _check_open_file(
     ours = [t for t in Base.metadata.sorted_tables if t.name in tables]
     if not ours:
         report.emptied = True
+    at_head = _schema_version(connection, tables) == SCHEMA_HEAD
     findings = _Findings()
     # The sessions first: the newest meetings are what a person opens the app for. The
     # search index last: it is derived from them and can be rebuilt.
@@ -343,7 +358,7 @@ def _check_open_file(
     try:
         for table in ordered:
             present = {str(r[1]) for r in connection.execute(f'PRAGMA table_info("{table.name}")')}
-            _read_table(connection, table, present, findings, over, counted(table.name))
+            _read_table(connection, table, present, findings, over, counted(table.name), at_head)
         structure = _integrity(connection, "integrity_check" if full else "quick_check")
         if structure is not None:
             report.problems.append(structure)
