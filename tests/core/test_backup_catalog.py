@@ -122,3 +122,16 @@ def test_pre_restore_copies_belong_to_their_database(two, tmp_path):
     assert result.saved is not None and result.saved.name.startswith("pre-restore-")
     assert {b.path for b in backups_of(lab)} == {first, result.saved}
     assert backups_of(default) == []
+
+
+def test_a_stop_request_during_the_check_makes_no_backup(tmp_path):
+    # The window closing while its automatic backup checks a large file: nothing is copied
+    # that was not checked, and the window need not wait for the whole check.
+    path = make_database(tmp_path / "lab.db")
+    lab = service(path)
+    try:
+        assert lab.auto_backup(stop=lambda: True) is None
+        assert backups_of(path) == []
+        assert lab.auto_backup() is not None
+    finally:
+        lab.db.dispose()

@@ -70,8 +70,9 @@ class BackupScheduler(QObject):
             return
         service, min_age = self._service, self._min_age
 
-        def work(_control: JobControl) -> Path | None:
-            return service.auto_backup(min_age=min_age)
+        def work(control: JobControl) -> Path | None:
+            # The check before the copy reads the whole file: a closing window stops it.
+            return service.auto_backup(min_age=min_age, stop=control.cancelled)
 
         job = BackgroundJob(work, self)
         job.succeeded.connect(self._on_succeeded)

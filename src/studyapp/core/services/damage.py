@@ -284,11 +284,18 @@ def _foreign_keys(connection: sqlite3.Connection) -> str | None:
     )
 
 
-def check_file(path: Path, *, budget: float | None = None, full: bool = False) -> DamageReport:
+def check_file(
+    path: Path,
+    *,
+    budget: float | None = None,
+    full: bool = False,
+    stop: Callable[[], bool] | None = None,
+) -> DamageReport:
     """Check the SQLite file at ``path`` without writing to it.
 
     ``budget``: seconds to spend at most (None: read everything); ``full``: the full
-    integrity check instead of the quick one (``studyapp check``).
+    integrity check instead of the quick one (``studyapp check``); ``stop``: asked now and
+    then, True ends the check early (a window closing while it runs on a worker thread).
     """
     report = DamageReport()
     try:
@@ -309,6 +316,8 @@ def check_file(path: Path, *, budget: float | None = None, full: bool = False) -
     deadline = None if budget is None else time.monotonic() + budget
 
     def over() -> bool:
+        if stop is not None and stop():
+            return True
         return deadline is not None and time.monotonic() > deadline
 
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,15 +84,24 @@ class MaintenanceService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
-    def _sound_file(self, *, budget: float | None, checked: bool = False) -> Path:
+    def _sound_file(
+        self,
+        *,
+        budget: float | None,
+        checked: bool = False,
+        stop: Callable[[], bool] | None = None,
+    ) -> Path | None:
         """The database file, once the damage check passed (``checked``: the caller just
-        ran it): a damaged file is never copied where a good backup is (or would be)."""
+        ran it): a damaged file is never copied where a good backup is (or would be).
+        None when ``stop`` asked to end the check before it was through."""
         source = source_file(self.db.url)  # refuses PostgreSQL and in-memory databases
         if not source.is_file():
             raise DatabaseError(f"There is no database file at {source}.")
         if checked:
             return source
-        inspection = inspect_file(source, budget=budget)
+        inspection = inspect_file(source, budget=budget, stop=stop)
+        if stop is not None and stop():
+            return None
         if inspection.damaged:
             newest = inspection.backup
             where = f" The newest good backup is {newest.path}." if newest else ""
@@ -115,6 +125,7 @@ class MaintenanceService:
         written.
         """
         source = self._sound_file(budget=None)
+        assert source is not None  # only a stop request makes it None
         if dest is None:
             target = automatic_backup_path(source)
         elif dest.expanduser().is_dir():
@@ -149,18 +160,22 @@ class MaintenanceService:
         now: dt.datetime | None = None,
         budget: float | None = None,
         already_checked: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> Path | None:
         """Back up when the newest backup of this database is older than ``min_age``, then
         thin this database's automatic backups.
 
         Returns the new backup, or None when none was due or the database is not a SQLite
         file (PostgreSQL is backed up with pg_dump, outside studyapp). A damaged database
-        is refused with a ``DatabaseError``.
+        is refused with a ``DatabaseError``. ``stop``: True ends the check before the copy,
+        and no copy is made (the window closing).
         """
         now = now or dt.datetime.now()
         if not self.is_sqlite_file() or not self.backup_due(min_age=min_age, now=now):
             return None
-        source = self._sound_file(budget=budget)
+        source = self._sound_file(budget=budget, checked=already_checked, stop=stop)
+        if source is None:
+            return None
         made = self._verified(
             backup_sqlite(self.db.url, automatic_backup_path(source, now)), source
         )

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,9 +130,11 @@ class DamagedDatabaseError(DatabaseError):
         self.inspection = inspection
 
 
-def inspect_file(path: Path, *, budget: float | None = STARTUP_BUDGET) -> Inspection:
+def inspect_file(
+    path: Path, *, budget: float | None = STARTUP_BUDGET, stop: Callable[[], bool] | None = None
+) -> Inspection:
     """Check the file at ``path``; looks for a backup only when something is wrong."""
-    report = check_file(path, budget=budget)
+    report = check_file(path, budget=budget, stop=stop)
     backup = _best_backup(path) if report.damaged or report.emptied else None
     return Inspection(path=path, report=report, backup=backup)
 
