@@ -186,6 +186,8 @@ class MaintenanceService:
         """The command line's backup before a command that writes: made when the newest
         backup of this database is older than ``min_age`` and there is something to lose
         (a database without sessions is not copied). The start-up check has run already."""
+        if self.db.read_only is not None:
+            return None  # the write is refused anyway; the copy would only delay saying so
         if not self.backup_due(min_age=min_age) or self._session_count() == 0:
             return None
         return self.auto_backup(min_age=min_age, already_checked=True)
