@@ -895,6 +895,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup refused: {reason} A damaged file is never copied over a good backup.</source>
+        <translation>백업하지 않았습니다: {reason} 손상된 파일은 정상 백업 위에 복사하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup refused: {reason} A damaged file is never copied over a good backup. The newest good backup is {path}.</source>
+        <translation>백업하지 않았습니다: {reason} 손상된 파일은 정상 백업 위에 복사하지 않습니다. 가장 최근의 정상 백업은 {path}입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Backups of non-SQLite databases: use your server&apos;s own tools (for PostgreSQL, pg_dump).</source>
         <translation>SQLite가 아닌 데이터베이스는 서버의 도구로 백업하세요 (PostgreSQL은 pg_dump).</translation>
     </message>
@@ -955,6 +965,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Could not reach {service} (timed out after {seconds})</source>
         <translation>{service}에 연결하지 못했습니다 ({seconds} 후 시간 초과)</translation>
     </message>
@@ -977,6 +992,11 @@
         <location line="+1"/>
         <source>Database error: {detail}</source>
         <translation>데이터베이스 오류: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database error: {reason}</source>
+        <translation>데이터베이스 오류: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1077,6 +1097,16 @@
         <location line="+1"/>
         <source>The BibTeX entry {key!r} has no title.</source>
         <translation>BibTeX 항목 {key!r}에 제목이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} failed verification and was removed: {reason}</source>
+        <translation>백업 {path}이(가) 검증에 실패해 삭제했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file cannot be opened: {reason}</source>
+        <translation>데이터베이스 파일을 열 수 없습니다: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1195,6 +1225,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no database file at {path}.</source>
+        <translation>{path}에 데이터베이스 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is no database file at {source}.</source>
         <translation>{source}에 데이터베이스 파일이 없습니다.</translation>
     </message>
@@ -1282,6 +1317,11 @@
         <location line="+1"/>
         <source>This database was written by a newer version of studyapp; upgrade studyapp to open it.</source>
         <translation>이 데이터베이스는 더 새로운 버전의 studyapp으로 만들어졌습니다. studyapp을 업그레이드한 뒤 여세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This search reads the file only; open the database to write.</source>
+        <translation>이 검색은 파일을 읽기만 합니다. 쓰려면 데이터베이스를 여세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1442,6 +1482,11 @@
         <location line="+1"/>
         <source>try again later or fill in the details by hand</source>
         <translation>나중에 다시 시도하거나 정보를 직접 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{damage}</source>
+        <translation>{damage}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3523,7 +3568,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+105"/>
+        <location filename="../../src/studyapp/app.py" line="+140"/>
         <source>Password for {user} on {host}:</source>
         <translation>{host}의 {user} 비밀번호:</translation>
     </message>
@@ -3535,7 +3580,8 @@ Password for {user} on {host}:</source>
 {host}의 {user} 비밀번호:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-69"/>
+        <location line="+115"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>
@@ -3545,6 +3591,53 @@ Password for {user} on {host}:</source>
 {reason}</source>
         <translation>데이터베이스를 열 수 없습니다:
 {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../src/studyapp/ui/recovery.py" line="+29"/>
+        <source>The database is empty, but a backup of it holds {count} sessions: nothing is saved until it is restored.</source>
+        <translation>데이터베이스가 비어 있지만 백업에는 세션 {count}개가 있습니다. 백업을 복원하기 전까지는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database is damaged ({reason}): you can read what is left, but changes are not saved.</source>
+        <translation>데이터베이스가 손상되었습니다({reason}). 남은 내용은 읽을 수 있지만 변경 사항은 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>studyapp</source>
+        <translation>studyapp</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>{reason}
+
+Restore the backup from {time}?
+It holds {count} sessions. The damaged file is kept beside it.</source>
+        <translation>{reason}
+
+{time}의 백업을 복원할까요?
+백업에는 세션 {count}개가 있습니다. 손상된 파일은 옆에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The database cannot be opened:
+{reason}</source>
+        <translation>데이터베이스를 열 수 없습니다:
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore the backup from {time}…</source>
+        <translation>{time} 백업 복원…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The database is read-only: you can read your notes, but changes are not saved.</source>
+        <translation>데이터베이스가 읽기 전용입니다. 노트를 읽을 수는 있지만 변경 사항은 저장되지 않습니다.</translation>
     </message>
 </context>
 </TS>

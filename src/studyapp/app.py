@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
@@ -18,30 +19,64 @@ from studyapp.ui.errors_shown import describe
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.settings import AppSettings
 
+if TYPE_CHECKING:
+    from studyapp.ui.recovery import RestoreOffer
+
 APP_NAME = "studyapp"
 
 
 def create_main_window(database_url: str) -> MainWindow:
     """Open (and migrate) the database and build the window; the caller shows it.
 
-    Raises ``DatabaseError`` when the database cannot be used (locked, damaged, too new).
+    A database that fails the damage check opens read-only, with a banner saying so and a
+    button offering its newest good backup. Raises ``DatabaseError`` when the database
+    cannot be used at all (locked, unreadable, too new).
     """
     _application()
-    database = open_database(database_url)
+    from studyapp.core.services.recovery import inspect
+
+    inspection = inspect(database_url)
+    damaged = inspection is not None and inspection.damaged
+    try:
+        database = open_database(database_url, damaged=damaged)
+    except StudyappError:
+        if inspection is not None and damaged:  # say what the check found, not the symptom
+            from studyapp.core.services.recovery import DamagedDatabaseError
+
+            raise DamagedDatabaseError(inspection) from None
+        raise
     try:
         window = MainWindow(database, actor=AppSettings().actor())
     except BaseException:
         database.dispose()
         raise
-    from studyapp.ui.recovery import read_only_reason
+    from studyapp.ui.recovery import RestoreOffer, damage_banner, read_only_reason
 
-    reason = read_only_reason(database)
-    if reason:
-        window.set_read_only(reason)
+    if inspection is not None and damaged:
+        window.set_read_only(damage_banner(inspection))
+        if inspection.backup is not None:
+            offer = RestoreOffer(window, database, inspection)
+            offer.restored.connect(lambda: _reopen(window, offer, database_url))
+    else:
+        reason = read_only_reason(database)
+        if reason:
+            window.set_read_only(reason)
     # Everything built so far lives as long as the window: keep it out of the collector's
     # full passes, which otherwise stall a session switch now and then (50 ms at 10,000).
     gc.freeze()
     return window
+
+
+def _reopen(old: MainWindow, offer: RestoreOffer, database_url: str) -> None:
+    """The backup is in place: show it in a new window, then close the read-only one."""
+    try:
+        window = create_main_window(database_url)
+    except StudyappError as error:
+        QMessageBox.critical(old, QCoreApplication.translate("app", "studyapp"), str(error))
+        return
+    offer.replacement = window
+    window.show()  # before the old one closes, or the application would quit
+    old.close()
 
 
 def _application() -> QApplication:

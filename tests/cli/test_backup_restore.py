@@ -85,8 +85,11 @@ def test_restore_saves_even_a_corrupted_database(cli, db_path):
 
     assert result.code == 0, result.err
     assert session_titles(db_path) == ["good"]
-    saved = next(paths.backups_dir().glob("pre-restore-*.sqlite3"))
+    # Kept under a name that is never listed or offered as a backup.
+    saved = next(paths.backups_dir().glob("*-damaged-*.sqlite3"))
     assert saved.read_bytes() == garbage
+    assert f"Saved the previous database as {saved}" in result.out
+    assert list(paths.backups_dir().glob("pre-restore-*")) == []
 
 
 def test_restore_without_a_terminal_needs_yes(cli, db_path, monkeypatch):

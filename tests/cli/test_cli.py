@@ -455,7 +455,7 @@ def test_backup_and_check(cli, demo, tmp_path):
     assert Path(result.out.strip()).is_file()
     check = cli("check")
     assert check.code == 0, check.out + check.err
-    assert check.out.startswith("Database OK (revision ")
+    assert check.out.startswith("ok (revision ")
 
 
 def test_backup_to_a_chosen_file(cli, demo, tmp_path):

@@ -28,7 +28,7 @@ FIXTURE_0001 = Path(__file__).parents[1] / "fixtures" / "db" / "studyapp-0001.sq
 
 def backups() -> list[Path]:
     folder = paths.backups_dir()
-    return sorted(folder.iterdir()) if folder.exists() else []
+    return sorted(folder.glob("*.sqlite3")) if folder.exists() else []  # not manifest.json
 
 
 def copy_fixture(tmp_path: Path) -> Path:
@@ -460,4 +460,4 @@ def test_0007_migrated_database_passes_the_check(migrated_0007, capsys):
     database.dispose()
     capsys.readouterr()
     assert main(["check", "--database", str(path)]) == 0
-    assert capsys.readouterr().out.strip() == f"Database OK (revision {SCHEMA_HEAD})"
+    assert capsys.readouterr().out.strip() == f"ok (revision {SCHEMA_HEAD})"

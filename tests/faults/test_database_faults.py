@@ -17,6 +17,7 @@ from studyapp import app
 from studyapp.core import db as core_db
 from studyapp.core import paths
 from studyapp.core.backup import backup_sqlite
+from studyapp.core.backup_catalog import automatic_backup_path
 from studyapp.core.db import open_database
 from studyapp.core.errors import DatabaseError
 from studyapp.core.services.sessions import SessionService
@@ -85,9 +86,9 @@ def test_damaged_database_without_backup_is_one_message_and_exit_1(qtbot, damage
 
 def test_offer_backup_restores_the_newest_and_keeps_the_damaged_file(qtbot, damaged, monkeypatch):
     url, path = damaged
-    backup_sqlite(path, paths.backups_dir() / "studyapp-20250101-090000.sqlite3")
+    backup_sqlite(path, automatic_backup_path(path, dt.datetime(2025, 1, 1, 9, 0)))
     _make_database(url, "백업 뒤에 만든 세션")
-    backup_sqlite(path, paths.backups_dir() / "studyapp-20250310-093000.sqlite3")
+    backup_sqlite(path, automatic_backup_path(path, dt.datetime(2025, 3, 10, 9, 30)))
     _damage(path)
     asked: list[str] = []
 
@@ -114,13 +115,13 @@ def test_offer_backup_asks_nothing_when_the_file_is_sound_or_there_is_no_backup(
     url, path = damaged
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
     assert recovery.offer_backup(None, DatabaseError("x"), url) is None  # no backup yet
-    backup_sqlite(path, paths.backups_dir() / "studyapp-20250310-090000.sqlite3")
+    backup_sqlite(path, automatic_backup_path(path, dt.datetime(2025, 3, 10, 9, 0)))
     assert recovery.offer_backup(None, DatabaseError("locked"), url) is None  # file is sound
 
 
 def test_declining_the_backup_changes_nothing(qtbot, damaged, monkeypatch):
     url, path = damaged
-    backup_sqlite(path, paths.backups_dir() / "studyapp-20250310-090000.sqlite3")
+    backup_sqlite(path, automatic_backup_path(path, dt.datetime(2025, 3, 10, 9, 0)))
     _damage(path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert recovery.offer_backup(None, DatabaseError("damaged"), url) is None
@@ -129,7 +130,7 @@ def test_declining_the_backup_changes_nothing(qtbot, damaged, monkeypatch):
 
 def test_run_gui_offers_the_newest_backup_for_a_damaged_file(qtbot, damaged, monkeypatch):
     url, path = damaged
-    backup_sqlite(path, paths.backups_dir() / "studyapp-20250310-090000.sqlite3")
+    backup_sqlite(path, automatic_backup_path(path, dt.datetime(2025, 3, 10, 9, 0)))
     _damage(path)
     shown: list[str] = []
 

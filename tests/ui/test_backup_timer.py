@@ -6,6 +6,7 @@ import pytest
 
 from studyapp.core import paths
 from studyapp.core.backup import list_backups
+from studyapp.core.backup_catalog import automatic_backup_path
 from studyapp.core.db import Database
 from studyapp.core.services.maintenance import MaintenanceService
 from studyapp.ui.backup_timer import BackupScheduler
@@ -24,7 +25,7 @@ def test_start_backs_up_when_there_is_no_backup_yet(scheduler, qtbot):
         scheduler.start()
     [backup] = list_backups()
     assert str(backup.path) == signal.args[0]
-    assert backup.path.name.startswith("studyapp-")
+    assert backup.path.name.startswith("studyapp-test-")  # named after its database
     assert scheduler.is_active()
 
 
@@ -37,7 +38,7 @@ def test_no_backup_at_start_when_a_recent_one_exists(database, scheduler, qtbot)
 
 def test_the_timer_backs_up_again_and_thins(database, qtbot):
     # An old automatic backup from months ago goes once a newer one exists.
-    old = paths.backups_dir() / "studyapp-20200101-120000.sqlite3"
+    old = automatic_backup_path(database.path, dt.datetime(2020, 1, 1, 12))
     MaintenanceService(database).backup(old)
     assert [b.path for b in list_backups()] == [old]
     scheduler = BackupScheduler(database, interval_ms=50, min_age=dt.timedelta(0))

@@ -56,10 +56,14 @@ def _silence_stdout() -> None:
         pass
 
 
-def _is_driver_error(error: Exception) -> bool:
-    # SQLAlchemy is loaded only by commands that use it; an error of it means it was.
-    exc = sys.modules.get("sqlalchemy.exc")
-    return exc is not None and isinstance(error, exc.DBAPIError)
+def _as_database_error(error: Exception) -> StudyappError | None:
+    # The database libraries are loaded only by commands that use them; an error of one
+    # means one was, so core may be asked to name it.
+    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+        return None
+    from studyapp.core.db import as_database_error
+
+    return as_database_error(error)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,15 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         where = f": {error.filename}" if error.filename else ""
         return _fail(f"{error.strerror or error}{where}")
     except Exception as error:
-        if _is_driver_error(error):
-            # A driver error that escaped a service (locked during start-up, say).
-            from studyapp.core.db import translate_error
-
-            if debug_enabled():
-                traceback.print_exc()
-            return _fail(str(translate_error(error)))
         if debug_enabled():
             traceback.print_exc()
+        # A driver error that escaped a service (locked during start-up, say).
+        translated = _as_database_error(error)
+        if translated is not None:
+            return _fail(str(translated))
+        if debug_enabled():
             return _fail(f"unexpected error: {type(error).__name__}: {error}")
         return _fail(
             f"unexpected error: {type(error).__name__}: {error} "

@@ -32,7 +32,7 @@ def add_backup_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -
     backup.add_argument(
         "--list",
         action="store_true",
-        help="list the backups, newest first: path, time, size",
+        help="list this database's backups, newest first: path, time, size",
     )
 
     restore = command(
@@ -74,16 +74,17 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         if args.dest is not None:
             raise ValidationError("Give either a destination or --list, not both.")
         # The folder only, no database: this works while the database is damaged or missing.
-        from studyapp.core.backup import list_backups
+        from studyapp.core.backup_catalog import backups_for
 
-        backups = list_backups()
+        backups = backups_for(ctx.url)
         for info in backups:
             stamp = info.created.strftime("%Y-%m-%d %H:%M:%S")
             ctx.print(f"{info.path}\t{stamp}\t{human_size(info.size)}")
         if not backups:
             ctx.warn(f"No backups in {backups_dir()} yet.")
         return 0
-    path = MaintenanceService(ctx.existing_database()).backup(args.dest)
+    # Not refused at opening: the backup refuses a damaged file itself, saying so.
+    path = MaintenanceService(ctx.existing_database(check=False)).backup(args.dest)
     ctx.print(str(path))
     return 0
 
@@ -109,7 +110,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
     if sqlite_path(ctx.url) is None:  # before connecting: no server driver is needed
         raise DatabaseError(NOT_SQLITE_RESTORE)
-    service = MaintenanceService(ctx.database(migrate=False))
+    # A damaged database is what restore is for: no check before opening it.
+    service = MaintenanceService(ctx.database(migrate=False, check=False))
     target = service.db.path
     if target is not None and not args.yes:
         answer = _confirmed(f"Replace {target} with {args.backup}?", ctx)
@@ -136,7 +138,8 @@ def cmd_trash(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError("--all goes with --empty.")
     if args.empty and args.restore:
         raise ValidationError("Give either --empty or --restore, not both.")
-    service = TrashService(ctx.database())
+    writes = bool(args.restore or args.empty)
+    service = TrashService(ctx.writing_database(args) if writes else ctx.database())
     if args.restore:
         kind_text, id_text = args.restore
         try:

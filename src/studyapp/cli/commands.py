@@ -55,21 +55,43 @@ class Context:
         name, else the computer user."""
         return default_actor(self.actor_name or settings_member_name())
 
-    def database(self, *, migrate: bool = True) -> Database:
+    def database(
+        self, *, migrate: bool = True, check: bool = True, writes: bool = False
+    ) -> Database:
+        """The database, opened once. ``check``: refuse a damaged (or emptied) SQLite file
+        first, with one line naming the damage and the newest good backup; a command that
+        only reads checks what fits in a quarter of a second, one that ``writes`` more."""
         if self._database is None:
             from studyapp.core.db import open_database  # SQLAlchemy: only for what needs it
 
+            if check:
+                from studyapp.core.services.damage import READING_BUDGET, STARTUP_BUDGET
+                from studyapp.core.services.recovery import refuse_damaged
+
+                refuse_damaged(self.url, budget=STARTUP_BUDGET if writes else READING_BUDGET)
             self._database = open_database(self.url, migrate=migrate)
         return self._database
 
-    def existing_database(self) -> Database:
+    def writing_database(self, args: argparse.Namespace) -> Database:
+        """The database for a command that writes: backed up first when the newest backup
+        of it is older than the automatic interval (unless ``--no-backup``)."""
+        database = self.database(writes=True)
+        if not getattr(args, "no_backup", False):
+            from studyapp.core.services.maintenance import MaintenanceService
+
+            made = MaintenanceService(database).backup_before_writing()
+            if made is not None:
+                self.warn(f"backed up to {made}")
+        return database
+
+    def existing_database(self, *, check: bool = True) -> Database:
         """The database without migrating it, refusing to create an empty SQLite file."""
         from studyapp.core.db import sqlite_path
 
         path = sqlite_path(self.url)
         if path is not None and not path.exists():
             raise DatabaseError(f"There is no database at {path} yet.")
-        return self.database(migrate=False)
+        return self.database(migrate=False, check=check)
 
     def close(self) -> None:
         if self._database is not None:
@@ -124,7 +146,8 @@ def _outcome_line(outcome: FileOutcome, width: int) -> str:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.imports import ImportService
 
-    service = ImportService(ctx.database())
+    database = ctx.database() if args.dry_run else ctx.writing_database(args)
+    service = ImportService(database)
     with ProgressLine(ctx.err, "Importing") as progress:
         report = service.import_paths(
             list(args.paths),
@@ -177,7 +200,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.exports import ExportService
 
-    service = ExportService(ctx.database())
+    service = ExportService(ctx.database(writes=True))  # copies out: checked as a write is
     with ProgressLine(ctx.err, "Exporting") as progress:
         result = service.export(
             args.folder,
@@ -305,10 +328,10 @@ def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.maintenance import MaintenanceService
 
-    # Not migrated: an outdated schema is one of the things to report.
-    report = MaintenanceService(ctx.existing_database()).check()
-    if report.ok and not report.problems:
-        ctx.print(f"Database OK (revision {report.revision})")
+    # Not migrated, not refused: an outdated schema and damage are what it reports.
+    report = MaintenanceService(ctx.existing_database(check=False)).check()
+    if report.ok:
+        ctx.print(f"ok (revision {report.revision})")
         return 0
     for problem in report.problems:
         ctx.print(problem)
@@ -318,7 +341,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.demo import load_demo
 
-    result = load_demo(ctx.database())
+    result = load_demo(ctx.writing_database(args))
     if not result.created:
         ctx.print(f"The demo group {result.group!r} is already there; nothing was added.")
     else:

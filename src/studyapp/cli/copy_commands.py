@@ -27,7 +27,7 @@ def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.paths import resolve_database_url
     from studyapp.core.services.copying import KINDS, CopyService
 
-    source = ctx.database()
+    source = ctx.database(writes=True)
     target_url = resolve_database_url(args.target)
     if target_url == source.url:
         ctx.warn("studyapp: copy-to needs another database than the one copied from")

@@ -149,7 +149,7 @@ def _is_file(source: str) -> bool:
 def cmd_paper_add(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.papers import PaperService
 
-    service = PaperService(ctx.database())
+    service = PaperService(ctx.writing_database(args))
     source: str = args.source
     if source == STDIO:
         result = service.add_from_text(sys.stdin.read(), fetch=not args.no_fetch)
@@ -188,7 +188,7 @@ def cmd_paper_trash(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.papers import PaperService
     from studyapp.core.services.trash import TrashService
 
-    database = ctx.database()
+    database = ctx.writing_database(args)
     paper = PaperService(database).get(args.paper_id)
     TrashService(database).trash_paper(paper.id)
     ctx.print(f"Moved {describe(paper)} to the trash.")

@@ -57,6 +57,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
         help="the member whose changes these are (default: the name in the window's "
         "settings, else the computer user)",
     )
+    parser.add_argument(
+        "--no-backup",
+        action="store_true",
+        default=default if on_subcommand else False,
+        help="a command that writes skips the backup it makes when the newest is over "
+        "30 minutes old",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 

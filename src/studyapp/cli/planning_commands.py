@@ -112,7 +112,7 @@ def _when(info: AssignmentInfo) -> str:
 def cmd_assign(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.assignments import AssignmentService
 
-    info, created = AssignmentService(ctx.database()).assign(
+    info, created = AssignmentService(ctx.writing_database(args)).assign(
         args.paper_id, args.person, session_id=args.session, due=args.due
     )
     if created:

@@ -85,7 +85,7 @@ def cmd_publish(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.publish import PublishService
 
     site: Path = args.site
-    result = PublishService(ctx.database()).publish(
+    result = PublishService(ctx.database(writes=True)).publish(
         site,
         flavor=args.flavor,
         group=args.group,

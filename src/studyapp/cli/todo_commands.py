@@ -92,8 +92,11 @@ def shown_line(item: ChecklistItemInfo) -> str:
 def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.checklist import ChecklistService
 
-    service = ChecklistService(ctx.database(), ctx.actor())
-    if args.todo_action is not None:
+    writes = args.todo_action is not None
+    service = ChecklistService(
+        ctx.writing_database(args) if writes else ctx.database(), ctx.actor()
+    )
+    if writes:
         return _change(args, ctx, service)
     items = service.items(open_only=args.open)
     if args.json:

@@ -98,6 +98,8 @@ def backup_sqlite(source_url_or_path: str | Path, dest: Path) -> Path:
 # -- listing, raw copies and restoring -------------------------------------------------------
 
 BACKUP_SUFFIX = ".sqlite3"
+# A damaged database set aside ("lab-3f9a2c1e-damaged-20250310-190312.sqlite3"): never a backup.
+DAMAGED_MARK = "-damaged-"
 # "studyapp-20250310-190312.sqlite3", "pre-migration-0002-20250310-190312-2.sqlite3"
 _STAMP = re.compile(r"(\d{8}-\d{6})(?:-\d+)?$")
 
@@ -121,7 +123,8 @@ def backup_time(path: Path) -> dt.datetime:
 
 
 def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """Every ``*.sqlite3`` in the backups folder, newest first; none when it does not exist."""
+    """Every ``*.sqlite3`` in the backups folder but damaged files set aside, newest first;
+    none when the folder does not exist."""
     folder = paths.backups_dir() if folder is None else folder
     found: list[BackupInfo] = []
     try:
@@ -136,6 +139,8 @@ def list_backups(folder: Path | None = None) -> list[BackupInfo]:
         ) from None
     for path in candidates:
         if path.suffix != BACKUP_SUFFIX or path.name.startswith(".") or not path.is_file():
+            continue
+        if DAMAGED_MARK in path.stem:
             continue
         with contextlib.suppress(OSError):  # deleted while we looked: not a backup any more
             found.append(BackupInfo(path, backup_time(path), path.stat().st_size))
@@ -193,6 +198,29 @@ def _check_backup(path: Path) -> None:
         )
     if has_sessions is None:
         raise DatabaseError("{not_ours}: it has no studyapp tables.", not_ours=not_ours)
+
+
+def verify_backup(path: Path) -> int:
+    """Open a backup just written, check it and count its sessions; returns the count.
+
+    A copy that fails (unreadable, damaged, not a studyapp database) is removed and a
+    ``DatabaseError`` says why: a bad copy must never sit in the folder as a backup.
+    """
+    try:
+        _check_backup(path)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as connection:
+            count = int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
+    except (DatabaseError, sqlite3.Error) as error:
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + "-wal").unlink(missing_ok=True)
+        reason = error.message if isinstance(error, DatabaseError) else str(error)
+        raise DatabaseError(
+            "The backup {path} failed verification and was removed: {reason}",
+            path=path,
+            reason=reason,
+        ) from error
+    return count
 
 
 def replace_database(backup: Path, target: Path) -> None:

@@ -3,8 +3,9 @@ two months; older ones go. The newest backup is never deleted, whatever its age.
 
 :func:`backups_to_delete` is pure (a list of names and times in, a list of names out) so the
 rules are tested without files; :func:`thin_backups` applies it to the backups folder.
-Only the automatic ``studyapp-*.sqlite3`` copies are thinned: the ones taken before a migration
-or a restore are few and are kept until the user deletes them.
+Only one database's automatic copies are thinned together (``<name>-<hash>-<stamp>``, see
+``backup_catalog``; for the default database also the old ``studyapp-<stamp>`` ones): the ones
+taken before a migration or a restore are few and are kept until the user deletes them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TypeVar
 
 from studyapp.core import paths
 from studyapp.core.backup import list_backups
+from studyapp.core.backup_catalog import backups_of, forget_backups, is_automatic
 from studyapp.core.errors import DatabaseError
 
 KEEP_ALL = dt.timedelta(days=1)
@@ -61,22 +63,32 @@ def backups_to_delete(backups: Sequence[tuple[Item, dt.datetime]], now: dt.datet
     return doomed
 
 
-def thin_backups(folder: Path | None = None, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the automatic backups the rules no longer keep; returns the deleted files."""
+def thin_backups(
+    folder: Path | None = None, *, now: dt.datetime | None = None, database: Path | None = None
+) -> list[Path]:
+    """Delete the automatic backups the rules no longer keep; returns the deleted files.
+
+    With ``database``, only that database's backups; without, the old ``studyapp-*`` ones.
+    """
     folder = paths.backups_dir() if folder is None else folder
-    automatic = [
-        (info.path, info.created)
-        for info in list_backups(folder)
-        if info.path.name.startswith(THINNED_PREFIX)
-    ]
+    if database is None:
+        found = [i for i in list_backups(folder) if i.path.name.startswith(THINNED_PREFIX)]
+    else:
+        found = [i for i in backups_of(database, folder) if is_automatic(i.path, database)]
+    automatic = [(info.path, info.created) for info in found]
     deleted: list[Path] = []
-    for path in backups_to_delete(automatic, now or dt.datetime.now()):
-        try:
-            path.unlink(missing_ok=True)
-            path.with_name(path.name + "-wal").unlink(missing_ok=True)
-        except OSError as error:
-            raise DatabaseError(
-                "Cannot delete the old backup {path}: {reason}.", path=path, reason=error.strerror
-            ) from None
-        deleted.append(path)
+    try:
+        for path in backups_to_delete(automatic, now or dt.datetime.now()):
+            try:
+                path.unlink(missing_ok=True)
+                path.with_name(path.name + "-wal").unlink(missing_ok=True)
+            except OSError as error:
+                raise DatabaseError(
+                    "Cannot delete the old backup {path}: {reason}.",
+                    path=path,
+                    reason=error.strerror,
+                ) from None
+            deleted.append(path)
+    finally:
+        forget_backups(deleted)
     return deleted

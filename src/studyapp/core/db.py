@@ -218,6 +218,14 @@ def translate_error(error: Exception, read_only: str | None = None) -> DatabaseE
     )
 
 
+def as_database_error(error: BaseException) -> DatabaseError | None:
+    """A driver error that escaped a service, as one readable line; None for any other
+    error. Callers above core (the command line) never name the driver's exceptions."""
+    if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
+        return translate_error(error)
+    return None
+
+
 @dataclass
 class Database:
     """An engine plus its session factory; services receive one of these."""
@@ -226,10 +234,12 @@ class Database:
     engine: Engine
     factory: sessionmaker[OrmSession]
     read_only: str | None = None  # why it was opened read-only ("it is on a read-only disk")
+    damaged: bool = False  # opened read-only because it failed the damage check
 
     @classmethod
-    def connect(cls, url: str) -> Database:
-        reason = read_only_reason(url)
+    def connect(cls, url: str, *, read_only: str | None = None) -> Database:
+        """``read_only``: open read-only for this reason even where the file can be written."""
+        reason = read_only or read_only_reason(url)
         engine = make_engine(url, read_only=reason is not None)
         factory = sessionmaker(engine, expire_on_commit=False)
         return cls(url=url, engine=engine, factory=factory, read_only=reason)
@@ -255,9 +265,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    """Connect and bring the schema to the newest version (backing the file up first)."""
-    database = Database.connect(url)
+def open_database(url: str, *, migrate: bool = True, damaged: bool = False) -> Database:
+    """Connect and bring the schema to the newest version (backing the file up first).
+
+    ``damaged``: the file failed the damage check; it is opened read-only, as it is.
+    """
+    database = Database.connect(url, read_only="it is damaged" if damaged else None)
+    database.damaged = damaged
     at_head = not migrate or is_at_head(database.engine)
     if not at_head and database.read_only is not None:
         problem = _cannot_migrate(database)

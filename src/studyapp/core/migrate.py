@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 
 from studyapp.core import models, paths
 from studyapp.core.backup import backup_sqlite
+from studyapp.core.backup_catalog import record_backup
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
 from studyapp.core.migrations import at_head
@@ -143,7 +144,8 @@ def upgrade_to_head(database: Database) -> None:
         state = _read_state(connection)
     _refuse_unusable(state)
     if database.path is not None and state.tables:
-        backup_sqlite(database.path, pre_migration_backup_path(state.revision))
+        saved = backup_sqlite(database.path, pre_migration_backup_path(state.revision))
+        record_backup(saved, database.path, None, verified=False)  # it belongs to this file
     with _readable_errors():
         _run_upgrade(database, head)
 

@@ -46,8 +46,9 @@ class BackupScheduler(QObject):
         self._timer.timeout.connect(self.run_now)
 
     def is_enabled(self) -> bool:
-        """False for databases studyapp does not back up itself (PostgreSQL, in-memory)."""
-        return self._service.is_sqlite_file()
+        """False for databases studyapp does not back up itself (PostgreSQL, in-memory) and
+        for a damaged file, which must never become the newest backup."""
+        return self._service.is_sqlite_file() and not self._service.db.damaged
 
     def is_active(self) -> bool:
         return self._timer.isActive()
@@ -69,8 +70,9 @@ class BackupScheduler(QObject):
             return
         service, min_age = self._service, self._min_age
 
-        def work(_control: JobControl) -> Path | None:
-            return service.auto_backup(min_age=min_age)
+        def work(control: JobControl) -> Path | None:
+            # The check before the copy reads the whole file: a closing window stops it.
+            return service.auto_backup(min_age=min_age, stop=control.cancelled)
 
         job = BackgroundJob(work, self)
         job.succeeded.connect(self._on_succeeded)

@@ -25,10 +25,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core.search import tokens
+from studyapp.core.search.hits import BODY
 
 # Query clauses as FTS5 phrases: phrases.py, which loads without SQLAlchemy.
 from studyapp.core.search.phrases import Matcher, matcher  # noqa: F401
-from studyapp.core.search.texts import BODY
 
 # What the index holds is texts.py's; named here too, where callers have always found it.
 from studyapp.core.search.texts import Doc as Doc

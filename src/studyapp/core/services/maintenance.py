@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
 
 from studyapp.core import paths
 from studyapp.core.backup import (
     BackupInfo,
-    backup_any,
     backup_sqlite,
-    default_backup_path,
-    list_backups,
+    copy_raw,
     replace_database,
+    source_file,
+    verify_backup,
 )
-from studyapp.core.backup_policy import THINNED_PREFIX, thin_backups
+from studyapp.core.backup_catalog import (
+    automatic_backup_path,
+    backups_of,
+    damaged_copy_path,
+    record_backup,
+    unused_name,
+)
+from studyapp.core.backup_policy import thin_backups
 from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
+from studyapp.core.models import Session
+from studyapp.core.services.recovery import inspect_file
 
 # The automatic backup interval: at start and while the window is open.
 AUTO_BACKUP_AGE = dt.timedelta(minutes=30)
@@ -28,9 +38,6 @@ NOT_SQLITE_RESTORE = (
     "Only SQLite files can be restored here; restore PostgreSQL with pg_restore "
     '(see "Your data" in the README).'
 )
-
-# integrity_check can list thousands of damaged pages; a person needs the first few.
-MAX_INTEGRITY_LINES = 20
 
 
 @dataclass(frozen=True)
@@ -55,33 +62,6 @@ class CheckReport:
         return not self.problems
 
 
-def _unused_name(path: Path) -> Path:
-    # Two backups within one second get the same default name; never overwrite the first.
-    candidate, counter = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-        counter += 1
-    return candidate
-
-
-def _integrity_problems(connection: Connection) -> list[str]:
-    rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-    if rows == ["ok"]:
-        return []
-    shown = [f"Integrity: {row}" for row in rows[:MAX_INTEGRITY_LINES]]
-    if len(rows) > MAX_INTEGRITY_LINES:
-        shown.append(f"Integrity: ... and {len(rows) - MAX_INTEGRITY_LINES} more problems.")
-    return shown
-
-
-def _foreign_key_problems(connection: Connection) -> list[str]:
-    # Each row: (table, rowid, parent table, foreign key index).
-    return [
-        f"Broken link: row {rowid} of table {table} points to a missing row of table {parent}."
-        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check")
-    ]
-
-
 def _revision_problem(revision: str | None, head: str) -> str | None:
     if revision == head:
         return None
@@ -104,47 +84,135 @@ class MaintenanceService:
     def __init__(self, database: Database) -> None:
         self.db = database
 
+    def _sound_file(
+        self,
+        *,
+        budget: float | None,
+        checked: bool = False,
+        stop: Callable[[], bool] | None = None,
+    ) -> Path | None:
+        """The database file, once the damage check passed (``checked``: the caller just
+        ran it): a damaged file is never copied where a good backup is (or would be).
+        None when ``stop`` asked to end the check before it was through."""
+        source = source_file(self.db.url)  # refuses PostgreSQL and in-memory databases
+        if not source.is_file():
+            raise DatabaseError("There is no database file at {path}.", path=source)
+        if checked:
+            return source
+        inspection = inspect_file(source, budget=budget, stop=stop)
+        if stop is not None and stop():
+            return None
+        if inspection.damaged:
+            newest = inspection.backup
+            if newest is None:
+                raise DatabaseError(
+                    "Backup refused: {reason} A damaged file is never copied over a good backup.",
+                    reason=inspection.reason(),
+                )
+            raise DatabaseError(
+                "Backup refused: {reason} A damaged file is never copied over a good "
+                "backup. The newest good backup is {path}.",
+                reason=inspection.reason(),
+                path=newest.path,
+            )
+        return source
+
+    def _verified(self, made: Path, source: Path) -> Path:
+        """Verify a copy just made (removed when it fails) and note it in the manifest."""
+        sessions = verify_backup(made)
+        if made.parent.resolve() == paths.backups_dir().resolve():
+            record_backup(made, source, sessions, verified=True)
+        return made
+
     def backup(self, dest: Path | None = None) -> Path:
-        """Copy the database; ``dest`` may be a file, a folder, or None (the backups folder)."""
+        """Copy the database; ``dest`` may be a file, a folder, or None (the backups folder).
+
+        Refused when the database fails the damage check; the copy is verified after it is
+        written.
+        """
+        source = self._sound_file(budget=None)
+        assert source is not None  # only a stop request makes it None
         if dest is None:
-            target = _unused_name(default_backup_path())
+            target = automatic_backup_path(source)
         elif dest.expanduser().is_dir():
-            target = _unused_name(dest.expanduser() / default_backup_path().name)
+            target = unused_name(dest.expanduser() / automatic_backup_path(source).name)
         else:
             target = dest.expanduser()
-        return backup_sqlite(self.db.url, target)
+        return self._verified(backup_sqlite(self.db.url, target), source)
 
     def is_sqlite_file(self) -> bool:
         """True when the database is a SQLite file (the only kind studyapp backs up itself)."""
         return self.db.path is not None
 
     def list_backups(self) -> list[BackupInfo]:
-        """The backups folder, newest first."""
-        return list_backups()
+        """This database's backups, newest first."""
+        path = self.db.path
+        return [] if path is None else backups_of(path)
+
+    def backup_due(
+        self, *, min_age: dt.timedelta = AUTO_BACKUP_AGE, now: dt.datetime | None = None
+    ) -> bool:
+        """True when the newest backup of this database is older than ``min_age``."""
+        path = self.db.path
+        if path is None or not path.is_file():
+            return False
+        newest = backups_of(path)
+        return not newest or (now or dt.datetime.now()) - newest[0].created >= min_age
 
     def auto_backup(
-        self, *, min_age: dt.timedelta = AUTO_BACKUP_AGE, now: dt.datetime | None = None
+        self,
+        *,
+        min_age: dt.timedelta = AUTO_BACKUP_AGE,
+        now: dt.datetime | None = None,
+        budget: float | None = None,
+        already_checked: bool = False,
+        stop: Callable[[], bool] | None = None,
     ) -> Path | None:
-        """Back up when the newest automatic backup is older than ``min_age``, then thin.
+        """Back up when the newest backup of this database is older than ``min_age``, then
+        thin this database's automatic backups.
 
         Returns the new backup, or None when none was due or the database is not a SQLite
-        file (PostgreSQL is backed up with pg_dump, outside studyapp).
+        file (PostgreSQL is backed up with pg_dump, outside studyapp). A damaged database
+        is refused with a ``DatabaseError``. ``stop``: True ends the check before the copy,
+        and no copy is made (the window closing).
         """
-        if not self.is_sqlite_file():
-            return None
         now = now or dt.datetime.now()
-        automatic = [b for b in list_backups() if b.path.name.startswith(THINNED_PREFIX)]
-        if automatic and now - automatic[0].created < min_age:
+        if not self.is_sqlite_file() or not self.backup_due(min_age=min_age, now=now):
             return None
-        made = backup_sqlite(self.db.url, _unused_name(default_backup_path(now)))
-        thin_backups(now=now)
+        source = self._sound_file(budget=budget, checked=already_checked, stop=stop)
+        if source is None:
+            return None
+        made = self._verified(
+            backup_sqlite(self.db.url, automatic_backup_path(source, now)), source
+        )
+        thin_backups(now=now, database=source)
         return made
+
+    def backup_before_writing(self, *, min_age: dt.timedelta = AUTO_BACKUP_AGE) -> Path | None:
+        """The command line's backup before a command that writes: made when the newest
+        backup of this database is older than ``min_age`` and there is something to lose
+        (a database without sessions is not copied). The start-up check has run already."""
+        if self.db.read_only is not None:
+            return None  # the write is refused anyway; the copy would only delay saying so
+        if not self.backup_due(min_age=min_age) or self._session_count() == 0:
+            return None
+        return self.auto_backup(min_age=min_age, already_checked=True)
+
+    def _session_count(self) -> int:
+        with self.db.engine.connect() as connection:
+            try:
+                return int(
+                    connection.execute(select(func.count()).select_from(Session)).scalar_one()
+                )
+            except sa_exc.DBAPIError:
+                return 0  # no tables yet: a new database
 
     def restore(self, backup: Path) -> RestoreResult:
         """Replace the database file with ``backup``, saving the current file first.
 
-        The current file is saved even when it is damaged (its raw bytes are copied when
-        SQLite cannot read it), as ``pre-restore-<time>.sqlite3`` in the backups folder.
+        A sound current file is kept as a verified ``pre-restore-<time>.sqlite3`` backup; a
+        damaged one (its raw bytes when SQLite cannot read it) as
+        ``<name>-<hash>-damaged-<time>.sqlite3``, which is never listed or offered as a backup.
         """
         target = self.db.path
         if target is None:
@@ -154,25 +222,36 @@ class MaintenanceService:
         self.db.dispose()  # no pooled connection may hold the old file open
         saved: Path | None = None
         if target.is_file():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            saved = backup_any(
-                target, _unused_name(paths.backups_dir() / f"pre-restore-{stamp}.sqlite3")
-            )
+            saved = self._save_before_restore(target)
         replace_database(backup, target)
         return RestoreResult(database=target, backup=backup.expanduser(), saved=saved)
 
+    def _save_before_restore(self, target: Path) -> Path:
+        if not inspect_file(target, budget=None).damaged:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            dest = unused_name(paths.backups_dir() / f"pre-restore-{stamp}.sqlite3")
+            try:
+                return self._verified(backup_sqlite(target, dest), target)
+            except DatabaseError:
+                pass  # unreadable after all: its bytes are kept below
+        return copy_raw(target, damaged_copy_path(target))
+
     def check(self) -> CheckReport:
-        """Integrity, foreign keys (SQLite) and schema version, without changing anything."""
+        """The damage check read in full (SQLite: integrity, foreign keys, every row as the
+        app reads it, an emptied file) and the schema version, without changing anything.
+        One line per kind of damage."""
         from studyapp.core.migrate import current_revision, head_revision  # Alembic: slow import
 
         head = head_revision()
+        path = self.db.path
         problems: list[str] = []
+        if path is not None and path.is_file():
+            inspection = inspect_file(path, budget=None)
+            if inspection.damaged:
+                problems = list(inspection.report.problems) or [inspection.reason()]
+                return CheckReport(problems=tuple(problems), revision=None, head=head)
         revision: str | None = None
         try:
-            with self.db.engine.connect() as connection:
-                if connection.dialect.name == "sqlite":
-                    problems += _integrity_problems(connection)
-                    problems += _foreign_key_problems(connection)
             revision = current_revision(self.db)
         except sa_exc.DBAPIError as error:
             # A file too damaged to read is itself the finding.

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from studyapp.core.dto import SessionSummary
+from studyapp.core.errors import StudyappError
 from studyapp.core.services.sessions import SessionService
 
 PAGE_SIZE = 200
@@ -29,6 +30,7 @@ class SessionListModel(QAbstractListModel):
         self._group: str | None = None
         self._text: str | None = None
         self._exhausted = False
+        self.error: str | None = None  # why the last page could not be read
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -50,9 +52,16 @@ class SessionListModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        page = self._service.list_sessions(
-            text=self._text, group=self._group, limit=PAGE_SIZE, offset=len(self._rows)
-        )
+        try:
+            page = self._service.list_sessions(
+                text=self._text, group=self._group, limit=PAGE_SIZE, offset=len(self._rows)
+            )
+        except StudyappError as error:
+            # Qt calls this from a view: an exception would only be a traceback on stderr.
+            # Unreadable rows end the list; the window's banner says the file is damaged.
+            self._exhausted = True
+            self.error = str(error)
+            return
         self._exhausted = len(page) < PAGE_SIZE
         if page:
             first = len(self._rows)
