@@ -92,3 +92,15 @@ def built(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return make
+
+
+def damage_header(path: Path) -> None:
+    """The first 100 bytes (SQLite's file header) zeroed."""
+    with path.open("r+b") as handle:
+        handle.write(b"\0" * 100)
+
+
+def damage_truncated(path: Path) -> None:
+    """The file cut off at half its length, as a copy interrupted part way leaves it."""
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)

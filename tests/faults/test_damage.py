@@ -22,7 +22,14 @@ from studyapp.core.services.damage import check_file
 from studyapp.core.services.maintenance import MaintenanceService
 from studyapp.core.services.recovery import inspect_file
 
-from .conftest import damage_middle, damage_small, quick_check, session_titles
+from .conftest import (
+    damage_header,
+    damage_middle,
+    damage_small,
+    damage_truncated,
+    quick_check,
+    session_titles,
+)
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -176,3 +183,23 @@ def test_import_backs_up_first_when_the_newest_backup_is_old(built, tmp_path):
     assert len(session_titles(backup.path)) == 121  # the state before this import
     again = run("--database", path, "import", notes)  # a backup from seconds ago is enough
     assert "backed up" not in again.stderr and len(backups_of(path)) == 1
+
+
+@pytest.mark.parametrize("damage", [damage_header, damage_truncated], ids=["header", "truncated"])
+def test_a_zeroed_header_or_a_truncated_file_is_refused_and_its_backup_restores_it(built, damage):
+    path = built()
+    good = backed_up(path)
+    damage(path)
+    assert inspect_file(path).damaged
+    done = run("--database", path, "list")
+    assert done.returncode == 1, done.stdout
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    check = run("--database", path, "check")
+    assert check.returncode == 1 and check.stdout.strip(), check.stderr
+    assert all(len(line) < 300 for line in check.stdout.splitlines())
+    assert run("--database", path, "backup").returncode == 1
+    assert [info.path for info in backups_of(path)] == [good]
+    restored = run("--database", path, "restore", good, "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert len(session_titles(path)) == 120  # every session back
+    assert run("--database", path, "check").returncode == 0
