@@ -33,9 +33,12 @@ def create_main_window(database_url: str) -> MainWindow:
     cannot be used at all (locked, unreadable, too new).
     """
     _application()
+    from studyapp.core.services.damage import READING_BUDGET
     from studyapp.core.services.recovery import inspect
 
-    inspection = inspect(database_url)
+    # A glance, newest meetings first, so a large database still opens at once; every
+    # backup checks the whole file before it copies it.
+    inspection = inspect(database_url, budget=READING_BUDGET)
     damaged = inspection is not None and inspection.damaged
     try:
         database = open_database(database_url, damaged=damaged)

@@ -43,8 +43,8 @@ from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STARTUP_BUDGET = 2.0  # seconds: what a start may spend before the window shows
-# A command that only reads (list, show) checks what fits in this and stays quick; a
-# command that writes checks for STARTUP_BUDGET first.
+# The window's start and a command that only reads (list, show) check what fits in this
+# and stay quick; a command that writes or copies out checks for STARTUP_BUDGET first.
 READING_BUDGET = 0.25
 CHUNK = 256  # rows read per query; the clock is looked at between chunks
 SHOWN_ROWS = 3  # row ids named per table and kind; the rest are counted
