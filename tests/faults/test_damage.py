@@ -21,6 +21,7 @@ from studyapp.core.errors import DatabaseError
 from studyapp.core.services.damage import check_file
 from studyapp.core.services.maintenance import MaintenanceService
 from studyapp.core.services.recovery import inspect_file
+from studyapp.core.services.sessions import SessionService
 
 from .conftest import (
     damage_header,
@@ -203,3 +204,23 @@ def test_a_zeroed_header_or_a_truncated_file_is_refused_and_its_backup_restores_
     assert restored.returncode == 0, restored.stderr
     assert len(session_titles(path)) == 120  # every session back
     assert run("--database", path, "check").returncode == 0
+
+
+def test_a_check_in_the_window_process_leaves_its_locks_to_its_connections(built, tmp_path):
+    # POSIX locks belong to the process: a descriptor of the file opened and closed beside
+    # SQLite's dropped the open connections' locks, and the next process to close the
+    # database deleted its WAL under them ("disk I/O error" on the next write).
+    path = built()
+    database = open_database(f"sqlite:///{path}")
+    try:
+        service = SessionService(database)
+        [first, *_] = service.list_sessions()
+        assert not check_file(path).damaged
+        note = tmp_path / "2025-03-10.md"
+        note.write_text("# 다른 쓰기\n\n내용\n", "utf-8")
+        assert run("--database", path, "--no-backup", "import", note).returncode == 0
+        assert path.with_name(path.name + "-wal").exists()
+        service.save_body(first.id, "여전히 저장됨\n")
+        assert service.get(first.id).body == "여전히 저장됨\n"
+    finally:
+        database.dispose()

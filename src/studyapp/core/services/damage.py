@@ -41,7 +41,7 @@ from studyapp.core.db import read_only_uri
 from studyapp.core.models import Base
 from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+NOT_SQLITE = "The file is not a SQLite database (its first bytes are damaged)."
 STARTUP_BUDGET = 2.0  # seconds: what a start may spend before the window shows
 # The window's start and a command that only reads (list, show) check what fits in this
 # and stay quick; a command that writes or copies out checks for STARTUP_BUDGET first.
@@ -301,10 +301,11 @@ def check_file(
     then, True ends the check early (a window closing while it runs on a worker thread).
     """
     report = DamageReport()
+    # The file is never opened here but through SQLite: closing a descriptor of our own
+    # would drop every lock this process's connections hold on it (POSIX locks are per
+    # process), and another process could then delete the WAL under them.
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         return report  # a new database, not a damaged one
     except OSError as error:
@@ -312,9 +313,6 @@ def check_file(
         return report
     if size == 0:
         report.emptied = True
-        return report
-    if header != SQLITE_HEADER:
-        report.problems.append("The file is not a SQLite database (its first bytes are damaged).")
         return report
     deadline = None if budget is None else time.monotonic() + budget
 
@@ -340,7 +338,10 @@ def check_file(
             else:
                 report.problems.append(f"The file cannot be read: {_short(error)}.")
         except sqlite3.DatabaseError as error:
-            report.problems.append(f"The file is damaged: {_short(error)}.")
+            if "not a database" in str(error):
+                report.problems.append(NOT_SQLITE)
+            else:
+                report.problems.append(f"The file is damaged: {_short(error)}.")
     return report
 
 
