@@ -78,6 +78,7 @@ class PostgresServer:
         self._prefix = f"studyapp_test_{os.getpid()}"
         self._admin = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         self._migrated: str | None = None
+        self._tables = 0
 
     def _url(self, name: str) -> str:
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
@@ -112,9 +113,36 @@ class PostgresServer:
             url = self._empty_database()
             open_database(url).dispose()
             self._migrated = url
+            engine = create_engine(url, poolclass=NullPool)
+            with engine.connect() as connection:
+                self._tables = connection.exec_driver_sql(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                ).scalar()
+            engine.dispose()
+        elif not self._still_at_head(self._migrated):
+            # A test changed the schema or its version: start again from an empty one.
+            self._migrated, url = None, self._migrated
+            self.drop(url)
+            return self.new_database()
         else:
             self._execute("SET lock_timeout = '10s';" + _EMPTY, self._migrated)
         return self._migrated
+
+    def _still_at_head(self, url: str) -> bool:
+        from studyapp.core.schema_version import SCHEMA_HEAD
+
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+                tables = connection.exec_driver_sql(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                ).scalar()
+                return [row[0] for row in versions] == [SCHEMA_HEAD] and tables == self._tables
+        except Exception:  # anything wrong with it: make a new one
+            return False
+        finally:
+            engine.dispose()
 
     def drop(self, url: str) -> None:
         if url == self._migrated:

@@ -116,14 +116,17 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         raise DatabaseError(f"Not a database URL: {url}") from None
     if parsed.get_backend_name() != "sqlite":
         backend = parsed.get_backend_name()
+        if parsed.drivername in ("postgresql", "postgres"):
+            # SQLAlchemy's default PostgreSQL driver is psycopg2; studyapp ships psycopg 3.
+            parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(url, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True)
         except sa_exc.NoSuchModuleError:
             raise DatabaseError(
                 f"Unknown database type {parsed.drivername!r} in the URL."
             ) from None
         except ImportError as error:
-            hint = " (pip install psycopg)" if backend == "postgresql" else ""
+            hint = ' (pip install "studyapp[postgres]")' if backend == "postgresql" else ""
             raise DatabaseError(
                 f"The {backend} driver is not installed: {error.name or error}{hint}."
             ) from None

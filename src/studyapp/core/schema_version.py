@@ -12,7 +12,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 VERSION_TABLE = "alembic_version"
 
 

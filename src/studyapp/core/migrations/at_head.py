@@ -78,4 +78,14 @@ def sync_rows_with_bodies(bind: sa.Connection) -> None:
     rebuild(bind)
 
 
-STEPS: dict[str, Callable[[sa.Connection], None]] = {"sync_rows": sync_rows_with_bodies}
+def rebuild_search_index(bind: sa.Connection) -> None:
+    """Index every session again with today's tokenizer (plain SQL only)."""
+    from studyapp.core.search.index import rebuild
+
+    rebuild(bind)
+
+
+STEPS: dict[str, Callable[[sa.Connection], None]] = {
+    "rebuild_search": rebuild_search_index,
+    "sync_rows": sync_rows_with_bodies,
+}

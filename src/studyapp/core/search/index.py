@@ -5,7 +5,8 @@ it); ``search_fts`` is a contentless FTS5 table whose rowid is ``search_docs.id`
 one column holds :func:`tokens.index_text` of that text. Contentless means a delete must
 hand FTS5 the same tokens again, which re-tokenizing the stored text gives.
 
-On PostgreSQL only ``search_docs`` exists and is scanned with ILIKE (see services/search).
+On PostgreSQL the same tokens go to a GIN-indexed ``tsvector`` instead (``pg_index``); a
+deleted ``search_docs`` row takes its vectors with it (ON DELETE CASCADE).
 Everything here is plain SQL on a Connection, so the migration can build the index too.
 """
 
@@ -22,7 +23,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
-from studyapp.core.search import tokens
+from studyapp.core.search import pg_index, tokens
 
 DOCS_TABLE = "search_docs"
 FTS_TABLE = "search_fts"
@@ -252,6 +253,8 @@ def _insert(
             for id_, session, field, ref, body in rows
         ],
     )
+    if connection.dialect.name == "postgresql" and pg_index.has_vectors(connection):
+        pg_index.write_vectors(connection, [(row[0], row[4]) for row in rows])
 
 
 def write_fts(connection: Connection, rows: FtsRows) -> None:

@@ -2,7 +2,8 @@
 
 Every positive clause is a set of session ids (INTERSECT), every excluded one is taken away
 (EXCEPT); filters are plain conditions on the sessions. On SQLite a clause is an FTS5
-phrase, or ``instr`` over the texts for one Hangul syllable; elsewhere it is ILIKE.
+phrase, or ``instr`` over the texts for one Hangul syllable; on PostgreSQL a tsquery of the
+same tokens (see pg_index), or ILIKE for one syllable.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from studyapp.core import models
-from studyapp.core.search import index
+from studyapp.core.search import index, pg_index
 from studyapp.core.search.query import SearchQuery
 
 # A to-do still open, as the to-do list counts one: neither done nor cancelled.
@@ -69,12 +70,12 @@ def clause_sql(
             f" WHERE instr(d.text, :{name}) > 0{docs}{restrict}",
             (m.needle),
         )
-    escaped = m.needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return (
-        "SELECT d.session_id FROM search_docs d"
-        f" WHERE d.text ILIKE :{name} ESCAPE '\\'{docs}{restrict}",
-        f"%{escaped}%",
-    )
+    # PostgreSQL: the same tokens in a GIN index (pg_index), a lone syllable scanned.
+    if m.fts is not None:
+        condition, value = pg_index.clause_sql(m.fts, name, is_phrase=True)
+    else:
+        condition, value = pg_index.clause_sql(m.needle, name, is_phrase=False)
+    return f"SELECT d.session_id FROM search_docs d WHERE {condition}{docs}{restrict}", value
 
 
 def _contains(column_: InstrumentedAttribute[str], value: str) -> ColumnElement[bool]:

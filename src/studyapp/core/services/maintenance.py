@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
-from studyapp.core import paths
+from studyapp.core import paths, pg_check
 from studyapp.core.backup import (
     BackupInfo,
     backup_any,
@@ -162,7 +162,8 @@ class MaintenanceService:
         return RestoreResult(database=target, backup=backup.expanduser(), saved=saved)
 
     def check(self) -> CheckReport:
-        """Integrity, foreign keys (SQLite) and schema version, without changing anything."""
+        """Integrity, foreign keys and schema version, without changing anything (on
+        PostgreSQL: every row read, every link followed; see pg_check)."""
         from studyapp.core.migrate import current_revision, head_revision  # Alembic: slow import
 
         head = head_revision()
@@ -173,6 +174,8 @@ class MaintenanceService:
                 if connection.dialect.name == "sqlite":
                     problems += _integrity_problems(connection)
                     problems += _foreign_key_problems(connection)
+                elif connection.dialect.name == "postgresql":
+                    problems += pg_check.problems(connection)
             revision = current_revision(self.db)
         except sa_exc.DBAPIError as error:
             # A file too damaged to read is itself the finding.

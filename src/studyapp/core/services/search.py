@@ -5,9 +5,9 @@ Hangul syllables are found wherever they stand, also inside longer words, and En
 match case-insensitively by prefix. A query of one Hangul syllable scans the stored texts
 instead (correct, slower). Every term must occur somewhere in a session.
 
-PostgreSQL has no FTS table: the same ``search_docs`` texts are scanned with ILIKE, which
-finds the same sessions (a term is matched as written, ignoring case) and ranks them by
-date, newest first.
+PostgreSQL has no FTS table: the same tokens are in a GIN-indexed tsvector
+(``search/pg_index.py``), which finds the same sessions, ranked the same way with
+``ts_rank`` in place of bm25.
 
 Ranking: bm25 of the matching texts (titles count double), summed per session, raised by
 up to half for recent sessions (measured back from the newest live session). To stay fast
@@ -31,7 +31,7 @@ from sqlalchemy.sql.elements import TextClause
 
 from studyapp.core import models
 from studyapp.core.db import Database
-from studyapp.core.search import index, matching, prefixes
+from studyapp.core.search import index, matching, pg_index, prefixes
 from studyapp.core.search.matching import Plan
 from studyapp.core.search.query import parse_query
 from studyapp.core.search.tokens import locate
@@ -179,14 +179,19 @@ _RANKED = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY 
 def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
     """bm25-based relevance per session over the RANK_CAP newest matching texts."""
     ranking = _Ranking()
-    expression = _rank_expression(plan) if fts else None
+    expression = _rank_expression(plan)
     if expression is None:
         return ranking
-    # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
-    # Plain tuples from the driver: result rows cost more than the scoring itself here.
-    driver = connection.connection.driver_connection
-    assert driver is not None  # an open connection
-    rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
+    if fts:
+        # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
+        # Plain tuples from the driver: result rows cost more than the scoring itself here.
+        driver = connection.connection.driver_connection
+        assert driver is not None  # an open connection
+        rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
+    elif connection.dialect.name == "postgresql":
+        rows = pg_index.ranked(connection, expression, RANK_CAP)
+    else:
+        return ranking
     scores, docs = ranking.scores, ranking.docs
     shift, title_bits = index.SHIFT, (1 << index.SHIFT) - 1
     for rowid, rank in rows:
