@@ -5,9 +5,8 @@ Hangul syllables are found wherever they stand, also inside longer words, and En
 match case-insensitively by prefix. A query of one Hangul syllable scans the stored texts
 instead (correct, slower). Every term must occur somewhere in a session.
 
-PostgreSQL has no FTS table: the same tokens are in a GIN-indexed tsvector
-(``search/pg_index.py``), which finds the same sessions, ranked the same way with
-``ts_rank`` in place of bm25.
+PostgreSQL has no FTS table: the same tokens are in a GIN-indexed tsvector, which finds the
+same sessions, ranked with ``ts_rank`` in place of bm25 (``search/pg_index.py``).
 
 Ranking: bm25 of the matching texts (titles count double), summed per session, raised by
 up to half for recent sessions (measured back from the newest live session). To stay fast
@@ -182,16 +181,14 @@ def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
     expression = _rank_expression(plan)
     if expression is None:
         return ranking
-    if fts:
-        # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
-        # Plain tuples from the driver: result rows cost more than the scoring itself here.
-        driver = connection.connection.driver_connection
-        assert driver is not None  # an open connection
-        rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
-    elif connection.dialect.name == "postgresql":
+    # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
+    # Plain tuples from the driver: result rows cost more than the scoring itself here.
+    driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection
+    if not fts:  # PostgreSQL: ts_rank of the same newest texts in place of bm25
         rows = pg_index.ranked(connection, expression, RANK_CAP)
     else:
-        return ranking
+        rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
     scores, docs = ranking.scores, ranking.docs
     shift, title_bits = index.SHIFT, (1 << index.SHIFT) - 1
     for rowid, rank in rows:
