@@ -21,6 +21,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import core_messages  # noqa: E402  (beside this script)
+
 UI_DIR = ROOT / "src" / "studyapp" / "ui"
 APP_FILE = ROOT / "src" / "studyapp" / "app.py"
 TS_FILE = ROOT / "resources" / "translations" / "studyapp_ko.ts"
@@ -69,6 +72,9 @@ def _lupdate(ts_file: Path, *extra: str) -> None:
 
 def run_lupdate(ts_file: Path) -> None:
     ts_file.parent.mkdir(parents=True, exist_ok=True)
+    # The core's error templates reach lupdate through ui/core_messages.py.
+    if core_messages.main([]) != 0:
+        raise SystemExit("a core error's message is not a literal template (see above)")
     _lupdate(ts_file)
 
 
@@ -168,6 +174,8 @@ def untranslated(ts_file: Path) -> list[dict[str, str]]:
 
 def check() -> int:
     problems: list[str] = []
+    if core_messages.main(["--check"]) != 0:
+        problems.append("src/studyapp/ui/core_messages.py: run scripts/core_messages.py")
     if not TS_FILE.exists():
         print(f"missing {TS_FILE.relative_to(ROOT)}", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@
 <context>
     <name>AddPaperDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/add_paper_dialog.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/papers/add_paper_dialog.py" line="+71"/>
         <source>Add paper</source>
         <translation>논문 추가</translation>
     </message>
@@ -185,7 +185,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/assign_dialog.py" line="+49"/>
+        <location filename="../../src/studyapp/ui/papers/assign_dialog.py" line="+50"/>
         <source>Assign a paper</source>
         <translation>논문 배정</translation>
     </message>
@@ -306,7 +306,7 @@
 <context>
     <name>AssignmentsView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/assignments_view.py" line="+99"/>
+        <location filename="../../src/studyapp/ui/papers/assignments_view.py" line="+100"/>
         <source>By person</source>
         <translation>담당자별</translation>
     </message>
@@ -389,7 +389,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../src/studyapp/ui/workers.py" line="+137"/>
+        <location filename="../../src/studyapp/ui/workers.py" line="+138"/>
         <source>Something went wrong: {detail}</source>
         <translation>문제가 생겼습니다: {detail}</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+276"/>
+        <location filename="../../src/studyapp/ui/models/checklist_model.py" line="+277"/>
         <source>Carried over: the newest {shown} (double-click for all)</source>
         <translation>이월됨: 최근 {shown}개 (두 번 클릭하면 모두)</translation>
     </message>
@@ -520,6 +520,11 @@
         <translation>완료 {date}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Ticked by {name}</source>
+        <translation>{name} 님이 완료함</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>In progress</source>
         <translation>진행 중</translation>
@@ -543,7 +548,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+69"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+70"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -597,7 +602,7 @@
         <translation>“{text}” 항목을 지웠습니다.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>To-dos · {count} open</source>
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
@@ -643,9 +648,946 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../src/studyapp/ui/conflict_notice.py" line="+97"/>
+        <source>Two versions of this note</source>
+        <translation>이 노트의 두 버전</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Theirs (kept in the history)</source>
+        <translation>다른 쪽 (기록에 보관됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yours (saved)</source>
+        <translation>내 글 (저장됨)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tinted lines are in one version only. Copy what you need from theirs into the editor; the history (Ctrl+Shift+H) can also bring theirs back whole.</source>
+        <translation>색이 칠해진 줄은 한쪽 버전에만 있습니다. 다른 쪽에서 필요한 부분을 편집기에 복사하세요. 기록(Ctrl+Shift+H)에서 다른 쪽 글 전체를 되살릴 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictNotice</name>
+    <message>
+        <location line="-61"/>
+        <source>Another writer changed this note while you were typing; your text was kept and theirs saved in the history.</source>
+        <translation>입력하는 동안 다른 곳에서 이 노트를 바꿨습니다. 내 글을 그대로 두었고, 다른 쪽 글은 기록에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compare side by side</source>
+        <translation>나란히 비교</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide this notice</source>
+        <translation>이 알림 숨기기</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/connection_form.py" line="+46"/>
+        <source>This computer only</source>
+        <translation>이 컴퓨터에만</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shared group server</source>
+        <translation>그룹이 함께 쓰는 서버</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Off (disable)</source>
+        <translation>사용 안 함 (disable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the server offers it (prefer)</source>
+        <translation>서버가 지원하면 사용 (prefer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always (require)</source>
+        <translation>항상 사용 (require)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always, with the server&apos;s certificate checked (verify-full)</source>
+        <translation>항상 사용, 서버 인증서 확인 (verify-full)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Test connection</source>
+        <translation>연결 시험(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data&amp;base:</source>
+        <translation>데이터베이스(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption:</source>
+        <translation>암호화(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Fill in the host, the database and the user first.</source>
+        <translation>먼저 호스트, 데이터베이스, 사용자를 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connected. The server answers.</source>
+        <translation>연결했습니다. 서버가 응답합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The password is kept in this computer&apos;s keyring, not in the settings.</source>
+        <translation>비밀번호는 설정 파일이 아니라 이 컴퓨터의 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer has no keyring to keep the password in: it is not stored, and studyapp asks for it at start.</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다. 비밀번호를 저장하지 않고 studyapp을 시작할 때 묻습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../src/studyapp/ui/core_messages.py" line="+14"/>
+        <source>--since {since} is after --until {until}; nothing to export.</source>
+        <translation>--since {since}가 --until {until}보다 뒤입니다. 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A backup cannot overwrite the database it copies.</source>
+        <translation>백업으로 원본 데이터베이스를 덮어쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A link must start with http:// or https://: {url}</source>
+        <translation>링크는 http:// 또는 https://로 시작해야 합니다: {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A meeting needs at least one presenter slot.</source>
+        <translation>모임에는 발표 순서가 하나 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A paper needs a title.</source>
+        <translation>논문에는 제목이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session needs a title.</source>
+        <translation>세션에는 제목이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slot cannot last longer than a day.</source>
+        <translation>발표 시간은 하루를 넘을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slot&apos;s duration must be zero or more seconds.</source>
+        <translation>발표 시간은 0초 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slot&apos;s time box can be at most {most} minutes.</source>
+        <translation>발표 제한 시간은 최대 {most}분입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slot&apos;s time box must be at least one minute.</source>
+        <translation>발표 제한 시간은 1분 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A to-do is one line of text.</source>
+        <translation>할 일은 한 줄로 써야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A to-do needs some text.</source>
+        <translation>할 일 내용을 입력하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in the library: #{id} {title}</source>
+        <translation>이미 논문 목록에 있습니다: #{id} {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An in-memory database has no file to back up.</source>
+        <translation>메모리 데이터베이스에는 백업할 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An in-memory database has no file to restore.</source>
+        <translation>메모리 데이터베이스에는 복원할 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups of non-SQLite databases: use your server&apos;s own tools (for PostgreSQL, pg_dump).</source>
+        <translation>SQLite가 아닌 데이터베이스는 서버의 도구로 백업하세요 (PostgreSQL은 pg_dump).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot copy {source} to {dest}: {reason}.</source>
+        <translation>{source}을(를) {dest}(으)로 복사할 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot create the folder {folder}: {reason}</source>
+        <translation>{folder} 폴더를 만들 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot delete the old backup {path}: {reason}.</source>
+        <translation>오래된 백업 {path}을(를) 지울 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot export to {folder}: it is a file, not a folder.</source>
+        <translation>{folder}(으)로 내보낼 수 없습니다: 폴더가 아니라 파일입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read the backups folder {folder}: {reason}.</source>
+        <translation>백업 폴더 {folder}을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot replace {target}: {reason}.</source>
+        <translation>{target}을(를) 바꿀 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write the backup to {dest}: {reason}.</source>
+        <translation>{dest}에 백업을 쓸 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write the front matter of {title!r}.</source>
+        <translation>{title!r}의 머리말(front matter)을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write to {folder}: {reason}</source>
+        <translation>{folder}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write to {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not reach {service} (timed out after {seconds})</source>
+        <translation>{service}에 연결하지 못했습니다 ({seconds} 후 시간 초과)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not reach {service} ({reason})</source>
+        <translation>{service}에 연결하지 못했습니다 ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crossref has no title for DOI {doi}; fill in the details by hand</source>
+        <translation>Crossref에 DOI {doi}의 제목이 없습니다. 정보를 직접 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crossref sent a reply that could not be read</source>
+        <translation>Crossref의 응답을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database error: {detail}</source>
+        <translation>데이터베이스 오류: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Malformed BibTeX, nothing was added: {problem}{more}</source>
+        <translation>BibTeX 형식이 잘못되어 아무것도 추가하지 않았습니다: {problem}{more}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No BibTeX entry found (an entry starts like @article{key, ...}).</source>
+        <translation>BibTeX 항목이 없습니다 (항목은 @article{key, ...}처럼 시작합니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such file or folder: {path}</source>
+        <translation>파일이나 폴더가 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a DOI: {text}</source>
+        <translation>DOI가 아닙니다: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a database URL: {url!r}.</source>
+        <translation>데이터베이스 URL이 아닙니다: {url!r}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a database URL: {url}</source>
+        <translation>데이터베이스 URL이 아닙니다: {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid recurrence rule: {text} (give one RRULE, optionally with DTSTART)</source>
+        <translation>올바른 반복 규칙이 아닙니다: {text} (RRULE 하나를, 필요하면 DTSTART와 함께 쓰세요)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid recurrence rule: {text} ({error})</source>
+        <translation>올바른 반복 규칙이 아닙니다: {text} ({error})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an arXiv id, DOI or BibTeX entry: {text}</source>
+        <translation>arXiv ID, DOI, BibTeX 항목 중 어느 것도 아닙니다: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an arXiv id: {text}</source>
+        <translation>arXiv ID가 아닙니다: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only SQLite files can be restored here; restore PostgreSQL with pg_restore (see &quot;Your data&quot; in the README).</source>
+        <translation>여기서는 SQLite 파일만 복원할 수 있습니다. PostgreSQL은 pg_restore로 복원하세요 (README의 &quot;Your data&quot; 참고).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a session&apos;s to-do can be put back.</source>
+        <translation>세션의 할 일만 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only images can be kept with a session, not {mime}.</source>
+        <translation>세션에는 이미지만 넣을 수 있습니다 ({mime}은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan between 1 and {most} weeks ahead.</source>
+        <translation>1주에서 {most}주 사이로 계획하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publishing writes jekyll or obsidian, not {flavor!r}.</source>
+        <translation>게시는 jekyll 또는 obsidian 형식만 됩니다 ({flavor!r}은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusing to write {file_name!r}: it would land outside {folder}.</source>
+        <translation>{file_name!r}을(를) 쓰지 않습니다: {folder} 밖에 쓰게 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusing to write {file_name!r}: not a plain file name.</source>
+        <translation>{file_name!r}을(를) 쓰지 않습니다: 올바른 파일 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session {session_id} has no revision {revision_id}.</source>
+        <translation>세션 {session_id}에는 {revision_id}번 이전 버전이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That file is the database itself, not a backup of it.</source>
+        <translation>그 파일은 백업이 아니라 데이터베이스 자체입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The BibTeX entry {key!r} has no title.</source>
+        <translation>BibTeX 항목 {key!r}에 제목이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file cannot be opened; check the path and permissions.</source>
+        <translation>데이터베이스 파일을 열 수 없습니다. 경로와 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file is damaged; restore it from a backup.</source>
+        <translation>데이터베이스 파일이 손상되었습니다. 백업에서 복원하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file is read-only; changes cannot be saved.</source>
+        <translation>데이터베이스 파일이 읽기 전용이라 변경 내용을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is locked by another program; close it and try again.</source>
+        <translation>다른 프로그램이 데이터베이스를 잠그고 있습니다. 그 프로그램을 닫고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is read-only ({read_only}); changes cannot be saved.</source>
+        <translation>데이터베이스가 읽기 전용이라({read_only}) 변경 내용을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is read-only ({reason}) and was made by {made_by} studyapp, whose schema cannot be changed there; copy it to a folder you can write to and open the copy.</source>
+        <translation>데이터베이스가 읽기 전용이고({reason}) {made_by} studyapp으로 만들어져 그 자리에서는 구조를 바꿀 수 없습니다. 쓰기 가능한 폴더에 복사해서 복사본을 여세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>디스크가 가득 찼습니다. 공간을 확보하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is empty.</source>
+        <translation>이미지가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is larger than 25 MB; use a smaller one.</source>
+        <translation>이미지가 25MB보다 큽니다. 더 작은 이미지를 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of days cannot be negative.</source>
+        <translation>일 수는 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recurrence rule is empty.</source>
+        <translation>반복 규칙이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recurrence rule is too long.</source>
+        <translation>반복 규칙이 너무 깁니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recurrence rule {rule} has no meeting in the next five years.</source>
+        <translation>반복 규칙 {rule}에는 앞으로 5년 동안 모임이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time to look from needs a time zone.</source>
+        <translation>기준 시각에는 시간대가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The title is too long (at most 1000 characters).</source>
+        <translation>제목이 너무 깁니다 (최대 1000자).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The title is too long (at most {most} characters).</source>
+        <translation>제목이 너무 깁니다 (최대 {most}자).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The to-do was not written.</source>
+        <translation>할 일을 기록하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The to-do&apos;s line was not read back as a to-do.</source>
+        <translation>그 줄이 할 일로 읽히지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The year must be between {first} and {last}, not {year}.</source>
+        <translation>연도는 {first}에서 {last} 사이여야 합니다 ({year}은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {backend} driver is not installed: {module}{hint}.</source>
+        <translation>{backend} 드라이버가 설치되어 있지 않습니다: {module}{hint}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {what} cannot be empty.</source>
+        <translation>{what}은(는) 비워 둘 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {what} is too long (at most 200 characters).</source>
+        <translation>{what}이(가) 너무 깁니다 (최대 200자).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no backup file at {backup}.</source>
+        <translation>{backup}에 백업 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no database file at {source}.</source>
+        <translation>{source}에 데이터베이스 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no group named {group!r}.</source>
+        <translation>{group!r}라는 그룹이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no group named {name!r}.</source>
+        <translation>{name!r}라는 그룹이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no group {name!r}.</source>
+        <translation>{name!r} 그룹이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no image {name} in this session.</source>
+        <translation>이 세션에는 {name} 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no paper #{paper_id}.</source>
+        <translation>#{paper_id} 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no paper {item_id} in the trash.</source>
+        <translation>휴지통에 {item_id}번 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no paper {paper_id}.</source>
+        <translation>{paper_id}번 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no presentation {presentation_id}.</source>
+        <translation>{presentation_id}번 발표가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no reading assignment {assignment_id}.</source>
+        <translation>{assignment_id}번 읽기 과제가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no revision {revision_id}; it may have been thinned.</source>
+        <translation>{revision_id}번 이전 버전이 없습니다. 정리되어 지워졌을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no session {item_id} in the trash.</source>
+        <translation>휴지통에 {item_id}번 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no session {session_id}.</source>
+        <translation>{session_id}번 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no to-do {item_id}.</source>
+        <translation>{item_id}번 할 일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no {kind} {item_id} in the trash.</source>
+        <translation>휴지통에 {kind} {item_id}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These names cannot be written in an attendance line that reads back the same (a comma or a bracket in a name); edit the line in the notes instead.</source>
+        <translation>이 이름들은 참석자 줄에 그대로 다시 읽히게 쓸 수 없습니다 (이름에 쉼표나 괄호가 있음). 노트에서 그 줄을 직접 고치세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database has studyapp&apos;s tables but no record of their schema version, so studyapp will not guess how to upgrade it; restore it from a backup.</source>
+        <translation>이 데이터베이스에는 studyapp 표가 있지만 구조 버전 기록이 없어 업그레이드 방법을 추측하지 않습니다. 백업에서 복원하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database was written by a newer version of studyapp; upgrade studyapp to open it.</source>
+        <translation>이 데이터베이스는 더 새로운 버전의 studyapp으로 만들어졌습니다. studyapp을 업그레이드한 뒤 여세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This to-do cannot be written as a Tasks line as typed.</source>
+        <translation>입력한 그대로는 이 할 일을 Tasks 줄로 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This to-do cannot be written as a Tasks line that reads back the same; edit its line in the notes instead.</source>
+        <translation>이 할 일은 그대로 다시 읽히는 Tasks 줄로 쓸 수 없습니다. 노트에서 그 줄을 직접 고치세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This to-do was changed elsewhere while you edited it (it now says “{current}”); your edit was not saved. Edit it again from what it says now.</source>
+        <translation>편집하는 동안 이 할 일이 다른 곳에서 바뀌었습니다(지금 내용: “{current}”). 편집 내용은 저장되지 않았습니다. 지금 내용에서 다시 편집해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown assignment status {status!r}; use one of: {valid}.</source>
+        <translation>알 수 없는 과제 상태 {status!r}입니다. 다음 중 하나를 쓰세요: {valid}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown database type {driver!r} in the URL.</source>
+        <translation>URL의 데이터베이스 종류 {driver!r}을(를) 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown flavor {flavor!r}; use one of: {flavors}.</source>
+        <translation>알 수 없는 형식 {flavor!r}입니다. 다음 중 하나를 쓰세요: {flavors}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind {kind!r}; use one of: {valid}.</source>
+        <translation>알 수 없는 종류 {kind!r}입니다. 다음 중 하나를 쓰세요: {valid}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind {text!r}: use session or paper.</source>
+        <translation>알 수 없는 종류 {text!r}입니다. session 또는 paper를 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown note field {field!r}.</source>
+        <translation>알 수 없는 노트 항목 {field!r}입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown status {status!r}; use one of: {valid}.</source>
+        <translation>알 수 없는 상태 {status!r}입니다. 다음 중 하나를 쓰세요: {valid}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown time zone: {name}</source>
+        <translation>알 수 없는 시간대: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrading the database would leave broken links between rows; nothing was changed. Run `studyapp check` for details.</source>
+        <translation>데이터베이스를 업그레이드하면 행 사이의 연결이 끊어지므로 아무것도 바꾸지 않았습니다. 자세한 내용은 `studyapp check`를 실행하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a newer</source>
+        <translation>더 새로운</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an older</source>
+        <translation>더 오래된</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arXiv has no paper {arxiv_id}</source>
+        <translation>arXiv에 {arxiv_id} 논문이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arXiv sent a reply that could not be read</source>
+        <translation>arXiv의 응답을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill in the details by hand</source>
+        <translation>정보를 직접 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git {command} failed: {error}</source>
+        <translation>git {command} 실패: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git {command} failed: {reason}</source>
+        <translation>git {command} 실패: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>group name</source>
+        <translation>그룹 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is:{value} is not a filter; use is:open (to-dos not done).</source>
+        <translation>is:{value}는 필터가 아닙니다. is:open(끝나지 않은 할 일)을 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind:{value} is not a session kind; use one of {names}.</source>
+        <translation>kind:{value}는 세션 종류가 아닙니다. 다음 중 하나를 쓰세요: {names}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member&apos;s name</source>
+        <translation>멤버 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper title</source>
+        <translation>논문 제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper {arxiv_id}</source>
+        <translation>논문 {arxiv_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>person&apos;s name</source>
+        <translation>사람 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record of DOI {doi}</source>
+        <translation>DOI {doi} 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>try again in a minute or fill in the details by hand</source>
+        <translation>잠시 후 다시 시도하거나 정보를 직접 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>try again later or fill in the details by hand</source>
+        <translation>나중에 다시 시도하거나 정보를 직접 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{dest} is a folder; give a file name for the backup.</source>
+        <translation>{dest}은(는) 폴더입니다. 백업 파일 이름을 지정하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{group} has no meeting schedule yet.</source>
+        <translation>{group}에는 아직 모임 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{heading!r} is not read as a talk.</source>
+        <translation>{heading!r}은(는) 발표로 읽히지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{heading!r} would not read back as this talk&apos;s heading; write the heading in the notes instead.</source>
+        <translation>{heading!r}은(는) 이 발표의 제목으로 다시 읽히지 않습니다. 노트에 제목을 직접 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}: needs a date written YYYY-MM-DD (like {key}:2025-03-10), not {value!r}.</source>
+        <translation>{key}:에는 YYYY-MM-DD 형식의 날짜가 필요합니다 (예: {key}:2025-03-10). {value!r}은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}: needs a value, like {key}:something.</source>
+        <translation>{key}:에는 값이 필요합니다 (예: {key}:something).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} already has {title!r} to read (assignment {duplicate}).</source>
+        <translation>{name}님은 이미 {title!r}을(를) 읽기로 되어 있습니다 (과제 {duplicate}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a member of {group}.</source>
+        <translation>{name}님은 {group}의 멤버가 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: cannot be read ({reason})</source>
+        <translation>{name}: 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: is a folder, not a note</source>
+        <translation>{name}: 노트가 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: no such file</source>
+        <translation>{name}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: not UTF-8, UTF-16 or CP949/EUC-KR text (undecodable byte at offset {position}); save it as UTF-8 and try again</source>
+        <translation>{name}: UTF-8, UTF-16, CP949/EUC-KR 텍스트가 아닙니다 ({position}번째 바이트를 해석할 수 없음). UTF-8로 저장한 뒤 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: not a text file</source>
+        <translation>{name}: 텍스트 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: permission denied</source>
+        <translation>{name}: 권한이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: starts like {encoding} text but is damaged (undecodable byte at offset {position})</source>
+        <translation>{name}: {encoding} 텍스트로 시작하지만 손상되었습니다 ({position}번째 바이트를 해석할 수 없음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours} (SQLite cannot read it: {error}).</source>
+        <translation>{not_ours} (SQLite가 읽을 수 없음: {error}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: it has no studyapp tables.</source>
+        <translation>{not_ours}: studyapp 표가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: the file is damaged ({result}).</source>
+        <translation>{not_ours}: 파일이 손상되었습니다 ({result}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a database file; name a file, such as {example}</source>
+        <translation>{path}은(는) 데이터베이스 파일이 아니라 폴더입니다. {example}처럼 파일을 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a studyapp backup</source>
+        <translation>{path}은(는) studyapp 백업이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}; {advice}</source>
+        <translation>{problem}. {advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} answered with an error (HTTP {status})</source>
+        <translation>{service}가 오류로 응답했습니다 (HTTP {status})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} asks to slow down (too many requests)</source>
+        <translation>{service}가 요청을 줄여 달라고 합니다 (요청이 너무 많음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} has no {what}</source>
+        <translation>{service}에 {what}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} sent a reply that is far too large</source>
+        <translation>{service}의 응답이 너무 큽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{site} is not a folder; name a Jekyll site or an Obsidian vault.</source>
+        <translation>{site}은(는) 폴더가 아닙니다. Jekyll 사이트나 Obsidian 보관소를 지정하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{symbol!r} is not a status: use one character, like x, / or -.</source>
+        <translation>{symbol!r}은(는) 상태가 아닙니다. x, /, - 같은 한 글자를 쓰세요.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+59"/>
+        <location filename="../../src/studyapp/ui/dialogs/export_dialog.py" line="+60"/>
         <source>Export minutes</source>
         <translation>회의록 내보내기</translation>
     </message>
@@ -921,12 +1863,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/history_dialog.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/history_dialog.py" line="+74"/>
         <source>Note history</source>
         <translation>노트 기록</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -941,7 +1883,12 @@
         <translation>크기</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Written by</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Green lines are only in the current text; red lines are only in this version.</source>
         <translation>초록색 줄은 현재 글에만, 빨간색 줄은 이 버전에만 있습니다.</translation>
     </message>
@@ -961,7 +1908,17 @@
         <translation>{when} 버전으로 복원했습니다. 바뀌기 전 글은 목록 맨 위에 “복원 전”으로 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written before members were recorded</source>
+        <translation>작성자를 기록하기 전에 쓴 글</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{count} chars</source>
         <translation>{count}자</translation>
     </message>
@@ -992,6 +1949,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Merged with your typing</source>
+        <translation>내 입력과 합쳐짐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Slot removed</source>
         <translation>발표 삭제됨</translation>
     </message>
@@ -1009,7 +1971,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+63"/>
+        <location filename="../../src/studyapp/ui/dialogs/import_dialog.py" line="+64"/>
         <source>Import notes</source>
         <translation>노트 가져오기</translation>
     </message>
@@ -1237,12 +2199,12 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+106"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+118"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+172"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+175"/>
         <location filename="../../src/studyapp/ui/main_window.py" line="+1"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
@@ -1273,17 +2235,15 @@
         <translation type="vanished">커서 위치에 발표 없음</translation>
     </message>
     <message>
-        <location line="+253"/>
         <source>Changes not saved</source>
-        <translation>저장되지 않은 변경 사항</translation>
+        <translation type="vanished">저장되지 않은 변경 사항</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Some changes could not be saved ({reason}). Close anyway and lose them?</source>
-        <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
+        <translation type="vanished">일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-109"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1297,13 +2257,13 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../src/studyapp/ui/main_window.py" line="-281"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="-26"/>
         <source>Papers</source>
         <translation>논문</translation>
     </message>
@@ -1339,7 +2299,7 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="+82"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="+83"/>
         <source>Moved to the trash (File → Trash… brings it back).</source>
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
@@ -1354,7 +2314,7 @@
         <translation>먼저 목록에서 그룹을 선택하거나 그 그룹의 세션을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="-121"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="-123"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
@@ -1369,7 +2329,7 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+39"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+45"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -1379,7 +2339,7 @@
         <translation>노트, 논문, 할 일 검색 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
@@ -1394,7 +2354,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+173"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+181"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1409,19 +2369,19 @@
         <translation>데이터베이스 열기</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/search_panel.py" line="+34"/>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+31"/>
         <source>Nothing found for “{query}”</source>
         <translation>“{query}”에 대한 검색 결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+61"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+62"/>
         <source>studyapp {version}
 Study-group and journal-club sessions: live notes, presenters, papers, to-dos and Markdown minutes.</source>
         <translation>studyapp {version}
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-268"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -1443,7 +2403,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>기록…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Quick switcher…</source>
         <translation>빠른 전환…</translation>
     </message>
@@ -1457,18 +2417,18 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>저장 안 됨: {reason} — 다시 시도하는 중</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <location line="+107"/>
+        <location line="+122"/>
+        <location line="+114"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-198"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -1519,7 +2479,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/meeting_editor.py" line="+52"/>
+        <location filename="../../src/studyapp/ui/meeting_editor.py" line="+53"/>
         <source>The meeting&apos;s minutes in Markdown: a heading per talk (## Alice: Paper title (Venue 2025)), notes under it, - [ ] to-dos where they come up</source>
         <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
@@ -1568,7 +2528,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/outline_panel.py" line="+104"/>
+        <location filename="../../src/studyapp/ui/outline_panel.py" line="+105"/>
         <source>Add talk</source>
         <translation>발표 추가</translation>
     </message>
@@ -1644,7 +2604,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PapersView</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+77"/>
+        <location filename="../../src/studyapp/ui/papers/papers_view.py" line="+78"/>
         <source>Filter by title, author, venue, year or tag</source>
         <translation>제목, 저자, 게재처, 연도, 태그로 거르기</translation>
     </message>
@@ -1873,7 +2833,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../src/studyapp/ui/quick_switcher.py" line="+193"/>
+        <location filename="../../src/studyapp/ui/quick_switcher.py" line="+194"/>
         <source>Go to session</source>
         <translation>세션으로 이동</translation>
     </message>
@@ -1925,11 +2885,21 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <source>{words} words · {characters} characters</source>
         <translation>{words}단어 · {characters}자</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Changes not saved</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some changes could not be saved ({reason}). Close anyway and lose them?</source>
+        <translation>일부 변경 사항을 저장하지 못했습니다 ({reason}). 그래도 닫고 변경 사항을 버릴까요?</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/papers/schedule_dialog.py" line="+67"/>
+        <location filename="../../src/studyapp/ui/papers/schedule_dialog.py" line="+68"/>
         <source>Schedule of {group}</source>
         <translation>{group} 일정</translation>
     </message>
@@ -2069,20 +3039,63 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>{date} {time} — {names}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
         <source>Schedule saved.</source>
         <translation>일정을 저장했습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Created {count} planned sessions.</source>
         <translation>예정 세션 {count}개를 만들었습니다.</translation>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/studyapp/ui/search_panel.py" line="+47"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attendance</source>
+        <translation>참석</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paper</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>presenter</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to-do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter</source>
+        <translation>머리말</translation>
+    </message>
+</context>
+<context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../src/studyapp/ui/session_header.py" line="+82"/>
+        <location filename="../../src/studyapp/ui/session_header.py" line="+83"/>
         <source>Session title</source>
         <translation>세션 제목</translation>
     </message>
@@ -2216,12 +3229,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+81"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+92"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -2236,7 +3249,22 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>새로 만들기…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
+        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your &amp;name:</source>
+        <translation>내 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
@@ -2317,7 +3345,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>노트 글꼴(&amp;F):</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The default database</source>
         <translation>기본 데이터베이스</translation>
     </message>
@@ -2327,7 +3355,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>확인을 누르면 이 데이터베이스로 창을 다시 엽니다.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>SQLite 데이터베이스 (*.sqlite3 *.sqlite *.db);;모든 파일 (*)</translation>
     </message>
@@ -2355,7 +3383,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SlotTimer</name>
     <message>
-        <location filename="../../src/studyapp/ui/slot_timer.py" line="+47"/>
+        <location filename="../../src/studyapp/ui/slot_timer.py" line="+48"/>
         <location line="+127"/>
         <source>Start</source>
         <translation>시작</translation>
@@ -2427,7 +3455,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/trash_dialog.py" line="+51"/>
+        <location filename="../../src/studyapp/ui/trash_dialog.py" line="+52"/>
         <source>Trash</source>
         <translation>휴지통</translation>
     </message>
@@ -2495,7 +3523,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+127"/>
+        <location filename="../../src/studyapp/app.py" line="+105"/>
+        <source>Password for {user} on {host}:</source>
+        <translation>{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring to keep the password in.
+Password for {user} on {host}:</source>
+        <translation>이 컴퓨터에는 비밀번호를 보관할 키링이 없습니다.
+{host}의 {user} 비밀번호:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>

@@ -8,13 +8,15 @@ import signal
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from studyapp import __version__
 from studyapp.core.db import open_database
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.main_window import MainWindow
+from studyapp.ui.settings import AppSettings
 
 APP_NAME = "studyapp"
 
@@ -27,7 +29,7 @@ def create_main_window(database_url: str) -> MainWindow:
     _application()
     database = open_database(database_url)
     try:
-        window = MainWindow(database)
+        window = MainWindow(database, actor=AppSettings().actor())
     except BaseException:
         database.dispose()
         raise
@@ -78,7 +80,7 @@ def _thin_history(window: MainWindow) -> None:
     try:
         HistoryService(window.database).thin()
     except StudyappError as error:
-        window.statusBar().showMessage(str(error), 8000)
+        window.statusBar().showMessage(describe(error), 8000)
 
 
 def _bring_forward(window: MainWindow) -> None:
@@ -89,10 +91,35 @@ def _bring_forward(window: MainWindow) -> None:
     window.activateWindow()
 
 
+def _remembered_database(settings: AppSettings) -> str | None:
+    """The server chosen in Settings (its password from the keyring, else asked for now),
+    or the file last opened."""
+    server = settings.server if settings.uses_server else None
+    if server is None:
+        return settings.database_url
+    from studyapp.core.credentials import keyring_available, load_password
+
+    password = load_password(server.keyring_user())
+    if password is None:
+        reason = (
+            QCoreApplication.translate("app", "Password for {user} on {host}:").format(
+                user=server.user, host=server.host
+            )
+            if keyring_available()
+            else QCoreApplication.translate(
+                "app",
+                "This computer has no keyring to keep the password in.\n"
+                "Password for {user} on {host}:",
+            ).format(user=server.user, host=server.host)
+        )
+        typed, ok = QInputDialog.getText(None, APP_NAME, reason, QLineEdit.EchoMode.Password)
+        password = typed if ok else None
+    return server.url(password)
+
+
 def run_gui(database_url: str | None = None) -> int:
     """Show the main window and run the event loop; 1 when the database cannot be opened."""
     from studyapp.ui.i18n import install_translator
-    from studyapp.ui.settings import AppSettings
     from studyapp.ui.single_instance import SingleInstance
     from studyapp.ui.theme import apply_theme
 
@@ -100,9 +127,10 @@ def run_gui(database_url: str | None = None) -> int:
     settings = AppSettings()
     install_translator(app, settings.language)
     apply_theme(app, settings.theme)
-    # --database, then STUDYAPP_DATABASE_URL, then the file last opened in Settings.
+    # --database, then STUDYAPP_DATABASE_URL, then the group's server or the file last
+    # opened in Settings.
     chosen = database_url or (
-        None if os.environ.get("STUDYAPP_DATABASE_URL") else settings.database_url
+        None if os.environ.get("STUDYAPP_DATABASE_URL") else _remembered_database(settings)
     )
     url = resolve_database_url(chosen)
     guard = SingleInstance(url)
@@ -126,7 +154,7 @@ def run_gui(database_url: str | None = None) -> int:
             None,
             QCoreApplication.translate("app", "studyapp"),
             QCoreApplication.translate("app", "The database cannot be opened:\n{reason}").format(
-                reason=str(error)
+                reason=describe(error)
             ),
         )
         return 1

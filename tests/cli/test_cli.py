@@ -255,7 +255,8 @@ def test_todo_json_and_open_filter(cli, demo):
     items = json.loads(cli("todo", "--json").out)
     assert items
     assert all(
-        set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date"} for i in items
+        set(i) == CHECKLIST_KEYS | {"session_id", "session_title", "session_date", "done_by"}
+        for i in items
     )
     assert any(i["done"] for i in items) and any(not i["done"] for i in items)
     open_items = json.loads(cli("todo", "--open", "--json").out)
@@ -276,7 +277,8 @@ def test_todo_text(cli, demo):
 def test_search_hangul_inside_a_word(cli, demo):
     hits = json.loads(cli("search", "재현", "--json").out)
     assert hits
-    keys = {"session_id", "title", "date", "field", "snippet", "start", "length", "ref_id"}
+    keys = {"session_id", "title", "date", "field", "matched_in", "snippet", "start", "length"}
+    keys.add("ref_id")
     assert all(set(h) == keys for h in hits)
     assert all(ISO_DATE.match(h["date"]) for h in hits)
     text = cli("search", "재현")

@@ -141,6 +141,29 @@ def test_schedule_rotation_plan_and_export(cli, tmp_path):
     assert str(events[0]["DESCRIPTION"]) == "Presenters: 동훈님"
 
 
+def test_schedule_whose_planning_fails_keeps_the_old_schedule(cli, db_path, monkeypatch):
+    from studyapp.core.errors import DatabaseError
+    from studyapp.core.services import schedules
+    from studyapp.core.services.schedules import ScheduleService
+    from studyapp.core.services.sessions import SessionService
+
+    assert cli("schedule", "KD 스터디", WEEKLY).code == 0
+
+    def disk_full(*_args, **_kwargs):
+        raise DatabaseError("The disk is full; free some space and try again.")
+
+    monkeypatch.setattr(schedules, "sync_rows", disk_full)
+    failed = cli("schedule", "KD 스터디", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=20", "--plan", "2")
+    assert failed.code == 1
+    assert failed.err_lines == ["studyapp: The disk is full; free some space and try again."]
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        assert ScheduleService(database).schedule("KD 스터디")[0] == WEEKLY
+        assert SessionService(database).count() == 0
+    finally:
+        database.dispose()
+
+
 def test_schedule_keeps_the_group_time_zone(cli):
     assert cli("schedule", "MUG", "FREQ=MONTHLY;BYDAY=2TH", "--timezone", "Europe/Berlin").code == 0
     result = cli("schedule", "MUG", "FREQ=MONTHLY;BYDAY=2TH;BYHOUR=18")

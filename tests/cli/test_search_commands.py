@@ -81,3 +81,23 @@ def test_search_fields_of_a_body_with_a_talk_and_a_todo(cli, db_path):
     assert (talk["presenter"], talk["paper"]["title"]) == ("민수님", "Tiny Teachers")
     assert talk["discussion"] == "질문이 나옴"
     assert [item["text"] for item in shown["checklist"]] == ["코드 공유하기"]
+
+
+def test_search_says_where_an_imported_note_matched(cli, tmp_path):
+    note = tmp_path / "2025-03-10-kd.md"
+    note.write_text(
+        "---\ntitle: 3월 모임\ntags: [멘토링]\nlocation: 판교 오피스\n---\n"
+        "- 참석: 태윤님, 동훈님\n\n오늘의 메모\n\n- [ ] 슬라이드 올리기\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(note)).code == 0
+    assert "    tags: **멘토링**" in cli("search", "멘토링").out
+    assert "    attendance: **태윤**님, 동훈님" in cli("search", "태윤").out
+    assert "    to-do: **슬라이드** 올리기" in cli("search", "슬라이드").out
+
+    def matched_in(query):
+        hits = json.loads(cli("search", query, "--json").out)
+        return [(hit["matched_in"], hit["field"]) for hit in hits]
+
+    assert matched_in("판교") == [("front matter", "front_matter")]
+    assert matched_in("메모") == [("body", "body")]

@@ -51,9 +51,11 @@ def test_a_note_nested_10000_deep_imports_indexes_and_exports(
 
     assert render_markdown(detail, "obsidian").endswith(f"---\n\n{body}\n")  # as written
 
-    started = time.monotonic()
+    # This thread's CPU time: a guard against the quadratic case that a busy machine
+    # does not trip (speed itself is measured under benchmarks/).
+    started = time.thread_time()
     page = render_html(detail)
-    assert time.monotonic() - started < 10
+    assert time.thread_time() - started < 10
     assert word in page
 
 

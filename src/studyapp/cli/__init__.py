@@ -11,11 +11,8 @@ import os
 import sys
 import traceback
 
-from sqlalchemy import exc as sa_exc
-
 from studyapp.cli.commands import COMMANDS, Context, debug_enabled
 from studyapp.cli.parser import PROG, build_parser
-from studyapp.core.db import translate_error
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
 
@@ -59,6 +56,12 @@ def _silence_stdout() -> None:
         pass
 
 
+def _is_driver_error(error: Exception) -> bool:
+    # SQLAlchemy is loaded only by commands that use it; an error of it means it was.
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.DBAPIError)
+
+
 def main(argv: list[str] | None = None) -> int:
     _force_utf8()
     parser = build_parser()
@@ -67,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version and usage errors (2)
         return _exit_code(exit_.code)
 
-    context = Context(url=resolve_database_url(args.database), out=sys.stdout, err=sys.stderr)
+    context = Context(
+        url=resolve_database_url(args.database),
+        out=sys.stdout,
+        err=sys.stderr,
+        actor_name=args.actor,
+    )
     command = COMMANDS[args.command or "gui"]
     try:
         return command(args, context)
@@ -81,17 +89,19 @@ def main(argv: list[str] | None = None) -> int:
         if debug_enabled():
             traceback.print_exc()
         return _fail(str(error))
-    except sa_exc.DBAPIError as error:
-        # A driver error that escaped a service (locked during start-up, say).
-        if debug_enabled():
-            traceback.print_exc()
-        return _fail(str(translate_error(error)))
     except OSError as error:
         if debug_enabled():
             traceback.print_exc()
         where = f": {error.filename}" if error.filename else ""
         return _fail(f"{error.strerror or error}{where}")
     except Exception as error:
+        if _is_driver_error(error):
+            # A driver error that escaped a service (locked during start-up, say).
+            from studyapp.core.db import translate_error
+
+            if debug_enabled():
+                traceback.print_exc()
+            return _fail(str(translate_error(error)))
         if debug_enabled():
             traceback.print_exc()
             return _fail(f"unexpected error: {type(error).__name__}: {error}")

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyapp.core.backup import list_backups
-from studyapp.core.db import sqlite_path
 from studyapp.core.errors import DatabaseError, ValidationError
 from studyapp.core.paths import backups_dir
 
@@ -76,6 +74,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         if args.dest is not None:
             raise ValidationError("Give either a destination or --list, not both.")
         # The folder only, no database: this works while the database is damaged or missing.
+        from studyapp.core.backup import list_backups
+
         backups = list_backups()
         for info in backups:
             stamp = info.created.strftime("%Y-%m-%d %H:%M:%S")
@@ -104,6 +104,7 @@ def _confirmed(question: str, ctx: Context) -> bool | None:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.db import sqlite_path
     from studyapp.core.services.maintenance import NOT_SQLITE_RESTORE, MaintenanceService
 
     if sqlite_path(ctx.url) is None:  # before connecting: no server driver is needed

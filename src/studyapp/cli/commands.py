@@ -15,16 +15,19 @@ from typing import TYPE_CHECKING, TextIO
 
 from studyapp.cli import shaping
 from studyapp.cli.backup_commands import BACKUP_COMMANDS
+from studyapp.cli.copy_commands import COPY_COMMANDS
 from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.cli.todo_commands import TODO_COMMANDS
-from studyapp.core.db import Database, open_database, sqlite_path
+from studyapp.core.actor import Actor, default_actor
 from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
+    from studyapp.core.db import Database
     from studyapp.core.services.imports import FileOutcome
+    from studyapp.core.services.search import SearchService
 
 STATUS_ORDER = (
     "created",
@@ -44,15 +47,25 @@ class Context:
     url: str
     out: TextIO
     err: TextIO
+    actor_name: str | None = None  # --as NAME
     _database: Database | None = field(default=None, repr=False)
+
+    def actor(self) -> Actor | None:
+        """The member the changes are recorded under: ``--as``, else the window's settings
+        name, else the computer user."""
+        return default_actor(self.actor_name or settings_member_name())
 
     def database(self, *, migrate: bool = True) -> Database:
         if self._database is None:
+            from studyapp.core.db import open_database  # SQLAlchemy: only for what needs it
+
             self._database = open_database(self.url, migrate=migrate)
         return self._database
 
     def existing_database(self) -> Database:
         """The database without migrating it, refusing to create an empty SQLite file."""
+        from studyapp.core.db import sqlite_path
+
         path = sqlite_path(self.url)
         if path is not None and not path.exists():
             raise DatabaseError(f"There is no database at {path} yet.")
@@ -68,6 +81,16 @@ class Context:
 
     def warn(self, text: str) -> None:
         print(text, file=self.err)
+
+
+def settings_member_name() -> str | None:
+    """The name set in the window's settings; None when there is none, or no Qt to read
+    the settings with (a core-only install)."""
+    try:
+        from studyapp.ui.settings import AppSettings
+    except ImportError:
+        return None
+    return AppSettings().member_name
 
 
 def shown_path(path: Path) -> str:
@@ -206,10 +229,32 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+def _search_service(ctx: Context) -> SearchService:
+    from studyapp.core.schema_version import ready_sqlite_file
     from studyapp.core.services.search import SearchService
 
-    result = SearchService(ctx.database()).search_hits(args.query)
+    # A SQLite file that needs no migration is read with the sqlite3 module alone: the
+    # command then starts without loading SQLAlchemy.
+    path = ready_sqlite_file(ctx.url)
+    if path is not None:
+        return SearchService.for_sqlite_file(path)
+    return SearchService(ctx.database())
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    service = _search_service(ctx)
+    if args.count:
+        ctx.print(str(service.count(args.query)))
+        return 0
+    if args.all:
+        for hit in service.search_all(args.query):
+            if args.json:
+                row = {"session_id": hit.session_id, "title": hit.title}
+                ctx.print(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
+            else:
+                ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        return 0
+    result = service.search(args.query)
     hits = result.hits
     if args.json:
         ctx.print(
@@ -220,6 +265,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                         "title": hit.title,
                         "date": shaping.iso(hit.date),
                         "field": hit.field,
+                        "matched_in": hit.matched_in,
                         "snippet": hit.snippet,
                         "start": hit.start,
                         "length": hit.length,
@@ -235,9 +281,11 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for hit in hits:
         ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
-        ctx.print(f"    {hit.field}: {hit.snippet}")
+        ctx.print(f"    {hit.matched_in}: {hit.snippet}")
     if result.total > len(hits):
-        ctx.print(f"({len(hits)} of {result.total} sessions shown)")
+        ctx.print(f"{len(hits)} of {result.total:,} sessions; --all lists every one")
+    else:
+        ctx.print(shaping.plural(result.total, "session"))
     return 0
 
 
@@ -313,6 +361,7 @@ COMMANDS.update(PAPER_COMMANDS)
 COMMANDS.update(PLANNING_COMMANDS)
 COMMANDS.update(PUBLISH_COMMANDS)
 COMMANDS.update(TODO_COMMANDS)
+COMMANDS.update(COPY_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.cli import shaping
-from studyapp.core.dto import PaperInfo
+
+if TYPE_CHECKING:
+    from studyapp.core.dto import PaperInfo
 
 if TYPE_CHECKING:
     from studyapp.cli.commands import Context

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studyapp import __version__
 from studyapp.cli.backup_commands import add_backup_parsers
+from studyapp.cli.copy_commands import add_copy_parsers
 from studyapp.cli.paper_commands import add_paper_parsers
 from studyapp.cli.planning_commands import add_planning_commands
 from studyapp.cli.publish_commands import add_blog_options, add_publish_parsers
@@ -47,6 +48,14 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
         default=default,
         help="SQLAlchemy URL or SQLite file path (default: $STUDYAPP_DATABASE_URL, "
         "else the file in the user data folder)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=default,
+        help="the member whose changes these are (default: the name in the window's "
+        "settings, else the computer user)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -111,9 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_todo_parsers(command)
 
-    search = command("search", "search titles, session bodies, papers, presenters and to-dos")
+    search = command(
+        "search",
+        "search titles, notes, attendance, tags, papers, presenters, to-dos and front matter",
+    )
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--json", action="store_true", help="print JSON (with --all: a line each)")
+    how_many = search.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--all", action="store_true", help="list every matching session, newest first"
+    )
+    how_many.add_argument("--count", action="store_true", help="print only how many sessions match")
     command("reindex", "rebuild the search index")
 
     add_backup_parsers(command)  # backup, restore, trash
@@ -123,4 +140,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_paper_parsers(command)
     add_publish_parsers(command)
     add_planning_commands(command)
+    add_copy_parsers(command)
     return parser

@@ -164,11 +164,13 @@ def cmd_schedule(args: argparse.Namespace, ctx: Context) -> int:
         _rule, zone, skipped = service.schedule(args.group)
     except NotFoundError:
         zone, skipped = None, []
-    service.set_schedule(
+    # One transaction with the planning: a plan that fails keeps the old schedule too.
+    created = service.set_schedule(
         args.group,
         args.rule,
         timezone=args.timezone or zone or "Asia/Seoul",
         skipped=skipped if args.skip is None else args.skip,
+        plan_weeks=args.plan or None,
     )
     rule, zone, skipped = service.schedule(args.group)
     timed = has_time_of_day(rule or "")
@@ -179,14 +181,13 @@ def cmd_schedule(args: argparse.Namespace, ctx: Context) -> int:
     for moment in service.upcoming(args.group, UPCOMING_SHOWN):
         ctx.print(f"  {_meeting_line(moment, timed)}")
     if args.plan:
-        created = service.plan_sessions(args.group, weeks=args.plan)
         ctx.print(f"Planned {shaping.plural(len(created), 'new session')}.")
         if created:
             from studyapp.core.services.presentations import PresentationService
             from studyapp.core.services.sessions import SessionService
 
-            sessions = SessionService(ctx.database())
-            slots = PresentationService(ctx.database())
+            sessions = SessionService(ctx.database(), ctx.actor())
+            slots = PresentationService(ctx.database(), ctx.actor())
             for session_id in created:
                 detail = sessions.get(session_id)
                 names = [s.presenter for s in slots.list_for_session(session_id) if s.presenter]

@@ -6,15 +6,16 @@ import datetime as dt
 import json
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studyapp.core.dto import ChecklistItemInfo, PaperInfo, SessionDetail, SessionSummary
+if TYPE_CHECKING:  # the dto module loads the tasks and papers packages
+    from studyapp.core.dto import ChecklistItemInfo, PaperInfo, SessionDetail, SessionSummary
 
 Json = dict[str, Any]
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+def dumps(value: Any, indent: int | None = 2) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
 def iso(value: dt.date | None) -> str | None:
@@ -80,6 +81,7 @@ def todo_json(item: ChecklistItemInfo) -> Json:
         "session_id": item.session_id,
         "session_title": item.session_title,
         "session_date": iso(item.session_date),
+        "done_by": item.done_by,
     }
 
 

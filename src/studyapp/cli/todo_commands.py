@@ -14,11 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from studyapp.cli import shaping
-from studyapp.core.dto import ChecklistItemInfo
-from studyapp.core.tasks import format_task_line
 
 if TYPE_CHECKING:
     from studyapp.cli.commands import Context
+    from studyapp.core.dto import ChecklistItemInfo
     from studyapp.core.services.checklist import ChecklistService
 
 # Names a person may give a status by, besides its character.
@@ -85,13 +84,15 @@ def add_todo_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> 
 
 def shown_line(item: ChecklistItemInfo) -> str:
     """The to-do's line in its session's document (a group's own to-do: the line for it)."""
+    from studyapp.core.tasks import format_task_line
+
     return item.source_line or format_task_line(item.task)
 
 
 def cmd_todo(args: argparse.Namespace, ctx: Context) -> int:
     from studyapp.core.services.checklist import ChecklistService
 
-    service = ChecklistService(ctx.database())
+    service = ChecklistService(ctx.database(), ctx.actor())
     if args.todo_action is not None:
         return _change(args, ctx, service)
     items = service.items(open_only=args.open)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from studyapp.core import paths
 from studyapp.core.db import file_read_only_reason, read_only_uri, sqlite_path, translate_error
-from studyapp.core.errors import DatabaseError
+from studyapp.core.errors import DatabaseError, Message
 
 NOT_SQLITE = (
     "Backups of non-SQLite databases: use your server's own tools (for PostgreSQL, pg_dump)."
@@ -40,7 +40,7 @@ def source_file(source_url_or_path: str | Path) -> Path:
     try:
         backend = make_url(url).get_backend_name()
     except Exception as error:  # ArgumentError and friends: the text is no URL at all
-        raise DatabaseError(f"Not a database URL: {url!r}.") from error
+        raise DatabaseError("Not a database URL: {url!r}.", url=url) from error
     if backend != "sqlite":
         raise DatabaseError(NOT_SQLITE)
     path = sqlite_path(url)
@@ -66,10 +66,10 @@ def backup_sqlite(source_url_or_path: str | Path, dest: Path) -> Path:
     """
     source = source_file(source_url_or_path)
     if not source.is_file():
-        raise DatabaseError(f"There is no database file at {source}.")
+        raise DatabaseError("There is no database file at {source}.", source=source)
     dest = Path(dest).expanduser()
     if dest.is_dir():
-        raise DatabaseError(f"{dest} is a folder; give a file name for the backup.")
+        raise DatabaseError("{dest} is a folder; give a file name for the backup.", dest=dest)
     if dest.exists() and dest.resolve() == source.resolve():
         raise DatabaseError("A backup cannot overwrite the database it copies.")
     temporary = dest.with_name(f".{dest.name}.{os.getpid()}.part")
@@ -87,7 +87,9 @@ def backup_sqlite(source_url_or_path: str | Path, dest: Path) -> Path:
         raise translate_error(error) from error
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DatabaseError(f"Cannot write the backup to {dest}: {reason}.") from error
+        raise DatabaseError(
+            "Cannot write the backup to {dest}: {reason}.", dest=dest, reason=reason
+        ) from error
     finally:
         temporary.unlink(missing_ok=True)
     return dest
@@ -127,7 +129,11 @@ def list_backups(folder: Path | None = None) -> list[BackupInfo]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise DatabaseError(f"Cannot read the backups folder {folder}: {error.strerror}.") from None
+        raise DatabaseError(
+            "Cannot read the backups folder {folder}: {reason}.",
+            folder=folder,
+            reason=error.strerror,
+        ) from None
     for path in candidates:
         if path.suffix != BACKUP_SUFFIX or path.name.startswith(".") or not path.is_file():
             continue
@@ -149,7 +155,9 @@ def copy_raw(source: Path, dest: Path) -> Path:
             shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DatabaseError(f"Cannot copy {source} to {dest}: {reason}.") from error
+        raise DatabaseError(
+            "Cannot copy {source} to {dest}: {reason}.", source=source, dest=dest, reason=reason
+        ) from error
     finally:
         temporary.unlink(missing_ok=True)
     return dest
@@ -167,7 +175,7 @@ def backup_any(source: Path, dest: Path) -> Path:
 
 def _check_backup(path: Path) -> None:
     """Refuse a file that is not a readable studyapp database before it replaces anything."""
-    not_ours = f"{path} is not a studyapp backup"
+    not_ours = Message("{path} is not a studyapp backup", path=path)
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as connection:
@@ -176,11 +184,15 @@ def _check_backup(path: Path) -> None:
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'"
             ).fetchone()
     except sqlite3.Error as error:
-        raise DatabaseError(f"{not_ours} (SQLite cannot read it: {error}).") from error
+        raise DatabaseError(
+            "{not_ours} (SQLite cannot read it: {error}).", not_ours=not_ours, error=error
+        ) from error
     if rows != ["ok"]:
-        raise DatabaseError(f"{not_ours}: the file is damaged ({rows[0]}).")
+        raise DatabaseError(
+            "{not_ours}: the file is damaged ({result}).", not_ours=not_ours, result=rows[0]
+        )
     if has_sessions is None:
-        raise DatabaseError(f"{not_ours}: it has no studyapp tables.")
+        raise DatabaseError("{not_ours}: it has no studyapp tables.", not_ours=not_ours)
 
 
 def replace_database(backup: Path, target: Path) -> None:
@@ -191,7 +203,7 @@ def replace_database(backup: Path, target: Path) -> None:
     """
     backup = backup.expanduser()
     if not backup.is_file():
-        raise DatabaseError(f"There is no backup file at {backup}.")
+        raise DatabaseError("There is no backup file at {backup}.", backup=backup)
     if target.exists() and backup.resolve() == target.resolve():
         raise DatabaseError("That file is the database itself, not a backup of it.")
     _check_backup(backup)
@@ -203,6 +215,8 @@ def replace_database(backup: Path, target: Path) -> None:
         os.replace(staged, target)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DatabaseError(f"Cannot replace {target}: {reason}.") from error
+        raise DatabaseError(
+            "Cannot replace {target}: {reason}.", target=target, reason=reason
+        ) from error
     finally:
         staged.unlink(missing_ok=True)

@@ -75,6 +75,8 @@ def thin_backups(folder: Path | None = None, *, now: dt.datetime | None = None) 
             path.unlink(missing_ok=True)
             path.with_name(path.name + "-wal").unlink(missing_ok=True)
         except OSError as error:
-            raise DatabaseError(f"Cannot delete the old backup {path}: {error.strerror}.") from None
+            raise DatabaseError(
+                "Cannot delete the old backup {path}: {reason}.", path=path, reason=error.strerror
+            ) from None
         deleted.append(path)
     return deleted

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from studyapp.core.errors import DatabaseError, DatabaseLockedError
+from studyapp.core.errors import DatabaseError, DatabaseLockedError, Message
 from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE, is_at_head
 
 BUSY_TIMEOUT_MS = 5000
@@ -113,7 +113,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except sa_exc.ArgumentError:
-        raise DatabaseError(f"Not a database URL: {url}") from None
+        raise DatabaseError("Not a database URL: {url}", url=url) from None
     if parsed.get_backend_name() != "sqlite":
         backend = parsed.get_backend_name()
         if parsed.drivername in ("postgresql", "postgres"):
@@ -123,12 +123,15 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             return create_engine(parsed, pool_pre_ping=True)
         except sa_exc.NoSuchModuleError:
             raise DatabaseError(
-                f"Unknown database type {parsed.drivername!r} in the URL."
+                "Unknown database type {driver!r} in the URL.", driver=parsed.drivername
             ) from None
         except ImportError as error:
             hint = ' (pip install "studyapp[postgres]")' if backend == "postgresql" else ""
             raise DatabaseError(
-                f"The {backend} driver is not installed: {error.name or error}{hint}."
+                "The {backend} driver is not installed: {module}{hint}.",
+                backend=backend,
+                module=error.name or error,
+                hint=hint,
             ) from None
     path = sqlite_path(url)
     if read_only and path is not None and path.is_file():
@@ -140,8 +143,9 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         if path.is_dir():
             # SQLite would only say "unable to open database file".
             raise DatabaseError(
-                f"{path} is a folder, not a database file; name a file, such as "
-                f"{path / 'studyapp.sqlite3'}"
+                "{path} is a folder, not a database file; name a file, such as {example}",
+                path=path,
+                example=path / "studyapp.sqlite3",
             )
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,7 +205,9 @@ def translate_error(error: Exception, read_only: str | None = None) -> DatabaseE
             "The database is locked by another program; close it and try again."
         )
     if read_only is not None and ("readonly" in text or "read-only" in text):
-        return DatabaseError(f"The database is read-only ({read_only}); changes cannot be saved.")
+        return DatabaseError(
+            "The database is read-only ({read_only}); changes cannot be saved.", read_only=read_only
+        )
     if "readonly" in text or "read-only" in text:
         return DatabaseError("The database file is read-only; changes cannot be saved.")
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
@@ -210,7 +216,9 @@ def translate_error(error: Exception, read_only: str | None = None) -> DatabaseE
         return DatabaseError("The disk is full; free some space and try again.")
     if "unable to open" in text:
         return DatabaseError("The database file cannot be opened; check the path and permissions.")
-    return DatabaseError(f"Database error: {str(getattr(error, 'orig', error)).strip()}")
+    return DatabaseError(
+        "Database error: {detail}", detail=str(getattr(error, "orig", error)).strip()
+    )
 
 
 @dataclass
@@ -280,9 +288,10 @@ def _cannot_migrate(database: Database) -> DatabaseError:
     except sa_exc.DBAPIError as error:
         return translate_error(error, database.read_only)
     version = found[0][0] if found else ""
-    made_by = "a newer" if version > SCHEMA_HEAD else "an older"
+    made_by = Message("a newer") if version > SCHEMA_HEAD else Message("an older")
     return DatabaseError(
-        f"The database is read-only ({database.read_only}) and was made by {made_by} "
-        "studyapp, whose schema cannot be changed there; copy it to a folder you can write to "
-        "and open the copy."
+        "The database is read-only ({reason}) and was made by {made_by} studyapp, whose schema "
+        "cannot be changed there; copy it to a folder you can write to and open the copy.",
+        reason=database.read_only,
+        made_by=made_by,
     )

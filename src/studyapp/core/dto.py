@@ -75,6 +75,7 @@ class ChecklistItemInfo:
     source_line: str | None = None
     session_title: str | None = None
     session_date: dt.date | None = None
+    done_by: str | None = None  # the member who ticked it, when recorded
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,9 @@ def _begin_sqlite_migration(connection: Connection) -> None:
     if isinstance(driver, sqlite3.Connection):
         driver.isolation_level = None
     connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    # Batch mode renames a rebuilt table into place; the search_docs view names sessions,
+    # and a view naming a table that is, for a moment, gone would fail the rename.
+    connection.exec_driver_sql("PRAGMA legacy_alter_table=ON")
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -168,6 +171,7 @@ def _end_sqlite_migration(connection: Connection) -> None:
         if isinstance(driver, sqlite3.Connection):
             driver.isolation_level = "DEFERRED"  # what "" (the default) means: a plain BEGIN
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.exec_driver_sql("PRAGMA legacy_alter_table=OFF")
     except (sqlite3.Error, sa_exc.DBAPIError):
         connection.invalidate()
 

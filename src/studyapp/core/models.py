@@ -247,6 +247,7 @@ class Session(Timestamped, Base):
     source_part: Mapped[str | None] = mapped_column(String(80))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(default=1)
+    body_author: Mapped[str | None] = mapped_column(String(200))  # who last wrote the body
 
     group: Mapped[Group] = relationship(lazy="joined")
     tags: Mapped[list[Tag]] = relationship(secondary=session_tags, order_by=Tag.name)
@@ -300,6 +301,7 @@ class Presentation(Timestamped, Base):
     # From the "⏱ used / box" line under the heading; None = never timed.
     duration_seconds: Mapped[int | None] = mapped_column(Integer)
     timebox_minutes: Mapped[int | None] = mapped_column(Integer)
+    added_by: Mapped[str | None] = mapped_column(String(200))  # the member who added the talk
 
     session: Mapped[Session] = relationship(back_populates="presentations")
     presenter: Mapped[Person | None] = relationship(lazy="joined")
@@ -353,6 +355,7 @@ class ChecklistItem(Timestamped, Base):
     depends_on: Mapped[str | None] = mapped_column(Text)  # ⛔ ids, comma-joined
     on_completion: Mapped[str | None] = mapped_column(String(10))  # 🏁 keep or delete
     block_link: Mapped[str | None] = mapped_column(Text)  # "^abc"
+    done_by: Mapped[str | None] = mapped_column(String(200))  # the member who ticked it
 
     session: Mapped[Session | None] = relationship(back_populates="checklist")
     assignee: Mapped[Person | None] = relationship(lazy="joined")
@@ -369,6 +372,7 @@ class NoteRevision(Base):
     field: Mapped[str] = mapped_column(String(80), default="body")
     content: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(40), default="edit")
+    author: Mapped[str | None] = mapped_column(String(200))  # who wrote this text
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -386,20 +390,21 @@ class Attachment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class SearchDoc(Base):
+class SearchText(Base):
     """One searchable text of a session (its title, a note, a to-do...); see core/search.
 
-    No foreign key: the index removes these rows itself, after handing their tokens to the
-    FTS5 table (created by migration 0004, outside these models).
+    A body's row holds NULL: the text is the session's body, as the ``search_docs`` view
+    reads it. No foreign key: the index removes these rows itself, after handing their
+    tokens to the FTS5 table (created by migration 0004, outside these models).
     """
 
-    __tablename__ = "search_docs"
+    __tablename__ = "search_texts"
     # Ids are ``session_id << 20 | n``: 64-bit on PostgreSQL, the rowid on SQLite.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     session_id: Mapped[int] = mapped_column(Integer, index=True)
     field: Mapped[str] = mapped_column(String(20))
     ref_id: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 # Registers the flush listeners that keep the search index in step with every write.

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "studyapp"
 DATABASE_FILE = "studyapp.sqlite3"
 
@@ -19,6 +17,8 @@ def data_dir() -> Path:
     override = os.environ.get("STUDYAPP_DATA_DIR")
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when no folder is given: a few ms of every command's start
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -45,11 +45,14 @@ def parse_rule(rule: str) -> rrule:
         else:
             parsed = rrulestr(text, dtstart=ANCHOR, ignoretz=True)
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise ValidationError(f"Not a valid recurrence rule: {text} ({error})") from None
+        raise ValidationError(
+            "Not a valid recurrence rule: {text} ({error})", text=text, error=error
+        ) from None
     if not isinstance(parsed, rrule):
         # EXDATE/RDATE lines make a set; skipped dates are kept apart instead.
         raise ValidationError(
-            f"Not a valid recurrence rule: {text} (give one RRULE, optionally with DTSTART)"
+            "Not a valid recurrence rule: {text} (give one RRULE, optionally with DTSTART)",
+            text=text,
         )
     return parsed
 
@@ -156,7 +159,8 @@ def check_rule(rule: str, timezone: str, now: dt.datetime | None = None) -> None
     moment = now or dt.datetime.now(dt.UTC)
     if next(occurrences(rule, timezone, moment), None) is None:
         raise ValidationError(
-            f"The recurrence rule {normalize_rule(rule)} has no meeting in the next five years."
+            "The recurrence rule {rule} has no meeting in the next five years.",
+            rule=normalize_rule(rule),
         )
 
 

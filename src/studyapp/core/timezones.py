@@ -21,12 +21,12 @@ def tzinfo_for(name: str) -> dt.tzinfo:
         sign = -1 if match[1] == "-" else 1
         delta = dt.timedelta(hours=int(match[2]), minutes=int(match[3] or 0))
         if delta >= dt.timedelta(hours=24):
-            raise ValidationError(f"Unknown time zone: {name}")
+            raise ValidationError("Unknown time zone: {name}", name=name)
         return dt.timezone(sign * delta)
     try:
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationError(f"Unknown time zone: {name}") from error
+        raise ValidationError("Unknown time zone: {name}", name=name) from error
 
 
 def offset_name(offset: dt.timedelta) -> str:

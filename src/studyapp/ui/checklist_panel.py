@@ -29,6 +29,7 @@ from studyapp.core.tasks import StatusType
 from studyapp.core.tasks.statuses import CANCELLED, DONE, IN_PROGRESS, TODO
 from studyapp.ui.checklist_delegate import WrappingItemDelegate
 from studyapp.ui.checklist_item_editor import ChecklistItemEditor
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.glyphs import can_draw
 from studyapp.ui.models.checklist_look import overdue_color
 from studyapp.ui.models.checklist_model import ChecklistModel, ChecklistRole
@@ -160,7 +161,7 @@ class ChecklistPanel(QWidget):
             self.model.load(session_id, own)
         except StudyappError as error:
             self.model.load(None)
-            self._show_error(str(error))
+            self._show_error(describe(error))
         self.setEnabled(self.model.session_id is not None)
 
     @property
@@ -182,7 +183,7 @@ class ChecklistPanel(QWidget):
             added = self._service.add(session_id, text)
             self.model.reload()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.add_edit.clear()  # focus stays here, ready for the next one
         self._select(added.id)
@@ -206,7 +207,7 @@ class ChecklistPanel(QWidget):
             self._service.remove(info.id)
             self.model.reload()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self._removed.append(info)
         self._undo_label.setText(self.tr("Removed “{text}”.").format(text=info.task.text))
@@ -222,7 +223,7 @@ class ChecklistPanel(QWidget):
             restored = self._service.restore(info)
             self.model.reload()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self._removed.pop()
         self._select(restored.id)
@@ -243,7 +244,7 @@ class ChecklistPanel(QWidget):
             self._service.move(info.id, order.index(neighbour.id))
             self.model.reload()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self._select(info.id)
         self._done_ok()
@@ -254,7 +255,7 @@ class ChecklistPanel(QWidget):
             try:  # the names for the assignee field, as they are now
                 self.editor.set_people(self._library.people())
             except StudyappError as error:
-                self._show_error(str(error))
+                self._show_error(describe(error))
             self.editor.edit(info)
 
     def _edit_index(self, index: QModelIndex) -> None:
@@ -270,9 +271,11 @@ class ChecklistPanel(QWidget):
             return
         try:
             latest = self.model.find(info.id) or info
-            updated = self._service.update(info.id, self.editor.task(latest.task))
+            updated = self._service.update(
+                info.id, self.editor.task(latest.task), based_on=info.task.text
+            )
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.editor.close_editor()
         self.model.replace(updated)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document import edits
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import NotFoundError
-from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.services.checklist import ChecklistService, refuse_stale_text
 from studyapp.core.services.checklist_fields import (
     checked_status,
     task_line_from_text,
@@ -25,8 +26,8 @@ from studyapp.ui.body_bridge import BodyBridge
 
 
 class EditorChecklist(ChecklistService):
-    def __init__(self, database: Database, bridge: BodyBridge) -> None:
-        super().__init__(database)
+    def __init__(self, database: Database, bridge: BodyBridge, actor: Actor | None = None) -> None:
+        super().__init__(database, actor)
         self.bridge = bridge
 
     def _open(self, session_id: int | None) -> bool:
@@ -64,10 +65,14 @@ class EditorChecklist(ChecklistService):
         )
         return self._at(removed.session_id, edit)
 
-    def update(self, item_id: int, task: TaskFields) -> ChecklistItemInfo:
+    def update(
+        self, item_id: int, task: TaskFields, *, based_on: str | None = None
+    ) -> ChecklistItemInfo:
         ordinal = self._ordinal(item_id)
         if ordinal is None:
-            return super().update(item_id, task)
+            return super().update(item_id, task, based_on=based_on)
+        # Its text as saved now (what is typed included): refused as the service refuses it.
+        refuse_stale_text(self.get(item_id).task.text, task.text, based_on)
         wanted = writable_task(task)  # refused as the service refuses it
         self.bridge.apply(lambda _body, outline: edits.rewrite_task(outline, ordinal, wanted))
         return self._nth(ordinal)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.history import (
@@ -35,9 +36,10 @@ from studyapp.core.services.history import (
     diff,
 )
 from studyapp.core.services.revisions import BODY
+from studyapp.ui.errors_shown import describe
 
 REVISION_ID_ROLE = Qt.ItemDataRole.UserRole
-TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN = range(3)
+TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN, AUTHOR_COLUMN = range(4)
 # How strongly added/removed lines are tinted over the base colour; the base comes from
 # the palette, so the tint stays readable in light and dark themes.
 TINT = 0.28
@@ -45,7 +47,7 @@ GREEN = QColor("#2ea043")
 RED = QColor("#e5534b")
 
 
-def _blend(base: QColor, tint: QColor, amount: float) -> str:
+def blend(base: QColor, tint: QColor, amount: float) -> str:
     def mix(a: int, b: int) -> int:
         return round(a + (b - a) * amount)
 
@@ -64,19 +66,23 @@ class HistoryDialog(QDialog):
         field: str = BODY,
         current_text: str = "",
         parent: QWidget | None = None,
+        *,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("Note history"))
         self.resize(900, 560)
-        self._history = HistoryService(database)
+        self._history = HistoryService(database, actor)
         self._session_id = session_id
         self._field = field
         self._current = current_text
         self._revisions: list[RevisionInfo] = []
 
         self.list = QTreeWidget(objectName="historyList")
-        self.list.setHeaderLabels([self.tr("Time"), self.tr("Reason"), self.tr("Size")])
+        self.list.setHeaderLabels(
+            [self.tr("Time"), self.tr("Reason"), self.tr("Size"), self.tr("Written by")]
+        )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAllColumnsShowFocus(True)
@@ -141,7 +147,7 @@ class HistoryDialog(QDialog):
             self._revisions = self._history.revisions(self._session_id, self._field)
         except StudyappError as error:
             self._revisions = []
-            self._show_error(str(error))
+            self._show_error(describe(error))
         self.list.blockSignals(True)
         try:
             self.list.clear()
@@ -149,7 +155,7 @@ class HistoryDialog(QDialog):
                 self.list.addTopLevelItem(self._item(info))
         finally:
             self.list.blockSignals(False)
-        for column in (TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN):
+        for column in (TIME_COLUMN, REASON_COLUMN, SIZE_COLUMN, AUTHOR_COLUMN):
             self.list.resizeColumnToContents(column)
         self.empty_label.setVisible(not self._revisions)
         row = next((n for n, i in enumerate(self._revisions) if i.id == select_id), 0)
@@ -166,7 +172,7 @@ class HistoryDialog(QDialog):
         try:
             text = self._history.restore(self._session_id, revision_id)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         info = next((i for i in self._revisions if i.id == revision_id), None)
         self._current = text
@@ -184,7 +190,10 @@ class HistoryDialog(QDialog):
     # -- helpers ---------------------------------------------------------------------------
 
     def _item(self, info: RevisionInfo) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([self._when(info), self._reason(info.reason), self._size(info)])
+        who = info.author or self.tr("—")
+        item = QTreeWidgetItem([self._when(info), self._reason(info.reason), self._size(info), who])
+        if not info.author:
+            item.setToolTip(AUTHOR_COLUMN, self.tr("Written before members were recorded"))
         item.setData(TIME_COLUMN, REVISION_ID_ROLE, info.id)
         item.setToolTip(TIME_COLUMN, info.preview)
         item.setTextAlignment(SIZE_COLUMN, Qt.AlignmentFlag.AlignRight)
@@ -203,6 +212,7 @@ class HistoryDialog(QDialog):
             "before restore": self.tr("Before restore"),
             "conflict": self.tr("Saved elsewhere"),
             "reimport": self.tr("Before re-import"),
+            "merged": self.tr("Merged with your typing"),
             "removed": self.tr("Slot removed"),
         }
         return names.get(reason, reason)
@@ -216,7 +226,7 @@ class HistoryDialog(QDialog):
         try:
             old = self._history.content(revision_id)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.diff_view.setHtml(self._diff_html(diff(old, self._current)))
 
@@ -229,7 +239,7 @@ class HistoryDialog(QDialog):
         else:
             head = ""
         base = self.palette().color(QPalette.ColorRole.Base)
-        backgrounds = {"added": _blend(base, GREEN, TINT), "removed": _blend(base, RED, TINT)}
+        backgrounds = {"added": blend(base, GREEN, TINT), "removed": blend(base, RED, TINT)}
         markers = {"same": "  ", "added": "+ ", "removed": "− "}
         family = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         rows = []
@@ -261,13 +271,15 @@ def open_history(
     editor: QPlainTextEdit,
     flush: Callable[[], object],
     parent: QWidget,
+    *,
+    actor: Actor | None = None,
 ) -> HistoryDialog | None:
     """Open the History dialog of the session's body; a restore puts the text back into
     ``editor`` as one undoable step."""
     if session_id is None:
         return None
     flush()  # the list and "before restore" must see what was just typed
-    dialog = HistoryDialog(database, session_id, BODY, editor.toPlainText(), parent)
+    dialog = HistoryDialog(database, session_id, BODY, editor.toPlainText(), parent, actor=actor)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.restored.connect(lambda text: replace_text_undoably(editor, text))
     dialog.open()  # window-modal: the editor cannot change under the dialog

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.attachments import AttachmentService
 from studyapp.ui.editor.markdown_editor import IMAGE_SUFFIXES
+from studyapp.ui.errors_shown import describe
 
 MIME_OF_SUFFIX = {
     ".png": "image/png",
@@ -60,7 +61,7 @@ def store_images(
             name = images.add(session_id, data, kind, stem=stem)
             links.append(f"![]({name})")
     except (StudyappError, OSError) as error:
-        report(str(error))
+        report(describe(error))
     return "\n".join(links) or None
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.history_dialog import open_history
 from studyapp.ui.quick_switcher import QuickSwitcher
 from studyapp.ui.search_panel import SearchPanel, reveal_match
@@ -139,7 +140,9 @@ class MainActions(QObject):
         self.history_action = self._action(
             translate("MainWindow", "History…"),
             "Ctrl+Shift+H",
-            lambda: open_history(w.database, w.session_id, w.body_editor, w.flush, w),
+            lambda: open_history(
+                w.database, w.session_id, w.body_editor, w.flush, w, actor=w.actor
+            ),
             "historyAction",
         )
         for action in (
@@ -226,7 +229,13 @@ class MainActions(QObject):
         dialog = SettingsDialog(self.settings, current_database=w.database.url, parent=w)
         dialog.editorFontChanged.connect(self.apply_editor_font)
         dialog.languageChanged.connect(self._language_changed)
-        if dialog.exec() and dialog.chosen_database_url():
+        dialog.memberNameChanged.connect(lambda: w.set_actor(self.settings.actor()))
+        if not dialog.exec():
+            return
+        if dialog.chosen_server_url():
+            # Remembered as the server's fields, not as a URL holding the password.
+            self.switch_database(str(dialog.chosen_server_url()), remember=False)
+        elif dialog.chosen_database_url():
             self.switch_database(str(dialog.chosen_database_url()))
 
     def apply_editor_font(self, font: QFont | None = None) -> None:
@@ -252,7 +261,7 @@ class MainActions(QObject):
             ),
         )
 
-    def switch_database(self, url: str) -> None:
+    def switch_database(self, url: str, *, remember: bool = True) -> None:
         """Open another database in a new window; this one closes after saving."""
         from studyapp.core.db import open_database
 
@@ -260,11 +269,12 @@ class MainActions(QObject):
         try:
             database = open_database(url)
         except StudyappError as error:
-            QMessageBox.warning(w, translate("MainWindow", "Open database"), str(error))
+            QMessageBox.warning(w, translate("MainWindow", "Open database"), describe(error))
             return
         successor = w.open_database_window(database)
-        self.settings.database_url = url
-        self.settings.add_recent_database(url)
+        if remember:
+            self.settings.database_url = url
+            self.settings.add_recent_database(url)
         w.successor = successor  # keeps it alive once this window is gone
         successor.show()
         w.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
@@ -27,9 +28,12 @@ from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.core.services.trash import TrashService
 from studyapp.ui.backup_timer import BackupScheduler
+from studyapp.ui.body_saver import BodySaver
 from studyapp.ui.checklist_panel import ChecklistPanel
+from studyapp.ui.conflict_notice import ConflictNotice
 from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.images import image_data, store_images
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.meeting_editor import MeetingEditor
@@ -51,14 +55,17 @@ class MainWindow(QMainWindow):
 
     sessionLoaded = Signal(object)  # the id now shown, or None
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, actor: Actor | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self.database = database
-        self.sessions = SessionService(database)
+        self.actor = actor  # who is typing: revisions, ticks and talks are recorded as theirs
+        self.sessions = SessionService(database, actor)
         self.save_queue = SaveQueue(self)
         self.session_id: int | None = None
         self._notes_typed = False  # typed into since the notes were loaded
@@ -68,9 +75,10 @@ class MainWindow(QMainWindow):
 
         self.sidebar = SessionSidebar(self.sessions, self)
         self.header = SessionHeader(database, self.save_queue, self)
+        self.talks = PresentationService(database, actor)
         self.meeting = MeetingEditor(
             self.sessions,
-            PresentationService(database),
+            self.talks,
             lambda: self.session_id,
             self.flush,
             lambda message: self.statusBar().showMessage(message, 8000),
@@ -81,9 +89,12 @@ class MainWindow(QMainWindow):
         self.bridge = self.meeting.bridge
         self.outline = self.meeting.outline
         self.slot_timer = self.meeting.slot_timer
-        self.checklist = ChecklistPanel(
-            database, self.save_queue, self, service=EditorChecklist(database, self.bridge)
-        )
+        # Saves carry what they were based on; another writer's change is merged or kept.
+        self.body_saver = BodySaver(self.sessions, self.body_editor)
+        self.conflict_notice = ConflictNotice(self)
+        self.body_saver.conflicted.connect(self.conflict_notice.show_conflict)
+        self.todos = EditorChecklist(database, self.bridge, actor)
+        self.checklist = ChecklistPanel(database, self.save_queue, self, service=self.todos)
         self.preview = PreviewBrowser(self)
         self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
@@ -97,6 +108,7 @@ class MainWindow(QMainWindow):
         session_layout.setContentsMargins(2, 2, 2, 2)
         session_layout.setSpacing(3)
         session_layout.addWidget(self.header)
+        session_layout.addWidget(self.conflict_notice)
         session_layout.addWidget(self.meeting, 1)
 
         self.papers_view = PapersView(database, self)
@@ -179,18 +191,20 @@ class MainWindow(QMainWindow):
         self.flush()  # a failed save stays queued with its text; switching is still safe
         if self.session_id is not None and self._notes_typed:
             try:  # the body of the session being left, as it is now
-                HistoryService(self.database).record(
+                HistoryService(self.database, self.actor).record(
                     self.session_id, "body", self.body_editor.toPlainText(), reason="switch"
                 )
             except StudyappError as error:
-                self.statusBar().showMessage(str(error), 8000)
+                self.statusBar().showMessage(describe(error), 8000)
         detail: SessionDetail | None = None
         if session_id is not None:
             try:
                 detail = self.sessions.get(session_id)
             except StudyappError as error:
-                self.statusBar().showMessage(str(error), 8000)
+                self.statusBar().showMessage(describe(error), 8000)
         self.session_id = detail.id if detail else None
+        if self.conflict_notice.session_id != self.session_id:
+            self.conflict_notice.dismiss()
         self.header.load(detail)
         # The detail already holds the to-dos; the panel need not read them again.
         self.checklist.load_session(self.session_id, detail.checklist if detail else None)
@@ -208,12 +222,16 @@ class MainWindow(QMainWindow):
         self._notes_typed = False
         pending = None if detail is None else self.save_queue.pending_value(("body", detail.id))
         self.meeting.load(detail, pending if isinstance(pending, str) else None)
+        if detail is not None:
+            self.body_saver.loaded(
+                detail.id, detail.version, detail.body, pending=isinstance(pending, str)
+            )
         self.save_status.show_stats(*count_stats(self.body_editor.toPlainText()))
 
     def _body_edited(self) -> None:
         session_id = self.session_id
-        if session_id is None:
-            return
+        if session_id is None or self.body_saver.applying:
+            return  # another writer's lines merged in are saved already, not typed
         self._notes_typed = True  # worth a revision when the session is left
         self.save_queue.mark(
             ("body", session_id),
@@ -222,16 +240,25 @@ class MainWindow(QMainWindow):
         )
 
     def _save_body(self, session_id: int, text: str) -> None:
-        saved = self.sessions.save_body(session_id, text)
-        if session_id == self.session_id and saved.outline is not None:
-            self.meeting.saved(session_id, text, saved.outline, rows_changed=saved.rows_changed)
+        shown = session_id == self.session_id
+        saved = self.body_saver.save(session_id, text, shown=shown)
+        if shown and saved.outline is not None:
+            self.meeting.saved(
+                session_id, saved.text, saved.outline, rows_changed=saved.rows_changed
+            )
             if saved.rows_changed:  # the to-dos and talks are rows derived from the text
                 self.checklist.model.reload()
                 self.assignments_view.reload()
         self._schedule_preview()
 
+    def set_actor(self, actor: Actor | None) -> None:
+        """Write as ``actor`` from now on (the name was changed in the settings)."""
+        self.actor = actor
+        for service in (self.sessions, self.talks, self.todos):
+            service.actor = actor
+
     def open_database_window(self, database: Database) -> MainWindow:
-        return MainWindow(database)
+        return MainWindow(database, actor=self.actor)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the editor and the current talk's timer only."""
@@ -262,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             TrashService(self.database).empty()
         except StudyappError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(describe(error), 8000)
 
     def load_demo(self) -> None:
         from studyapp.core.services.demo import load_demo
@@ -270,7 +297,7 @@ class MainWindow(QMainWindow):
         try:
             load_demo(self.database)
         except StudyappError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(describe(error), 8000)
             return
         self.sidebar.reload()
 
@@ -362,7 +389,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         saved = self.flush()
-        if not saved and not self._confirm_close_unsaved():
+        if not saved and not self.save_status.confirm_close_unsaved(self):
             self._closing = False
             event.ignore()
             return
@@ -378,17 +405,3 @@ class MainWindow(QMainWindow):
         self.database.dispose()
         self._closed = True
         super().closeEvent(event)
-
-    def _confirm_close_unsaved(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Changes not saved"),
-            self.tr(
-                "Some changes could not be saved ({reason}). Close anyway and lose them?"
-            ).format(reason=self.banner.text()),
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard

@@ -21,6 +21,7 @@ from studyapp.core.services.presentations import PresentationService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.body_bridge import BodyBridge
 from studyapp.ui.editor import MarkdownEditor, MarkdownEditorPane
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.outline_panel import OutlinePanel
 from studyapp.ui.slot_timer import SlotTimer
 
@@ -133,7 +134,7 @@ class MeetingEditor(QWidget):
             try:
                 outline = self.bridge.outline()
             except StudyappError as error:
-                self._report(str(error))
+                self._report(describe(error))
         self.outline.show_outline(outline or Outline(), enabled=outline is not None)
         self._cursor_moved()
 

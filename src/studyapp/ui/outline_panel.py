@@ -30,6 +30,7 @@ from studyapp.core.markdown.clock import timing_line
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.markdown.headings import parse_paper
 from studyapp.ui.body_bridge import BodyBridge
+from studyapp.ui.errors_shown import describe
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 TALK_ROLE = Qt.ItemDataRole.UserRole + 2  # the talk's ordinal, or -1
@@ -244,7 +245,7 @@ class OutlinePanel(QWidget):
         try:
             return self._heading_for(presenter, paper, number, level)
         except StudyappError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return None
 
     def move_current_talk(self, delta: int) -> bool:

@@ -47,6 +47,7 @@ from studyapp.core.dto import SessionSummary
 from studyapp.core.errors import StudyappError
 from studyapp.core.fuzzy import FuzzyHit, FuzzyIndex
 from studyapp.core.services.sessions import SessionService
+from studyapp.ui.errors_shown import describe
 
 RESULT_LIMIT = 50
 DEBOUNCE_MS = 50
@@ -263,7 +264,7 @@ class QuickSwitcher(QDialog):
         except StudyappError as error:
             self._index = FuzzyIndex([], entry_text)
             self.model.set_hits([])
-            self.status.setText(str(error))
+            self.status.setText(describe(error))
             return
         self._index = FuzzyIndex(entries, entry_text)
         self.refresh()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from studyapp.core.backup import BackupInfo, copy_raw, list_backups, replace_database
 from studyapp.core.db import Database, sqlite_path
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 
 _CONTEXT = "recovery"
 
@@ -78,7 +79,7 @@ def offer_backup(parent: QWidget | None, error: Exception, database_url: str) ->
         _tr(
             "The database cannot be opened:\n{reason}\n\nRestore the backup from {time}?\n"
             "The damaged file is kept beside it."
-        ).format(reason=str(error), time=when),
+        ).format(reason=describe(error), time=when),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

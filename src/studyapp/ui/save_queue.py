@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 
 DEBOUNCE_MS = 800
 RETRY_MS = 3000
@@ -91,7 +92,7 @@ class SaveQueue(QObject):
             self._flushing = False
         if error is not None:
             self._retry.start()
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return False
         self._retry.stop()
         self.saved.emit(dt.datetime.now())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from studyapp.ui.save_queue import SaveQueue
 
@@ -52,3 +52,16 @@ class SaveStatus(QObject):
                 words=words, characters=characters
             )
         )
+
+    def confirm_close_unsaved(self, parent: QWidget) -> bool:
+        """Whether to close although the banner's failure left changes unsaved."""
+        answer = QMessageBox.warning(
+            parent,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Some changes could not be saved ({reason}). Close anyway and lose them?"
+            ).format(reason=self.banner.text()),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

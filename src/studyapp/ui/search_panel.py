@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
+    QGridLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QToolBar,
+    QWidget,
 )
 
 from studyapp.core.db import Database
@@ -19,6 +24,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.services.search import SearchHit, SearchService
 from studyapp.ui.editor import MarkdownEditor
 from studyapp.ui.editor.selection import select_text
+from studyapp.ui.errors_shown import describe
 
 if TYPE_CHECKING:
     from studyapp.ui.window_contract import SessionWindow
@@ -48,6 +54,7 @@ class SearchPanel(QObject):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.results = QListWidget(objectName="searchResults")
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dock = QDockWidget(
             translate("MainWindow", "Search results"), window, objectName="searchDock"
         )
@@ -74,23 +81,69 @@ class SearchPanel(QObject):
         try:
             hits = SearchService(self.database).search(query)
         except StudyappError as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+            self.window.statusBar().showMessage(describe(error), 8000)
             return
         for hit in hits:
-            snippet = hit.snippet.replace("**", "")
-            item = QListWidgetItem(f"{hit.date.isoformat()} · {hit.title}\n{snippet}")
-            item.setData(HIT_ROLE, hit)
-            self.results.addItem(item)
+            self._add_hit(hit)
         if not hits:
             self.results.addItem(
                 translate("MainWindow", "Nothing found for “{query}”").format(query=query)
             )
         self.dock.show()
 
+    def _add_hit(self, hit: SearchHit) -> None:
+        """A result row: date and title, the snippet, and where it matched in grey."""
+        snippet = hit.snippet.replace("**", "")
+        heading = f"{hit.date.isoformat()} · {hit.title}"
+        item = QListWidgetItem(f"{heading}\n{snippet}")
+        item.setData(HIT_ROLE, hit)
+        self.results.addItem(item)
+        row = QWidget(objectName="searchHit")
+        layout = QGridLayout(row)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setVerticalSpacing(0)
+        title = QLabel(heading, row)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        # A long title gives way to the label rather than widen the dock.
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        where = QLabel(matched_in_label(hit.matched_in), row, objectName="matchedIn")
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        font = where.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        where.setFont(font)
+        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey in every theme
+        text = QLabel(snippet, row, objectName="searchSnippet")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        layout.addWidget(title, 0, 0)
+        layout.addWidget(where, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(text, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        # The row draws the item; its own text stays for accessibility and keyboard search.
+        item.setForeground(Qt.GlobalColor.transparent)
+        width = self.results.viewport().width()
+        item.setSizeHint(QSize(width, row.heightForWidth(width)))
+        self.results.setItemWidget(item, row)
+
     def _open(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)
         if hit is not None:
             self.matchChosen.emit(hit)
+
+
+def matched_in_label(matched_in: str) -> str:
+    """A hit's ``matched_in`` as the results dock shows it, translated."""
+    labels = {
+        "title": translate("SearchPanel", "title"),
+        "body": translate("SearchPanel", "notes"),
+        "attendance": translate("SearchPanel", "attendance"),
+        "tags": translate("SearchPanel", "tags"),
+        "paper": translate("SearchPanel", "paper"),
+        "presenter": translate("SearchPanel", "presenter"),
+        "to-do": translate("SearchPanel", "to-do"),
+        "front matter": translate("SearchPanel", "front matter"),
+    }
+    return labels.get(matched_in, matched_in)
 
 
 def reveal_match(window: SessionWindow, hit: SearchHit) -> None:

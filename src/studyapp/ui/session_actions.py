@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class SessionActions(QObject):
                 kind="paper review",
             )
         except StudyappError as error:
-            QMessageBox.warning(w, translate("MainWindow", "New session"), str(error))
+            QMessageBox.warning(w, translate("MainWindow", "New session"), describe(error))
             return
         w.reload_sessions(select=created.id)
         w.select_session(created.id)
@@ -75,7 +76,7 @@ class SessionActions(QObject):
         try:
             w.sessions.trash(session_id)
         except StudyappError as error:
-            w.statusBar().showMessage(str(error), 8000)
+            w.statusBar().showMessage(describe(error), 8000)
             return
         w.reload_sessions()
         w.statusBar().showMessage(

@@ -28,6 +28,7 @@ from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import StudyappError
 from studyapp.core.models import SessionKind, SessionStatus
 from studyapp.core.services.sessions import SessionService
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.save_queue import SaveQueue
 
 COMMON_ZONES = (
@@ -227,7 +228,7 @@ class SessionHeader(QWidget):
         try:
             action(session_id)
         except StudyappError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return
         self.summaryChanged.emit(session_id)
         self.changed.emit()

@@ -15,6 +15,9 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
+from studyapp.core.actor import Actor, default_actor
+from studyapp.core.connection import DEFAULT_PORT, SSL_MODES, ConnectionSettings
+
 ORGANIZATION = "studyapp"
 APPLICATION = "studyapp"
 SETTINGS_FILE = "settings.ini"
@@ -158,6 +161,21 @@ class AppSettings:
     def export_layout(self, value: str) -> None:
         self._set_optional_text("export/layout", value.strip() or None)
 
+    # -- who is typing -------------------------------------------------------------------
+
+    @property
+    def member_name(self) -> str | None:
+        """The name set in the settings; None means the computer user's (``your_name``)."""
+        return self._optional_text("members/name")
+
+    @member_name.setter
+    def member_name(self, value: str | None) -> None:
+        self._set_optional_text("members/name", (value or "").strip() or None)
+
+    def actor(self) -> Actor | None:
+        """Who this window writes as: the settings' name, else the computer user."""
+        return default_actor(self.member_name)
+
     # -- databases -----------------------------------------------------------------------
 
     @property
@@ -168,6 +186,41 @@ class AppSettings:
     @database_url.setter
     def database_url(self, value: str | None) -> None:
         self._set_optional_text("database/url", value)
+
+    @property
+    def uses_server(self) -> bool:
+        """True when the group's shared server is chosen over the file on this computer."""
+        return self._get("server/use") in (True, "true")
+
+    @uses_server.setter
+    def uses_server(self, value: bool) -> None:
+        self._store.setValue("server/use", bool(value))
+
+    @property
+    def server(self) -> ConnectionSettings | None:
+        """The shared server's host, port, database, user and sslmode (never a password)."""
+        host, name = self._optional_text("server/host"), self._optional_text("server/database")
+        if host is None or name is None:
+            return None
+        port = self._get("server/port")
+        try:
+            number = int(port) if port is not None else DEFAULT_PORT
+        except (TypeError, ValueError):
+            number = DEFAULT_PORT
+        mode = self._choice("server/sslmode", SSL_MODES, "prefer")
+        user = self._optional_text("server/user") or ""
+        return ConnectionSettings(host=host, database=name, user=user, port=number, sslmode=mode)
+
+    @server.setter
+    def server(self, value: ConnectionSettings | None) -> None:
+        if value is None:
+            self._store.remove("server")
+            return
+        self._set_optional_text("server/host", value.host.strip())
+        self._store.setValue("server/port", int(value.port))
+        self._set_optional_text("server/database", value.database.strip())
+        self._set_optional_text("server/user", value.user.strip())
+        self._set_choice("server/sslmode", value.sslmode, SSL_MODES)
 
     @property
     def recent_databases(self) -> list[str]:

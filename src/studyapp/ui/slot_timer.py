@@ -11,6 +11,7 @@ from studyapp.core.dto import PresentationInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.markdown.clock import DEFAULT_TIMEBOX_MINUTES, format_clock
 from studyapp.core.services.presentations import MAX_TIMEBOX_MINUTES
+from studyapp.ui.errors_shown import describe
 
 # (talk id, seconds used or None to clear, time box in minutes): writes the "⏱" line.
 TimingWriter = Callable[[int, int | None, int], None]
@@ -182,7 +183,7 @@ class SlotTimer(QWidget):
         try:
             self._write_timing(self._slot_id, seconds, self.timebox_minutes())
         except StudyappError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return
         self._saved_seconds = seconds
         self.saved.emit()
@@ -196,7 +197,7 @@ class SlotTimer(QWidget):
                 return  # never timed: the time box is written with the first time used
             self._write_timing(self._slot_id, self.elapsed_seconds(), minutes)
         except StudyappError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return
         self.saved.emit()
 

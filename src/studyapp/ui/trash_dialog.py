@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.trash import KEEP_DAYS, TrashItem, TrashService
+from studyapp.ui.errors_shown import describe
 
 Named = TypeVar("Named", bound=QWidget)
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -125,7 +126,7 @@ class TrashDialog(QDialog):
         try:
             items = self._service.items()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             items = []
         self._list.addTopLevelItems([self._row(item) for item in items])
         first = self._list.topLevelItem(0)
@@ -166,7 +167,7 @@ class TrashDialog(QDialog):
                 self._service.restore(kind, item_id)
                 done.append((kind, item_id))
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
         self.reload()
         for kind, item_id in done:
             self.restored.emit(kind, item_id)
@@ -191,7 +192,7 @@ class TrashDialog(QDialog):
         try:
             deleted = self._service.empty(older_than_days=None)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.reload()
         self.emptied.emit(deleted)

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from studyapp.core.errors import StudyappError
+from studyapp.ui.errors_shown import describe
 
 _log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ class BackgroundJob(QObject):
     def _on_raised(self, error: BaseException) -> None:
         self._finish()
         if isinstance(error, StudyappError):
-            message = str(error)
+            message = describe(error)
         else:
             detail = str(error) or type(error).__name__
             message = self.tr("Something went wrong: {detail}").format(detail=detail)

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from studyapp.core.search import prefixes
-from studyapp.core.services import search as search_module
+from studyapp.core.search import matching, prefixes, ranking
+from studyapp.core.search.phrases import plan_for
 from studyapp.core.services.search import SearchService
 from studyapp.core.services.sessions import SessionService
 
@@ -42,20 +42,25 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_quick_page_equals_the_complete_one(database, many, monkeypatch, query):
-    monkeypatch.setattr(search_module, "RANK_CAP", 12)  # few scored texts: the quick path
+    monkeypatch.setattr(ranking, "RANK_CAP", 12)  # few scored texts: the quick path
     floors = []
-    candidates = search_module.matching.candidates
+    candidates = matching.candidates
 
-    def spy(connection, plan, fts, floor=0):
+    def spy(reader, plan, fts, floor=0):
         floors.append(floor)
-        return candidates(connection, plan, fts, floor)
+        return candidates(reader, plan, fts, floor)
 
-    monkeypatch.setattr(search_module.matching, "candidates", spy)
+    def every_match(reader, plan, fts, floor=0):
+        return candidates(reader, plan, fts)
+
     service = SearchService(database)
     for limit in (1, 3, 5):
+        monkeypatch.setattr(matching, "candidates", spy)
         quick = service.search(query, limit=limit)
-        complete = service.search_hits(query, limit=limit).hits
+        monkeypatch.setattr(matching, "candidates", every_match)
+        complete = service.search(query, limit=limit)
         assert quick == complete, (query, limit)
+        assert quick.total == complete.total == service.count(query)
         assert quick  # every query here has matches
     assert any(floors), "the quick path was never taken"
 
@@ -64,12 +69,8 @@ def test_the_quick_page_equals_the_complete_one(database, many, monkeypatch, que
 def test_prefixes_become_the_indexed_words(database, many):
     service = SearchService(database)
     with database.engine.connect() as connection:
-        plan = search_module.matching.Plan(
-            search_module.parse_query("transf"),
-            [search_module.index.matcher("transf")],
-            [],
-        )
-        expanded = prefixes.expand(connection, plan)
+        driver = connection.connection.driver_connection
+        expanded = prefixes.expand(driver, plan_for("transf"))
     assert expanded.positives[0].fts == '("transformer" OR "transformers")'
     by_prefix = {hit.session_id for hit in service.search("transf", limit=100)}
     assert by_prefix == set(many)
@@ -83,10 +84,8 @@ def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypat
     sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), body=words).id
     monkeypatch.setattr(prefixes, "MAX_WORDS", 5)
     with database.engine.connect() as connection:
-        plan = search_module.matching.Plan(
-            search_module.parse_query("ab"), [search_module.index.matcher("ab")], []
-        )
-        assert prefixes.expand(connection, plan).positives[0].fts == '"ab"*'
+        driver = connection.connection.driver_connection
+        assert prefixes.expand(driver, plan_for("ab")).positives[0].fts == '"ab"*'
     assert [hit.session_id for hit in SearchService(database).search("ab")] == [sid]
 
 

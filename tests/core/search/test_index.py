@@ -190,7 +190,7 @@ def test_index_follows_edits_and_trash(sessions, search, database):
     TrashService(database).empty(older_than_days=None)
     with database.transaction() as orm:
         assert (
-            orm.scalar(select(models.SearchDoc).where(models.SearchDoc.session_id == sid)) is None
+            orm.scalar(select(models.SearchText).where(models.SearchText.session_id == sid)) is None
         )
 
 
@@ -238,7 +238,7 @@ def test_reindex_rebuilds_the_same_index(sessions, search, database):
     with database.transaction() as orm:
         if database.engine.dialect.name == "sqlite":
             orm.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
-        orm.execute(text("DELETE FROM search_docs"))  # on PostgreSQL with its vectors
+        orm.execute(text("DELETE FROM search_texts"))  # on PostgreSQL with its vectors
     assert ids(search, "낙타") == []
     seen = []
     assert search.reindex(lambda done, total: seen.append((done, total))) == 1

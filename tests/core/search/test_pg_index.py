@@ -81,9 +81,9 @@ def test_a_database_from_before_the_index_is_indexed_when_upgraded(database_url,
 
     sid = _make(database, "회의", "낙타 이야기")
     with database.engine.begin() as connection:
-        # As revision 0011 left it: no vectors (search then scanned every text).
+        # As revision 0013 left it: no vectors (search then scanned every text).
         connection.exec_driver_sql("DROP TABLE search_vectors")
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0011'")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
     database.dispose()
     upgraded = open_database(database_url)
     try:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studyapp.core.markdown.html import render_fragment
 from studyapp.core.services.attachments import AttachmentService
+from studyapp.core.services.exports import ExportService
 from studyapp.core.services.imports import ImportService
+from studyapp.core.services.sessions import SessionService
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -82,3 +85,66 @@ def test_each_meeting_of_a_log_keeps_the_images_it_embeds(database, tmp_path):
     first, second = _import(database, log).outcomes
     assert _images(database, first.session_id) == []
     assert _images(database, second.session_id) == [("slide-0317.png", PNG)]
+
+
+def _linked_note(tmp_path: Path) -> Path:
+    """A note showing images with standard links into folders, as Typora, VS Code and
+    Obsidian (with wikilinks off) write them."""
+    notes = tmp_path / "notes"
+    (notes / "attachments").mkdir(parents=True)
+    (notes / "attachments" / "my slide.png").write_bytes(PNG)
+    (notes / "img").mkdir()
+    (notes / "img" / "photo one.jpg").write_bytes(JPEG)
+    (tmp_path / "secret.png").write_bytes(PNG + b"secret")
+    note = notes / "2025-03-10 모임.md"
+    note.write_text(
+        "# 모임\n\n![슬라이드](attachments/my%20slide.png)\n"
+        '![](<img/photo one.jpg> "칠판")\n![](https://example.com/web.png)\n'
+        "![](../secret.png)\n`![](attachments/my%20slide.png)` in code stays code\n",
+        "utf-8",
+    )
+    return notes
+
+
+JPEG = b"\xff\xd8\xff" + b"1" * 20
+
+
+def test_an_image_linked_by_its_folder_is_kept_and_nothing_outside(database, tmp_path):
+    [outcome] = _import(database, _linked_note(tmp_path)).outcomes
+    assert outcome.status == "created"
+    assert dict(_images(database, outcome.session_id)) == {
+        "my slide.png": PNG,
+        "photo one.jpg": JPEG,
+    }
+
+
+def test_an_image_linked_by_its_folder_shows_in_every_export(database, tmp_path):
+    [outcome] = _import(database, _linked_note(tmp_path)).outcomes
+    detail = SessionService(database).get(outcome.session_id)  # type: ignore[arg-type]
+    fragment = render_fragment(detail.body, detail.attachments)
+    assert '<img alt="슬라이드" src="my slide.png"' in fragment  # the preview finds it by name
+    assert 'src="photo one.jpg"' in fragment
+    assert 'src="https://example.com/web.png"' in fragment
+
+    # Markdown: the links as written, the images where they lead.
+    out = tmp_path / "vault-out"
+    ExportService(database).export(out, flavor="obsidian")
+    assert (out / "attachments" / "my slide.png").read_bytes() == PNG
+    assert (out / "img" / "photo one.jpg").read_bytes() == JPEG
+    [page] = out.glob("*.md")
+    assert "![슬라이드](attachments/my%20slide.png)" in page.read_text("utf-8")
+
+    # A blog: served from the post's assets.
+    blog = tmp_path / "blog"
+    ExportService(database).export(blog, flavor="jekyll")
+    [post] = blog.glob("*.md")
+    text = post.read_text("utf-8")
+    assert f"![슬라이드](/assets/{post.stem}/my%20slide.png)" in text
+    assert "`![](attachments/my%20slide.png)`" in text  # code is left as written
+    assert (blog / "assets" / post.stem / "my slide.png").read_bytes() == PNG
+
+    # HTML: beside the page, by name.
+    site = tmp_path / "html"
+    ExportService(database).export(site, flavor="html")
+    assert (site / "my slide.png").read_bytes() == PNG
+    assert 'src="my slide.png"' in next(site.glob("*.html")).read_text("utf-8")

@@ -148,6 +148,26 @@ def test_plan_sessions_reports_how_many(qtbot, dialog, database):
     assert {s.status for s in sessions} == {"planned"}
 
 
+def test_plan_sessions_that_fail_keep_neither_schedule_nor_sessions(
+    qtbot, dialog, database, monkeypatch
+):
+    from studyapp.core.errors import DatabaseError
+    from studyapp.core.services import schedules
+
+    def disk_full(*_args, **_kwargs):
+        raise DatabaseError("The disk is full; free some space and try again.")
+
+    monkeypatch.setattr(schedules, "sync_rows", disk_full)
+    choose(qtbot, dialog.preset, WEEKLY)
+    qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "The disk is full; free some space and try again."
+    # The schedule was stored with the planning or not at all.
+    assert ScheduleService(database).schedule(GROUP)[0] is None
+    assert SessionService(database).list_sessions(group=GROUP) == []
+
+
 def test_existing_schedule_loads_into_the_presets(qtbot, database, members):
     ScheduleService(database).set_schedule(
         GROUP, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=18;BYMINUTE=30", timezone="Europe/Berlin"

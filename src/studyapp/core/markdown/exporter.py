@@ -33,7 +33,11 @@ FLAVORS = ("jekyll", "obsidian", "html")
 def check_flavor(flavor: str) -> None:
     """Raise ExportError naming the valid flavors when ``flavor`` is not one of them."""
     if flavor not in FLAVORS:
-        raise ExportError(f"Unknown flavor {flavor!r}; use one of: {', '.join(FLAVORS)}.")
+        raise ExportError(
+            "Unknown flavor {flavor!r}; use one of: {flavors}.",
+            flavor=flavor,
+            flavors=", ".join(FLAVORS),
+        )
 
 
 def render_markdown(

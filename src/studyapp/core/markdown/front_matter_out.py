@@ -328,5 +328,5 @@ def render_front_matter(
         # back to keeping the user's unowned blocks as comments.
         text = "\n".join(_front_matter_lines(session, links, extra, cautious=True)) + "\n"
         if not _parses(text):
-            raise ExportError(f"Cannot write the front matter of {session.title!r}.")
+            raise ExportError("Cannot write the front matter of {title!r}.", title=session.title)
     return text

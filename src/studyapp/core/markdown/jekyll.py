@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from studyapp.core.document.lines import scan_body
-from studyapp.core.markdown.embeds import EMBED, EMBED_SIZE, SHOWN_IMAGES, embed_name, is_image
+from studyapp.core.markdown.embeds import (
+    EMBED,
+    EMBED_SIZE,
+    LOCAL_IMAGE,
+    SHOWN_IMAGES,
+    embed_name,
+    is_image,
+    local_image,
+)
 
 LIQUID_FRONT_MATTER = "front matter"  # Jekyll 4: render_with_liquid: false
 LIQUID_RAW = "raw"  # Jekyll 3 and GitHub Pages: the body inside {% raw %}
@@ -44,7 +52,6 @@ _ENDRAW_CUT = "{% endraw %}{{ '{%' }}{% raw %}"
 # Parts of a line a hard line break must not follow or precede.
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|>|\||#{1,6}(?:\s|$)|`{3,}|~{3,})")
 _INTERRUPTS = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>)")
-_IMAGE_LINK = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)\)")
 
 
 def raw_wrapped(text: str) -> str:
@@ -161,13 +168,14 @@ def _images(line: str, images: Collection[str], url: str, originals: list[str]) 
         return f"*\\[{_alt(shown)}\\]*{{: .embed}}"
 
     def own(match: re.Match[str]) -> str:
-        if match["src"] not in images:
+        path = local_image(match)  # the session's image by its name or its folder
+        if path is None or path.name not in images:
             return match[0]
-        return f"![{match['alt']}]({url}/{_url_path(match['src'])})"
+        return f"![{match['alt']}]({url}/{_url_path(path.name)})"
 
     if "![" not in line:
         return line
-    return _outside_code(line, lambda part: _IMAGE_LINK.sub(own, EMBED.sub(embed, part)))
+    return _outside_code(line, lambda part: LOCAL_IMAGE.sub(own, EMBED.sub(embed, part)))
 
 
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")

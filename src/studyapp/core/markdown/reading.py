@@ -51,13 +51,15 @@ def read_note_file(path: Path) -> NoteText:
     try:
         data = _read_regular_file(path)
     except FileNotFoundError as error:
-        raise ImportFileError(f"{path.name}: no such file") from error
+        raise ImportFileError("{name}: no such file", name=path.name) from error
     except IsADirectoryError as error:
-        raise ImportFileError(f"{path.name}: is a folder, not a note") from error
+        raise ImportFileError("{name}: is a folder, not a note", name=path.name) from error
     except PermissionError as error:
-        raise ImportFileError(f"{path.name}: permission denied") from error
+        raise ImportFileError("{name}: permission denied", name=path.name) from error
     except OSError as error:
-        raise ImportFileError(f"{path.name}: cannot be read ({error.strerror or error})") from error
+        raise ImportFileError(
+            "{name}: cannot be read ({reason})", name=path.name, reason=error.strerror or error
+        ) from error
     text, warnings = _decode_text(data, path.name)
     del data  # a large note's bytes go before its text is copied again
     return NoteText(normalize_text(text), warnings)
@@ -103,18 +105,18 @@ def _decode_text(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     """
     nuls = data.count(0) if not data.startswith(_WIDE_BOMS) else 0
     if nuls > max(len(data) * _MAX_CONTROL_SHARE, _FEW_NULS):  # binary, or BOM-less UTF-16
-        raise ImportFileError(f"{name}: not a text file")
+        raise ImportFileError("{name}: not a text file", name=name)
     try:
         text = _decode(data.replace(b"\x00", b"") if nuls else data, name)
     except ImportFileError:
         if nuls:  # NUL bytes and no text around them: binary
-            raise ImportFileError(f"{name}: not a text file") from None
+            raise ImportFileError("{name}: not a text file", name=name) from None
         raise
     if "\x00" in text:  # UTF-16 or UTF-32 spelling U+0000
         nuls = text.count("\x00")
         text = text.replace("\x00", "")
     if _looks_binary(text):
-        raise ImportFileError(f"{name}: not a text file")
+        raise ImportFileError("{name}: not a text file", name=name)
     if not nuls:
         return text, ()
     dropped = "1 NUL byte" if nuls == 1 else f"{nuls} NUL bytes"
@@ -155,8 +157,10 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             position = utf8_error.start
             raise ImportFileError(
-                f"{name}: not UTF-8, UTF-16 or CP949/EUC-KR text "
-                f"(undecodable byte at offset {position}); save it as UTF-8 and try again"
+                "{name}: not UTF-8, UTF-16 or CP949/EUC-KR text (undecodable byte at offset "
+                "{position}); save it as UTF-8 and try again",
+                name=name,
+                position=position,
             ) from utf8_error
 
 
@@ -165,8 +169,11 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            f"{name}: starts like {encoding.upper()} text but is damaged "
-            f"(undecodable byte at offset {error.start})"
+            "{name}: starts like {encoding} text but is damaged (undecodable byte at offset "
+            "{position})",
+            name=name,
+            encoding=encoding.upper(),
+            position=error.start,
         ) from error
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
+from studyapp.core.markdown.embeds import linked_folders
 from studyapp.core.markdown.exporter import check_flavor, render_markdown
 from studyapp.core.markdown.html import render_html
 from studyapp.core.markdown.jekyll import JekyllOptions, assets_folder
@@ -111,7 +112,9 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -123,7 +126,9 @@ def _write_temporary(path: Path, data: bytes, *, sync: bool) -> Path:
     try:
         descriptor, temporary = _create_temp(path.parent, path.name)
     except OSError as error:
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     try:
         try:
             _write_all(descriptor, data)
@@ -135,7 +140,9 @@ def _write_temporary(path: Path, data: bytes, *, sync: bool) -> Path:
             os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
     except OSError as error:
         _remove_quietly(temporary)
-        raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+        ) from error
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -225,7 +232,9 @@ class FileBatch:
                     os.replace(written.temporary, written.path)
                 except OSError as error:
                     path = written.path
-                    raise ExportError(f"Cannot write to {path}: {describe(error)}") from error
+                    raise ExportError(
+                        "Cannot write to {path}: {reason}", path=path, reason=describe(error)
+                    ) from error
                 if self._waiting.get(written.path) is written.data:  # not written again since
                     del self._waiting[written.path]
                 done += 1
@@ -266,14 +275,20 @@ def _inside(folder: Path, root: Path, file_name: str) -> Path:
         or file_name != file_name.strip()
         or any(char in file_name for char in "/\\:\0")
     ):
-        raise ExportError(f"Refusing to write {file_name!r}: not a plain file name.")
+        raise ExportError(
+            "Refusing to write {file_name!r}: not a plain file name.", file_name=file_name
+        )
     candidate = root / file_name
     # A plain name in a resolved folder stays inside unless a symlink already there points
     # away; resolving every name cost a system call for each part of the path.
     if os.path.islink(candidate):
         resolved = candidate.resolve()
         if resolved == root or not resolved.is_relative_to(root):
-            raise ExportError(f"Refusing to write {file_name!r}: it would land outside {folder}.")
+            raise ExportError(
+                "Refusing to write {file_name!r}: it would land outside {folder}.",
+                file_name=file_name,
+                folder=folder,
+            )
     return folder / file_name
 
 
@@ -281,14 +296,20 @@ def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as error:
-        raise ExportError(f"Cannot export to {folder}: it is a file, not a folder.") from error
+        raise ExportError(
+            "Cannot export to {folder}: it is a file, not a folder.", folder=folder
+        ) from error
     except OSError as error:
-        raise ExportError(f"Cannot create the folder {folder}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot create the folder {folder}: {reason}", folder=folder, reason=describe(error)
+        ) from error
     # Probe with a real file: os.access says nothing useful about ACLs, root or network drives.
     try:
         descriptor, probe = _create_temp(folder, "studyapp-write-test")
     except OSError as error:
-        raise ExportError(f"Cannot write to {folder}: {describe(error)}") from error
+        raise ExportError(
+            "Cannot write to {folder}: {reason}", folder=folder, reason=describe(error)
+        ) from error
     os.close(descriptor)
     _remove_quietly(probe)
 
@@ -367,16 +388,23 @@ def export_sessions(
                 batch.write(target, data)
                 result.written.append(target)
             attached = files(session) if files is not None and session.attachments else ()
-            images = folder
+            images, linked = folder, {}
             if attached and flavor == "jekyll":
                 images = folder / blog.assets_dir / assets_folder(stem)
                 _prepare_folder(images)
-            images_root = root if images == folder else images.resolve()
+            elif attached and flavor != "html":
+                linked = linked_folders(session.body)  # ![](attachments/x.png) finds it there
             for file_name, image in attached:
-                beside = _inside(images, images_root, file_name)
-                if not batch.holds(beside, image):
-                    batch.write(beside, image)
-                    result.images.append(beside)
+                for place in (images, *(folder / sub for sub in linked.get(file_name, ()))):
+                    place_root = root if place == folder else place.resolve()
+                    if place not in (folder, images):
+                        if not place_root.is_relative_to(root):  # linked away: beside only
+                            continue
+                        _prepare_folder(place)
+                    target = _inside(place, place_root, file_name)
+                    if not batch.holds(target, image):
+                        batch.write(target, image)
+                        result.images.append(target)
             if progress is not None:
                 progress(done, total)
     return result

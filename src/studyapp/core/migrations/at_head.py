@@ -79,13 +79,13 @@ def sync_rows_with_bodies(bind: sa.Connection) -> None:
 
 
 def rebuild_search_index(bind: sa.Connection) -> None:
-    """Index every session again with today's tokenizer (plain SQL only)."""
+    """Index every session with today's texts (what the index holds changed)."""
     from studyapp.core.search.index import rebuild
 
     rebuild(bind)
 
 
 STEPS: dict[str, Callable[[sa.Connection], None]] = {
-    "rebuild_search": rebuild_search_index,
+    "search_index": rebuild_search_index,
     "sync_rows": sync_rows_with_bodies,
 }

@@ -104,7 +104,7 @@ def _person(name: str) -> str:
 def _fields(entry: model.Entry, raw: model.Entry) -> PaperFields:
     title = _text(entry, "title")
     if not title:
-        raise ValidationError(f"The BibTeX entry {entry.key!r} has no title.")
+        raise ValidationError("The BibTeX entry {key!r} has no title.", key=entry.key)
     field = _field(entry, "author")
     names = field.value if field is not None else []
     authors = tuple(_person(n) for n in (names if isinstance(names, list) else [names]) if n)
@@ -154,7 +154,9 @@ def parse_bibtex(text: str) -> list[PaperFields]:
     if library.failed_blocks:
         problems = [_failure(block) for block in library.failed_blocks]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ValidationError(f"Malformed BibTeX, nothing was added: {problems[0]}{more}")
+        raise ValidationError(
+            "Malformed BibTeX, nothing was added: {problem}{more}", problem=problems[0], more=more
+        )
     if not library.entries:
         raise ValidationError("No BibTeX entry found (an entry starts like @article{key, ...}).")
     return [

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from studyapp import __version__
-from studyapp.core.errors import StudyappError
+from studyapp.core.errors import Message, StudyappError
 from studyapp.core.papers.fields import PaperFields
 from studyapp.core.papers.identifiers import arxiv_link
 from studyapp.core.papers.names import full_name
@@ -42,9 +42,10 @@ class MetadataError(StudyappError):
 
     code = "metadata"
 
-    def __init__(self, message: str, *, brief: str | None = None) -> None:
-        super().__init__(message)
-        self.brief = brief or message
+    def __init__(self, template: str, /, *, brief: Message | None = None, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.brief_message = brief or Message(template, **params)
+        self.brief = str(self.brief_message)
 
 
 class MetadataUnavailable(MetadataError):
@@ -54,8 +55,11 @@ class MetadataUnavailable(MetadataError):
     code = "metadata-unavailable"
 
 
-def _unavailable(brief: str, advice: str = "fill in the details by hand") -> MetadataUnavailable:
-    return MetadataUnavailable(f"{brief}; {advice}", brief=brief)
+FILL_IN_BY_HAND = Message("fill in the details by hand")
+
+
+def _unavailable(problem: Message, advice: Message = FILL_IN_BY_HAND) -> MetadataUnavailable:
+    return MetadataUnavailable("{problem}; {advice}", problem=problem, advice=advice, brief=problem)
 
 
 def _one_line(text: str | None) -> str:
@@ -75,7 +79,7 @@ class MetadataFetcher:
 
     # -- HTTP ------------------------------------------------------------------------------
 
-    def _get(self, url: str, service: str, what: str, accept: str) -> bytes:
+    def _get(self, url: str, service: str, what: Message, accept: str) -> bytes:
         """The body at ``url``; every failure becomes one MetadataError line."""
         request = urllib.request.Request(
             url, headers={"User-Agent": self.user_agent, "Accept": accept}
@@ -85,31 +89,47 @@ class MetadataFetcher:
                 body: bytes = response.read(MAX_BYTES + 1)
         except urllib.error.HTTPError as error:
             if error.code in (400, 404, 410):
-                raise MetadataError(f"{service} has no {what}") from None
+                raise MetadataError("{service} has no {what}", service=service, what=what) from None
             if error.code == 429:
                 raise _unavailable(
-                    f"{service} asks to slow down (too many requests)",
-                    "try again in a minute or fill in the details by hand",
+                    Message("{service} asks to slow down (too many requests)", service=service),
+                    Message("try again in a minute or fill in the details by hand"),
                 ) from None
             raise _unavailable(
-                f"{service} answered with an error (HTTP {error.code})",
-                "try again later or fill in the details by hand",
+                Message(
+                    "{service} answered with an error (HTTP {status})",
+                    service=service,
+                    status=error.code,
+                ),
+                Message("try again later or fill in the details by hand"),
             ) from None
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
-                reason = f"timed out after {_seconds(self.timeout)}"
-            else:
-                reason = _one_line(str(getattr(error.reason, "strerror", None) or error.reason))
-            raise _unavailable(f"Could not reach {service} ({reason})") from None
-        except TimeoutError:
+                raise self._timed_out(service) from None
+            reason = _one_line(str(getattr(error.reason, "strerror", None) or error.reason))
             raise _unavailable(
-                f"Could not reach {service} (timed out after {_seconds(self.timeout)})"
+                Message("Could not reach {service} ({reason})", service=service, reason=reason)
             ) from None
+        except TimeoutError:
+            raise self._timed_out(service) from None
         except (OSError, ValueError) as error:
-            raise _unavailable(f"Could not reach {service} ({error})") from None
+            raise _unavailable(
+                Message("Could not reach {service} ({reason})", service=service, reason=error)
+            ) from None
         if len(body) > MAX_BYTES:
-            raise _unavailable(f"{service} sent a reply that is far too large")
+            raise _unavailable(
+                Message("{service} sent a reply that is far too large", service=service)
+            )
         return body
+
+    def _timed_out(self, service: str) -> MetadataUnavailable:
+        return _unavailable(
+            Message(
+                "Could not reach {service} (timed out after {seconds})",
+                service=service,
+                seconds=_seconds(self.timeout),
+            )
+        )
 
     # -- arXiv -----------------------------------------------------------------------------
 
@@ -117,7 +137,8 @@ class MetadataFetcher:
         """Title, authors, year, abstract (and DOI, journal reference) of an arXiv paper."""
         base = os.environ.get("STUDYAPP_ARXIV_API") or ARXIV_API
         query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
-        body = self._get(f"{base}?{query}", "arXiv", f"paper {arxiv_id}", "application/atom+xml")
+        what = Message("paper {arxiv_id}", arxiv_id=arxiv_id)
+        body = self._get(f"{base}?{query}", "arXiv", what, "application/atom+xml")
         return parse_arxiv_feed(body, arxiv_id)
 
     # -- Crossref --------------------------------------------------------------------------
@@ -126,13 +147,14 @@ class MetadataFetcher:
         """Title, authors, venue, year of a DOI registered with Crossref."""
         base = (os.environ.get("STUDYAPP_CROSSREF_API") or CROSSREF_API).rstrip("/")
         url = f"{base}/{urllib.parse.quote(doi, safe='')}"
-        body = self._get(url, "Crossref", f"record of DOI {doi}", "application/json")
+        what = Message("record of DOI {doi}", doi=doi)
+        body = self._get(url, "Crossref", what, "application/json")
         return parse_crossref_work(body, doi)
 
 
 def parse_arxiv_feed(body: bytes, arxiv_id: str) -> PaperFields:
     """The paper in an arXiv API Atom feed; MetadataError when there is none."""
-    unreadable = "arXiv sent a reply that could not be read"
+    unreadable = Message("arXiv sent a reply that could not be read")
     try:
         root = ET.fromstring(body)
     except ET.ParseError:
@@ -143,7 +165,7 @@ def parse_arxiv_feed(body: bytes, arxiv_id: str) -> PaperFields:
         entry_id = entry.findtext(f"{_ATOM}id") or ""
         if "/api/errors" in entry_id:
             # The API reports a bad id as an entry whose summary says what is wrong.
-            raise MetadataError(f"arXiv has no paper {arxiv_id}")
+            raise MetadataError("arXiv has no paper {arxiv_id}", arxiv_id=arxiv_id)
         title = _one_line(entry.findtext(f"{_ATOM}title"))
         if not title:
             continue
@@ -166,7 +188,7 @@ def parse_arxiv_feed(body: bytes, arxiv_id: str) -> PaperFields:
             doi=doi,
             abstract=_one_line(entry.findtext(f"{_ATOM}summary")),
         )
-    raise MetadataError(f"arXiv has no paper {arxiv_id}")
+    raise MetadataError("arXiv has no paper {arxiv_id}", arxiv_id=arxiv_id)
 
 
 def _crossref_author(author: dict[str, Any]) -> str:
@@ -193,7 +215,7 @@ def _crossref_year(work: dict[str, Any]) -> int | None:
 
 def parse_crossref_work(body: bytes, doi: str) -> PaperFields:
     """The work in a Crossref ``/works/{doi}`` reply; MetadataError when unreadable."""
-    unreadable = "Crossref sent a reply that could not be read"
+    unreadable = Message("Crossref sent a reply that could not be read")
     try:
         reply = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -203,7 +225,9 @@ def parse_crossref_work(body: bytes, doi: str) -> PaperFields:
         raise _unavailable(unreadable)
     title = _first(work.get("title"))
     if not title:
-        raise MetadataError(f"Crossref has no title for DOI {doi}; fill in the details by hand")
+        raise MetadataError(
+            "Crossref has no title for DOI {doi}; fill in the details by hand", doi=doi
+        )
     authors = tuple(
         name
         for author in work.get("author") or []

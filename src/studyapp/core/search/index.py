@@ -1,12 +1,17 @@
 """The search index: one row per searchable text, plus an FTS5 index of its tokens.
 
-``search_docs`` keeps each field's text as written (snippets and match offsets come from
-it); ``search_fts`` is a contentless FTS5 table whose rowid is ``search_docs.id`` and whose
-one column holds :func:`tokens.index_text` of that text. Contentless means a delete must
-hand FTS5 the same tokens again, which re-tokenizing the stored text gives.
+``search_texts`` keeps each field's text as written (snippets and match offsets come from
+it), except the body, which is the session's own ``body`` column: its row holds NULL, and
+the ``search_docs`` view reads every text, the body from the session. ``search_fts`` is a
+contentless FTS5 table whose rowid is the text's id and whose one column holds
+:func:`tokens.index_text` of that text. Contentless means a delete must hand FTS5 the same
+tokens again, which re-tokenizing the text indexed gives: for a body changed or deleted
+since, triggers on ``sessions`` keep the indexed text in ``search_stale`` until the index
+has caught up (in the same transaction).
 
 On PostgreSQL the same tokens go to a GIN-indexed ``tsvector`` instead (``pg_index``); a
-deleted ``search_docs`` row takes its vectors with it (ON DELETE CASCADE).
+deleted ``search_texts`` row takes its vectors with it (ON DELETE CASCADE). With no stale
+bodies kept there, a body's row is written again on every save, so its vectors follow.
 Everything here is plain SQL on a Connection, so the migration can build the index too.
 """
 
@@ -15,17 +20,25 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core.search import pg_index, tokens
+from studyapp.core.search.hits import BODY
 
-DOCS_TABLE = "search_docs"
+# Query clauses as FTS5 phrases: phrases.py, which loads without SQLAlchemy.
+from studyapp.core.search.phrases import Matcher, matcher  # noqa: F401
+
+# What the index holds is texts.py's; named here too, where callers have always found it.
+from studyapp.core.search.texts import Doc as Doc
+from studyapp.core.search.texts import documents as documents
+
+DOCS_TABLE = "search_docs"  # a view: every text, the body read from its session
+TEXTS_TABLE = "search_texts"
+STALE_TABLE = "search_stale"  # bodies as indexed, changed or deleted since
 FTS_TABLE = "search_fts"
 # Indexed words that start with an ASCII letter or digit, for English prefix terms
 # (see prefixes.py). Only added to: a word no text holds any more matches nothing.
@@ -35,6 +48,7 @@ FTS_TABLES = frozenset(
     {
         FTS_TABLE,
         WORDS_TABLE,
+        STALE_TABLE,
         *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config")),
     }
 )
@@ -67,14 +81,6 @@ def is_fts_table(name: str | None) -> bool:
     return name in FTS_TABLES
 
 
-@dataclass(frozen=True)
-class Doc:
-    session_id: int
-    field: str  # title, body, presenter, paper, checklist
-    ref_id: int | None  # presentation id, or checklist item id
-    text: str
-
-
 def sqlite_index_tables(connection: Connection) -> frozenset[str]:
     """Which of the SQLite-only tables (FTS, word list) exist: none on PostgreSQL, and no
     word list while migration 0004 fills the index."""
@@ -93,49 +99,45 @@ def has_fts(connection: Connection) -> bool:
 
 def has_docs_table(connection: Connection) -> bool:
     if connection.dialect.name == "sqlite":
-        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_docs'"
+        query = f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TEXTS_TABLE}'"
         return connection.exec_driver_sql(query).first() is not None
     from sqlalchemy import inspect
 
-    return bool(inspect(connection).has_table(DOCS_TABLE))
+    return bool(inspect(connection).has_table(TEXTS_TABLE))
+
+
+# The body as indexed, kept when it changes or its session goes: only the first change
+# since the index caught up counts, and only a body the index holds.
+_KEEP_BODY = (
+    f"INSERT OR IGNORE INTO {STALE_TABLE} (session_id, text) SELECT old.id, old.body"
+    f" WHERE EXISTS (SELECT 1 FROM {TEXTS_TABLE} t WHERE t.session_id = old.id"
+    " AND t.text IS NULL);"
+)
+_STALE_TRACKING = (
+    f"CREATE TABLE IF NOT EXISTS {STALE_TABLE} (session_id INTEGER PRIMARY KEY, text TEXT)",
+    "CREATE TRIGGER IF NOT EXISTS search_body_changed BEFORE UPDATE OF body ON sessions"
+    f" WHEN old.body IS NOT new.body BEGIN {_KEEP_BODY} END",
+    f"CREATE TRIGGER IF NOT EXISTS search_body_deleted BEFORE DELETE ON sessions"
+    f" BEGIN {_KEEP_BODY} END",
+)
+
+
+def track_stale_bodies(connection: Connection) -> None:
+    """Make the table and triggers that keep an indexed body until its tokens are deleted
+    (SQLite with FTS only; a migration that rebuilds ``sessions`` drops its triggers)."""
+    if not has_fts(connection):
+        return
+    found = connection.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE name IN"
+        f" ('{STALE_TABLE}', 'search_body_changed', 'search_body_deleted')"
+    ).scalar()
+    if found != len(_STALE_TRACKING):
+        for statement in _STALE_TRACKING:
+            connection.exec_driver_sql(statement)
 
 
 def _in(column: str) -> str:
     return f"{column} IN :ids"
-
-
-def documents(connection: Connection, session_ids: Sequence[int]) -> list[Doc]:
-    """Every searchable text of these sessions, read with plain SQL."""
-    if not session_ids:
-        return []
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
-    docs: list[Doc] = []
-    sessions = text(f"SELECT id, title, body FROM sessions WHERE {_in('id')}").bindparams(ids)
-    for sid, title, body in connection.execute(sessions, {"ids": list(session_ids)}):
-        docs += [Doc(sid, "title", None, title or ""), Doc(sid, "body", None, body or "")]
-    slots = text(
-        "SELECT p.id, p.session_id, p.heading_raw, pe.name, pa.title, pa.abstract"
-        " FROM presentations p"
-        " LEFT JOIN people pe ON pe.id = p.presenter_id"
-        " LEFT JOIN papers pa ON pa.id = p.paper_id"
-        f" WHERE {_in('p.session_id')} ORDER BY p.session_id, p.position, p.id"
-    ).bindparams(ids)
-    for pid, sid, heading, presenter, title, abstract in connection.execute(
-        slots, {"ids": list(session_ids)}
-    ):
-        # The heading and the talk's notes are in the body; the paper adds its own words.
-        parts = [title if not heading or not title or title not in heading else None, abstract]
-        docs += [
-            Doc(sid, "paper", pid, "\n".join(part for part in parts if part)),
-            Doc(sid, "presenter", pid, presenter or ""),
-        ]
-    items = text(
-        "SELECT id, session_id, text FROM checklist_items"
-        f" WHERE {_in('session_id')} ORDER BY session_id, position, id"
-    ).bindparams(ids)
-    for item_id, sid, item_text in connection.execute(items, {"ids": list(session_ids)}):
-        docs.append(Doc(sid, "checklist", item_id, item_text or ""))
-    return [doc for doc in docs if doc.text.strip()]
 
 
 def _key(doc: Doc) -> tuple[int, str, int | None, str]:
@@ -157,14 +159,28 @@ def replace_documents(
     tables = sqlite_index_tables(connection)
     fts, words = FTS_TABLE in tables, WORDS_TABLE in tables
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    # The text each row was indexed from: a body changed since is the one kept aside.
+    indexed_text = (
+        f"COALESCE(t.text, (SELECT st.text FROM {STALE_TABLE} st"
+        " WHERE st.session_id = t.session_id), d.text)"
+        if fts
+        # PostgreSQL: the body as indexed is not kept, so its row never counts as unchanged.
+        else "CASE WHEN t.text IS NULL THEN NULL ELSE d.text END"
+    )
     old = connection.execute(
         text(
-            f"SELECT id, session_id, field, ref_id, text FROM {DOCS_TABLE}"
-            f" WHERE {_in('session_id')}"
+            f"SELECT d.id, d.session_id, d.field, d.ref_id, {indexed_text}"
+            f" FROM {DOCS_TABLE} d JOIN {TEXTS_TABLE} t ON t.id = d.id"
+            f" WHERE {_in('t.session_id')}"
         ).bindparams(ids),
         {"ids": wanted_ids},
     ).all()
     current = documents(connection, wanted_ids)
+    if fts:
+        connection.execute(
+            text(f"DELETE FROM {STALE_TABLE} WHERE {_in('session_id')}").bindparams(ids),
+            {"ids": wanted_ids},
+        )
     if not old:  # new sessions (an import): nothing to compare with
         _insert(connection, current, fts, words=words, fts_rows=fts_rows)
         return
@@ -187,7 +203,7 @@ def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) 
             [(doc_id, tokens.index_text(body)) for doc_id, body in rows],
         )
     connection.execute(
-        text(f"DELETE FROM {DOCS_TABLE} WHERE {_in('id')}").bindparams(
+        text(f"DELETE FROM {TEXTS_TABLE} WHERE {_in('id')}").bindparams(
             bindparam("ids", expanding=True)
         ),
         {"ids": [doc_id for doc_id, _ in rows]},
@@ -221,10 +237,12 @@ def _insert(
             counters[doc.session_id] = n + 1
         rows.append((doc_id(doc.session_id, n), doc.session_id, doc.field, doc.ref_id, doc.text))
     columns = "id, session_id, field, ref_id, text"
+    # The body is the session's: a second copy was a third of the database.
+    stored = [row if row[2] != BODY else (*row[:4], None) for row in rows]
     if fts:
         # SQLite: straight to the driver, which is cheaper by a few microseconds a row.
         connection.exec_driver_sql(
-            f"INSERT INTO {DOCS_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?)", rows
+            f"INSERT INTO {TEXTS_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?)", stored
         )
         indexed = [(row[0], tokens.index_text(row[4])) for row in rows]
         if fts_rows is None:
@@ -245,12 +263,12 @@ def _insert(
         return
     connection.execute(
         text(
-            f"INSERT INTO {DOCS_TABLE} ({columns})"
+            f"INSERT INTO {TEXTS_TABLE} ({columns})"
             " VALUES (:id, :session_id, :field, :ref_id, :text)"
         ),
         [
             {"id": id_, "session_id": session, "field": field, "ref_id": ref, "text": body}
-            for id_, session, field, ref, body in rows
+            for id_, session, field, ref, body in stored
         ],
     )
     if connection.dialect.name == "postgresql" and pg_index.has_vectors(connection):
@@ -288,9 +306,11 @@ def rebuild(
     fts, words = FTS_TABLE in tables, WORDS_TABLE in tables
     if fts:
         connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+        track_stale_bodies(connection)
+        connection.exec_driver_sql(f"DELETE FROM {STALE_TABLE}")
     if words:
         connection.exec_driver_sql(f"DELETE FROM {WORDS_TABLE}")  # only the words still used
-    connection.exec_driver_sql(f"DELETE FROM {DOCS_TABLE}")
+    connection.exec_driver_sql(f"DELETE FROM {TEXTS_TABLE}")
     session_ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM sessions")]
     total = len(session_ids)
     if progress is not None:
@@ -303,44 +323,3 @@ def rebuild(
         if progress is not None:
             progress(min(start + BATCH, total), total)
     return total
-
-
-# -- turning a query clause into an FTS5 expression ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Matcher:
-    """How one clause is looked up: an FTS5 phrase, or a substring scan for one syllable."""
-
-    fts: str | None
-    needle: str
-    pattern: re.Pattern[str]
-
-
-def matcher(clause: str, *, exact: bool = False) -> Matcher | None:
-    """None when the clause has no letters or digits at all ("--", "…")."""
-    normalized = tokens.normalize(clause)
-    parts = tokens.pieces(normalized)
-    if not parts:
-        return None
-    pattern = _pattern(parts, exact)
-    needle = unicodedata.normalize("NFC", clause).strip()
-    if len(parts) == 1 and parts[0].cjk and len(parts[0].text) == 1:
-        return Matcher(None, parts[0].text, pattern)
-    found: list[str] = []
-    for index, part in enumerate(parts):
-        if index == 0 and part.cjk and len(part.text) == 1:
-            # A leading lone syllable may end a longer run ("학교가AI"): not a token there.
-            continue
-        found += tokens.piece_tokens(part)
-    last = parts[-1]
-    prefix = (not last.cjk and not exact) or (last.cjk and len(last.text) == 1)
-    return Matcher('"' + " ".join(found) + '"' + ("*" if prefix else ""), needle, pattern)
-
-
-def _pattern(parts: Sequence[tokens.Piece], exact: bool) -> re.Pattern[str]:
-    body = r"[\W_]*".join(re.escape(part.text) for part in parts)
-    word_char = rf"[^\W_{tokens.CJK_CHARS}]"
-    before = "" if parts[0].cjk else rf"(?<!{word_char})"
-    after = rf"(?!{word_char})" if exact and not parts[-1].cjk else ""
-    return re.compile(before + body + after)

@@ -1,36 +1,33 @@
-"""Which sessions a parsed query matches: SQL over the search tables and the sessions.
+"""Which sessions a query matches: SQL over the search tables and the sessions.
 
 Every positive clause is a set of session ids (INTERSECT), every excluded one is taken away
 (EXCEPT); filters are plain conditions on the sessions. On SQLite a clause is an FTS5
 phrase, or ``instr`` over the texts for one Hangul syllable; on PostgreSQL a tsquery of the
 same tokens (see pg_index), or ILIKE for one syllable.
+
+Counting and listing every match never rank: :func:`count` counts the distinct sessions of
+the FTS matches (joining the sessions only for filters), :func:`page` reads one page in
+date order (newest first) after a (date, id) key, walking the date index.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from sqlalchemy import Integer, column, exists, func, select, text
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import InstrumentedAttribute
-from sqlalchemy.sql.elements import ColumnElement
+from studyapp.core.search import pg_index
+from studyapp.core.search.phrases import Matcher, Plan
+from studyapp.core.search.reader import Reader, as_date
 
-from studyapp.core import models
-from studyapp.core.search import index, pg_index
-from studyapp.core.search.query import SearchQuery
-
+SHIFT = 20  # index.SHIFT: a text's rowid is its session id shifted left (a test keeps it)
 # A to-do still open, as the to-do list counts one: neither done nor cancelled.
 OPEN_TODO = "NOT done AND status_symbol <> '-' AND cancelled_date IS NULL"
+TRASHED = "SELECT id FROM sessions WHERE deleted_at IS NOT NULL"
+FIRST_PAGE = 200  # sessions in the first page of every match; each next page is GROWTH times
+GROWTH = 5  # larger, so a list of every match takes a few statements, not one per page
 
-
-@dataclass
-class Plan:
-    """A parsed query with each clause turned into a Matcher."""
-
-    query: SearchQuery
-    positives: list[index.Matcher]
-    negatives: list[index.Matcher]
+PageRow = tuple[int, dt.date, str]  # session id, date, title
+Key = tuple[dt.date, int]  # (date, id) of the last session of a page
 
 
 def doc_filter(plan: Plan) -> str:
@@ -42,21 +39,19 @@ def doc_filter(plan: Plan) -> str:
     )
 
 
-def clause_sql(
-    m: index.Matcher, name: str, fts: bool, restrict: str, floor: int = 0
-) -> tuple[str, str]:
+def clause_sql(m: Matcher, name: str, fts: bool, restrict: str, floor: int = 0) -> tuple[str, str]:
     """SQL giving the session ids of texts that contain ``m``, and the value of ``:name``.
 
     ``floor``: only sessions with at least this id (FTS5 seeks straight to that rowid).
     """
-    rowids = f" AND f.rowid >= {floor << index.SHIFT}" if floor else ""
+    rowids = f" AND f.rowid >= {floor << SHIFT}" if floor else ""
     docs = f" AND d.session_id >= {floor}" if floor else ""
     if fts and m.fts is not None and not restrict:
         # The rowid tells the session; reading the large search_docs rows would cost more.
         return (
-            f"SELECT f.rowid >> {index.SHIFT} FROM search_fts f"
+            f"SELECT f.rowid >> {SHIFT} AS session_id FROM search_fts f"
             f" WHERE search_fts MATCH :{name}{rowids}",
-            (m.fts),
+            m.fts,
         )
     if fts and m.fts is not None:
         return (
@@ -68,7 +63,7 @@ def clause_sql(
         return (
             "SELECT d.session_id FROM search_docs d"
             f" WHERE instr(d.text, :{name}) > 0{docs}{restrict}",
-            (m.needle),
+            m.needle,
         )
     # PostgreSQL: the same tokens in a GIN index (pg_index), a lone syllable scanned.
     if m.fts is not None:
@@ -78,12 +73,14 @@ def clause_sql(
     return f"SELECT d.session_id FROM search_docs d WHERE {condition}{docs}{restrict}", value
 
 
-def _contains(column_: InstrumentedAttribute[str], value: str) -> ColumnElement[bool]:
-    return func.lower(column_).contains(value.lower(), autoescape=True)
+def _escaped(value: str, escape: str) -> str:
+    for char in (escape, "%", "_"):
+        value = value.replace(char, escape + char)
+    return value
 
 
-def candidates(connection: Connection, plan: Plan, fts: bool, floor: int = 0) -> dict[int, dt.date]:
-    """session id -> date of every live session that matches (with an id >= ``floor``)."""
+def matched_ids(plan: Plan, fts: bool, floor: int = 0) -> tuple[str, dict[str, object]] | None:
+    """A SELECT of the distinct session ids the clauses allow (None: no clause at all)."""
     params: dict[str, object] = {}
     parts: list[str] = []
     restrict = doc_filter(plan)
@@ -94,60 +91,120 @@ def candidates(connection: Connection, plan: Plan, fts: bool, floor: int = 0) ->
         parts.append(
             f"SELECT session_id FROM checklist_items WHERE {OPEN_TODO} AND session_id IS NOT NULL"
         )
-    compound = " INTERSECT ".join(parts)
     excluded = []
     for number, m in enumerate(plan.negatives):
         sql, params[f"n{number}"] = clause_sql(m, f"n{number}", fts, "", floor)
         excluded.append(sql)
-    if excluded and not compound:
-        compound = "SELECT id FROM sessions"
+    if not parts and not excluded:
+        return None
+    if not parts:
+        parts.append("SELECT id AS session_id FROM sessions")
+    compound = " INTERSECT ".join(parts)
     if excluded:
         compound += " EXCEPT " + " EXCEPT ".join(excluded)
-    s = models.Session
-    query = select(s.id, s.date)
-    if fts:
-        # Dates and ids come from the covering index; the large session rows stay unread.
-        trashed = select(models.Session.id).where(models.Session.deleted_at.is_not(None))
-        query = query.with_hint(s, "INDEXED BY ix_sessions_date_id", "sqlite")
-        query = query.where(s.id.not_in(trashed.scalar_subquery()))
-    else:
-        query = query.where(s.deleted_at.is_(None))
-    if floor:
-        query = query.where(s.id >= floor)
-    if compound:
-        ids = text(compound).bindparams(**params).columns(column("session_id", Integer))
-        query = query.where(s.id.in_(ids))
-    for condition in _filters(plan.query):
-        query = query.where(condition)
-    return dict(connection.execute(query).all())  # fetchall: one call, not one a row
+    return compound, params
 
 
-def _filters(q: SearchQuery) -> list[ColumnElement[bool]]:
-    s, slot = models.Session, models.Presentation
-    conditions: list[ColumnElement[bool]] = []
+def filters(plan: Plan) -> tuple[list[str], dict[str, object]]:
+    """Conditions on ``sessions s`` for the query's filters, and their parameters."""
+    q = plan.query
+    conditions: list[str] = []
+    params: dict[str, object] = {}
+
+    def contains(name: str, value: str) -> str:
+        params[name] = f"%{_escaped(value.lower(), '/')}%"
+        return f"LIKE :{name} ESCAPE '/'"
+
     if q.group is not None:
-        group = select(models.Group.id).where(_contains(models.Group.name, q.group))
-        conditions.append(s.group_id.in_(group))
+        like = contains("f_group", q.group)
+        conditions.append(f"s.group_id IN (SELECT id FROM groups WHERE lower(name) {like})")
     if q.kind is not None:
-        conditions.append(s.kind == models.SessionKind(q.kind))
+        conditions.append("s.kind = :f_kind")
+        params["f_kind"] = q.kind
     if q.before is not None:
-        conditions.append(s.date < q.before)
+        conditions.append("s.date < :f_before")
+        params["f_before"] = q.before
     if q.after is not None:
-        conditions.append(s.date > q.after)
+        conditions.append("s.date > :f_after")
+        params["f_after"] = q.after
     if q.presenter is not None:
+        like = contains("f_presenter", q.presenter)
         conditions.append(
-            exists().where(
-                slot.session_id == s.id,
-                slot.presenter_id == models.Person.id,
-                _contains(models.Person.name, q.presenter),
-            )
+            "EXISTS (SELECT 1 FROM presentations sp JOIN people pe ON pe.id = sp.presenter_id"
+            f" WHERE sp.session_id = s.id AND lower(pe.name) {like})"
         )
     if q.paper is not None:
+        like = contains("f_paper", q.paper)
         conditions.append(
-            exists().where(
-                slot.session_id == s.id,
-                slot.paper_id == models.Paper.id,
-                _contains(models.Paper.title, q.paper),
-            )
+            "EXISTS (SELECT 1 FROM presentations sp JOIN papers pa ON pa.id = sp.paper_id"
+            f" WHERE sp.session_id = s.id AND lower(pa.title) {like})"
         )
-    return conditions
+    return conditions, params
+
+
+def _sessions_where(
+    plan: Plan, fts: bool, sqlite: bool, floor: int = 0
+) -> tuple[str, dict[str, object]]:
+    """FROM and WHERE of the live sessions that match, walking the date index on SQLite."""
+    conditions, params = filters(plan)
+    ids = matched_ids(plan, fts, floor)
+    if ids is not None:
+        conditions.insert(0, f"s.id IN ({ids[0]})")
+        params.update(ids[1])
+    if floor:
+        conditions.append(f"s.id >= {int(floor)}")
+    if sqlite:
+        # Dates and ids come from the covering index; the large session rows stay unread.
+        source = "sessions s INDEXED BY ix_sessions_date_id"
+        conditions.append(f"s.id NOT IN ({TRASHED})")
+    else:
+        source = "sessions s"
+        conditions.append("s.deleted_at IS NULL")
+    return f" FROM {source} WHERE " + " AND ".join(conditions), params
+
+
+def candidates(reader: Reader, plan: Plan, fts: bool, floor: int = 0) -> dict[int, dt.date]:
+    """session id -> date of every live session that matches (with an id >= ``floor``)."""
+    where, params = _sessions_where(plan, fts, reader.sqlite, floor)
+    return {sid: as_date(date) for sid, date in reader.rows("SELECT s.id, s.date" + where, params)}
+
+
+def count(reader: Reader, plan: Plan, fts: bool) -> int:
+    """How many live sessions match, exactly; no ranking, no session rows unless filtered."""
+    ids = matched_ids(plan, fts)
+    if ids is not None and not plan.query.has_filters:
+        sql, params = ids
+        counted = (
+            f"SELECT count(DISTINCT m.session_id) FROM ({sql}) m"
+            f" WHERE m.session_id NOT IN ({TRASHED})"
+        )
+        return int(reader.rows(counted, params)[0][0])
+    where, params = _sessions_where(plan, fts, reader.sqlite)
+    return int(reader.rows("SELECT count(*)" + where, params)[0][0])
+
+
+def page(
+    reader: Reader, plan: Plan, fts: bool, after: Key | None = None, limit: int = FIRST_PAGE
+) -> list[PageRow]:
+    """The next ``limit`` matching sessions newest first, after the session ``after``."""
+    where, params = _sessions_where(plan, fts, reader.sqlite)
+    if after is not None:
+        where += " AND (s.date, s.id) < (:k_date, :k_id)"
+        params.update(k_date=after[0], k_id=after[1])
+    sql = f"SELECT s.id, s.date, s.title{where} ORDER BY s.date DESC, s.id DESC LIMIT :limit"
+    params["limit"] = limit
+    return [(sid, as_date(date), title or "") for sid, date, title in reader.rows(sql, params)]
+
+
+def every(reader: Reader, plan: Plan, fts: bool) -> Iterator[list[PageRow]]:
+    """Every match newest first, a page at a time (keyset pages of growing size)."""
+    after: Key | None = None
+    limit = FIRST_PAGE
+    while True:
+        rows = page(reader, plan, fts, after, limit)
+        if rows:
+            yield rows
+        if len(rows) < limit:
+            return
+        after = (rows[-1][1], rows[-1][0])
+        limit *= GROWTH

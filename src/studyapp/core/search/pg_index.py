@@ -1,8 +1,8 @@
 """The search index on PostgreSQL: the same tokens as SQLite's FTS5 index, in a GIN index.
 
 SQLite's FTS5 table stores :func:`tokens.index_text` of each text; here the same token list
-becomes a ``tsvector`` in ``search_vectors`` (created by migration 0012, PostgreSQL only),
-one row per part of a ``search_docs`` row, and a query's FTS5 phrase becomes a ``tsquery``
+becomes a ``tsvector`` in ``search_vectors`` (created by migration 0014, PostgreSQL only),
+one row per part of a ``search_texts`` row, and a query's FTS5 phrase becomes a ``tsquery``
 of the same tokens with ``<->`` between them. So a query finds the same texts on both
 engines: Hangul runs as bigrams anywhere in a word, Latin words by prefix.
 
@@ -17,15 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING
 
 from studyapp.core.search import tokens
+
+if TYPE_CHECKING:  # the query side (matching, ranking) loads without SQLAlchemy
+    from sqlalchemy.engine import Connection
+
+    from studyapp.core.search.reader import Reader
 
 VECTORS_TABLE = "search_vectors"
 CREATE_VECTORS = (
     f"CREATE TABLE {VECTORS_TABLE} ("
-    " doc_id BIGINT NOT NULL REFERENCES search_docs(id) ON DELETE CASCADE,"
+    " doc_id BIGINT NOT NULL REFERENCES search_texts(id) ON DELETE CASCADE,"
     " part INTEGER NOT NULL,"
     " tokens TSVECTOR NOT NULL,"
     f" CONSTRAINT pk_{VECTORS_TABLE} PRIMARY KEY (doc_id, part))"
@@ -105,7 +109,8 @@ def vector(words: Sequence[str]) -> str:
 
 
 def write_vectors(connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
-    """Index (search_docs id, text) rows just inserted into ``search_docs``."""
+    """Index (text id, text) rows just inserted into ``search_texts`` (a body's text is
+    the session's, handed in here: the row itself holds NULL)."""
     values = []
     for doc_id, text in rows:
         words = [word[:MAX_WORD_CHARS] for word in tokens.index_text(text).split()]
@@ -160,16 +165,27 @@ def clause_sql(needle_or_expression: str, name: str, *, is_phrase: bool) -> tupl
 
 
 # The newest matching texts first, then scored: ranking every match of a common word would
-# cost more than the search. Negated, as FTS5's rank is (lower is better).
+# cost more than the search. Negated, as FTS5's rank is (lower is better). Normalized by
+# 1 + log(length) (flag 1): as bm25 does, a short text (a title, who attended) that holds
+# the word outranks a long body that holds it as often.
 _RANKED = (
-    "SELECT doc_id, -ts_rank(tokens, CAST(%(query)s AS tsquery)) FROM ("
+    "SELECT doc_id, -ts_rank(tokens, CAST(:query AS tsquery), 1) FROM ("
     f" SELECT doc_id, tokens FROM {VECTORS_TABLE}"
-    " WHERE tokens @@ CAST(%(query)s AS tsquery) ORDER BY doc_id DESC LIMIT %(cap)s) newest"
+    " WHERE tokens @@ CAST(:query AS tsquery) ORDER BY doc_id DESC LIMIT :cap) newest"
 )
 
 
-def ranked(connection: Connection, expression: str, cap: int) -> list[tuple[int, float]]:
-    """(search_docs id, rank) of the ``cap`` newest texts matching the FTS5 ``expression``,
+def ranked(reader: Reader, expression: str, cap: int) -> list[tuple[int, float]]:
+    """(text id, rank) of the ``cap`` newest texts matching the FTS5 ``expression``,
     the rank lower for a better match, as FTS5's ``rank`` column."""
-    rows = connection.exec_driver_sql(_RANKED, {"query": tsquery(expression), "cap": cap})
+    rows = reader.rows(_RANKED, {"query": tsquery(expression), "cap": cap})
     return [(row[0], row[1]) for row in rows]
+
+
+def matching_ids(shift: int) -> str:
+    """The ids of the texts of sessions ``:page`` whose vectors match ``:expr`` (a tsquery),
+    unscored: for a session of the page the ranked newest texts left out."""
+    return (
+        f"SELECT DISTINCT doc_id FROM {VECTORS_TABLE}"
+        f" WHERE tokens @@ CAST(:expr AS tsquery) AND (doc_id >> {shift}) IN :page"
+    )

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sqlite3
 
-from sqlalchemy.engine import Connection
+from studyapp.core.search.phrases import Matcher, Plan
 
-from studyapp.core.search import index
-from studyapp.core.search.matching import Plan
+WORDS_TABLE = "search_words"  # index.WORDS_TABLE (kept equal by a test; no SQLAlchemy here)
 
 # A short prefix ("a") may stand for thousands of words; FTS5's own prefix merge is then
 # the better plan.
@@ -24,22 +24,22 @@ MAX_WORDS = 24
 _SINGLE_PREFIX = re.compile(r'^"([0-9a-z]+)"\*$')  # one ASCII word, as matcher() writes it
 
 
-def expand(connection: Connection, plan: Plan) -> Plan:
+def expand(connection: sqlite3.Connection, plan: Plan) -> Plan:
     """``plan`` with each one-word prefix term written as an OR of the indexed words."""
     positives = [_expanded(connection, m) for m in plan.positives]
     negatives = [_expanded(connection, m) for m in plan.negatives]
     return Plan(plan.query, positives, negatives)
 
 
-def _expanded(connection: Connection, m: index.Matcher) -> index.Matcher:
+def _expanded(connection: sqlite3.Connection, m: Matcher) -> Matcher:
     match = _SINGLE_PREFIX.match(m.fts or "")
     if match is None:
         return m
     prefix = match.group(1)
     words = [
         row[0]
-        for row in connection.exec_driver_sql(
-            f"SELECT word FROM {index.WORDS_TABLE} WHERE word >= ? AND word < ? LIMIT ?",
+        for row in connection.execute(
+            f"SELECT word FROM {WORDS_TABLE} WHERE word >= ? AND word < ? LIMIT ?",
             (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), MAX_WORDS + 1),
         )
     ]

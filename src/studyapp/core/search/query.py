@@ -15,10 +15,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from studyapp.core.errors import ValidationError
-from studyapp.core.models import SessionKind
 
 FILTER_KEYS = ("group", "kind", "presenter", "paper", "before", "after", "is")
 IS_VALUES = ("open",)
+# models.SessionKind's values (a test keeps them equal): the models load SQLAlchemy's ORM,
+# which the command line's search does without.
+SESSION_KINDS = ("paper review", "mentoring", "lecture", "peer session", "conference", "other")
 
 # -word, key:value, key:"quoted value", "phrase", or a bare word; quotes may be left open.
 _TOKEN = re.compile(
@@ -71,20 +73,24 @@ def _date(key: str, value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"{key}: needs a date written YYYY-MM-DD (like {key}:2025-03-10), not {value!r}."
+            "{key}: needs a date written YYYY-MM-DD (like {key}:2025-03-10), not {value!r}.",
+            key=key,
+            value=value,
         ) from None
 
 
 def _set_filter(query: SearchQuery, key: str, value: str) -> None:
     if not value:
-        raise ValidationError(f"{key}: needs a value, like {key}:something.")
+        raise ValidationError("{key}: needs a value, like {key}:something.", key=key)
     if key == "before":
         query.before = _date(key, value)
     elif key == "after":
         query.after = _date(key, value)
     elif key == "is":
         if value.casefold() not in IS_VALUES:
-            raise ValidationError(f"is:{value} is not a filter; use is:open (to-dos not done).")
+            raise ValidationError(
+                "is:{value} is not a filter; use is:open (to-dos not done).", value=value
+            )
         query.open_todos = True
     elif key == "kind":
         query.kind = _kind(value)
@@ -95,13 +101,15 @@ def _set_filter(query: SearchQuery, key: str, value: str) -> None:
 def _kind(value: str) -> str:
     """The stored kind for ``paper-review``, ``paper_review``, ``"paper review"`` or ``paper``."""
     wanted = re.sub(r"[-_\s]+", " ", value.casefold()).strip()
-    kinds = [kind.value for kind in SessionKind]
+    kinds = SESSION_KINDS
     found = [kind for kind in kinds if kind == wanted] or [
         kind for kind in kinds if kind.startswith(wanted)
     ]
     if len(found) != 1:
         names = ", ".join(kind.replace(" ", "-") for kind in kinds)
-        raise ValidationError(f"kind:{value} is not a session kind; use one of {names}.")
+        raise ValidationError(
+            "kind:{value} is not a session kind; use one of {names}.", value=value, names=names
+        )
     return found[0]
 
 

@@ -1,8 +1,9 @@
 """Keeps the search index in step with every write, inside the same transaction.
 
-Listens to every ORM flush: the sessions whose texts may have changed (a session, one of
-its presentations or to-dos, a paper or person it shows) are re-indexed on the flush's own
-connection, so the index commits or rolls back with the change. Services need no calls.
+Listens to every ORM flush: the sessions whose texts may have changed (a session, its
+tags, one of its presentations, to-dos or attendance rows, a paper or person it shows) are
+re-indexed on the flush's own connection, so the index commits or rolls back with the
+change. Services need no calls.
 Registered on import; ``studyapp.core.models`` imports this module.
 
 A bulk writer may collect the sessions of many flushes in :func:`deferred` and index them
@@ -36,13 +37,15 @@ def _old_and_new(obj: Any, attribute: str) -> set[int]:
     return {value for value in values if isinstance(value, int)}
 
 
-def _sessions_showing(orm: OrmSession, column: str, ids: Iterable[int]) -> set[int]:
+def _sessions_showing(
+    orm: OrmSession, column: str, ids: Iterable[int], table: str = "presentations"
+) -> set[int]:
     wanted = sorted(set(ids))
     if not wanted:
         return set()
     from sqlalchemy import bindparam
 
-    query = text(f"SELECT DISTINCT session_id FROM presentations WHERE {column} IN :ids")
+    query = text(f"SELECT DISTINCT session_id FROM {table} WHERE {column} IN :ids")
     rows = orm.connection().execute(
         query.bindparams(bindparam("ids", expanding=True)), {"ids": wanted}
     )
@@ -51,6 +54,9 @@ def _sessions_showing(orm: OrmSession, column: str, ids: Iterable[int]) -> set[i
 
 @event.listens_for(OrmSession, "before_flush")
 def _before_flush(orm: OrmSession, _context: UOWTransaction, _instances: object) -> None:
+    # Before any write: the triggers that keep a changed body's indexed text must exist.
+    if not _ready(orm):
+        return
     # Presentations lose their paper or presenter when those rows go, so ask now.
     papers = [obj.id for obj in orm.deleted if isinstance(obj, models.Paper)]
     people = [obj.id for obj in orm.deleted if isinstance(obj, models.Person)]
@@ -58,6 +64,7 @@ def _before_flush(orm: OrmSession, _context: UOWTransaction, _instances: object)
         pending: set[int] = orm.info.setdefault(_PENDING, set())
         pending |= _sessions_showing(orm, "paper_id", papers)
         pending |= _sessions_showing(orm, "presenter_id", people)
+        pending |= _sessions_showing(orm, "person_id", people, "attendance")
 
 
 def _touched(orm: OrmSession) -> set[int]:
@@ -65,11 +72,13 @@ def _touched(orm: OrmSession) -> set[int]:
     papers: set[int] = set()
     people: set[int] = set()
     dirty = [obj for obj in orm.dirty if orm.is_modified(obj, include_collections=False)]
-    for obj in (*orm.new, *dirty, *orm.deleted):
+    # A session whose tags changed is dirty by its collection alone.
+    changed = [*dirty, *(obj for obj in orm.dirty if isinstance(obj, models.Session))]
+    for obj in (*orm.new, *changed, *orm.deleted):
         if isinstance(obj, models.Session):
             if obj.id is not None:
                 sessions.add(obj.id)
-        elif isinstance(obj, (models.Presentation, models.ChecklistItem)):
+        elif isinstance(obj, (models.Presentation, models.ChecklistItem, models.Attendance)):
             sessions |= _old_and_new(obj, "session_id")
         elif isinstance(obj, models.Paper) and obj in dirty:
             papers.add(obj.id)
@@ -77,6 +86,7 @@ def _touched(orm: OrmSession) -> set[int]:
             people.add(obj.id)
     sessions |= _sessions_showing(orm, "paper_id", papers)
     sessions |= _sessions_showing(orm, "presenter_id", people)
+    sessions |= _sessions_showing(orm, "person_id", people, "attendance")
     return sessions
 
 
@@ -87,6 +97,7 @@ def _ready(orm: OrmSession) -> bool:
         return True
     ready = index.has_docs_table(connection)
     if ready:
+        index.track_stale_bodies(connection)
         _READY[engine] = True
     return ready
 

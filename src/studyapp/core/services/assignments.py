@@ -46,7 +46,7 @@ def parse_assignment_status(status: str) -> models.AssignmentStatus:
     except ValueError:
         valid = ", ".join(s.value for s in Status)
         raise ValidationError(
-            f"Unknown assignment status {status!r}; use one of: {valid}."
+            "Unknown assignment status {status!r}; use one of: {valid}.", status=status, valid=valid
         ) from None
 
 
@@ -95,7 +95,7 @@ class AssignmentService:
         with self.db.transaction() as orm:
             paper = orm.get(models.Paper, paper_id)
             if paper is None or paper.deleted_at is not None:
-                raise NotFoundError(f"There is no paper {paper_id}.")
+                raise NotFoundError("There is no paper {paper_id}.", paper_id=paper_id)
             session = load_session(orm, session_id) if session_id is not None else None
             known = orm.scalar(select(models.Person).where(models.Person.name == name))
             someone = known or lookup.person(orm, name)
@@ -114,7 +114,10 @@ class AssignmentService:
             )
             if duplicate is not None:
                 raise ValidationError(
-                    f"{name} already has {paper.title!r} to read (assignment {duplicate})."
+                    "{name} already has {title!r} to read (assignment {duplicate}).",
+                    name=name,
+                    title=paper.title,
+                    duplicate=duplicate,
                 )
             row = models.ReadingAssignment(
                 paper=paper, person=someone, session_id=session_id, due_date=due
@@ -180,5 +183,7 @@ class AssignmentService:
     def _load(orm: OrmSession, assignment_id: int) -> models.ReadingAssignment:
         row = orm.get(models.ReadingAssignment, assignment_id)
         if row is None:
-            raise NotFoundError(f"There is no reading assignment {assignment_id}.")
+            raise NotFoundError(
+                "There is no reading assignment {assignment_id}.", assignment_id=assignment_id
+            )
         return row

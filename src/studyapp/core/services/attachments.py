@@ -49,7 +49,7 @@ class AttachmentService:
     ) -> str:
         """Store an image with the session; returns the file name the notes link to."""
         if mime not in EXTENSIONS:
-            raise ValidationError(f"Only images can be kept with a session, not {mime}.")
+            raise ValidationError("Only images can be kept with a session, not {mime}.", mime=mime)
         if not data:
             raise ValidationError("The image is empty.")
         if len(data) > MAX_BYTES:
@@ -83,7 +83,7 @@ class AttachmentService:
                 )
             )
             if found is None:
-                raise NotFoundError(f"There is no image {name} in this session.")
+                raise NotFoundError("There is no image {name} in this session.", name=name)
             return bytes(found)
 
     def files(self, session_id: int) -> list[tuple[str, bytes]]:

@@ -80,6 +80,7 @@ def sync_rows(
     outline: Outline | None = None,
     *,
     continued: Mapping[object, str | None] | None = None,
+    author: str | None = None,
 ) -> Outline:
     """Make the session's presentations, to-dos and attendance say what its body says.
 
@@ -87,13 +88,14 @@ def sync_rows(
     a Tasks line rewritten in place by a panel), so it keeps its id however much the line
     changed ("- [ ] a" ticked to "- [x] a ✅ 2025-03-10" is not much alike as text); to
     None when its line went, so no other line takes it over (a to-do done that says
-    ``🏁 delete`` is not its next occurrence).
+    ``🏁 delete`` is not its next occurrence). ``author`` is recorded as who added a new
+    talk and who ticked a to-do done now.
     """
     outline = outline if outline is not None else outline_of(orm, row)
     lines = continued or {}
     with orm.no_autoflush:  # a half-built row must not be flushed by a lookup's query
-        _sync_talks(orm, row, outline.talks, lines)
-        _sync_tasks(orm, row, outline.tasks, lines)
+        _sync_talks(orm, row, outline.talks, lines, author)
+        _sync_tasks(orm, row, outline.tasks, lines, author)
         _sync_attendance(orm, row, outline.attendance)
     return outline
 
@@ -146,6 +148,7 @@ def _sync_talks(
     row: models.Session,
     talks: Sequence[Talk],
     continued: Mapping[object, str | None],
+    author: str | None,
 ) -> None:
     old = _left(row.presentations, continued)
     matches = pair(
@@ -156,7 +159,7 @@ def _sync_talks(
     )
     kept: list[models.Presentation] = []
     for position, (talk, found) in enumerate(zip(talks, matches, strict=True)):
-        slot = old[found] if found is not None else models.Presentation()
+        slot = old[found] if found is not None else models.Presentation(added_by=author)
         changed = found is None or slot.heading_raw != talk.heading
         slot.position = position
         slot.heading_raw = talk.heading
@@ -243,6 +246,7 @@ def _sync_tasks(
     row: models.Session,
     tasks: Sequence[TaskAt],
     continued: Mapping[object, str | None],
+    author: str | None,
 ) -> None:
     old = _left(row.checklist, continued)
 
@@ -269,11 +273,20 @@ def _sync_tasks(
         item.position = position
         item.group_id = row.group.id if row.group is not None else row.group_id
         if item.source_line != task.text or found is None:
+            was_done = found is not None and bool(item.done)
             item.source_line = task.text
             # An empty "- [ ]" line is still a line the user wrote; keep it as an item.
             apply_task(orm, item, task.fields, allow_empty=True)
+            item.done_by = ticked_by(bool(item.done), was_done, item.done_by, author)
         kept.append(item)
     row.checklist = kept  # the to-dos left out go with the collection (delete-orphan)
+
+
+def ticked_by(done: bool, was_done: bool, before: str | None, author: str | None) -> str | None:
+    """Who ticked a to-do: whoever made it done now; kept while it stays done."""
+    if not done:
+        return None
+    return before if was_done else author
 
 
 def _status_free(line: str) -> str:

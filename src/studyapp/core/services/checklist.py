@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document.edits import (
     LineEdit,
@@ -26,7 +27,7 @@ from studyapp.core.document.edits import (
 )
 from studyapp.core.document.outline import Outline
 from studyapp.core.dto import ChecklistItemInfo
-from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.errors import NotFoundError, StaleWriteError, ValidationError
 from studyapp.core.services import convert, group_list, session_details
 from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.checklist_fields import (
@@ -35,14 +36,19 @@ from studyapp.core.services.checklist_fields import (
     task_line_from_text,
     writable_task,
 )
+from studyapp.core.services.members import author_name
 from studyapp.core.services.sessions import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.core.tasks.statuses import CANCELLED, DONE, TODO
 
 
 class ChecklistService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes (and ticks) these are
+
+    def _author(self, orm: OrmSession, group_id: int) -> str | None:
+        return author_name(orm, self.actor, group_id)
 
     def items(
         self, *, open_only: bool = False, session_id: int | None = None, group: str | None = None
@@ -82,7 +88,7 @@ class ChecklistService:
         with self.db.transaction() as orm:
             key = orm.execute(_SESSION_KEY, {"session_id": session_id}).first()
             if key is None:
-                raise NotFoundError(f"There is no session {session_id}.")
+                raise NotFoundError("There is no session {session_id}.", session_id=session_id)
             group_id, date, group_name = key
             params = {"group_id": group_id, "date": date}
             if newest is None:
@@ -97,7 +103,12 @@ class ChecklistService:
         line = task_line_from_text(text)
         with self.db.transaction() as orm:
             session = load_session(orm, session_id)
-            edit, outline = edit_body(orm, session, lambda body, o: add_task(body, o, line))
+            edit, outline = edit_body(
+                orm,
+                session,
+                lambda body, o: add_task(body, o, line),
+                author=self._author(orm, session.group_id),
+            )
             return self._item_at_line(orm, session, outline, edit)
 
     def get(self, item_id: int) -> ChecklistItemInfo:
@@ -113,19 +124,32 @@ class ChecklistService:
         with self.db.transaction() as orm:
             session = load_session(orm, removed.session_id)
             edit, outline = edit_body(
-                orm, session, lambda body, o: insert_task(body, o, removed.position, line)
+                orm,
+                session,
+                lambda body, o: insert_task(body, o, removed.position, line),
+                author=self._author(orm, session.group_id),
             )
             return self._item_at_line(orm, session, outline, edit)
 
-    def update(self, item_id: int, task: TaskFields) -> ChecklistItemInfo:
+    def update(
+        self, item_id: int, task: TaskFields, *, based_on: str | None = None
+    ) -> ChecklistItemInfo:
+        """Write the to-do's fields. ``based_on`` is its text as the editor showed it: when
+        someone changed that text meanwhile, the edit is refused rather than replace it."""
         with self.db.transaction() as orm:
             item = self._load(orm, item_id)
+            refuse_stale_text(item.text, task.text, based_on)
             if item.session is None:  # a group's own list has no body
                 apply_task(orm, item, task)
             else:
                 ordinal = self._ordinal(item)
                 wanted = writable_task(task)
-                edit_body(orm, item.session, lambda _b, o: rewrite_task(o, ordinal, wanted))
+                edit_body(
+                    orm,
+                    item.session,
+                    lambda _b, o: rewrite_task(o, ordinal, wanted),
+                    author=self._author(orm, item.group_id),
+                )
             orm.flush()
             return convert.checklist_item_info(item, _group_name(orm, item))
 
@@ -156,11 +180,15 @@ class ChecklistService:
         self, orm: OrmSession, item: models.ChecklistItem, symbol: str, today: dt.date
     ) -> ChecklistItemInfo | None:
         session = item.session
+        author = self._author(orm, item.group_id)
         if session is None:  # a group's own list has no body
-            return group_list.set_status(orm, item, symbol, today)
+            return group_list.set_status(orm, item, symbol, today, author=author)
         ordinal = self._ordinal(item)
         edit, outline = edit_body(
-            orm, session, lambda _b, o: set_task_status(o, ordinal, symbol, today)
+            orm,
+            session,
+            lambda _b, o: set_task_status(o, ordinal, symbol, today),
+            author=author,
         )
         return self._item_at_focus(orm, session, outline, edit)
 
@@ -171,7 +199,12 @@ class ChecklistService:
                 orm.delete(item)
                 return
             ordinal = self._ordinal(item)
-            edit_body(orm, item.session, lambda _b, o: remove_task(o, ordinal))
+            edit_body(
+                orm,
+                item.session,
+                lambda _b, o: remove_task(o, ordinal),
+                author=self._author(orm, item.group_id),
+            )
 
     def move(self, item_id: int, new_position: int) -> None:
         """Reorder within the item's session: its line moves in the body."""
@@ -180,7 +213,12 @@ class ChecklistService:
             if item.session is None:
                 return
             ordinal = self._ordinal(item)
-            edit_body(orm, item.session, lambda b, o: move_task(b, o, ordinal, new_position))
+            edit_body(
+                orm,
+                item.session,
+                lambda b, o: move_task(b, o, ordinal, new_position),
+                author=self._author(orm, item.group_id),
+            )
 
     @staticmethod
     def _ordinal(item: models.ChecklistItem) -> int:
@@ -214,7 +252,7 @@ class ChecklistService:
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
         item = orm.get(models.ChecklistItem, item_id)
         if item is None:
-            raise NotFoundError(f"There is no to-do {item_id}.")
+            raise NotFoundError("There is no to-do {item_id}.", item_id=item_id)
         return item
 
 
@@ -261,3 +299,14 @@ _CARRIED_OVER = (
     )
 )
 _NEWEST_CARRIED_OVER = _CARRIED_OVER.limit(bindparam("newest"))
+
+
+def refuse_stale_text(current: str, wanted: str, based_on: str | None) -> None:
+    """Raise when an edit based on ``based_on`` would replace text changed since."""
+    if based_on is None or current in (based_on, wanted):
+        return
+    raise StaleWriteError(
+        "This to-do was changed elsewhere while you edited it (it now says “{current}”); "
+        "your edit was not saved. Edit it again from what it says now.",
+        current=current,
+    )

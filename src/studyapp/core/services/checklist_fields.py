@@ -43,7 +43,9 @@ def checked_status(symbol: str) -> str:
     """``symbol`` when it can stand in a Tasks line's box (one character that keeps the
     line one line and its box a box), else a ValidationError."""
     if len(symbol) != 1 or symbol in "[]\n\r":
-        raise ValidationError(f"{symbol!r} is not a status: use one character, like x, / or -.")
+        raise ValidationError(
+            "{symbol!r} is not a status: use one character, like x, / or -.", symbol=symbol
+        )
     return symbol
 
 

@@ -67,6 +67,7 @@ def checklist_item_info(item: models.ChecklistItem, group_name: str) -> Checklis
         source_line=item.source_line,
         session_title=session.title if session else None,
         session_date=session.date if session else None,
+        done_by=item.done_by,
     )
 
 

@@ -1,4 +1,4 @@
-"""A demo study group to try the app with: written only through the services.
+"""A demo study group to try the app with: written through the services' own helpers.
 
 Dates are relative to today in Seoul, so the demo always looks like last month's work.
 Loading it twice adds nothing the second time.
@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
+from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.document.compose import shown_paper
 from studyapp.core.document.legacy import LegacyItem, LegacySession, LegacySlot, compose
@@ -22,7 +25,7 @@ from studyapp.core.services.demo_data import (
     club_meetings,
     kd_meetings,
 )
-from studyapp.core.services.sessions import SessionService
+from studyapp.core.services.sessions import add_session
 from studyapp.core.tasks import parse_task_line
 
 
@@ -93,30 +96,35 @@ def _expand(todo: str, date: dt.date) -> str:
 
 
 def load_demo(database: Database, *, today: dt.date | None = None) -> DemoResult:
-    """Create the demo groups unless the demo group already exists."""
-    sessions = SessionService(database)
-    if any(group.name == DEMO_GROUP for group in sessions.groups()):
-        return DemoResult(created=False)
+    """Create the demo groups unless the demo group already exists.
+
+    All in one transaction: a demo that fails half-way leaves nothing, so loading it
+    again creates it whole (a half demo would count as loaded).
+    """
     today = today or dt.datetime.now(ZoneInfo(SEOUL)).date()
     # Offsets count from the Monday on or before today: negative ones are past (held),
     # +7 is the coming Monday (planned).
     base = _reference_monday(today) - dt.timedelta(days=7)
     session_count = presentation_count = task_count = 0
-    for meeting in (*kd_meetings(), *club_meetings()):
-        date = base + dt.timedelta(days=meeting.offset_days)
-        sessions.create(
-            group=meeting.group,
-            title=meeting.title,
-            date=date,
-            start_time=meeting.time,
-            timezone=meeting.timezone,
-            kind=meeting.kind,
-            tags=meeting.tags,
-            body=_body(meeting, date),
-        )
-        session_count += 1
-        presentation_count += len(meeting.slots)
-        task_count += len(meeting.todos)
+    with database.transaction() as orm:
+        if orm.scalar(select(models.Group.id).where(models.Group.name == DEMO_GROUP)):
+            return DemoResult(created=False)
+        for meeting in (*kd_meetings(), *club_meetings()):
+            date = base + dt.timedelta(days=meeting.offset_days)
+            add_session(
+                orm,
+                group=meeting.group,
+                title=meeting.title,
+                date=date,
+                start_time=meeting.time,
+                timezone=meeting.timezone,
+                kind=meeting.kind,
+                tags=meeting.tags,
+                body=_body(meeting, date),
+            )
+            session_count += 1
+            presentation_count += len(meeting.slots)
+            task_count += len(meeting.todos)
     return DemoResult(
         created=True,
         groups=(DEMO_GROUP, SECOND_GROUP),

@@ -36,9 +36,17 @@ class ExportService:
         """Write the sessions as minutes into ``folder``; ``jekyll`` says how a blog wants
         its posts (layout, Liquid, where images go)."""
         if flavor not in FLAVORS:
-            raise ExportError(f"Unknown flavor {flavor!r}; use one of: {', '.join(FLAVORS)}.")
+            raise ExportError(
+                "Unknown flavor {flavor!r}; use one of: {flavors}.",
+                flavor=flavor,
+                flavors=", ".join(FLAVORS),
+            )
         if since is not None and until is not None and since > until:
-            raise ExportError(f"--since {since} is after --until {until}; nothing to export.")
+            raise ExportError(
+                "--since {since} is after --until {until}; nothing to export.",
+                since=since,
+                until=until,
+            )
         if group is not None:
             self.sessions.require_group(group)
         total = self.sessions.count(group=group, since=since, until=until)

@@ -14,7 +14,7 @@ def clean_title(title: str) -> str:
     if not text:
         raise ValidationError("A session needs a title.")
     if len(text) > MAX_TITLE:
-        raise ValidationError(f"The title is too long (at most {MAX_TITLE} characters).")
+        raise ValidationError("The title is too long (at most {most} characters).", most=MAX_TITLE)
     return text
 
 
@@ -23,7 +23,9 @@ def parse_kind(kind: str) -> models.SessionKind:
         return models.SessionKind(kind.strip().lower())
     except ValueError:
         valid = ", ".join(k.value for k in models.SessionKind)
-        raise ValidationError(f"Unknown kind {kind!r}; use one of: {valid}.") from None
+        raise ValidationError(
+            "Unknown kind {kind!r}; use one of: {valid}.", kind=kind, valid=valid
+        ) from None
 
 
 def parse_status(status: str) -> models.SessionStatus:
@@ -31,7 +33,9 @@ def parse_status(status: str) -> models.SessionStatus:
         return models.SessionStatus(status.strip().lower())
     except ValueError:
         valid = ", ".join(s.value for s in models.SessionStatus)
-        raise ValidationError(f"Unknown status {status!r}; use one of: {valid}.") from None
+        raise ValidationError(
+            "Unknown status {status!r}; use one of: {valid}.", status=status, valid=valid
+        ) from None
 
 
 def clean_timezone(name: str | None) -> str:

@@ -15,15 +15,22 @@ from sqlalchemy.orm import Session as OrmSession
 from studyapp.core import models
 from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.services import convert
+from studyapp.core.services.body_rows import ticked_by
 from studyapp.core.services.checklist_fields import apply_task
 from studyapp.core.task_recurrence import next_occurrence
 from studyapp.core.tasks import StatusType, status_changed
 
 
 def set_status(
-    orm: OrmSession, item: models.ChecklistItem, symbol: str, today: dt.date
+    orm: OrmSession,
+    item: models.ChecklistItem,
+    symbol: str,
+    today: dt.date,
+    *,
+    author: str | None = None,
 ) -> ChecklistItemInfo | None:
-    """The row with status ``symbol``; None when done took it away."""
+    """The row with status ``symbol``; None when done took it away. ``author`` is recorded
+    as who ticked it when it is done now."""
     task = convert.task_fields(item)
     changed = status_changed(task, symbol, today)
     if changed == task:
@@ -49,7 +56,9 @@ def set_status(
         orm.delete(item)
         orm.flush()
         return None
+    was_done = bool(item.done)
     apply_task(orm, item, changed)
+    item.done_by = ticked_by(bool(item.done), was_done, item.done_by, author)
     orm.flush()
     return _info(orm, item)
 

@@ -16,8 +16,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
+from studyapp.core.services.body_writes import save_body
+from studyapp.core.services.members import author_name
 from studyapp.core.services.revisions import (
     BEFORE_RESTORE,
     BODY,
@@ -28,7 +31,6 @@ from studyapp.core.services.revisions import (
     PREVIEW_CHARS,
     keep_revision,
 )
-from studyapp.core.services.sessions import SessionService
 
 DiffKind = Literal["same", "added", "removed"]
 
@@ -41,6 +43,7 @@ class RevisionInfo:
     reason: str
     size: int  # characters
     preview: str  # the first non-empty line, shortened
+    author: str | None = None  # who wrote this text; None when nobody was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ class DiffLine:
 
 def check_field(field: str) -> None:
     if field != BODY:
-        raise ValidationError(f"Unknown note field {field!r}.")
+        raise ValidationError("Unknown note field {field!r}.", field=field)
 
 
 def diff(old: str, new: str) -> list[DiffLine]:
@@ -84,8 +87,9 @@ def _bucket(created: dt.datetime, age: dt.timedelta) -> Hashable | None:
 
 
 class HistoryService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose text ``record`` keeps and who restores
 
     diff = staticmethod(diff)
 
@@ -107,7 +111,12 @@ class HistoryService:
         """
         check_field(field)
         with self.db.transaction() as orm:
-            self._require_session(orm, session_id)
+            session = self._require_session(orm, session_id)
+            # The text saved is the body's writer's; any other is this window's own typing.
+            if content == session.body:
+                author = session.body_author
+            else:
+                author = author_name(orm, self.actor, session.group_id)
             return keep_revision(
                 orm,
                 session_id,
@@ -116,6 +125,7 @@ class HistoryService:
                 reason=reason,
                 min_interval=min_interval,
                 now=now,
+                author=author,
             )
 
     def revisions(self, session_id: int, field: str = BODY) -> list[RevisionInfo]:
@@ -138,6 +148,7 @@ class HistoryService:
                     reason=row.reason,
                     size=len(row.content),
                     preview=_preview(row.content),
+                    author=row.author,
                 )
                 for row in rows
             ]
@@ -150,20 +161,32 @@ class HistoryService:
         """Write the revision's text back as the body and return it.
 
         The text it replaces is kept first (reason "before restore"), so restoring that
-        revision undoes the restore.
+        revision undoes the restore. Both in one transaction: a restore that fails leaves
+        no "before restore" revision behind.
         """
         with self.db.transaction() as orm:
             revision = self._load(orm, revision_id)
             if revision.session_id != session_id:
-                raise NotFoundError(f"Session {session_id} has no revision {revision_id}.")
+                raise NotFoundError(
+                    "Session {session_id} has no revision {revision_id}.",
+                    session_id=session_id,
+                    revision_id=revision_id,
+                )
             text = revision.content
             session = orm.get(models.Session, session_id)
             if session is None or session.deleted_at is not None:
-                raise NotFoundError(f"There is no session {session_id}.")
+                raise NotFoundError("There is no session {session_id}.", session_id=session_id)
             if session.body == text:
                 return text
-            keep_revision(orm, session_id, BODY, session.body, reason=BEFORE_RESTORE)
-        SessionService(self.db).set_body(session_id, text)
+            keep_revision(
+                orm,
+                session_id,
+                BODY,
+                session.body,
+                reason=BEFORE_RESTORE,
+                author=session.body_author,
+            )
+            save_body(orm, session, text, author=author_name(orm, self.actor, session.group_id))
         return text
 
     def thin(self, session_id: int | None = None, *, now: dt.datetime | None = None) -> int:
@@ -203,13 +226,18 @@ class HistoryService:
     # -- helpers ---------------------------------------------------------------------------
 
     @staticmethod
-    def _require_session(orm: OrmSession, session_id: int) -> None:
-        if orm.get(models.Session, session_id) is None:
-            raise NotFoundError(f"There is no session {session_id}.")
+    def _require_session(orm: OrmSession, session_id: int) -> models.Session:
+        session = orm.get(models.Session, session_id)
+        if session is None:
+            raise NotFoundError("There is no session {session_id}.", session_id=session_id)
+        return session
 
     @staticmethod
     def _load(orm: OrmSession, revision_id: int) -> models.NoteRevision:
         row = orm.get(models.NoteRevision, revision_id)
         if row is None:
-            raise NotFoundError(f"There is no revision {revision_id}; it may have been thinned.")
+            raise NotFoundError(
+                "There is no revision {revision_id}; it may have been thinned.",
+                revision_id=revision_id,
+            )
         return row

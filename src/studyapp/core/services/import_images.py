@@ -1,6 +1,7 @@
-"""The images a note embeds (``![[IMG_8158.heic]]``), found where Obsidian would find them,
-so an imported session keeps them: beside the note, in the vault's attachment folder, or
-anywhere in the vault under that name.
+"""The images a note shows (``![[IMG_8158.heic]]``, ``![slide](attachments/slide.png)``),
+found where Obsidian would find them, so an imported session keeps them: at the path the
+link gives, beside the note, in the vault's attachment folder, or anywhere in the vault under
+that name.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyapp.core.markdown.embeds import EMBED, embed_name, is_image
+from studyapp.core.markdown.embeds import EMBED, LOCAL_IMAGE, embed_name, is_image, local_image
 from studyapp.core.services.attachments import MAX_BYTES
 from studyapp.core.services.import_sources import stays_inside
 
@@ -55,12 +56,17 @@ class ImageFinder:
         """The images ``body`` embeds that exist as files; an embed of a missing file is left
         to the page, which names it."""
         found: dict[str, FoundImage] = {}
-        for match in EMBED.finditer(body):
-            name = embed_name(match["target"])
+        wanted = [(m["target"].split("#", 1)[0].strip(), m["target"]) for m in EMBED.finditer(body)]
+        for match in LOCAL_IMAGE.finditer(body):
+            path = local_image(match)
+            if path is not None:
+                wanted.append((str(path), path.name))
+        for target, named in wanted:
+            name = embed_name(named)
             if not name or name in found or not is_image(name):
                 continue
-            path = self._locate(match["target"].split("#", 1)[0].strip(), name, note, root)
-            image = _read(path, name) if path is not None else None
+            place = self._locate(target, name, note, root)
+            image = _read(place, name) if place is not None else None
             if image is not None:
                 found[name] = image
         return tuple(found.values())

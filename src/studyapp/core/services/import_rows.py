@@ -26,7 +26,13 @@ Origin = tuple[str, str, str | None]
 def keep_old_body(orm: OrmSession, row: models.Session) -> None:
     if row.body.strip():
         orm.add(
-            models.NoteRevision(session_id=row.id, field=BODY, content=row.body, reason="reimport")
+            models.NoteRevision(
+                session_id=row.id,
+                field=BODY,
+                content=row.body,
+                reason="reimport",
+                author=row.body_author,
+            )
         )
 
 
@@ -40,6 +46,7 @@ def fill_session(orm: OrmSession, row: models.Session, note: ParsedNote, group: 
     row.kind = parse_kind(note.kind)
     row.status = _status(note)
     row.body = note.body
+    row.body_author = None  # the file's text: no member of the group typed it here
     row.tags = _tags(orm, note)
     row.front_matter = _front_matter(note)
     if note.created is not None:

@@ -51,7 +51,9 @@ def collect_files(paths: Sequence[Path]) -> list[SourceFile]:
         try:
             info = path.stat()
         except OSError:
-            raise ImportFileError(f"No such file or folder: {readable_path(path)[0]}") from None
+            raise ImportFileError(
+                "No such file or folder: {path}", path=readable_path(path)[0]
+            ) from None
         if stat.S_ISDIR(info.st_mode):
             found += _walk(path.resolve())
         elif stat.S_ISREG(info.st_mode):

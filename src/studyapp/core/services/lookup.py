@@ -14,19 +14,31 @@ from sqlalchemy import Executable, bindparam, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
-from studyapp.core.errors import ValidationError
+from studyapp.core.errors import Message, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.search import sync
 from studyapp.core.services.row_inserts import insert_one
 
+# What a value is called in the messages below, translated with them where shown.
+_CALLED = {
+    "name": Message("name"),
+    "group name": Message("group name"),
+    "member's name": Message("member's name"),
+    "person's name": Message("person's name"),
+    "paper title": Message("paper title"),
+    "title": Message("title"),
+    "tag": Message("tag"),
+}
+
 
 def clean_name(name: str, what: str = "name") -> str:
+    called = _CALLED.get(what, what)
     text = unicodedata.normalize("NFC", name).strip()
     text = re.sub(r"\s+", " ", text)
     if not text:
-        raise ValidationError(f"The {what} cannot be empty.")
+        raise ValidationError("The {what} cannot be empty.", what=called)
     if len(text) > 200:
-        raise ValidationError(f"The {what} is too long (at most 200 characters).")
+        raise ValidationError("The {what} is too long (at most 200 characters).", what=called)
     return text
 
 

@@ -73,7 +73,7 @@ class PendingPapers:
         with self.db.transaction() as orm:
             row = orm.get(models.Paper, paper_id)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"There is no paper #{paper_id}.")
+                raise NotFoundError("There is no paper #{paper_id}.", paper_id=paper_id)
             names = paper_rows.fill_empty(orm, row, checked)
             orm.flush()
             return Filled(convert.paper_info(row), names)

@@ -31,20 +31,25 @@ def validated(fields: PaperFields) -> PaperFields:
         raise ValidationError("The title is too long (at most 1000 characters).")
     year = fields.year
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"The year must be between {MIN_YEAR} and {MAX_YEAR}, not {year}.")
+        raise ValidationError(
+            "The year must be between {first} and {last}, not {year}.",
+            first=MIN_YEAR,
+            last=MAX_YEAR,
+            year=year,
+        )
     arxiv_id = None
     if _clean(fields.arxiv_id):
         arxiv_id = normalize_arxiv(_clean(fields.arxiv_id))
         if arxiv_id is None:
-            raise ValidationError(f"Not an arXiv id: {_clean(fields.arxiv_id)}")
+            raise ValidationError("Not an arXiv id: {text}", text=_clean(fields.arxiv_id))
     doi = None
     if _clean(fields.doi):
         doi = parse_doi(_clean(fields.doi))
         if doi is None:
-            raise ValidationError(f"Not a DOI: {_clean(fields.doi)}")
+            raise ValidationError("Not a DOI: {text}", text=_clean(fields.doi))
     url = _clean(fields.url) or None
     if url and urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise ValidationError(f"A link must start with http:// or https://: {url}")
+        raise ValidationError("A link must start with http:// or https://: {url}", url=url)
     tags = tuple(dict.fromkeys(t for t in (_clean(t).lstrip("#") for t in fields.tags) if t))
     return PaperFields(
         title=title,

@@ -69,14 +69,16 @@ class DuplicatePaperError(ValidationError):
     code = "duplicate"
 
     def __init__(self, existing: PaperInfo) -> None:
-        super().__init__(f"Already in the library: #{existing.id} {existing.title}")
+        super().__init__(
+            "Already in the library: #{id} {title}", id=existing.id, title=existing.title
+        )
         self.existing = existing
 
 
 def _unrecognized(text: str) -> ValidationError:
     shown = " ".join(text.split())
     shown = shown if len(shown) <= 60 else shown[:59] + "…"
-    return ValidationError(f"Not an arXiv id, DOI or BibTeX entry: {shown or '(empty)'}")
+    return ValidationError("Not an arXiv id, DOI or BibTeX entry: {text}", text=shown or "(empty)")
 
 
 def _incomplete(paper: PaperInfo) -> bool:
@@ -216,7 +218,9 @@ class PaperService:
         try:
             data = Path(path).read_bytes()
         except OSError as error:
-            raise ImportFileError(f"Cannot read {path}: {error.strerror or error}") from None
+            raise ImportFileError(
+                "Cannot read {path}: {reason}", path=path, reason=error.strerror or error
+            ) from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -224,7 +228,7 @@ class PaperService:
         try:
             return self.add_many(bibtex.parse_bibtex(text))
         except ValidationError as error:
-            raise ValidationError(f"{Path(path).name}: {error}") from None
+            raise ValidationError("{name}: {error}", name=Path(path).name, error=error) from None
 
     def update(self, paper_id: int, fields: PaperFields) -> PaperInfo:
         checked = paper_rows.validated(fields)
@@ -245,7 +249,7 @@ class PaperService:
     def _load(orm: OrmSession, paper_id: int) -> models.Paper:
         row = orm.get(models.Paper, paper_id)
         if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"There is no paper #{paper_id}.")
+            raise NotFoundError("There is no paper #{paper_id}.", paper_id=paper_id)
         return row
 
     # -- listing ---------------------------------------------------------------------------
@@ -255,7 +259,7 @@ class PaperService:
         if group is not None:
             group_id = orm.scalar(select(models.Group.id).where(models.Group.name == group.strip()))
             if group_id is None:
-                raise NotFoundError(f"There is no group named {group!r}.")
+                raise NotFoundError("There is no group named {group!r}.", group=group)
             presented = (
                 select(models.Presentation.paper_id)
                 .join(models.Session, models.Session.id == models.Presentation.session_id)

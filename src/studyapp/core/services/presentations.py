@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document import edits
 from studyapp.core.document.compose import shown_paper, talk_heading
@@ -23,6 +24,7 @@ from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_writes import edit_body
+from studyapp.core.services.members import author_name
 from studyapp.core.services.sessions import load_session
 
 _UNSET = object()
@@ -46,13 +48,19 @@ def _checked_timebox(value: object) -> int | None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValidationError("A slot's time box must be at least one minute.")
     if value > MAX_TIMEBOX_MINUTES:
-        raise ValidationError(f"A slot's time box can be at most {MAX_TIMEBOX_MINUTES} minutes.")
+        raise ValidationError(
+            "A slot's time box can be at most {most} minutes.", most=MAX_TIMEBOX_MINUTES
+        )
     return value
 
 
 class PresentationService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes these are
+
+    def _author(self, orm: OrmSession, session: models.Session) -> str | None:
+        return author_name(orm, self.actor, session.group_id)
 
     def add(
         self,
@@ -76,7 +84,12 @@ class PresentationService:
             else:
                 heading = talk_heading(presenter, shown_paper(paper), number)
             _check_heading(orm, heading, presenter, None if title and title.strip() else paper)
-            edit, outline = edit_body(orm, session, lambda b, o: edits.add_talk(b, o, heading))
+            edit, outline = edit_body(
+                orm,
+                session,
+                lambda b, o: edits.add_talk(b, o, heading),
+                author=self._author(orm, session),
+            )
             slot = self._slot_at_line(session, outline, edit.focus if edit else None, heading)
             orm.flush()
             return self._info(orm, slot)
@@ -121,13 +134,23 @@ class PresentationService:
                 level = _level(row.heading_raw)
                 heading = talk_heading(who, shown, ordinal + 1, level=level)
                 _check_heading(orm, heading, who, paper if isinstance(paper, PaperRef) else None)
-                edit_body(orm, session, lambda _b, o: edits.set_talk_heading(o, ordinal, heading))
+                edit_body(
+                    orm,
+                    session,
+                    lambda _b, o: edits.set_talk_heading(o, ordinal, heading),
+                    author=self._author(orm, session),
+                )
             if duration is not _UNSET or timebox is not _UNSET:
                 used = row.duration_seconds if duration is _UNSET else cast(int | None, duration)
                 box = row.timebox_minutes if timebox is _UNSET else cast(int | None, timebox)
                 if used is None and duration is _UNSET and timebox is not None:
                     used = 0  # a time box lives on the "⏱" line: a talk not yet timed
-                edit_body(orm, session, lambda _b, o: edits.set_timing(o, ordinal, used, box))
+                edit_body(
+                    orm,
+                    session,
+                    lambda _b, o: edits.set_timing(o, ordinal, used, box),
+                    author=self._author(orm, session),
+                )
             orm.flush()
             return self._info(orm, list(session.presentations)[ordinal])
 
@@ -146,7 +169,11 @@ class PresentationService:
             row = self._load(orm, presentation_id)
             ordinal = list(row.session.presentations).index(row)
             edit_body(
-                orm, row.session, lambda _b, o: _section_removed(o, ordinal), reason="removed"
+                orm,
+                row.session,
+                lambda _b, o: _section_removed(o, ordinal),
+                reason="removed",
+                author=self._author(orm, row.session),
             )
 
     def move(self, presentation_id: int, new_position: int) -> None:
@@ -162,6 +189,7 @@ class PresentationService:
                     orm,
                     session,
                     functools.partial(_move_talk, at=ordinal, by=step),
+                    author=self._author(orm, session),
                 )
                 ordinal += step
 
@@ -179,14 +207,16 @@ class PresentationService:
         """The talk whose section holds the line the edit points at (its heading)."""
         ordinal = outline.talk_at(line) if line is not None else None
         if ordinal is None or ordinal >= len(session.presentations):
-            raise ValidationError(f"{heading!r} is not read as a talk.")
+            raise ValidationError("{heading!r} is not read as a talk.", heading=heading)
         return list(session.presentations)[ordinal]
 
     @staticmethod
     def _load(orm: OrmSession, presentation_id: int) -> models.Presentation:
         row = orm.get(models.Presentation, presentation_id)
         if row is None:
-            raise NotFoundError(f"There is no presentation {presentation_id}.")
+            raise NotFoundError(
+                "There is no presentation {presentation_id}.", presentation_id=presentation_id
+            )
         return row
 
 
@@ -206,8 +236,9 @@ def _check_heading(
         problem = problem or talk.paper is None or talk.paper.title != title
     if problem:
         raise ValidationError(
-            f"{heading.lstrip('#').strip()!r} would not read back as this talk's heading; "
-            "write the heading in the notes instead."
+            "{heading!r} would not read back as this talk's heading; write the heading in the "
+            "notes instead.",
+            heading=heading.lstrip("#").strip(),
         )
 
 

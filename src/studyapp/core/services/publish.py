@@ -57,9 +57,13 @@ class PublishService:
     ) -> PublishResult:
         site = Path(site).expanduser()
         if flavor not in PUBLISH_FLAVORS:
-            raise ExportError(f"Publishing writes jekyll or obsidian, not {flavor!r}.")
+            raise ExportError(
+                "Publishing writes jekyll or obsidian, not {flavor!r}.", flavor=flavor
+            )
         if not site.is_dir():
-            raise ExportError(f"{site} is not a folder; name a Jekyll site or an Obsidian vault.")
+            raise ExportError(
+                "{site} is not a folder; name a Jekyll site or an Obsidian vault.", site=site
+            )
         options = _site_options(site, jekyll or JekyllOptions())
         result = PublishResult(repository=_is_repository(site))
         if dry_run:
@@ -149,8 +153,12 @@ def _git(site: Path, *args: str) -> str:
             ["git", "-C", str(site), *args], capture_output=True, text=True, timeout=_GIT_TIMEOUT
         )
     except (OSError, subprocess.SubprocessError) as error:
-        raise ExportError(f"git {args[0]} failed: {error}") from error
+        raise ExportError("git {command} failed: {error}", command=args[0], error=error) from error
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().splitlines()
-        raise ExportError(f"git {args[0]} failed: {reason[-1] if reason else done.returncode}")
+        raise ExportError(
+            "git {command} failed: {reason}",
+            command=args[0],
+            reason=reason[-1] if reason else done.returncode,
+        )
     return done.stdout

@@ -34,8 +34,11 @@ def keep_revision(
     reason: str = EDIT,
     min_interval: dt.timedelta = DEFAULT_INTERVAL,
     now: dt.datetime | None = None,
+    author: str | None = None,
 ) -> bool:
     """Add a revision inside the caller's transaction; True when one was added.
+
+    ``author`` is who wrote ``content`` (None when nobody was recorded).
 
     Blank text is not kept (nothing to lose), except before a restore, so that a restore
     over an empty note can still be undone.
@@ -56,7 +59,12 @@ def keep_revision(
             return False
     orm.add(
         models.NoteRevision(
-            session_id=session_id, field=field, content=content, reason=reason, created_at=moment
+            session_id=session_id,
+            field=field,
+            content=content,
+            reason=reason,
+            created_at=moment,
+            author=author,
         )
     )
     return True

@@ -32,7 +32,7 @@ def find_group(orm: OrmSession, name: str) -> models.Group:
     clean = lookup.clean_name(name, "group name")
     row = orm.scalar(select(models.Group).where(models.Group.name == clean))
     if row is None:
-        raise NotFoundError(f"There is no group {clean!r}.")
+        raise NotFoundError("There is no group {name!r}.", name=clean)
     return row
 
 
@@ -204,7 +204,9 @@ class RotationService:
             name = lookup.clean_name(person, "person's name")
             person_id = orm.scalar(select(models.Person.id).where(models.Person.name == name))
             if person_id is None or person_id not in member_ids(orm, row):
-                raise ValidationError(f"{name} is not a member of {row.name}.")
+                raise ValidationError(
+                    "{name} is not a member of {group}.", name=name, group=row.name
+                )
             existing = orm.scalar(
                 select(models.Absence).where(
                     models.Absence.group_id == row.id,

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
@@ -45,7 +46,7 @@ def _store_skipped(row: models.Group, days: Sequence[dt.date]) -> None:
 
 def _rule_of(row: models.Group) -> tuple[str, str]:
     if not row.schedule_rrule:
-        raise ValidationError(f"{row.name} has no meeting schedule yet.")
+        raise ValidationError("{group} has no meeting schedule yet.", group=row.name)
     return row.schedule_rrule, row.timezone or "UTC"
 
 
@@ -79,15 +80,29 @@ class ScheduleService:
         *,
         timezone: str = "Asia/Seoul",
         skipped: Sequence[dt.date] = (),
-    ) -> None:
-        """Replace the group's schedule (rule, zone and skipped dates) after checking it."""
+        plan_weeks: int | None = None,
+        after: dt.datetime | None = None,
+    ) -> list[int]:
+        """Replace the group's schedule (rule, zone and skipped dates) after checking it.
+
+        With ``plan_weeks``, also plan sessions for its meetings of those weeks (see
+        :meth:`plan_sessions`) in the same transaction: when planning fails, the schedule
+        is not kept either. The ids of the planned sessions.
+        """
         zone = clean_timezone(timezone)
         check_rule(rule, zone)  # before the transaction: nothing is saved when it fails
+        if plan_weeks is not None:
+            _check_weeks(plan_weeks)
+        moment = _moment(after)
         with self.db.transaction() as orm:
             row = lookup.group(orm, group)
             row.schedule_rrule = normalize_rule(rule)
             row.timezone = zone
             _store_skipped(row, skipped)
+            if plan_weeks is None:
+                return []
+            orm.flush()
+            return _plan(orm, row, plan_weeks, 1, moment)
 
     def clear_schedule(self, group: str) -> None:
         with self.db.transaction() as orm:
@@ -131,58 +146,10 @@ class ScheduleService:
         after: dt.datetime | None = None,
     ) -> list[int]:
         """Planned sessions for the meetings of the next ``weeks`` that have none yet."""
-        if not 1 <= weeks <= MAX_PLAN_WEEKS:
-            raise ValidationError(f"Plan between 1 and {MAX_PLAN_WEEKS} weeks ahead.")
+        _check_weeks(weeks)
         moment = _moment(after)
         with self.db.transaction() as orm:
-            row = find_group(orm, group)
-            rule, zone = _rule_of(row)
-            meetings = list(
-                occurrences(
-                    rule,
-                    zone,
-                    moment,
-                    skipped=_skipped_dates(row),
-                    within=dt.timedelta(weeks=weeks),
-                )
-            )
-            taken = set(
-                orm.scalars(
-                    select(models.Session.date).where(
-                        models.Session.group_id == row.id,
-                        models.Session.deleted_at.is_(None),
-                        models.Session.date.in_({meeting.date() for meeting in meetings}),
-                    )
-                )
-            )
-            meetings = [meeting for meeting in meetings if meeting.date() not in taken]
-            meetings = list({meeting.date(): meeting for meeting in meetings}.values())
-            presenters = plan_presenters(
-                orm, row, [meeting.date() for meeting in meetings], per_meeting
-            )
-            timed = has_time_of_day(rule)
-            created: list[models.Session] = []
-            for meeting, (_day, names) in zip(meetings, presenters, strict=True):
-                # The talks are headings of the body; their rows are derived from it.
-                headings = [
-                    talk_heading(name, None, number) for number, name in enumerate(names, 1)
-                ]
-                session = models.Session(
-                    group=row,
-                    title=f"{row.name} {meeting.date().isoformat()}",
-                    date=meeting.date(),
-                    start_time=meeting.time() if timed else None,
-                    timezone=zone,
-                    kind=models.SessionKind.PAPER_REVIEW,
-                    status=models.SessionStatus.PLANNED,
-                    body="\n\n".join(headings),
-                )
-                orm.add(session)
-                orm.flush()
-                sync_rows(orm, session)
-                created.append(session)
-            orm.flush()
-            return [session.id for session in created]
+            return _plan(orm, find_group(orm, group), weeks, per_meeting, moment)
 
     def export_ics(
         self, path: Path, *, group: str | None = None, after: dt.datetime | None = None
@@ -217,3 +184,58 @@ class ScheduleService:
             ]
         write_atomically(Path(path), calendar_bytes(events))
         return len(events)
+
+
+def _check_weeks(weeks: int) -> None:
+    if not 1 <= weeks <= MAX_PLAN_WEEKS:
+        raise ValidationError("Plan between 1 and {most} weeks ahead.", most=MAX_PLAN_WEEKS)
+
+
+def _plan(
+    orm: OrmSession, row: models.Group, weeks: int, per_meeting: int, moment: dt.datetime
+) -> list[int]:
+    """Planned sessions for the group's meetings of the next ``weeks`` that have none yet,
+    inside the caller's transaction."""
+    rule, zone = _rule_of(row)
+    meetings = list(
+        occurrences(
+            rule,
+            zone,
+            moment,
+            skipped=_skipped_dates(row),
+            within=dt.timedelta(weeks=weeks),
+        )
+    )
+    taken = set(
+        orm.scalars(
+            select(models.Session.date).where(
+                models.Session.group_id == row.id,
+                models.Session.deleted_at.is_(None),
+                models.Session.date.in_({meeting.date() for meeting in meetings}),
+            )
+        )
+    )
+    meetings = [meeting for meeting in meetings if meeting.date() not in taken]
+    meetings = list({meeting.date(): meeting for meeting in meetings}.values())
+    presenters = plan_presenters(orm, row, [meeting.date() for meeting in meetings], per_meeting)
+    timed = has_time_of_day(rule)
+    created: list[models.Session] = []
+    for meeting, (_day, names) in zip(meetings, presenters, strict=True):
+        # The talks are headings of the body; their rows are derived from it.
+        headings = [talk_heading(name, None, number) for number, name in enumerate(names, 1)]
+        session = models.Session(
+            group=row,
+            title=f"{row.name} {meeting.date().isoformat()}",
+            date=meeting.date(),
+            start_time=meeting.time() if timed else None,
+            timezone=zone,
+            kind=models.SessionKind.PAPER_REVIEW,
+            status=models.SessionStatus.PLANNED,
+            body="\n\n".join(headings),
+        )
+        orm.add(session)
+        orm.flush()
+        sync_rows(orm, session)
+        created.append(session)
+    orm.flush()
+    return [session.id for session in created]

@@ -8,127 +8,98 @@ instead (correct, slower). Every term must occur somewhere in a session.
 PostgreSQL has no FTS table: the same tokens are in a GIN-indexed tsvector, which finds the
 same sessions, ranked with ``ts_rank`` in place of bm25 (``search/pg_index.py``).
 
-Ranking: bm25 of the matching texts (titles count double), summed per session, raised by
-up to half for recent sessions (measured back from the newest live session). To stay fast
-when a term is in every note, only the :data:`RANK_CAP` matching texts of the highest
-session ids (the latest written) are scored; the other matches follow by date. When the
-scored sessions fill the page, only sessions from the lowest scored id up are read
-(:func:`_matches`), and English prefixes are looked up as whole words (``prefixes``).
+Three questions, each answered without ranking what is not shown: :meth:`search` (the best
+page, ranked as ``search/ranking.py`` says, with the exact total), :meth:`count`, and
+:meth:`search_all` (every match newest first, in keyset pages: ``search/matching.py``).
+On SQLite every query goes through the sqlite3 module (``search/reader.py``);
+:meth:`SearchService.for_sqlite_file` opens a file that way without loading SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import heapq
+import contextlib
+import sqlite3
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select, text
-from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import TextClause
+from studyapp.core.errors import DatabaseError
+from studyapp.core.search import matching, prefixes, ranking
+from studyapp.core.search.hits import SNIPPET_RADIUS, SearchHit, SearchResult, snippet, snippet_at
+from studyapp.core.search.phrases import Plan, plan_for
+from studyapp.core.search.reader import Params, Reader, SqliteReader
 
-from studyapp.core import models
-from studyapp.core.db import Database
-from studyapp.core.search import index, matching, pg_index, prefixes
-from studyapp.core.search.matching import Plan
-from studyapp.core.search.query import parse_query
-from studyapp.core.search.tokens import locate
+if TYPE_CHECKING:
+    from studyapp.core.db import Database
 
-SNIPPET_RADIUS = 40
-RANK_CAP = 300  # scored texts: a few hundred sessions, ~2 ms of bm25 for a word in every note
-RECENCY_WEIGHT = 0.5
-HALF_LIFE_DAYS = 365.0
-TITLE_WEIGHT = 2.0
-FIELD_ORDER = ("title", "body", "paper", "presenter", "checklist")
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    session_id: int
-    title: str
-    date: dt.date
-    field: str  # title, body, paper, presenter, checklist
-    snippet: str
-    # Character offsets of the first match in the field's text (for jump-to-match).
-    start: int | None = None
-    length: int | None = None
-    ref_id: int | None = None  # presentation id, or checklist item id
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    hits: list[SearchHit] = field(default_factory=list)
-    total: int = 0  # matching sessions, of which ``hits`` is one page
-    took_ms: float = 0.0
-
-
-def snippet(text: str, term: str, radius: int = SNIPPET_RADIUS) -> str:
-    """The text around the first match of ``term``, the match marked with ``**``."""
-    index_ = text.casefold().find(term.casefold())
-    if index_ < 0:
-        return " ".join(text.split())[: radius * 2]
-    return snippet_at(text, index_, len(term), radius)
-
-
-def snippet_at(text: str, start: int, length: int, radius: int = SNIPPET_RADIUS) -> str:
-    """The text around ``text[start:start + length]``, marked with ``**``, on one line."""
-    begin, end = max(0, start - radius), min(len(text), start + length + radius)
-    before, found, after = (
-        text[begin:start],
-        text[start : start + length],
-        text[start + length : end],
-    )
-    return " ".join(
-        f"{'…' if begin else ''}{before}**{found}**{after}{'…' if end < len(text) else ''}".split()
-    )
-
-
-@dataclass
-class _Doc:
-    id: int
-    session_id: int
-    field: str
-    ref_id: int | None
-    text: str
-    score: float = 0.0
+__all__ = [
+    "SNIPPET_RADIUS",
+    "SearchHit",
+    "SearchResult",
+    "SearchService",
+    "snippet",
+    "snippet_at",
+]
+BUSY_TIMEOUT_S = 5.0  # as db.BUSY_TIMEOUT_MS: wait this long for a writer to finish
+_HAS_FTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'"
 
 
 class SearchService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database | None, *, sqlite_file: Path | None = None) -> None:
         self.db = database
+        self._file = sqlite_file
 
-    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """The best ``limit`` sessions for ``query``, one hit each."""
-        return self.search_hits(query, limit=limit, exact_total=False).hits
+    @classmethod
+    def for_sqlite_file(cls, path: Path) -> SearchService:
+        """A service reading ``path`` through the sqlite3 module alone (no SQLAlchemy).
 
-    def search_hits(
-        self, query: str, *, limit: int = 50, offset: int = 0, exact_total: bool = True
-    ) -> SearchResult:
-        """One page of hits plus how many sessions match; ValidationError on a bad filter.
-
-        Without ``exact_total`` the count may stop at the sessions read to fill the page,
-        which saves reading every match of a word that is in every note.
+        For a file already at this studyapp's schema (see ``schema_version``): whoever
+        opens it otherwise migrates it first.
         """
+        return cls(None, sqlite_file=path)
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+        """The best ``limit`` sessions for ``query`` (one hit each) and how many match in
+        all; ValidationError on a bad filter."""
         started = time.perf_counter()
-        parsed = parse_query(query)
-        plan = matching.Plan(
-            parsed,
-            [m for c in parsed.terms if (m := index.matcher(c.text, exact=c.exact))],
-            [m for c in parsed.excluded if (m := index.matcher(c.text, exact=c.exact))],
-        )
-        if not plan.positives and not parsed.has_filters:
+        plan = plan_for(query)
+        if plan.is_empty:
             return SearchResult([], 0, _ms(started))
-        with self.db.transaction() as orm:
-            connection = orm.connection()
-            fts = index.has_fts(connection)
-            if fts:
-                plan = prefixes.expand(connection, plan)
+        with self._reader() as (reader, fts):
+            plan = _expanded(reader, plan, fts)
+            total = matching.count(reader, plan, fts)
             wanted = offset + limit
-            found, ranking = _matches(connection, plan, fts, wanted, exact_total)
-            page = _order(found, ranking.scores, wanted, _newest_date(connection))[offset:]
-            hits = _hits(connection, plan, fts, ranking, page, found)
-        return SearchResult(hits, len(found), _ms(started))
+            found, ranked = ranking.matches(reader, plan, fts, wanted)
+            newest = ranking.newest_date(reader)
+            page = ranking.order(found, ranked.scores, wanted, newest)[offset:]
+            hits = ranking.hits(reader, plan, fts, ranked, page, found)
+        return SearchResult(hits, total, _ms(started))
+
+    def search_hits(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
+        """:meth:`search` with the window's former default of 50 hits."""
+        return self.search(query, limit=limit, offset=offset)
+
+    def count(self, query: str) -> int:
+        """How many sessions match ``query``, counted without ranking any."""
+        plan = plan_for(query)
+        if plan.is_empty:
+            return 0
+        with self._reader() as (reader, fts):
+            return matching.count(reader, _expanded(reader, plan, fts), fts)
+
+    def search_all(self, query: str) -> Iterator[SearchHit]:
+        """Every session that matches, newest first (by date, then id), read a page at a
+        time; each hit is the session's title (field ``title``, no snippet)."""
+        plan = plan_for(query)
+        if plan.is_empty:
+            return
+        with self._reader() as (reader, fts):
+            plan = _expanded(reader, plan, fts)
+            for rows in matching.every(reader, plan, fts):
+                for session_id, date, title in rows:
+                    yield SearchHit(session_id, title, date, "title", title)
 
     def reindex(
         self,
@@ -140,14 +111,88 @@ class SearchService:
         Runs in one transaction: when ``cancelled`` returns True the old index stays as it
         was and 0 is returned.
         """
+        from studyapp.core.search import index
+
         try:
-            with self.db.transaction() as orm:
+            with self._database().transaction() as orm:
                 outcome = index.rebuild(orm.connection(), progress, cancelled)
                 if outcome is None:
                     raise _Cancelled
         except _Cancelled:
             return 0
         return outcome
+
+    def _database(self) -> Database:
+        if self.db is None:
+            raise DatabaseError("This search reads the file only; open the database to write.")
+        return self.db
+
+    @contextmanager
+    def _reader(self) -> Iterator[tuple[Reader, bool]]:
+        """A reader of one read transaction, and whether the FTS index is there."""
+        if self._file is not None:
+            with _sqlite_file(self._file) as own:
+                light = SqliteReader(own)
+                yield light, bool(light.rows(_HAS_FTS))
+            return
+        with self._database().transaction() as orm:
+            connection = orm.connection()
+            if connection.dialect.name == "sqlite":
+                driver = connection.connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                reader = SqliteReader(driver)
+                yield reader, bool(reader.rows(_HAS_FTS))
+            else:
+                yield _AlchemyReader(connection), False
+
+
+@contextmanager
+def _sqlite_file(path: Path) -> Iterator[sqlite3.Connection]:
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"The database file cannot be opened: {error}") from None
+    try:
+        connection.execute("BEGIN")  # one snapshot for every statement of the answer
+        yield connection
+    except sqlite3.OperationalError as error:
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            raise DatabaseError(
+                "The database is locked by another program; close it and try again."
+            ) from error
+        raise DatabaseError(f"Database error: {error}") from error
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            connection.rollback()
+        connection.close()
+
+
+class _AlchemyReader:
+    """The same reads through SQLAlchemy, for databases other than SQLite."""
+
+    sqlite = False
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def rows(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
+        from sqlalchemy import bindparam, text
+
+        values = dict(params or {})
+        statement = text(sql).bindparams(
+            *(bindparam(k, expanding=True) for k, v in values.items() if isinstance(v, list))
+        )
+        return [tuple(row) for row in self.connection.execute(statement, values)]
+
+    def stream(self, sql: str, params: Params | None = None) -> Iterator[tuple[Any, ...]]:
+        yield from self.rows(sql, params)
+
+
+def _expanded(reader: Reader, plan: Plan, fts: bool) -> Plan:
+    if fts and isinstance(reader, SqliteReader):
+        return prefixes.expand(reader.connection, plan)
+    return plan
 
 
 class _Cancelled(Exception):
@@ -156,245 +201,3 @@ class _Cancelled(Exception):
 
 def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
-
-
-# -- ranking -------------------------------------------------------------------------------
-
-
-def _rank_expression(plan: Plan) -> str | None:
-    phrases = [m.fts for m in plan.positives if m.fts is not None]
-    return " OR ".join(phrases) if phrases else None
-
-
-@dataclass
-class _Ranking:
-    scores: dict[int, float] = field(default_factory=dict)  # per session
-    docs: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # (rowid, score)
-
-
-_RANKED = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-
-
-def _relevance(connection: Connection, plan: Plan, fts: bool) -> _Ranking:
-    """bm25-based relevance per session over the RANK_CAP newest matching texts."""
-    ranking = _Ranking()
-    expression = _rank_expression(plan)
-    if expression is None:
-        return ranking
-    # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
-    # Plain tuples from the driver: result rows cost more than the scoring itself here.
-    driver = connection.connection.driver_connection
-    assert driver is not None  # an open connection
-    if not fts:  # PostgreSQL: ts_rank of the same newest texts in place of bm25
-        rows = pg_index.ranked(connection, expression, RANK_CAP)
-    else:
-        rows = driver.execute(_RANKED, (expression, RANK_CAP)).fetchall()
-    scores, docs = ranking.scores, ranking.docs
-    shift, title_bits = index.SHIFT, (1 << index.SHIFT) - 1
-    for rowid, rank in rows:
-        session_id = rowid >> shift
-        gain = -rank * TITLE_WEIGHT if not rowid & title_bits else -rank
-        scores[session_id] = scores.get(session_id, 0.0) + gain
-        if session_id in docs:
-            docs[session_id].append((rowid, gain))
-        else:
-            docs[session_id] = [(rowid, gain)]
-    return ranking
-
-
-def _matches(
-    connection: Connection, plan: Plan, fts: bool, wanted: int, exact_total: bool
-) -> tuple[dict[int, dt.date], _Ranking]:
-    """The matching sessions (id -> date) and the ranking of the scored ones.
-
-    The scored sessions are the highest session ids. When ``wanted`` of them match, no
-    session below the lowest of them can reach the page (unscored ones follow by date), so
-    only the sessions from there up are read: a few instead of every session.
-    """
-    ranking = _relevance(connection, plan, fts)
-    if not exact_total and ranking.scores:
-        tail = matching.candidates(connection, plan, fts, floor=min(ranking.scores))
-        if sum(1 for session_id in ranking.scores if session_id in tail) >= wanted:
-            return tail, ranking
-    return matching.candidates(connection, plan, fts), ranking
-
-
-_NEWEST_DATE = select(func.max(models.Session.date)).where(models.Session.deleted_at.is_(None))
-
-
-def _newest_date(connection: Connection) -> dt.date | None:
-    """The newest live session's date: recency is measured back from it (an index read)."""
-    return connection.execute(_NEWEST_DATE).scalar()
-
-
-def _order(
-    found: dict[int, dt.date], scores: dict[int, float], wanted: int, newest: dt.date | None
-) -> list[int]:
-    """The first ``wanted`` session ids: scored ones by score, then the rest newest first."""
-    if not found:
-        return []
-    newest = newest or max(found.values())
-
-    def key(session_id: int) -> tuple[float, dt.date, int]:
-        date = found[session_id]
-        freshness = 0.5 ** ((newest - date).days / HALF_LIFE_DAYS)
-        return scores[session_id] * (1 + RECENCY_WEIGHT * freshness), date, session_id
-
-    ranked = sorted((sid for sid in scores if sid in found), key=key, reverse=True)
-    if len(ranked) >= wanted:
-        return ranked[:wanted]
-    rest = (sid for sid in found if sid not in scores)
-    by_date = heapq.nlargest(wanted - len(ranked), rest, key=lambda sid: (found[sid], sid))
-    return ranked + by_date
-
-
-# -- the hits of one page ------------------------------------------------------------------
-
-
-def _page_docs(
-    connection: Connection, plan: Plan, fts: bool, ranking: _Ranking, page: Sequence[int]
-) -> list[_Doc]:
-    """The texts of the page's sessions that contain a term (or, with no terms, titles)."""
-    params: dict[str, object] = {"page": list(page)}
-    restrict = matching.doc_filter(plan)
-    docs: list[_Doc] = []
-    expression = _rank_expression(plan) if fts else None
-    if expression is not None:
-        docs += _best_fts_docs(connection, plan, ranking, restrict, page)
-    scans = [m for m in plan.positives if m.fts is None or not fts]
-    if scans:
-        wheres = []
-        for number, m in enumerate(scans):
-            sql, params[f"s{number}"] = matching.clause_sql(m, f"s{number}", fts, "")
-            wheres.append(sql.split(" WHERE ", 1)[1])
-        sql = (
-            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
-            f" WHERE d.session_id IN :page AND ({' OR '.join(wheres)}){restrict}"
-        )
-        docs += [_Doc(*row) for row in connection.execute(_expanding(sql), params)]
-    if not plan.positives:
-        sql = (
-            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
-            " WHERE d.session_id IN :page" + (restrict or " AND d.field = 'title'")
-        )
-        docs += [_Doc(*row) for row in connection.execute(_expanding(sql), params)]
-    return docs
-
-
-def _expanding(sql: str, name: str = "page") -> TextClause:
-    return text(sql).bindparams(bindparam(name, expanding=True))
-
-
-def _best_fts_docs(
-    connection: Connection,
-    plan: Plan,
-    ranking: _Ranking,
-    restrict: str,
-    page: Sequence[int],
-) -> list[_Doc]:
-    """Per session of the page, its best text that matches (the ranked one when known)."""
-    expression = _rank_expression(plan)
-    allowed: set[int] | None = None
-    if restrict:
-        allowed = {
-            row[0]
-            for row in connection.execute(
-                _expanding(f"SELECT d.id FROM search_docs d WHERE d.session_id IN :page{restrict}"),
-                {"page": list(page)},
-            )
-        }
-    chosen: dict[int, tuple[int, float]] = {}
-    for session_id in page:
-        docs = ranking.docs.get(session_id, [])
-        usable = [(score, rowid) for rowid, score in docs if allowed is None or rowid in allowed]
-        if usable:
-            score, rowid = max(usable)
-            chosen[session_id] = (rowid, score)
-    missing = [sid for sid in page if sid not in chosen]
-    if missing and expression is not None:
-        # One pass over the matches, no scoring (bm25 setup costs ~1 ms per statement).
-        rows = connection.execute(
-            _expanding(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH :expr"
-                f" AND (rowid >> {index.SHIFT}) IN :page"
-            ),
-            {"expr": expression, "page": missing},
-        )
-        for (rowid,) in rows:
-            session_id = rowid >> index.SHIFT
-            if allowed is not None and rowid not in allowed:
-                continue
-            if session_id not in chosen or rowid < chosen[session_id][0]:
-                chosen[session_id] = (rowid, 0.0)
-    if not chosen:
-        return []
-    scores = dict(chosen.values())
-    rows = connection.execute(
-        _expanding(
-            "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
-            " WHERE d.id IN :ids",
-            "ids",
-        ),
-        {"ids": list(scores)},
-    )
-    return [_Doc(row[0], row[1], row[2], row[3], row[4], scores[row[0]]) for row in rows]
-
-
-def _flat(text_: str) -> str:
-    return " ".join(text_.split())[: SNIPPET_RADIUS * 2]
-
-
-def _best(docs: list[_Doc]) -> _Doc:
-    def key(doc: _Doc) -> tuple[float, int, int]:
-        order = FIELD_ORDER.index(doc.field) if doc.field in FIELD_ORDER else len(FIELD_ORDER)
-        return -doc.score, order, doc.id
-
-    return min(docs, key=key)
-
-
-def _hits(
-    connection: Connection,
-    plan: Plan,
-    fts: bool,
-    ranking: _Ranking,
-    page: Sequence[int],
-    found: dict[int, dt.date],
-) -> list[SearchHit]:
-    titles = dict(
-        connection.execute(
-            select(models.Session.id, models.Session.title).where(models.Session.id.in_(page))
-        ).all()
-    )
-    by_session: dict[int, list[_Doc]] = {}
-    for doc in _page_docs(connection, plan, fts, ranking, page) if page else []:
-        by_session.setdefault(doc.session_id, []).append(doc)
-    hits = []
-    for session_id in page:
-        title, date = titles.get(session_id, ""), found[session_id]
-        docs = by_session.get(session_id)
-        if not docs:
-            hits.append(SearchHit(session_id, title, date, "title", _flat(title)))
-            continue
-        doc = _best(docs)
-        span = locate(doc.text, [m.pattern for m in plan.positives])
-        if span is None:
-            hits.append(
-                SearchHit(
-                    session_id, title, date, doc.field, _flat(doc.text), None, None, doc.ref_id
-                )
-            )
-            continue
-        start, length = span
-        hits.append(
-            SearchHit(
-                session_id,
-                title,
-                date,
-                doc.field,
-                snippet_at(doc.text, start, length),
-                start,
-                length,
-                doc.ref_id,
-            )
-        )
-    return hits

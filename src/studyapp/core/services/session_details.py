@@ -209,6 +209,7 @@ ITEM_COLUMNS = (
     _C.depends_on,
     _C.on_completion,
     _C.block_link,
+    _C.done_by,
 )
 ASSIGNEE_JOIN = (_Assignee, _Assignee.id == _C.assignee_id)
 _ITEMS = (
@@ -297,7 +298,7 @@ def item_info(
     """A to-do from a row of ``ITEM_COLUMNS``."""
     session_id, item_id, position, text, done, priority, recurrence, created, start = row[:9]
     scheduled, due, cancelled, finished, assignee, source_line = row[9:15]
-    symbol, task_id, depends_on, on_completion, block_link = row[15:20]
+    symbol, task_id, depends_on, on_completion, block_link, done_by = row[15:21]
     return ChecklistItemInfo(
         id=item_id,
         session_id=session_id,
@@ -324,4 +325,5 @@ def item_info(
         source_line=source_line,
         session_title=title,
         session_date=date,
+        done_by=done_by,
     )

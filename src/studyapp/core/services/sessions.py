@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
+from studyapp.core.actor import Actor
 from studyapp.core.db import Database
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
@@ -32,6 +33,7 @@ from studyapp.core.services.fields import (
     parse_kind,
     parse_status,
 )
+from studyapp.core.services.members import author_name
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
@@ -40,7 +42,7 @@ def load_session(
 ) -> models.Session:
     row = orm.get(models.Session, session_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no session {session_id}.")
+        raise NotFoundError("There is no session {session_id}.", session_id=session_id)
     return row
 
 
@@ -71,8 +73,9 @@ NEWEST_FIRST = (
 
 
 class SessionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.db = database
+        self.actor = actor  # the member whose writes these are
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -103,7 +106,7 @@ class SessionService:
     def require_group(self, name: str) -> None:
         with self.db.transaction() as orm:
             if orm.scalar(select(models.Group.id).where(models.Group.name == name.strip())) is None:
-                raise NotFoundError(f"There is no group named {name!r}.")
+                raise NotFoundError("There is no group named {name!r}.", name=name)
 
     def list_sessions(
         self,
@@ -142,7 +145,7 @@ class SessionService:
         with self.db.transaction() as orm:
             found = session_details.load(orm, [session_id])
         if not found:
-            raise NotFoundError(f"There is no session {session_id}.")
+            raise NotFoundError("There is no session {session_id}.", session_id=session_id)
         return found[0]
 
     def next_slot(
@@ -177,22 +180,19 @@ class SessionService:
         body: str = "",
     ) -> SessionDetail:
         with self.db.transaction() as orm:
-            row = models.Session(
-                group=lookup.group(orm, group),
-                title=clean_title(title),
+            session_id = add_session(
+                orm,
+                group=group,
+                title=title,
                 date=date,
                 start_time=start_time,
-                timezone=clean_timezone(timezone),
-                kind=parse_kind(kind),
-                status=parse_status(status) if status else default_status(date),
+                timezone=timezone,
+                kind=kind,
+                status=status,
+                tags=tags,
                 body=body,
-                tags=lookup.tags(orm, list(tags)),
-            )
-            orm.add(row)
-            orm.flush()
-            if body:
-                sync_rows(orm, row)
-            session_id = row.id
+                actor=self.actor,
+            ).id
         return self.get(session_id)
 
     def rename(self, session_id: int, title: str) -> SessionDetail:
@@ -231,21 +231,45 @@ class SessionService:
             touch_session(row)
         return self.get(session_id)
 
-    def set_body(self, session_id: int, body: str, *, expected_version: int | None = None) -> int:
+    def set_body(
+        self,
+        session_id: int,
+        body: str,
+        *,
+        expected_version: int | None = None,
+        base_text: str | None = None,
+    ) -> int:
         """Save the session's document and the rows derived from it; returns the version."""
-        return self.save_body(session_id, body, expected_version=expected_version).version
+        return self.save_body(
+            session_id, body, expected_version=expected_version, base_text=base_text
+        ).version
 
     def save_body(
-        self, session_id: int, body: str, *, expected_version: int | None = None
+        self,
+        session_id: int,
+        body: str,
+        *,
+        expected_version: int | None = None,
+        base_text: str | None = None,
     ) -> SavedBody:
         """Save the session's document and the rows derived from it.
 
-        When ``expected_version`` is stale (another window saved meanwhile) the text is
-        still saved, and the text it replaces is kept as a revision: nothing is lost.
+        ``expected_version`` and ``base_text`` are the version and text the writer loaded
+        (or last saved). When another writer changed the text since, the two are merged if
+        their changes touch different lines; otherwise ``body`` is saved and the other
+        text kept as a "conflict" revision. The result says which, and the text stored.
         """
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
-            return save_body(orm, row, body, expected_version=expected_version)
+            author = author_name(orm, self.actor, row.group_id)
+            return save_body(
+                orm,
+                row,
+                body,
+                expected_version=expected_version,
+                base_text=base_text,
+                author=author,
+            )
 
     def outline(self, session_id: int, body: str) -> Outline:
         """The structure of ``body`` as a save of it would derive it (the people and talks
@@ -277,12 +301,18 @@ class SessionService:
             )
         with self.db.transaction() as orm:
             row = load_session(orm, session_id)
+            author = author_name(orm, self.actor, row.group_id)
             if line:
-                edit_body(orm, row, lambda body, outline: set_attendance(body, outline, line))
+                edit_body(
+                    orm,
+                    row,
+                    lambda body, outline: set_attendance(body, outline, line),
+                    author=author,
+                )
             else:
                 outline = outline_of(orm, row)
                 if outline.attendance is not None:
-                    edit_body(orm, row, attendance_removed)
+                    edit_body(orm, row, attendance_removed, author=author)
                 row.attendance = []
                 row.attendees_raw = None
             touch_session(row)
@@ -332,6 +362,41 @@ class SessionService:
                 )
                 for id_, title, date, start_time, timezone, group, kind, status in rows
             ]
+
+
+def add_session(
+    orm: OrmSession,
+    *,
+    group: str,
+    title: str,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    timezone: str | None = None,
+    kind: str = "other",
+    status: str | None = None,
+    tags: Sequence[str] = (),
+    body: str = "",
+    actor: Actor | None = None,
+) -> models.Session:
+    """A new session and the rows its body says, inside the caller's transaction (so an
+    action that creates several creates all or none); ``actor`` wrote the body."""
+    row = models.Session(
+        group=lookup.group(orm, group),
+        title=clean_title(title),
+        date=date,
+        start_time=start_time,
+        timezone=clean_timezone(timezone),
+        kind=parse_kind(kind),
+        status=parse_status(status) if status else default_status(date),
+        body=body,
+        tags=lookup.tags(orm, list(tags)),
+    )
+    orm.add(row)
+    orm.flush()
+    if body:
+        row.body_author = author_name(orm, actor, row.group_id)
+        sync_rows(orm, row, author=row.body_author)
+    return row
 
 
 def default_status(date: dt.date) -> models.SessionStatus:

@@ -42,7 +42,7 @@ def parse_kind(text: str) -> TrashKind:
     for kind in KINDS:
         if cleaned == kind:
             return kind
-    raise ValidationError(f"Unknown kind {text!r}: use session or paper.")
+    raise ValidationError("Unknown kind {text!r}: use session or paper.", text=text)
 
 
 def _as_utc(value: dt.datetime) -> dt.datetime:
@@ -104,7 +104,7 @@ class TrashService:
         with self.db.transaction() as orm:
             row = orm.get(models.Paper, paper_id)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"There is no paper {paper_id}.")
+                raise NotFoundError("There is no paper {paper_id}.", paper_id=paper_id)
             row.deleted_at = models.utcnow()
 
     def restore_paper(self, paper_id: int) -> None:
@@ -117,13 +117,17 @@ class TrashService:
             if kind == "session":
                 session = orm.get(models.Session, item_id)
                 if session is None or session.deleted_at is None:
-                    raise NotFoundError(f"There is no session {item_id} in the trash.")
+                    raise NotFoundError(
+                        "There is no session {item_id} in the trash.", item_id=item_id
+                    )
                 session.deleted_at = None
                 touch_session(session)
             else:
                 paper = orm.get(models.Paper, item_id)
                 if paper is None or paper.deleted_at is None:
-                    raise NotFoundError(f"There is no paper {item_id} in the trash.")
+                    raise NotFoundError(
+                        "There is no paper {item_id} in the trash.", item_id=item_id
+                    )
                 paper.deleted_at = None
 
     # -- deleting for good ---------------------------------------------------------------
@@ -149,7 +153,9 @@ class TrashService:
                 else orm.get(models.Paper, item_id)
             )
             if row is None or row.deleted_at is None:
-                raise NotFoundError(f"There is no {kind} {item_id} in the trash.")
+                raise NotFoundError(
+                    "There is no {kind} {item_id} in the trash.", kind=kind, item_id=item_id
+                )
             orm.delete(row)
 
     @staticmethod

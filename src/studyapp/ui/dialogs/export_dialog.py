@@ -35,6 +35,7 @@ from studyapp.core.services.exports import ExportService
 from studyapp.core.services.publish import PUBLISH_FLAVORS, PublishResult, PublishService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.dialogs.job_dialog import JobDialog
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.workers import JobControl
 
 
@@ -172,7 +173,7 @@ class ExportDialog(JobDialog):
         try:
             groups = SessionService(self._database).groups()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         for group in groups:
             self._group.addItem(group.name, group.name)

@@ -36,6 +36,7 @@ from studyapp.core.services.import_files import EMPTY_FILE
 from studyapp.core.services.imports import FileOutcome, ImportReport, ImportService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.dialogs.job_dialog import JobDialog
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.workers import JobControl
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -161,7 +162,7 @@ class ImportDialog(JobDialog):
         try:
             groups = SessionService(self._database).groups()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         for group in groups:
             self._group.addItem(group.name)

@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.core.actor import os_user_name
 from studyapp.core.db import sqlite_path
+from studyapp.core.paths import resolve_database_url
+from studyapp.ui.dialogs.connection_form import ConnectionForm
 from studyapp.ui.editor.markdown_editor import default_editor_font
 from studyapp.ui.i18n import available_languages
 from studyapp.ui.settings import AppSettings, export_flavors
@@ -46,6 +49,13 @@ _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 def _named(widget: _W, name: str) -> _W:
     widget.setObjectName(name)
     return widget
+
+
+def _is_server(url: str) -> bool:
+    try:
+        return sqlite_path(url) is None
+    except Exception:  # not a URL SQLAlchemy understands: not a server either
+        return False
 
 
 def describe_database(url: str | None) -> str:
@@ -67,6 +77,7 @@ class SettingsDialog(QDialog):
     """
 
     languageChanged = Signal(str)
+    memberNameChanged = Signal()
     themeChanged = Signal(str)
     editorFontChanged = Signal(object)
 
@@ -83,6 +94,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._current_database = current_database
         self._chosen_database: str | None = None
+        self._chosen_server: str | None = None
         self._build()
         self._load()
 
@@ -90,6 +102,7 @@ class SettingsDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_member())
         layout.addWidget(self._build_database())
         layout.addWidget(self._build_export())
         layout.addWidget(self._build_appearance())
@@ -124,10 +137,42 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.open_database_button)
         buttons.addWidget(self.create_database_button)
         buttons.addStretch(1)
+        self.connection_form = ConnectionForm(self)
+        self.connection_form.server_radio.toggled.connect(self._server_toggled)
+        self.file_fields = QWidget(objectName="fileFields")
+        file_column = QVBoxLayout(self.file_fields)
+        file_column.setContentsMargins(18, 0, 0, 0)
+        file_column.addWidget(self.database_label)
+        file_column.addLayout(buttons)
+        file_column.addWidget(self.database_note)
         column = QVBoxLayout(box)
-        column.addWidget(self.database_label)
-        column.addLayout(buttons)
-        column.addWidget(self.database_note)
+        column.addWidget(self.connection_form.local_radio)
+        column.addWidget(self.file_fields)
+        column.addWidget(self.connection_form)
+        return box
+
+    @Slot(bool)
+    def _server_toggled(self, server: bool) -> None:
+        self.file_fields.setEnabled(not server)
+
+    def _build_member(self) -> QGroupBox:
+        box = _named(QGroupBox(self.tr("You")), "memberGroup")
+        self.member_name_edit = _named(QLineEdit(), "memberNameEdit")
+        self.member_name_edit.setPlaceholderText(os_user_name())
+        self.member_name_edit.setClearButtonEnabled(True)
+        hint = _named(
+            QLabel(
+                self.tr(
+                    "Notes you write, to-dos you tick and talks you add are recorded under "
+                    "this name; written as a member of the group writes it, it is theirs."
+                )
+            ),
+            "memberNameHint",
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(*self._label(self.tr("Your &name:"), self.member_name_edit))
+        form.addRow(hint)
         return box
 
     def _build_export(self) -> QGroupBox:
@@ -190,6 +235,8 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         self._show_database()
+        self.connection_form.load(self._settings.uses_server, self._settings.server)
+        self.member_name_edit.setText(self._settings.member_name or "")
         self.export_folder_edit.setText(self._settings.export_folder or "")
         self._select(self.export_flavor_combo, self._settings.export_flavor)
         self._select(self.theme_combo, self._settings.theme)
@@ -214,6 +261,10 @@ class SettingsDialog(QDialog):
                 self.tr("The window reopens with this database when you press OK.")
             )
             self.database_note.show()
+
+    def chosen_server_url(self) -> str | None:
+        """The shared server's URL (with its password) when OK chose it, else None."""
+        return self._chosen_server
 
     def chosen_database_url(self) -> str | None:
         """The SQLite URL picked with "Open another…"/"Create new…", or None."""
@@ -304,9 +355,31 @@ class SettingsDialog(QDialog):
         if folder:
             self.export_folder_edit.setText(folder)
 
+    def _keep_connection(self, settings: AppSettings) -> None:
+        """The server's fields to the settings, its password to the keyring (not the file)."""
+        form = self.connection_form
+        if form.uses_server() and form.is_complete():
+            settings.server = form.connection()
+            form.save_password()
+            url = form.url()
+            if url != self._current_database or not settings.uses_server:
+                self._chosen_server = url
+        settings.uses_server = form.uses_server() and form.is_complete()
+        on_server = self._current_database is not None and _is_server(self._current_database)
+        if not settings.uses_server and on_server and self._chosen_database is None:
+            # Back to this computer: reopen on the file last used here.
+            self._chosen_database = resolve_database_url(settings.database_url)
+
+    def done(self, result: int) -> None:
+        self.connection_form.shutdown()
+        super().done(result)
+
     def accept(self) -> None:
         settings = self._settings
         old_theme, old_language, old_font = settings.theme, settings.language, settings.editor_font
+        old_member = settings.member_name
+        self._keep_connection(settings)
+        settings.member_name = self.member_name_edit.text()
         settings.export_folder = self.export_folder()
         settings.export_flavor = self.export_flavor()
         settings.theme = self.theme()
@@ -321,6 +394,8 @@ class SettingsDialog(QDialog):
             self.themeChanged.emit(self.theme())
         if self.language() != old_language:
             self.languageChanged.emit(self.language())
+        if settings.member_name != old_member:
+            self.memberNameChanged.emit()
         new_font = self.editor_font()
         if (old_font is None) != (new_font is None) or (
             old_font is not None and new_font is not None and old_font != new_font

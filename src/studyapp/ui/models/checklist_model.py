@@ -23,6 +23,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.tasks import StatusType
 from studyapp.core.tasks.statuses import DONE, IN_PROGRESS, TODO
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.models.checklist_look import (
     check_state,
     dimmed_color,
@@ -322,6 +323,8 @@ class ChecklistModel(QAbstractListModel):
             lines.append(due)
         if task.done and task.done_date is not None:
             lines.append(self.tr("Done {date}").format(date=task.done_date.isoformat()))
+        if task.done and info.done_by:
+            lines.append(self.tr("Ticked by {name}").format(name=info.done_by))
         kind = task.status_type
         if kind is StatusType.IN_PROGRESS:
             lines.insert(0, self.tr("In progress"))
@@ -359,7 +362,7 @@ class ChecklistModel(QAbstractListModel):
         try:
             updated = self._service.set_status(info.id, symbol, today=self._today())
         except StudyappError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(describe(error))
             return False
         self._show_change(info, updated)
         return True

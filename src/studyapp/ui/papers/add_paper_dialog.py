@@ -29,6 +29,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.papers.bibtex import looks_like_bibtex
 from studyapp.core.papers.metadata import MetadataUnavailable
 from studyapp.core.services.papers import DuplicatePaperError, PaperFields, PaperService
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.papers.widgets import ErrorLabel
 from studyapp.ui.workers import BackgroundJob, JobControl
 
@@ -179,7 +180,7 @@ class AddPaperDialog(QDialog):
                 kept = service.id_only(text)
                 if kept is None:
                     raise
-                return _NoAnswer(kept, str(error))
+                return _NoAnswer(kept, describe(error))
 
         job = BackgroundJob(work, self)
         job.succeeded.connect(self._on_found)
@@ -210,7 +211,7 @@ class AddPaperDialog(QDialog):
         try:
             entries = self._service.parse_bibtex(text)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         if not entries:
             self._show_error(self.tr("No BibTeX entries found."))
@@ -311,7 +312,7 @@ class AddPaperDialog(QDialog):
             self._show_duplicate(self._fill_existing(error.existing))
             return
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self._abandon_job()
         self.paperAdded.emit(paper.id)
@@ -323,7 +324,7 @@ class AddPaperDialog(QDialog):
         try:
             result = self._service.add_from_text(self.paste.toPlainText(), fetch=False)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         for paper in result.created:
             self.paperAdded.emit(paper.id)

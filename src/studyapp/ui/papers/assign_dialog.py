@@ -26,6 +26,7 @@ from studyapp.core.services.assignments import AssignmentInfo, AssignmentService
 from studyapp.core.services.library import LibraryService
 from studyapp.core.services.papers import PaperService
 from studyapp.core.services.sessions import SessionService
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.papers.widgets import ErrorLabel
 
 
@@ -55,7 +56,7 @@ class AssignDialog(QDialog):
             sessions = SessionService(database).list_sessions(since=self._today)
         except StudyappError as error:
             self._papers, people, sessions = {}, [], []
-            self._load_error = str(error)
+            self._load_error = describe(error)
         else:
             self._load_error = ""
         self._build(people)
@@ -140,7 +141,7 @@ class AssignDialog(QDialog):
         try:
             info, created = self._service.assign(paper_id, person, session_id=session_id, due=due)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.assigned.emit(info, created)
         self.accept()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.db import Database
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.assignments import AssignmentInfo, AssignmentService
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.focus_refresh import RefreshWhenShown
 from studyapp.ui.models.assignment_model import (
     STATUSES,
@@ -173,7 +174,7 @@ class AssignmentsView(QWidget):
         try:
             everything = self._service.list(today=self._today)
         except StudyappError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         current = self.filter.currentData()
         self.filter.blockSignals(True)
@@ -206,7 +207,7 @@ class AssignmentsView(QWidget):
                 today=self._today,
             )
         except StudyappError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         selected = self.current_assignment()
         self.model.set_rows(rows)
@@ -249,7 +250,7 @@ class AssignmentsView(QWidget):
         try:
             self._service.set_status(assignment_id, status)
         except StudyappError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         self.message.clear()
         self._load_rows()
@@ -263,7 +264,7 @@ class AssignmentsView(QWidget):
         try:
             self._service.remove(info.id)
         except StudyappError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         self.message.setText(
             self.tr("Removed “{paper}” for {person}.").format(

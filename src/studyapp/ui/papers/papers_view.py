@@ -26,6 +26,7 @@ from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.papers import PaperService
 from studyapp.core.services.trash import TrashService
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.focus_refresh import RefreshWhenShown
 from studyapp.ui.models.paper_model import PaperColumn, PaperRole, PaperTableModel
 from studyapp.ui.papers.pending_lookups import PendingLookups
@@ -164,7 +165,7 @@ class PapersView(QWidget):
         try:
             rows = self._service.rows()
         except StudyappError as error:
-            QMessageBox.warning(self, self.tr("Papers"), str(error))
+            QMessageBox.warning(self, self.tr("Papers"), describe(error))
             return
         self.model.set_rows(rows)
         if current is not None:
@@ -219,7 +220,7 @@ class PapersView(QWidget):
         try:
             TrashService(self._database).trash_paper(paper.id)
         except StudyappError as error:
-            QMessageBox.warning(self, self.tr("Papers"), str(error))
+            QMessageBox.warning(self, self.tr("Papers"), describe(error))
             return
         self.reload()
         self.changed.emit()

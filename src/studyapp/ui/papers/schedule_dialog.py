@@ -34,6 +34,7 @@ from studyapp.core.services.library import LibraryService
 from studyapp.core.services.rotation import RotationService
 from studyapp.core.services.schedules import ScheduleService
 from studyapp.core.timezones import local_timezone_name
+from studyapp.ui.errors_shown import describe
 from studyapp.ui.papers.members_editor import AbsenceGrid, MembersEditor
 from studyapp.ui.papers.schedule_rules import (
     ADVANCED,
@@ -190,7 +191,7 @@ class ScheduleDialog(QDialog):
             self._absent = set(self._rotation.absences(self._group, since=self._today()))
             people = library.people()
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             rule, zone, skipped, members, people = None, None, [], [], []
         self._syncing = True
         self.timezone.setCurrentText(zone or local_timezone_name())
@@ -301,7 +302,7 @@ class ScheduleDialog(QDialog):
             presenters = dict(self._rotation.next_presenters(self._group, days))
         except StudyappError as error:
             self._meetings = []
-            self._show_error(str(error))
+            self._show_error(describe(error))
             self._fill_absences()
             return
         if not self._meetings:
@@ -325,7 +326,7 @@ class ScheduleDialog(QDialog):
         try:
             self._rotation.set_absent(self._group, name, day, absent)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         if absent:
             self._absent.add((name, day))
@@ -338,7 +339,7 @@ class ScheduleDialog(QDialog):
         try:
             self._rotation.set_members(self._group, names)
         except StudyappError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return
         self.changed.emit()
         self._refresh_preview()
@@ -347,33 +348,38 @@ class ScheduleDialog(QDialog):
 
     def save(self) -> bool:
         """Store the schedule; an invalid rule shows why and stores nothing."""
-        self._clear_error()
-        try:
-            self._schedules.set_schedule(
-                self._group,
-                self.rule_text(),
-                timezone=self.timezone_name(),
-                skipped=self.skipped_dates(),
-            )
-        except StudyappError as error:
-            self._show_error(str(error))
+        if self._store() is None:
             return False
         self.message.setText(self.tr("Schedule saved."))
         self.changed.emit()
         return True
 
     def plan_sessions(self) -> None:
-        if not self.save():
-            return
-        try:
-            created = self._schedules.plan_sessions(self._group, weeks=4, after=self._now)
-        except StudyappError as error:
-            self._show_error(str(error))
+        """Store the schedule and plan its next four weeks as one change: when planning
+        fails, the schedule is not stored either."""
+        created = self._store(plan_weeks=4)
+        if created is None:
             return
         self.message.setText(
             self.tr("Created {count} planned sessions.").format(count=len(created))
         )
         self.changed.emit()
+
+    def _store(self, plan_weeks: int | None = None) -> list[int] | None:
+        """The planned sessions' ids; None (and why, shown) when nothing was stored."""
+        self._clear_error()
+        try:
+            return self._schedules.set_schedule(
+                self._group,
+                self.rule_text(),
+                timezone=self.timezone_name(),
+                skipped=self.skipped_dates(),
+                plan_weeks=plan_weeks,
+                after=self._now,
+            )
+        except StudyappError as error:
+            self._show_error(describe(error))
+            return None
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,7 +1,7 @@
 """Search on PostgreSQL through a GIN index of the same tokens as SQLite's FTS5 index.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06
 
 PostgreSQL only (SQLite has its FTS5 table since 0004): ``search_vectors`` holds a tsvector
@@ -15,15 +15,15 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # Written out rather than imported, like every revision's schema.
 CREATE_VECTORS = (
     "CREATE TABLE search_vectors ("
-    " doc_id BIGINT NOT NULL REFERENCES search_docs(id) ON DELETE CASCADE,"
+    " doc_id BIGINT NOT NULL REFERENCES search_texts(id) ON DELETE CASCADE,"
     " part INTEGER NOT NULL,"
     " tokens TSVECTOR NOT NULL,"
     " CONSTRAINT pk_search_vectors PRIMARY KEY (doc_id, part))"
@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.execute(CREATE_GIN)
     from studyapp.core.migrations.at_head import request
 
-    request(bind, "rebuild_search")
+    request(bind, "search_index")
 
 
 def downgrade() -> None:

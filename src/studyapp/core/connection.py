@@ -1,0 +1,121 @@
+"""A shared group server: the form's fields as a SQLAlchemy URL, and trying it.
+
+The password never lives in these settings: the caller brings it (from the system's
+keyring, or asked for at start) when the URL is built.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import create_engine, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+
+SSL_MODES = ("disable", "prefer", "require", "verify-full")
+DEFAULT_PORT = 5432
+DRIVER = "postgresql+psycopg"
+CONNECT_TIMEOUT_S = 5
+INSTALL_HINT = 'install studyapp[postgres] (pip install "studyapp[postgres]")'
+
+Problem = Literal["ok", "driver", "unreachable", "password", "database", "user", "ssl", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionSettings:
+    host: str
+    database: str
+    user: str
+    port: int = DEFAULT_PORT
+    sslmode: str = "prefer"
+
+    def url(self, password: str | None = None) -> str:
+        """``postgresql+psycopg://user:password@host:port/database?sslmode=...``."""
+        if self.sslmode not in SSL_MODES:
+            raise ValueError(f"sslmode must be one of {', '.join(SSL_MODES)}, not {self.sslmode!r}")
+        url = URL.create(
+            DRIVER,
+            username=self.user.strip() or None,
+            password=password or None,
+            host=self.host.strip() or None,
+            port=self.port,
+            database=self.database.strip() or None,
+            query={"sslmode": self.sslmode},
+        )
+        return url.render_as_string(hide_password=False)
+
+    def keyring_user(self) -> str:
+        """Whose password this is, as the system keyring files it."""
+        return f"{self.user.strip()}@{self.host.strip()}:{self.port}/{self.database.strip()}"
+
+
+def shown_url(url: str) -> str:
+    """``url`` as a person may see it: its password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    problem: Problem  # "ok" when it connected
+    detail: str = ""  # the server's or driver's own words
+
+    @property
+    def ok(self) -> bool:
+        return self.problem == "ok"
+
+
+def check_connection(url: str, *, timeout_s: int = CONNECT_TIMEOUT_S) -> ConnectionCheck:
+    """Connect to ``url`` once and run ``SELECT 1``; what went wrong, in a word and detail."""
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as error:
+        return ConnectionCheck("other", str(error))
+    connect_args: dict[str, object] = {}
+    if parsed.get_backend_name() == "postgresql":
+        try:
+            importlib.import_module("psycopg")
+        except ImportError:
+            return ConnectionCheck("driver", INSTALL_HINT)
+        connect_args["connect_timeout"] = timeout_s
+    try:
+        engine = create_engine(parsed, poolclass=NullPool, connect_args=connect_args)
+    except (ImportError, sa_exc.NoSuchModuleError) as error:
+        return ConnectionCheck("driver", f"{INSTALL_HINT} ({error})")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except sa_exc.DBAPIError as error:
+        detail = " ".join(str(error.orig or error).split())
+        return ConnectionCheck(classify(detail), detail)
+    finally:
+        engine.dispose()
+    return ConnectionCheck("ok")
+
+
+def classify(detail: str) -> Problem:
+    """The kind of failure a driver's message describes (PostgreSQL's wording)."""
+    lowered = detail.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return "password"
+    if "database" in lowered and "does not exist" in lowered:
+        return "database"
+    if "role" in lowered and "does not exist" in lowered:
+        return "user"
+    if "ssl" in lowered or "certificate" in lowered:
+        return "ssl"
+    unreachable = (
+        "could not translate host name",
+        "connection refused",
+        "timeout expired",
+        "timed out",
+        "no route to host",
+        "network is unreachable",
+        "name or service not known",
+        "could not connect",
+    )
+    if any(words in lowered for words in unreachable):
+        return "unreachable"
+    return "other"

@@ -1,0 +1,252 @@
+"""``studyapp copy-to URL``: this database's groups, people, papers, sessions and to-dos into
+another (a group moving its SQLite file to the shared server).
+
+Idempotent: what the target has already is known again and left alone, so a second run
+copies nothing. Groups and people are known by name, papers by DOI, arXiv id, then title,
+sessions by their source file and part, else by group, date and title. A session comes
+with its body, rows, revisions and attachments, copied as they are (ticks and talks keep
+who made them). Plain ORM, so any engine SQLAlchemy speaks is a target.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from studyapp.core import models
+from studyapp.core.db import Database
+from studyapp.core.services import lookup
+
+_Row = TypeVar("_Row", bound=models.Base)
+KINDS = ("groups", "people", "papers", "sessions", "to-dos")
+
+
+@dataclass
+class CopyReport:
+    copied: Counter[str] = field(default_factory=Counter)
+    known: Counter[str] = field(default_factory=Counter)  # already in the target
+
+    @property
+    def nothing_copied(self) -> bool:
+        return not any(self.copied.values())
+
+
+def _values(row: models.Base, *skip: str) -> dict[str, Any]:
+    """The row's own columns, without its id and the keys named (pointers to remap)."""
+    mapper = row.__mapper__
+    return {
+        attr.key: getattr(row, attr.key)
+        for attr in mapper.column_attrs
+        if attr.key not in ("id", *skip)
+    }
+
+
+def _clone(kind: type[_Row], row: models.Base, *skip: str, **values: Any) -> _Row:
+    return kind(**{**_values(row, *skip), **values})
+
+
+class CopyService:
+    def __init__(self, source: Database, target: Database) -> None:
+        self.source = source
+        self.target = target
+
+    def copy(self) -> CopyReport:
+        """Everything the target lacks, in one transaction of the target."""
+        report = CopyReport()
+        with self.source.transaction() as src, self.target.transaction() as dst:
+            groups = self._groups(src, dst, report)
+            people = self._people(src, dst, report, groups)
+            papers = self._papers(src, dst, report)
+            self._sessions(src, dst, report, groups, people, papers)
+            self._group_todos(src, dst, report, groups, people)
+        return report
+
+    # -- by name ---------------------------------------------------------------------------
+
+    def _groups(self, src: OrmSession, dst: OrmSession, report: CopyReport) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for group in src.scalars(select(models.Group).order_by(models.Group.id)):
+            there = dst.scalar(select(models.Group).where(models.Group.name == group.name))
+            if there is None:
+                there = _clone(models.Group, group)
+                dst.add(there)
+                dst.flush()
+                report.copied["groups"] += 1
+            else:
+                report.known["groups"] += 1
+            found[group.id] = there.id
+        return found
+
+    def _people(
+        self, src: OrmSession, dst: OrmSession, report: CopyReport, groups: dict[int, int]
+    ) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for person in src.scalars(select(models.Person).order_by(models.Person.id)):
+            there = dst.scalar(select(models.Person).where(models.Person.name == person.name))
+            if there is None:
+                there = _clone(models.Person, person)
+                dst.add(there)
+                dst.flush()
+                report.copied["people"] += 1
+            else:
+                report.known["people"] += 1
+            found[person.id] = there.id
+        for member in src.scalars(select(models.GroupMember)):
+            key = (groups[member.group_id], found[member.person_id])
+            if dst.get(models.GroupMember, key) is None:
+                dst.add(
+                    _clone(
+                        models.GroupMember,
+                        member,
+                        "group_id",
+                        "person_id",
+                        group_id=key[0],
+                        person_id=key[1],
+                    )
+                )
+        dst.flush()
+        return found
+
+    def _papers(self, src: OrmSession, dst: OrmSession, report: CopyReport) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for paper in src.scalars(select(models.Paper).order_by(models.Paper.id)):
+            there_id = _known_paper(dst, paper)
+            if there_id is None:
+                there = _clone(models.Paper, paper, tags=lookup.tags(dst, _names(paper.tags)))
+                dst.add(there)
+                dst.flush()
+                there_id = there.id
+                report.copied["papers"] += 1
+            else:
+                report.known["papers"] += 1
+            found[paper.id] = there_id
+        return found
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def _sessions(
+        self,
+        src: OrmSession,
+        dst: OrmSession,
+        report: CopyReport,
+        groups: dict[int, int],
+        people: dict[int, int],
+        papers: dict[int, int],
+    ) -> None:
+        for row in src.scalars(select(models.Session).order_by(models.Session.id)):
+            group_id = groups[row.group_id]
+            if _known_session(dst, row, group_id):
+                report.known["sessions"] += 1
+                continue
+            copy = _clone(
+                models.Session,
+                row,
+                "group_id",
+                group_id=group_id,
+                tags=lookup.tags(dst, _names(row.tags)),
+            )
+            copy.attendance = [
+                _clone(
+                    models.Attendance, a, "session_id", "person_id", person_id=people[a.person_id]
+                )
+                for a in row.attendance
+            ]
+            copy.presentations = [
+                _clone(
+                    models.Presentation,
+                    p,
+                    "session_id",
+                    "presenter_id",
+                    "paper_id",
+                    presenter_id=_mapped(people, p.presenter_id),
+                    paper_id=_mapped(papers, p.paper_id),
+                )
+                for p in row.presentations
+            ]
+            copy.checklist = [_todo(item, group_id, people) for item in row.checklist]
+            dst.add(copy)
+            dst.flush()
+            for kind in (models.NoteRevision, models.Attachment):
+                for old in src.scalars(select(kind).where(kind.session_id == row.id)):
+                    dst.add(_clone(kind, old, "session_id", session_id=copy.id))
+            report.copied["sessions"] += 1
+            report.copied["to-dos"] += len(copy.checklist)
+        dst.flush()
+
+    def _group_todos(
+        self,
+        src: OrmSession,
+        dst: OrmSession,
+        report: CopyReport,
+        groups: dict[int, int],
+        people: dict[int, int],
+    ) -> None:
+        """A group's own list (no session): a to-do of the same text there is the same."""
+        own = select(models.ChecklistItem).where(models.ChecklistItem.session_id.is_(None))
+        for item in src.scalars(own.order_by(models.ChecklistItem.id)):
+            group_id = groups[item.group_id]
+            there = dst.scalar(
+                own.where(
+                    models.ChecklistItem.group_id == group_id,
+                    models.ChecklistItem.text == item.text,
+                ).limit(1)
+            )
+            if there is not None:
+                report.known["to-dos"] += 1
+                continue
+            dst.add(_todo(item, group_id, people))
+            report.copied["to-dos"] += 1
+        dst.flush()
+
+
+def _todo(
+    item: models.ChecklistItem, group_id: int, people: dict[int, int]
+) -> models.ChecklistItem:
+    return _clone(
+        models.ChecklistItem,
+        item,
+        "session_id",
+        "group_id",
+        "assignee_id",
+        group_id=group_id,
+        assignee_id=_mapped(people, item.assignee_id),
+    )
+
+
+def _mapped(ids: dict[int, int], old: int | None) -> int | None:
+    return None if old is None else ids.get(old)
+
+
+def _names(tags: list[models.Tag]) -> list[str]:
+    return [tag.name for tag in tags]
+
+
+def _known_paper(dst: OrmSession, paper: models.Paper) -> int | None:
+    for column, value in (
+        (models.Paper.doi, paper.doi),
+        (models.Paper.arxiv_id, paper.arxiv_id),
+        (models.Paper.title_key, paper.title_key),
+    ):
+        if value:
+            found = dst.scalar(select(models.Paper.id).where(column == value).limit(1))
+            if found is not None:
+                return int(found)
+    return None
+
+
+def _known_session(dst: OrmSession, row: models.Session, group_id: int) -> bool:
+    if row.source_path:
+        query = select(models.Session.id).where(models.Session.source_path == row.source_path)
+        part = models.Session.source_part
+        query = query.where(part.is_(None) if row.source_part is None else part == row.source_part)
+    else:
+        query = select(models.Session.id).where(
+            models.Session.group_id == group_id,
+            models.Session.date == row.date,
+            models.Session.title == row.title,
+        )
+    return dst.scalar(query.limit(1)) is not None

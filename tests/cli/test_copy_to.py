@@ -1,0 +1,117 @@
+"""``studyapp copy-to URL``: a group's database into another, twice, nothing doubled."""
+
+import os
+
+import pytest
+from sqlalchemy import func, select
+
+from studyapp.core import models
+from studyapp.core.actor import Actor
+from studyapp.core.db import open_database
+from studyapp.core.services.checklist import ChecklistService
+from studyapp.core.services.history import HistoryService
+from studyapp.core.services.sessions import SessionService
+
+TABLES = (
+    models.Group,
+    models.Person,
+    models.GroupMember,
+    models.Paper,
+    models.Session,
+    models.Presentation,
+    models.ChecklistItem,
+    models.Attendance,
+    models.NoteRevision,
+    models.Attachment,
+    models.Tag,
+)
+
+
+def counts(url: str) -> dict[str, int]:
+    database = open_database(url)
+    try:
+        with database.transaction() as orm:
+            return {
+                kind.__tablename__: orm.scalar(select(func.count()).select_from(kind))
+                for kind in TABLES
+            }
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def source(cli, demo, db_path):
+    """The demo group, plus a to-do ticked and a note written by a member."""
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        sessions = SessionService(database, Actor("동훈님"))
+        newest = sessions.list_sessions(limit=1)[0].id
+        sessions.set_body(newest, sessions.get(newest).body + "\n동훈님의 메모\n")
+        todo = ChecklistService(database).items(open_only=True)[0]
+        ChecklistService(database, Actor("Alice")).set_done(todo.id, True)
+    finally:
+        database.dispose()
+    return f"sqlite:///{db_path}"
+
+
+def test_copies_everything_once_and_a_second_run_adds_nothing(cli, source, tmp_path):
+    target = tmp_path / "shared.sqlite3"
+    first = cli("copy-to", str(target))
+    assert first.code == 0, first.err
+    assert first.out.startswith("Copied ")
+    copied, original = counts(f"sqlite:///{target}"), counts(source)
+    assert copied == original
+
+    second = cli("copy-to", str(target))
+    assert second.code == 0, second.err
+    assert second.out.startswith("Nothing to copy")
+    assert counts(f"sqlite:///{target}") == original
+
+
+def test_what_a_member_did_and_the_history_come_along(cli, source, tmp_path):
+    target = tmp_path / "shared.sqlite3"
+    assert cli("copy-to", str(target)).code == 0
+    database = open_database(f"sqlite:///{target}")
+    try:
+        done = [i for i in ChecklistService(database).items() if i.done_by]
+        assert [i.done_by for i in done] == ["Alice"]
+        newest = SessionService(database).list_sessions(limit=1)[0].id
+        assert "동훈님의 메모" in SessionService(database).get(newest).body
+        assert HistoryService(database).revisions(newest)
+    finally:
+        database.dispose()
+
+
+def test_papers_and_people_already_there_are_not_doubled(cli, source, tmp_path):
+    target_url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    target = open_database(target_url)
+    try:
+        with target.transaction() as orm:
+            orm.add(models.Person(name="Alice"))
+            orig = open_database(source)
+            try:
+                with orig.transaction() as src:
+                    paper = src.scalars(select(models.Paper)).first()
+                    orm.add(models.Paper(title=paper.title, title_key=paper.title_key))
+            finally:
+                orig.dispose()
+    finally:
+        target.dispose()
+    result = cli("copy-to", target_url)
+    assert result.code == 0, result.err
+    assert "were there already" in result.out
+    assert counts(target_url)["people"] == counts(source)["people"]
+    assert counts(target_url)["papers"] == counts(source)["papers"]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("STUDYAPP_TEST_POSTGRES_URL"), reason="STUDYAPP_TEST_POSTGRES_URL not set"
+)
+def test_copies_to_a_postgresql_server(cli, source):
+    url = os.environ["STUDYAPP_TEST_POSTGRES_URL"]
+    before = counts(url)
+    assert cli("copy-to", url).code == 0
+    after_first = counts(url)
+    assert cli("copy-to", url).out.startswith("Nothing to copy")
+    assert counts(url) == after_first
+    assert after_first["sessions"] - before["sessions"] <= counts(source)["sessions"]
