@@ -32,6 +32,8 @@ from studyapp.core.errors import DatabaseError, DatabaseLockedError, Message
 from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE, is_at_head
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 3  # PostgreSQL: seconds to reach the server before saying it is down
+STATEMENT_TIMEOUT_MS = 10_000  # PostgreSQL: the longest a save may wait (a lock, a slow server)
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -119,8 +121,11 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         if parsed.drivername in ("postgresql", "postgres"):
             # SQLAlchemy's default PostgreSQL driver is psycopg2; studyapp ships psycopg 3.
             parsed = parsed.set(drivername="postgresql+psycopg")
+        # A server that does not answer fails a connection in seconds, not minutes: the
+        # window says so and keeps the typing (see ui/server_trouble.py).
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if backend == "postgresql" else {}
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
         except sa_exc.NoSuchModuleError:
             raise DatabaseError(
                 "Unknown database type {driver!r} in the URL.", driver=parsed.drivername
@@ -235,6 +240,10 @@ class Database:
         reason = read_only_reason(url)
         engine = make_engine(url, read_only=reason is not None)
         factory = sessionmaker(engine, expire_on_commit=False)
+        if engine.dialect.name == "postgresql":
+            from studyapp.core.live import send_changes_at_commit
+
+            send_changes_at_commit(factory)
         return cls(url=url, engine=engine, factory=factory, read_only=reason)
 
     @property

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
-from studyapp.core.db import Database, begin_writing
+from studyapp.core.db import STATEMENT_TIMEOUT_MS, Database, begin_writing
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
 from studyapp.core.document.outline import Outline, derive
@@ -49,6 +49,9 @@ def load_session(
     """
     if for_update:
         begin_writing(orm)
+        if orm.get_bind().dialect.name == "postgresql":
+            # A save waits seconds at most for a lock or a slow server, then is retried.
+            orm.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
         row = orm.get(
             models.Session,
             session_id,
