@@ -275,6 +275,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         problem = _cannot_migrate(database)
         database.dispose()
         raise problem
+    if at_head and database.engine.dialect.name == "postgresql":
+        database.read_only = _server_read_only(database)
     if not at_head:
         from studyapp.core.migrate import upgrade_to_head  # Alembic only when needed
 
@@ -287,6 +289,20 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             database.dispose()
             raise
     return database
+
+
+def _server_read_only(database: Database) -> str | None:
+    """Why this PostgreSQL role can only read the group's notes (a role given SELECT only),
+    or None when it may write them."""
+    with database.engine.connect() as connection:
+        may_write = connection.exec_driver_sql(
+            "SELECT has_table_privilege(current_user, 'sessions', 'UPDATE')"
+        ).scalar()
+    if may_write:
+        return None
+    return "the server lets {user} read the notes, not change them".format(
+        user=database.engine.url.username or "this user"
+    )
 
 
 def _cannot_migrate(database: Database) -> DatabaseError:

@@ -96,9 +96,10 @@ def offer_backup(parent: QWidget | None, error: Exception, database_url: str) ->
 def read_only_reason(database: Database) -> str | None:
     """Why changes to ``database`` cannot be saved, or None when they can."""
     path = database.path
-    if path is None:
-        return None  # a server database or memory: the server says so on the first write
     message = _tr("The database is read-only: you can read your notes, but changes are not saved.")
+    if path is None:
+        # A server: a role allowed to read only (found at open); else memory.
+        return message if database.read_only is not None else None
     if database.read_only is not None or (path.is_file() and not os.access(path, os.W_OK)):
         return message  # a read-only disk or folder, or the file itself
     try:
