@@ -1080,6 +1080,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The database file cannot be opened: {error}</source>
+        <translation>데이터베이스 파일을 열 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database file cannot be opened; check the path and permissions.</source>
         <translation>데이터베이스 파일을 열 수 없습니다. 경로와 권한을 확인하세요.</translation>
     </message>
@@ -1282,6 +1287,11 @@
         <location line="+1"/>
         <source>This database was written by a newer version of studyapp; upgrade studyapp to open it.</source>
         <translation>이 데이터베이스는 더 새로운 버전의 studyapp으로 만들어졌습니다. studyapp을 업그레이드한 뒤 여세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This search reads the file only; open the database to write.</source>
+        <translation>이 검색은 파일을 읽기만 합니다. 쓰려면 데이터베이스를 여세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2189,6 +2199,14 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../src/studyapp/ui/live_updates.py" line="+99"/>
+        <source>someone</source>
+        <translation>누군가</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Notes for the whole session (Markdown)</source>
@@ -2199,7 +2217,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+118"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+120"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -3093,6 +3111,14 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
 </context>
 <context>
+    <name>ServerTrouble</name>
+    <message>
+        <location filename="../../src/studyapp/ui/server_trouble.py" line="+44"/>
+        <source>The server {server} cannot be reached ({reason}). Keep typing: your text is kept on this computer and saved when the server is back.</source>
+        <translation>서버 {server}에 연결할 수 없습니다 ({reason}). 계속 입력하세요: 입력한 내용은 이 컴퓨터에 보관되었다가 서버가 돌아오면 저장됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>SessionHeader</name>
     <message>
         <location filename="../../src/studyapp/ui/session_header.py" line="+83"/>
@@ -3523,7 +3549,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+105"/>
+        <location filename="../../src/studyapp/app.py" line="+153"/>
         <source>Password for {user} on {host}:</source>
         <translation>{host}의 {user} 비밀번호:</translation>
     </message>
@@ -3535,12 +3561,30 @@ Password for {user} on {host}:</source>
 {host}의 {user} 비밀번호:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-81"/>
+        <location line="+127"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-126"/>
+        <source>The group&apos;s server {server} cannot be reached:
+{reason}</source>
+        <translation>그룹 서버 {server}에 연결할 수 없습니다:
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the local database</source>
+        <translation>로컬 데이터베이스 열기</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>The database cannot be opened:
 {reason}</source>
         <translation>데이터베이스를 열 수 없습니다:

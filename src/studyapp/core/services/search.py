@@ -151,7 +151,9 @@ def _sqlite_file(path: Path) -> Iterator[sqlite3.Connection]:
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
-        raise DatabaseError(f"The database file cannot be opened: {error}") from None
+        raise DatabaseError(
+            "The database file cannot be opened: {error}", error=str(error)
+        ) from None
     try:
         connection.execute("BEGIN")  # one snapshot for every statement of the answer
         yield connection
@@ -161,7 +163,7 @@ def _sqlite_file(path: Path) -> Iterator[sqlite3.Connection]:
             raise DatabaseError(
                 "The database is locked by another program; close it and try again."
             ) from error
-        raise DatabaseError(f"Database error: {error}") from error
+        raise DatabaseError("Database error: {detail}", detail=str(error)) from error
     finally:
         with contextlib.suppress(sqlite3.Error):
             connection.rollback()
