@@ -10,7 +10,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # paint as the app does (studyapp.app)
 
+import importlib.util
 import socket
+import sys
 
 import pytest
 
@@ -40,6 +42,60 @@ def offline(monkeypatch):
     """arXiv and Crossref do not answer (the connection is refused), as on a laptop offline."""
     monkeypatch.setenv("STUDYAPP_ARXIV_API", f"{OFFLINE_URL}/arxiv/query")
     monkeypatch.setenv("STUDYAPP_CROSSREF_API", f"{OFFLINE_URL}/crossref/works")
+
+
+def _load_pg_server():
+    """tests/pg_server.py, loaded by path (the tests are not a package)."""
+    name = "studyapp_test_pg_server"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("pg_server.py")
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+postgres_server = _load_pg_server().postgres_server
+
+
+def _on_postgres(item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("database_url") == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked sqlite_only runs on SQLite alone, even where its fixture offers both;
+    STUDYAPP_TEST_ENGINES=sqlite leaves out every PostgreSQL run (CI's Qt-less venv)."""
+    sqlite_only = os.environ.get("STUDYAPP_TEST_ENGINES") == "sqlite"
+    kept, dropped = [], []
+    for item in items:
+        drop = _on_postgres(item) and (sqlite_only or item.get_closest_marker("sqlite_only"))
+        (dropped if drop else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many tests ran on PostgreSQL, so a run that skipped them all shows it."""
+    ran = {
+        outcome: sum(
+            1
+            for report in terminalreporter.stats.get(outcome, ())
+            if report.when == "call" and "[postgresql" in report.nodeid
+        )
+        for outcome in ("passed", "failed")
+    }
+    skipped = sum(
+        1 for report in terminalreporter.stats.get("skipped", ()) if "[postgresql" in report.nodeid
+    )
+    if any(ran.values()) or skipped:
+        terminalreporter.write_line(
+            f"Tests run on PostgreSQL: {ran['passed']} passed, {ran['failed']} failed,"
+            f" {skipped} skipped"
+        )
 
 
 @pytest.fixture

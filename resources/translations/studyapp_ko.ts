@@ -2234,6 +2234,14 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../src/studyapp/ui/live_updates.py" line="+99"/>
+        <source>someone</source>
+        <translation>누군가</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Notes for the whole session (Markdown)</source>
@@ -2244,7 +2252,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+118"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+120"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -3138,6 +3146,14 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
 </context>
 <context>
+    <name>ServerTrouble</name>
+    <message>
+        <location filename="../../src/studyapp/ui/server_trouble.py" line="+44"/>
+        <source>The server {server} cannot be reached ({reason}). Keep typing: your text is kept on this computer and saved when the server is back.</source>
+        <translation>서버 {server}에 연결할 수 없습니다 ({reason}). 계속 입력하세요: 입력한 내용은 이 컴퓨터에 보관되었다가 서버가 돌아오면 저장됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>SessionHeader</name>
     <message>
         <location filename="../../src/studyapp/ui/session_header.py" line="+83"/>
@@ -3568,7 +3584,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+140"/>
+        <location filename="../../src/studyapp/app.py" line="+191"/>
         <source>Password for {user} on {host}:</source>
         <translation>{host}의 {user} 비밀번호:</translation>
     </message>
@@ -3580,13 +3596,31 @@ Password for {user} on {host}:</source>
 {host}의 {user} 비밀번호:</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+115"/>
+        <location line="-117"/>
+        <location line="+36"/>
+        <location line="+127"/>
         <source>studyapp</source>
         <translation>studyapp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-126"/>
+        <source>The group&apos;s server {server} cannot be reached:
+{reason}</source>
+        <translation>그룹 서버 {server}에 연결할 수 없습니다:
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the local database</source>
+        <translation>로컬 데이터베이스 열기</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>The database cannot be opened:
 {reason}</source>
         <translation>데이터베이스를 열 수 없습니다:

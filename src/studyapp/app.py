@@ -82,6 +82,54 @@ def _reopen(old: MainWindow, offer: RestoreOffer, database_url: str) -> None:
     old.close()
 
 
+def _open_or_ask(url: str) -> MainWindow:
+    """The window on ``url``; a server that cannot be reached is said plainly, with the
+    choice to try again or to open the local database instead."""
+    from studyapp.core.db import sqlite_path
+
+    while True:
+        try:
+            return create_main_window(url)
+        except StudyappError as error:
+            if sqlite_path(url) is not None:
+                raise
+            choice = server_unreachable(url, error)
+            if choice is None:
+                raise
+            if choice == LOCAL:
+                from studyapp.core.paths import default_database_url
+
+                url = default_database_url()
+
+
+RETRY, LOCAL = "retry", "local"
+
+
+def server_unreachable(url: str, error: StudyappError) -> str | None:
+    """Ask what to do about a server that cannot be reached: RETRY, LOCAL or None."""
+    from studyapp.core.connection import shown_url
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("app", "studyapp"),
+        QCoreApplication.translate(
+            "app", "The group's server {server} cannot be reached:\n{reason}"
+        ).format(server=shown_url(url), reason=describe(error)),
+    )
+    box.setObjectName("serverUnreachable")
+    retry = box.addButton(
+        QCoreApplication.translate("app", "Try again"), QMessageBox.ButtonRole.AcceptRole
+    )
+    local = box.addButton(
+        QCoreApplication.translate("app", "Open the local database"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return RETRY if clicked is retry else LOCAL if clicked is local else None
+
+
 def _application() -> QApplication:
     # Qt's raster engine hands every large fill (a scroll bar's groove, a list's background)
     # to a thread pool and waits for it; on two cores the hand-off cost more than the fill:
@@ -178,7 +226,7 @@ def run_gui(database_url: str | None = None) -> int:
         return 0
     try:
         try:
-            window = create_main_window(url)
+            window = _open_or_ask(url)
         except StudyappError as first:
             from studyapp.ui.recovery import offer_backup
 

@@ -384,3 +384,26 @@ def test_preview_shows_an_embedded_image_of_the_session(qtbot, window, url):
     html = preview.toHtml()
     assert f'<img src="{name}"' in html and 'width="120"' in html  # its own name, not a blog's
     assert isinstance(preview.loadResource(2, name), QImage)
+
+
+def test_the_window_saves_typing_to_a_postgresql_database(qtbot, postgres_server):
+    url = postgres_server.new_database(migrated=False)
+    try:
+        database = open_database(url)
+        SessionService(database).create(
+            group="KD 스터디", title="서버 모임", date=dt.date(2025, 3, 3)
+        )
+        database.dispose()
+        window = app.create_main_window(url)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.findChild(QLineEdit, "sessionTitle").text() == "서버 모임"
+        editor = window.findChild(MarkdownEditor, "bodyEditor")
+        editor.setFocus()
+        qtbot.keyClicks(editor, "notes on the server ")
+        _type_korean(editor, "낙타")
+        window.close()
+        assert _read(url)["서버 모임"].body == "notes on the server 낙타"
+    finally:
+        postgres_server.drop(url)

@@ -32,6 +32,8 @@ from studyapp.core.errors import DatabaseError, DatabaseLockedError, Message
 from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE, is_at_head
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 3  # PostgreSQL: seconds to reach the server before saying it is down
+STATEMENT_TIMEOUT_MS = 10_000  # PostgreSQL: the longest a save may wait (a lock, a slow server)
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -116,14 +118,20 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         raise DatabaseError("Not a database URL: {url}", url=url) from None
     if parsed.get_backend_name() != "sqlite":
         backend = parsed.get_backend_name()
+        if parsed.drivername in ("postgresql", "postgres"):
+            # SQLAlchemy's default PostgreSQL driver is psycopg2; studyapp ships psycopg 3.
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        # A server that does not answer fails a connection in seconds, not minutes: the
+        # window says so and keeps the typing (see ui/server_trouble.py).
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if backend == "postgresql" else {}
         try:
-            return create_engine(url, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
         except sa_exc.NoSuchModuleError:
             raise DatabaseError(
                 "Unknown database type {driver!r} in the URL.", driver=parsed.drivername
             ) from None
         except ImportError as error:
-            hint = " (pip install psycopg)" if backend == "postgresql" else ""
+            hint = ' (pip install "studyapp[postgres]")' if backend == "postgresql" else ""
             raise DatabaseError(
                 "The {backend} driver is not installed: {module}{hint}.",
                 backend=backend,
@@ -242,6 +250,10 @@ class Database:
         reason = read_only or read_only_reason(url)
         engine = make_engine(url, read_only=reason is not None)
         factory = sessionmaker(engine, expire_on_commit=False)
+        if engine.dialect.name == "postgresql":
+            from studyapp.core.live import send_changes_at_commit
+
+            send_changes_at_commit(factory)
         return cls(url=url, engine=engine, factory=factory, read_only=reason)
 
     @property
@@ -277,6 +289,8 @@ def open_database(url: str, *, migrate: bool = True, damaged: bool = False) -> D
         problem = _cannot_migrate(database)
         database.dispose()
         raise problem
+    if at_head and database.engine.dialect.name == "postgresql":
+        database.read_only = _server_read_only(database)
     if not at_head:
         from studyapp.core.migrate import upgrade_to_head  # Alembic only when needed
 
@@ -289,6 +303,20 @@ def open_database(url: str, *, migrate: bool = True, damaged: bool = False) -> D
             database.dispose()
             raise
     return database
+
+
+def _server_read_only(database: Database) -> str | None:
+    """Why this PostgreSQL role can only read the group's notes (a role given SELECT only),
+    or None when it may write them."""
+    with database.engine.connect() as connection:
+        may_write = connection.exec_driver_sql(
+            "SELECT has_table_privilege(current_user, 'sessions', 'UPDATE')"
+        ).scalar()
+    if may_write:
+        return None
+    return "the server lets {user} read the notes, not change them".format(
+        user=database.engine.url.username or "this user"
+    )
 
 
 def _cannot_migrate(database: Database) -> DatabaseError:

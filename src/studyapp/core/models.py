@@ -255,10 +255,16 @@ class Session(Timestamped, Base):
         cascade="all, delete-orphan", order_by=Attendance.position
     )
     presentations: Mapped[list[Presentation]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="Presentation.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        # Ties in position (rows moved in one save) read in id order on every engine, as
+        # session_details reads them; PostgreSQL gives no order of its own.
+        order_by="(Presentation.position, Presentation.id)",
     )
     checklist: Mapped[list[ChecklistItem]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="ChecklistItem.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(ChecklistItem.position, ChecklistItem.id)",
     )
 
 

@@ -14,6 +14,8 @@ import difflib
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QInputMethodEvent, QTextCursor, QTextDocument
 
+from studyapp.core import spool
+from studyapp.core.errors import StudyappError
 from studyapp.core.services.body_writes import CONFLICT, SavedBody
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.editor import MarkdownEditor
@@ -30,6 +32,12 @@ class BodySaver(QObject):
         self._editor = editor
         self._bases: dict[int, tuple[int, str]] = {}  # session id -> (version, text)
         self.applying = False  # the editor's text is being changed by a merge, not typed
+        # A server's address: a save that fails is kept in the spool file too (core/spool.py)
+        self.spool_url: str | None = None
+
+    def based_on(self, session_id: int) -> tuple[int, str] | None:
+        """The version and text the session's typing is based on (last loaded or saved)."""
+        return self._bases.get(session_id)
 
     def loaded(self, session_id: int, version: int, body: str, *, pending: bool) -> None:
         """The editor shows ``body`` at ``version``; with text ``pending`` (not saved yet),
@@ -41,12 +49,27 @@ class BodySaver(QObject):
         """Save ``text``; when it was merged with another writer's change and the session
         is ``shown``, the editor gets the merged text."""
         base = self._bases.get(session_id)
-        saved = self._sessions.save_body(
-            session_id,
-            text,
-            expected_version=base[0] if base else None,
-            base_text=base[1] if base else None,
-        )
+        try:
+            saved = self._sessions.save_body(
+                session_id,
+                text,
+                expected_version=base[0] if base else None,
+                base_text=base[1] if base else None,
+            )
+        except StudyappError:
+            if self.spool_url is not None:  # closing the window now loses nothing
+                spool.keep(
+                    spool.Spooled(
+                        self.spool_url,
+                        session_id,
+                        base[0] if base else None,
+                        base[1] if base else None,
+                        text,
+                    )
+                )
+            raise
+        if self.spool_url is not None:
+            spool.saved(self.spool_url, session_id)
         self._bases[session_id] = (saved.version, saved.text)
         if shown and saved.text != text and self._editor.toPlainText() == text:
             self.applying = True

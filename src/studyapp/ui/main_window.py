@@ -35,6 +35,7 @@ from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
 from studyapp.ui.errors_shown import describe
 from studyapp.ui.images import image_data, store_images
+from studyapp.ui.live_updates import LiveUpdates
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.meeting_editor import MeetingEditor
 from studyapp.ui.papers.assignments_view import AssignmentsView
@@ -42,6 +43,7 @@ from studyapp.ui.papers.papers_view import PapersView
 from studyapp.ui.preview import PreviewBrowser
 from studyapp.ui.save_queue import SaveQueue
 from studyapp.ui.save_status import SaveStatus
+from studyapp.ui.server_trouble import ServerTrouble
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
 
@@ -172,6 +174,10 @@ class MainWindow(QMainWindow):
         for editor in self.findChildren(MarkdownEditor):
             editor.image_handler = self._store_image
             editor.statsChanged.connect(self._stats_of_focused)
+        # On a server: the typing spooled while it was down is saved first; then live.
+        self.server_trouble = ServerTrouble(self)
+        self.server_trouble.replay()
+        self.live = LiveUpdates(self)
         current = self.sidebar.current_session_id()
         if current is not None:
             self.open_session(current)
@@ -398,6 +404,7 @@ class MainWindow(QMainWindow):
         self.save_queue.stop()
         self.preview.shutdown()
         self.backups.stop()
+        self.live.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()
         if isinstance(app, QApplication):

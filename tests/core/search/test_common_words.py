@@ -65,6 +65,7 @@ def test_the_quick_page_equals_the_complete_one(database, many, monkeypatch, que
     assert any(floors), "the quick path was never taken"
 
 
+@pytest.mark.sqlite_only  # SQLite's word list
 def test_prefixes_become_the_indexed_words(database, many):
     service = SearchService(database)
     with database.engine.connect() as connection:
@@ -76,6 +77,7 @@ def test_prefixes_become_the_indexed_words(database, many):
     assert service.search("transformerz", limit=100) == []  # no such word: nothing, quickly
 
 
+@pytest.mark.sqlite_only  # SQLite's word list
 def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypatch):
     sessions = SessionService(database)
     words = " ".join(f"ab{chr(97 + n)}x" for n in range(10))
@@ -92,6 +94,7 @@ def indexed_words(database) -> list[str]:
         return [row[0] for row in connection.exec_driver_sql("SELECT word FROM search_words")]
 
 
+@pytest.mark.sqlite_only  # SQLite's word list
 def test_words_written_later_are_found_by_their_prefix(database, many):
     sessions = SessionService(database)
     later = sessions.create(
@@ -107,6 +110,7 @@ def test_words_written_later_are_found_by_their_prefix(database, many):
     assert "모임" not in indexed_words(database)  # Hangul is found by bigrams, not prefixes
 
 
+@pytest.mark.sqlite_only  # SQLite's word list
 def test_a_word_no_text_holds_any_more_matches_nothing_and_goes_on_reindex(database):
     sessions = SessionService(database)
     sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), body="zebrafish").id

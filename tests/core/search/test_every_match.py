@@ -79,6 +79,7 @@ def test_filters_trash_and_exclusions_are_counted_as_listed(database, corpus, sm
     assert service.count("모델 after:2025-01-03") == len(on_a_day)
 
 
+@pytest.mark.sqlite_only  # read through the sqlite3 connection
 def test_keyset_pages_never_repeat_or_skip(database, corpus):
     plan = prefixes_plan(database, "모델")
     with database.engine.connect() as connection:
@@ -107,6 +108,7 @@ def test_an_empty_query_counts_and_lists_nothing(database, corpus):
     assert service.search("").total == 0
 
 
+@pytest.mark.sqlite_only  # a file
 def test_a_sqlite_file_is_searched_without_sqlalchemy_the_same(database, corpus):
     light = SearchService.for_sqlite_file(database.path)
     full = SearchService(database)

@@ -9,6 +9,11 @@ from studyapp.core.services.trash import TrashService
 
 def _vocabulary(database) -> set[str]:
     with database.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # the words of the GIN-indexed vectors
+            rows = connection.exec_driver_sql(
+                "SELECT word FROM ts_stat('SELECT tokens FROM search_vectors')"
+            )
+            return {row[0] for row in rows}
         connection.exec_driver_sql(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, 'row')"
         )

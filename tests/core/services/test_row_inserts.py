@@ -42,6 +42,7 @@ SESSIONS = [
 ]
 
 
+@pytest.mark.sqlite_only  # SQLite's stored forms
 @pytest.mark.parametrize("values", SESSIONS)
 def test_a_session_row_matches_sqlalchemys_insert(database, values):
     with database.transaction() as orm:
@@ -66,6 +67,7 @@ def _parsed(stored: str) -> dt.datetime:
     return dt.datetime.fromisoformat(stored)
 
 
+@pytest.mark.sqlite_only  # SQLite's stored forms
 def test_queued_rows_go_in_per_table_in_queue_order_with_their_defaults(database):
     with database.transaction() as orm:
         group_id = _group(orm)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from studyapp.core import models
 from studyapp.core.search.index import is_fts_table
+from studyapp.core.search.pg_index import is_pg_table
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -27,8 +28,9 @@ def render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | b
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    # The FTS5 search table and its shadow tables are made with raw SQL, not by the models.
-    return not (type_ == "table" and is_fts_table(name))
+    # The search tables of one engine (SQLite's FTS5 table and its shadow tables,
+    # PostgreSQL's vectors) are made with raw SQL, not by the models.
+    return not (type_ == "table" and (is_fts_table(name) or is_pg_table(name)))
 
 
 def run_on(connection: Connection) -> None:

@@ -9,7 +9,9 @@ tokens again, which re-tokenizing the text indexed gives: for a body changed or 
 since, triggers on ``sessions`` keep the indexed text in ``search_stale`` until the index
 has caught up (in the same transaction).
 
-On PostgreSQL only the texts and the view exist, scanned with ILIKE (see services/search).
+On PostgreSQL the same tokens go to a GIN-indexed ``tsvector`` instead (``pg_index``); a
+deleted ``search_texts`` row takes its vectors with it (ON DELETE CASCADE). With no stale
+bodies kept there, a body's row is written again on every save, so its vectors follow.
 Everything here is plain SQL on a Connection, so the migration can build the index too.
 """
 
@@ -24,7 +26,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
-from studyapp.core.search import tokens
+from studyapp.core.search import pg_index, tokens
 from studyapp.core.search.hits import BODY
 
 # Query clauses as FTS5 phrases: phrases.py, which loads without SQLAlchemy.
@@ -162,7 +164,8 @@ def replace_documents(
         f"COALESCE(t.text, (SELECT st.text FROM {STALE_TABLE} st"
         " WHERE st.session_id = t.session_id), d.text)"
         if fts
-        else "d.text"
+        # PostgreSQL: the body as indexed is not kept, so its row never counts as unchanged.
+        else "CASE WHEN t.text IS NULL THEN NULL ELSE d.text END"
     )
     old = connection.execute(
         text(
@@ -268,6 +271,8 @@ def _insert(
             for id_, session, field, ref, body in stored
         ],
     )
+    if connection.dialect.name == "postgresql" and pg_index.has_vectors(connection):
+        pg_index.write_vectors(connection, [(row[0], row[4]) for row in rows])
 
 
 def write_fts(connection: Connection, rows: FtsRows) -> None:

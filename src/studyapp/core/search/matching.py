@@ -2,7 +2,8 @@
 
 Every positive clause is a set of session ids (INTERSECT), every excluded one is taken away
 (EXCEPT); filters are plain conditions on the sessions. On SQLite a clause is an FTS5
-phrase, or ``instr`` over the texts for one Hangul syllable; elsewhere it is ILIKE.
+phrase, or ``instr`` over the texts for one Hangul syllable; on PostgreSQL a tsquery of the
+same tokens (see pg_index), or ILIKE for one syllable.
 
 Counting and listing every match never rank: :func:`count` counts the distinct sessions of
 the FTS matches (joining the sessions only for filters), :func:`page` reads one page in
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from studyapp.core.search import pg_index
 from studyapp.core.search.phrases import Matcher, Plan
 from studyapp.core.search.reader import Reader, as_date
 
@@ -63,11 +65,12 @@ def clause_sql(m: Matcher, name: str, fts: bool, restrict: str, floor: int = 0) 
             f" WHERE instr(d.text, :{name}) > 0{docs}{restrict}",
             m.needle,
         )
-    return (
-        "SELECT d.session_id FROM search_docs d"
-        f" WHERE d.text ILIKE :{name} ESCAPE '\\'{docs}{restrict}",
-        "%" + _escaped(m.needle, "\\") + "%",
-    )
+    # PostgreSQL: the same tokens in a GIN index (pg_index), a lone syllable scanned.
+    if m.fts is not None:
+        condition, value = pg_index.clause_sql(m.fts, name, is_phrase=True)
+    else:
+        condition, value = pg_index.clause_sql(m.needle, name, is_phrase=False)
+    return f"SELECT d.session_id FROM search_docs d WHERE {condition}{docs}{restrict}", value
 
 
 def _escaped(value: str, escape: str) -> str:

@@ -5,7 +5,8 @@ up to half for recent sessions (measured back from the newest live session). To 
 when a term is in every note, only the :data:`RANK_CAP` matching texts of the highest
 session ids (the latest written) are scored; the other matches follow by date. When the
 scored sessions fill the page, only sessions from the lowest scored id up are read
-(:func:`matches`). Without an FTS table (PostgreSQL) sessions rank by date, newest first.
+(:func:`matches`). On PostgreSQL ``ts_rank`` of the same tokens scores in place of bm25
+(``pg_index``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from studyapp.core.search import matching
+from studyapp.core.search import matching, pg_index
 from studyapp.core.search.hits import SearchHit, flat, snippet_at
 from studyapp.core.search.phrases import Plan
 from studyapp.core.search.reader import Reader, as_date
@@ -59,12 +60,18 @@ _RANKED = (
 def relevance(reader: Reader, plan: Plan, fts: bool) -> Ranking:
     """bm25-based relevance per session over the RANK_CAP newest matching texts."""
     ranking = Ranking()
-    expression = rank_expression(plan) if fts else None
+    # Without FTS5 on SQLite (a file mid-migration) sessions go by date; PostgreSQL scores
+    # the same phrases with ts_rank.
+    expression = rank_expression(plan) if fts or not reader.sqlite else None
     if expression is None:
         return ranking
     # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
     scores, docs = ranking.scores, ranking.docs
-    for rowid, rank in reader.rows(_RANKED, {"expr": expression, "cap": RANK_CAP}):
+    if fts:
+        rows = reader.rows(_RANKED, {"expr": expression, "cap": RANK_CAP})
+    else:
+        rows = pg_index.ranked(reader, expression, RANK_CAP)
+    for rowid, rank in rows:
         session_id = rowid >> SHIFT
         gain = -rank * TITLE_WEIGHT if not rowid & _TITLE_BITS else -rank
         scores[session_id] = scores.get(session_id, 0.0) + gain
@@ -131,9 +138,10 @@ def _page_docs(
     params: dict[str, object] = {"page": list(page)}
     restrict = matching.doc_filter(plan)
     docs: list[_Doc] = []
-    if fts and rank_expression(plan) is not None:
+    indexed = fts or not reader.sqlite  # FTS5, or PostgreSQL's vectors
+    if indexed and rank_expression(plan) is not None:
         docs += _best_fts_docs(reader, plan, ranking, restrict, page)
-    scans = [m for m in plan.positives if m.fts is None or not fts]
+    scans = [m for m in plan.positives if m.fts is None or not indexed]
     if scans:
         wheres = []
         for number, m in enumerate(scans):
@@ -166,11 +174,15 @@ def _best_fts_docs(
     missing = [sid for sid in page if sid not in chosen]
     if missing and expression is not None:
         # One pass over the matches, no scoring (bm25 setup costs ~1 ms per statement).
-        sql = (
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH :expr"
-            f" AND (rowid >> {SHIFT}) IN :page"
-        )
-        for (rowid,) in reader.rows(sql, {"expr": expression, "page": missing}):
+        if reader.sqlite:
+            sql = (
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH :expr"
+                f" AND (rowid >> {SHIFT}) IN :page"
+            )
+            value = expression
+        else:
+            sql, value = pg_index.matching_ids(SHIFT), pg_index.tsquery(expression)
+        for (rowid,) in reader.rows(sql, {"expr": value, "page": missing}):
             session_id = rowid >> SHIFT
             if allowed is not None and rowid not in allowed:
                 continue

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
-from studyapp.core.db import Database
+from studyapp.core.db import Database, begin_writing
 from studyapp.core.document.edits import (
     LineEdit,
     add_task,
@@ -102,7 +102,7 @@ class ChecklistService:
         """A Tasks line appended to the session's to-do list in its body."""
         line = task_line_from_text(text)
         with self.db.transaction() as orm:
-            session = load_session(orm, session_id)
+            session = load_session(orm, session_id, for_update=True)
             edit, outline = edit_body(
                 orm,
                 session,
@@ -122,7 +122,7 @@ class ChecklistService:
             raise ValidationError("Only a session's to-do can be put back.")
         line = task_line_for(removed.task, removed.source_line)
         with self.db.transaction() as orm:
-            session = load_session(orm, removed.session_id)
+            session = load_session(orm, removed.session_id, for_update=True)
             edit, outline = edit_body(
                 orm,
                 session,
@@ -250,7 +250,22 @@ class ChecklistService:
 
     @staticmethod
     def _load(orm: OrmSession, item_id: int) -> models.ChecklistItem:
-        item = orm.get(models.ChecklistItem, item_id)
+        """The to-do, its session's row locked first (see ``load_session``): a tick or an
+        edit and a save of the same body take turns, each reading the other's result."""
+        begin_writing(orm)  # SQLite: the write lock before the first read
+        session_id = orm.scalar(
+            select(models.ChecklistItem.session_id).where(models.ChecklistItem.id == item_id)
+        )
+        if session_id is not None:
+            load_session(orm, session_id, include_deleted=True, for_update=True)
+            item = orm.get(models.ChecklistItem, item_id, populate_existing=True)
+        else:  # a group's own list: the to-do's own row
+            item = orm.get(
+                models.ChecklistItem,
+                item_id,
+                with_for_update={"of": models.ChecklistItem},
+                populate_existing=True,
+            )
         if item is None:
             raise NotFoundError("There is no to-do {item_id}.", item_id=item_id)
         return item

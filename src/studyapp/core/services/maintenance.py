@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
-from studyapp.core import paths
+from studyapp.core import paths, pg_check
 from studyapp.core.backup import (
     BackupInfo,
     backup_sqlite,
@@ -252,6 +252,9 @@ class MaintenanceService:
                 return CheckReport(problems=tuple(problems), revision=None, head=head)
         revision: str | None = None
         try:
+            if self.db.engine.dialect.name == "postgresql":
+                with self.db.engine.connect() as connection:
+                    problems += pg_check.problems(connection)
             revision = current_revision(self.db)
         except sa_exc.DBAPIError as error:
             # A file too damaged to read is itself the finding.

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
-from studyapp.core.db import Database
+from studyapp.core.db import Database, begin_writing
 from studyapp.core.document import edits
 from studyapp.core.document.compose import shown_paper, talk_heading
 from studyapp.core.document.lines import scan_body
@@ -73,7 +73,7 @@ class PresentationService:
         """A talk heading after the last talk; ``title`` names a talk without a paper
         ("our project update")."""
         with self.db.transaction() as orm:
-            session = load_session(orm, session_id)
+            session = load_session(orm, session_id, for_update=True)
             number = len(session.presentations) + 1
             _make_known(orm, presenter)
             if title and title.strip():
@@ -212,7 +212,14 @@ class PresentationService:
 
     @staticmethod
     def _load(orm: OrmSession, presentation_id: int) -> models.Presentation:
-        row = orm.get(models.Presentation, presentation_id)
+        """The talk, its session's row locked first (as a save locks it: they take turns)."""
+        begin_writing(orm)  # SQLite: the write lock before the first read
+        session_id = orm.scalar(
+            select(models.Presentation.session_id).where(models.Presentation.id == presentation_id)
+        )
+        if session_id is not None:
+            load_session(orm, session_id, include_deleted=True, for_update=True)
+        row = orm.get(models.Presentation, presentation_id, populate_existing=True)
         if row is None:
             raise NotFoundError(
                 "There is no presentation {presentation_id}.", presentation_id=presentation_id

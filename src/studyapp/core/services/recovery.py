@@ -172,10 +172,11 @@ def restore_over_damaged(backup: Path, database: Path, now: dt.datetime | None =
 
 
 def cannot_write(database: Database) -> bool:
-    """True when changes to ``database`` cannot be saved (read-only file, disk or folder)."""
+    """True when changes to ``database`` cannot be saved (read-only file, disk or folder;
+    on a server, a role that may only read, found when it was opened)."""
     path = database.path
     if path is None:
-        return False  # a server database or memory: the server says so on the first write
+        return database.read_only is not None
     if database.read_only is not None:
         return True
     if path.is_file() and not os.access(path, os.W_OK):

@@ -5,9 +5,8 @@ Hangul syllables are found wherever they stand, also inside longer words, and En
 match case-insensitively by prefix. A query of one Hangul syllable scans the stored texts
 instead (correct, slower). Every term must occur somewhere in a session.
 
-PostgreSQL has no FTS table: the same ``search_docs`` texts are scanned with ILIKE, which
-finds the same sessions (a term is matched as written, ignoring case) and ranks them by
-date, newest first.
+PostgreSQL has no FTS table: the same tokens are in a GIN-indexed tsvector, which finds the
+same sessions, ranked with ``ts_rank`` in place of bm25 (``search/pg_index.py``).
 
 Three questions, each answered without ranking what is not shown: :meth:`search` (the best
 page, ranked as ``search/ranking.py`` says, with the exact total), :meth:`count`, and

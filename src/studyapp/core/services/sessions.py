@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
-from studyapp.core.db import Database
+from studyapp.core.db import STATEMENT_TIMEOUT_MS, Database, begin_writing
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
 from studyapp.core.document.outline import Outline, derive
@@ -38,9 +38,28 @@ from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 
 def load_session(
-    orm: OrmSession, session_id: int, *, include_deleted: bool = False
+    orm: OrmSession, session_id: int, *, include_deleted: bool = False, for_update: bool = False
 ) -> models.Session:
-    row = orm.get(models.Session, session_id)
+    """The session's row; ``for_update``: locked until the transaction ends and read as
+    last committed, so a write that compares versions compares with the newest.
+
+    On PostgreSQL this is ``SELECT ... FOR UPDATE``: two members saving at once take turns
+    between the version check and the write. SQLite renders no FOR UPDATE: there the
+    transaction takes the file's write lock before reading (``begin_writing``).
+    """
+    if for_update:
+        begin_writing(orm)
+        if orm.get_bind().dialect.name == "postgresql":
+            # A save waits seconds at most for a lock or a slow server, then is retried.
+            orm.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+        row = orm.get(
+            models.Session,
+            session_id,
+            with_for_update={"of": models.Session},  # not the eagerly joined rows
+            populate_existing=True,
+        )
+    else:
+        row = orm.get(models.Session, session_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
         raise NotFoundError("There is no session {session_id}.", session_id=session_id)
     return row
@@ -260,7 +279,7 @@ class SessionService:
         text kept as a "conflict" revision. The result says which, and the text stored.
         """
         with self.db.transaction() as orm:
-            row = load_session(orm, session_id)
+            row = load_session(orm, session_id, for_update=True)
             author = author_name(orm, self.actor, row.group_id)
             return save_body(
                 orm,

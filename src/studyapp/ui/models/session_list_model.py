@@ -20,6 +20,7 @@ class SessionRole(enum.IntEnum):
     SUMMARY = Qt.ItemDataRole.UserRole + 2
     DATE = Qt.ItemDataRole.UserRole + 3
     GROUP = Qt.ItemDataRole.UserRole + 4
+    PRESENT = Qt.ItemDataRole.UserRole + 5  # names of the members in it now
 
 
 class SessionListModel(QAbstractListModel):
@@ -31,6 +32,16 @@ class SessionListModel(QAbstractListModel):
         self._text: str | None = None
         self._exhausted = False
         self.error: str | None = None  # why the last page could not be read
+        self._present: dict[int, list[str]] = {}  # session id -> members there now
+
+    def set_present(self, present: dict[int, list[str]]) -> None:
+        """Who has which session open now (PostgreSQL's live updates)."""
+        touched = set(present) | set(self._present)
+        self._present = present
+        for row, summary in enumerate(self._rows):
+            if summary.id in touched:
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -98,7 +109,11 @@ class SessionListModel(QAbstractListModel):
             return None
         summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{summary.date.isoformat()} · {summary.group} · {summary.title}"
+            shown = f"{summary.date.isoformat()} · {summary.group} · {summary.title}"
+            names = self._present.get(summary.id)
+            return f"{shown}  ● {', '.join(names)}" if names else shown
+        if role == SessionRole.PRESENT:
+            return list(self._present.get(summary.id, []))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{summary.title}\n{summary.group} · {summary.kind} · {summary.status}"
         if role == SessionRole.ID:
