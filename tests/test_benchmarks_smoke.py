@@ -66,3 +66,26 @@ def test_the_odd_files_import_reports_its_peak_memory(tmp_path):
     # The photo and the archive are refused; the rest (odd names, NUL bytes) imported.
     assert figures["outcomes"]["failed"] == 2
     assert figures["outcomes"]["created"] == figures["files"] - 2
+
+
+def test_the_group_run_reports_every_figure_and_loses_nothing(postgres_server, tmp_path):
+    url = postgres_server.new_database()
+    try:
+        result = _run(
+            [
+                str(BENCHMARKS / "group_run.py"),
+                f"--url={url}",
+                "--writers=2",
+                "--seconds=2",
+                "--interval=0.1",
+            ],
+            tmp_path,
+        )
+    finally:
+        postgres_server.drop(url)
+    figures = json.loads(result.stdout)
+    assert figures["saves"] > 10 and figures["markers"] == figures["saves"]
+    assert figures["characters_lost"] == 0 and figures["markers_lost"] == 0
+    assert figures["merged"] > 0  # the shared saves went through the merge
+    assert figures["seen_by_others_ms"]["not_heard"] >= 0  # reported, as a count
+    assert figures["save_latency_ms"]["p95"] > 0

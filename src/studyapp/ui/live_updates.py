@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from studyapp.core import live
 from studyapp.core.errors import StudyappError
 from studyapp.ui.body_saver import apply_changed_lines
+from studyapp.ui.errors_shown import describe
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -120,6 +121,14 @@ class LiveUpdates(QObject):
     # -- changes ---------------------------------------------------------------------------
 
     def _apply(self, change: live.Change) -> None:
+        try:
+            self._apply_change(change)
+        except StudyappError as error:
+            # The server went away between the notice and the reading of it: said like any
+            # other loss; when it is back, the open session is read again in full.
+            self.window.server_trouble.lost(describe(error))
+
+    def _apply_change(self, change: live.Change) -> None:
         if change.kind in (live.PRESENCE, live.LEFT):
             if not change.mine:
                 self._heard_presence(change)
@@ -174,10 +183,13 @@ class LiveUpdates(QObject):
             self.reachable = True
             if was_lost:
                 # What happened while away was not heard: read it now, save what waited.
-                self.window.server_trouble.back()
-                self.window.sidebar.reload(keep=self.window.session_id)
-                self.refresh_open_session()
-                self._announce()
+                try:
+                    self.window.server_trouble.back()
+                    self.window.sidebar.reload(keep=self.window.session_id)
+                    self.refresh_open_session()
+                    self._announce()
+                except StudyappError as error:  # gone again already: the save queue retries
+                    self.window.server_trouble.lost(describe(error))
             return
         self.reachable = False
         self.window.server_trouble.lost(str(reason))
