@@ -42,7 +42,7 @@ def test_a_rolled_back_write_is_never_heard(database, heard):
     created = sessions.create(group="G", title="모임", date=dt.date(2025, 3, 10), body="메모\n")
     heard()
     with pytest.raises(RuntimeError), database.transaction() as orm:
-        from studyapp.core.services.sessions import load_session
+        from studyapp.core.services.session_rows import load_session
 
         load_session(orm, created.id).body = "바뀜"
         orm.flush()

@@ -12,8 +12,7 @@ from sqlalchemy import func, select
 
 from studyapp.core import models
 from studyapp.core.errors import DatabaseError
-from studyapp.core.services import body_writes, schedules
-from studyapp.core.services import sessions as sessions_module
+from studyapp.core.services import body_writes, schedules, session_rows
 from studyapp.core.services.demo import load_demo
 from studyapp.core.services.history import HistoryService
 from studyapp.core.services.rotation import RotationService
@@ -82,7 +81,7 @@ def test_a_schedule_without_planning_plans_nothing(database):
 
 
 def test_a_demo_that_fails_part_way_leaves_nothing_and_loads_whole_later(database, monkeypatch):
-    real_sync_rows = sessions_module.sync_rows
+    real_sync_rows = session_rows.sync_rows
     calls = []
 
     def fails_on_the_third(*args, **kwargs):
@@ -91,7 +90,7 @@ def test_a_demo_that_fails_part_way_leaves_nothing_and_loads_whole_later(databas
             raise DatabaseError(DISK_FULL)
         return real_sync_rows(*args, **kwargs)
 
-    monkeypatch.setattr(sessions_module, "sync_rows", fails_on_the_third)
+    monkeypatch.setattr(session_rows, "sync_rows", fails_on_the_third)
     with pytest.raises(DatabaseError):
         load_demo(database)
 

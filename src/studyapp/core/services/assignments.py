@@ -13,7 +13,7 @@ from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.services import lookup
 from studyapp.core.services.body_rows import mark_presented_for
-from studyapp.core.services.sessions import load_session
+from studyapp.core.services.session_rows import load_session
 
 Status = models.AssignmentStatus
 # Finished one way or another: never overdue, hidden when closed ones are left out.

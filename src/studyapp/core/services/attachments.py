@@ -10,7 +10,7 @@ from sqlalchemy import select
 from studyapp.core import models
 from studyapp.core.db import Database
 from studyapp.core.errors import NotFoundError, ValidationError
-from studyapp.core.services.sessions import load_session
+from studyapp.core.services.session_rows import load_session
 
 MAX_BYTES = 25 * 1024 * 1024
 EXTENSIONS = {

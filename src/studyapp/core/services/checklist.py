@@ -37,7 +37,7 @@ from studyapp.core.services.checklist_fields import (
     writable_task,
 )
 from studyapp.core.services.members import author_name
-from studyapp.core.services.sessions import load_session
+from studyapp.core.services.session_rows import load_session
 from studyapp.core.tasks import TaskFields, task_line_for
 from studyapp.core.tasks.statuses import CANCELLED, DONE, TODO
 

@@ -25,7 +25,7 @@ from studyapp.core.services.demo_data import (
     club_meetings,
     kd_meetings,
 )
-from studyapp.core.services.sessions import add_session
+from studyapp.core.services.session_rows import add_session
 from studyapp.core.tasks import parse_task_line
 
 

@@ -16,7 +16,7 @@ from studyapp.core.services.checklist_fields import apply_task
 from studyapp.core.services.fields import clean_timezone, parse_kind, parse_status
 from studyapp.core.services.revisions import BODY
 from studyapp.core.services.row_inserts import QueuedRow, column_values, insert_one, values
-from studyapp.core.services.sessions import default_status
+from studyapp.core.services.session_rows import default_status
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
 
 # Where a session came from: the file's path, its content's digest, the meeting in it.

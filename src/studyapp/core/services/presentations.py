@@ -25,7 +25,7 @@ from studyapp.core.markdown.document import PaperRef
 from studyapp.core.services import convert, lookup, session_details
 from studyapp.core.services.body_writes import edit_body
 from studyapp.core.services.members import author_name
-from studyapp.core.services.sessions import load_session
+from studyapp.core.services.session_rows import load_session
 
 _UNSET = object()
 MAX_DURATION_SECONDS = 24 * 3600

@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Select, func, select
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
-from studyapp.core.db import STATEMENT_TIMEOUT_MS, Database, begin_writing
+from studyapp.core.db import Database
 from studyapp.core.document.compose import attendance_line, attendance_matches
 from studyapp.core.document.edits import set_attendance
 from studyapp.core.document.outline import Outline, derive
@@ -19,7 +18,7 @@ from studyapp.core.dto import GroupInfo, SessionDetail, SessionSummary
 from studyapp.core.errors import NotFoundError, ValidationError
 from studyapp.core.schedule import next_meeting
 from studyapp.core.services import convert, lookup, session_details
-from studyapp.core.services.body_rows import outline_of, sync_rows
+from studyapp.core.services.body_rows import outline_of
 from studyapp.core.services.body_writes import (
     SavedBody,
     attendance_removed,
@@ -34,35 +33,8 @@ from studyapp.core.services.fields import (
     parse_status,
 )
 from studyapp.core.services.members import author_name
+from studyapp.core.services.session_rows import add_session, load_session
 from studyapp.core.timezones import local_timezone_name, tzinfo_for
-
-
-def load_session(
-    orm: OrmSession, session_id: int, *, include_deleted: bool = False, for_update: bool = False
-) -> models.Session:
-    """The session's row; ``for_update``: locked until the transaction ends and read as
-    last committed, so a write that compares versions compares with the newest.
-
-    On PostgreSQL this is ``SELECT ... FOR UPDATE``: two members saving at once take turns
-    between the version check and the write. SQLite renders no FOR UPDATE: there the
-    transaction takes the file's write lock before reading (``begin_writing``).
-    """
-    if for_update:
-        begin_writing(orm)
-        if orm.get_bind().dialect.name == "postgresql":
-            # A save waits seconds at most for a lock or a slow server, then is retried.
-            orm.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
-        row = orm.get(
-            models.Session,
-            session_id,
-            with_for_update={"of": models.Session},  # not the eagerly joined rows
-            populate_existing=True,
-        )
-    else:
-        row = orm.get(models.Session, session_id)
-    if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError("There is no session {session_id}.", session_id=session_id)
-    return row
 
 
 def _filtered(
@@ -381,42 +353,3 @@ class SessionService:
                 )
                 for id_, title, date, start_time, timezone, group, kind, status in rows
             ]
-
-
-def add_session(
-    orm: OrmSession,
-    *,
-    group: str,
-    title: str,
-    date: dt.date,
-    start_time: dt.time | None = None,
-    timezone: str | None = None,
-    kind: str = "other",
-    status: str | None = None,
-    tags: Sequence[str] = (),
-    body: str = "",
-    actor: Actor | None = None,
-) -> models.Session:
-    """A new session and the rows its body says, inside the caller's transaction (so an
-    action that creates several creates all or none); ``actor`` wrote the body."""
-    row = models.Session(
-        group=lookup.group(orm, group),
-        title=clean_title(title),
-        date=date,
-        start_time=start_time,
-        timezone=clean_timezone(timezone),
-        kind=parse_kind(kind),
-        status=parse_status(status) if status else default_status(date),
-        body=body,
-        tags=lookup.tags(orm, list(tags)),
-    )
-    orm.add(row)
-    orm.flush()
-    if body:
-        row.body_author = author_name(orm, actor, row.group_id)
-        sync_rows(orm, row, author=row.body_author)
-    return row
-
-
-def default_status(date: dt.date) -> models.SessionStatus:
-    return models.SessionStatus.PLANNED if date > dt.date.today() else models.SessionStatus.HELD
