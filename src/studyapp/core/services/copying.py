@@ -22,6 +22,7 @@ from studyapp.core.db import Database
 from studyapp.core.services import lookup
 
 _Row = TypeVar("_Row", bound=models.Base)
+_Named = TypeVar("_Named", models.Group, models.Person)  # rows known by their name
 KINDS = ("groups", "people", "papers", "sessions", "to-dos")
 
 
@@ -43,6 +44,28 @@ def _values(row: models.Base, *skip: str) -> dict[str, Any]:
         for attr in mapper.column_attrs
         if attr.key not in ("id", *skip)
     }
+
+
+def _by_name(
+    model: type[_Named],
+    src: OrmSession,
+    dst: OrmSession,
+    report: CopyReport,
+    kind: str,
+) -> dict[int, int]:
+    """Each source row's id -> the target's row of the same name, copied when missing."""
+    found: dict[int, int] = {}
+    for row in src.scalars(select(model).order_by(model.id)):
+        there = dst.scalar(select(model).where(model.name == row.name))
+        if there is None:
+            there = _clone(model, row)
+            dst.add(there)
+            dst.flush()
+            report.copied[kind] += 1
+        else:
+            report.known[kind] += 1
+        found[row.id] = there.id
+    return found
 
 
 def _clone(kind: type[_Row], row: models.Base, *skip: str, **values: Any) -> _Row:
@@ -68,33 +91,12 @@ class CopyService:
     # -- by name ---------------------------------------------------------------------------
 
     def _groups(self, src: OrmSession, dst: OrmSession, report: CopyReport) -> dict[int, int]:
-        found: dict[int, int] = {}
-        for group in src.scalars(select(models.Group).order_by(models.Group.id)):
-            there = dst.scalar(select(models.Group).where(models.Group.name == group.name))
-            if there is None:
-                there = _clone(models.Group, group)
-                dst.add(there)
-                dst.flush()
-                report.copied["groups"] += 1
-            else:
-                report.known["groups"] += 1
-            found[group.id] = there.id
-        return found
+        return _by_name(models.Group, src, dst, report, "groups")
 
     def _people(
         self, src: OrmSession, dst: OrmSession, report: CopyReport, groups: dict[int, int]
     ) -> dict[int, int]:
-        found: dict[int, int] = {}
-        for person in src.scalars(select(models.Person).order_by(models.Person.id)):
-            there = dst.scalar(select(models.Person).where(models.Person.name == person.name))
-            if there is None:
-                there = _clone(models.Person, person)
-                dst.add(there)
-                dst.flush()
-                report.copied["people"] += 1
-            else:
-                report.known["people"] += 1
-            found[person.id] = there.id
+        found = _by_name(models.Person, src, dst, report, "people")
         for member in src.scalars(select(models.GroupMember)):
             key = (groups[member.group_id], found[member.person_id])
             if dst.get(models.GroupMember, key) is None:
