@@ -2236,7 +2236,7 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../src/studyapp/ui/live_updates.py" line="+99"/>
+        <location filename="../../src/studyapp/ui/live_updates.py" line="+100"/>
         <source>someone</source>
         <translation>누군가</translation>
     </message>
@@ -2407,7 +2407,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+181"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+187"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -2434,7 +2434,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-274"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -2476,12 +2476,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+122"/>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-204"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2540,6 +2540,39 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <location line="+109"/>
         <source>No talk at the cursor</source>
         <translation>커서 위치에 발표 없음</translation>
+    </message>
+</context>
+<context>
+    <name>MemberBox</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/member_box.py" line="+26"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
+        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your &amp;name:</source>
+        <translation>내 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No one named {name} in this database yet: recorded as typed.</source>
+        <translation>이 데이터베이스에 아직 {name}(이)라는 사람이 없습니다. 입력한 그대로 기록됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded as {name}, member of {groups}.</source>
+        <translation>{name}(으)로 기록됩니다. 소속: {groups}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded as {name}, named in the notes (in no group).</source>
+        <translation>{name}(으)로 기록됩니다. 메모에만 나오는 사람입니다(그룹 없음).</translation>
     </message>
 </context>
 <context>
@@ -3290,12 +3323,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+92"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+93"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -3310,22 +3343,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>새로 만들기…</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>You</source>
-        <translation>나</translation>
+        <translation type="vanished">나</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
-        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+        <translation type="vanished">내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Your &amp;name:</source>
-        <translation>내 이름(&amp;N):</translation>
+        <translation type="vanished">내 이름(&amp;N):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+26"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
