@@ -548,7 +548,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+69"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -607,7 +607,7 @@
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../src/studyapp/ui/checklist_menu.py" line="+27"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
@@ -617,32 +617,32 @@
         <translation>할 일로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mark as in progress</source>
         <translation>진행 중으로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Mark as done</source>
         <translation>완료로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Mark as cancelled</source>
         <translation>취소로 표시</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Move up</source>
         <translation>위로 이동</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Move down</source>
         <translation>아래로 이동</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
