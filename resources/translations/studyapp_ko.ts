@@ -940,8 +940,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot replace {target}: {reason}.</source>
         <translation>{target}을(를) 바꿀 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot run {program}: {reason}.</source>
+        <translation>{program}을(를) 실행할 수 없습니다: {reason}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1000,6 +1010,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>It was not saved first.</source>
+        <translation>복원 전의 데이터베이스는 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Malformed BibTeX, nothing was added: {problem}{more}</source>
         <translation>BibTeX 형식이 잘못되어 아무것도 추가하지 않았습니다: {problem}{more}</translation>
     </message>
@@ -1049,9 +1064,13 @@
         <translation>arXiv ID가 아닙니다: {text}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Only SQLite files can be restored here; restore PostgreSQL with pg_restore (see &quot;Your data&quot; in the README).</source>
-        <translation>여기서는 SQLite 파일만 복원할 수 있습니다. PostgreSQL은 pg_restore로 복원하세요 (README의 &quot;Your data&quot; 참고).</translation>
+        <translation type="vanished">여기서는 SQLite 파일만 복원할 수 있습니다. PostgreSQL은 pg_restore로 복원하세요 (README의 &quot;Your data&quot; 참고).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only SQLite files and PostgreSQL databases can be restored here; use your server&apos;s own tools.</source>
+        <translation>여기서는 SQLite 파일과 PostgreSQL 데이터베이스만 복원할 수 있습니다. 서버 자체의 도구를 사용하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1102,6 +1121,11 @@
         <location line="+1"/>
         <source>The backup {path} failed verification and was removed: {reason}</source>
         <translation>백업 {path}이(가) 검증에 실패해 삭제했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database as it was is in {path}.</source>
+        <translation>복원 전의 데이터베이스는 {path}에 있습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1172,6 +1196,16 @@
         <location line="+1"/>
         <source>The recurrence rule {rule} has no meeting in the next five years.</source>
         <translation>반복 규칙 {rule}에는 앞으로 5년 동안 모임이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restore failed and nothing was changed: {reason}</source>
+        <translation>복원에 실패했으며 아무것도 바뀌지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored database does not match the backup ({sessions} sessions, schema {found}; the backup recorded {expected} sessions, schema {revision}). {before}</source>
+        <translation>복원된 데이터베이스가 백업과 맞지 않습니다(세션 {sessions}개, 스키마 {found}; 백업에 기록된 것은 세션 {expected}개, 스키마 {revision}). {before}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1302,6 +1336,11 @@
         <location line="+1"/>
         <source>There is no {kind} {item_id} in the trash.</source>
         <translation>휴지통에 {kind} {item_id}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to back up: {database} has no studyapp tables.</source>
+        <translation>백업할 것이 없습니다: {database}에 studyapp 테이블이 없습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1460,6 +1499,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>pg_dump failed: {reason}</source>
+        <translation>pg_dump 실패: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>record of DOI {doi}</source>
         <translation>DOI {doi} 기록</translation>
     </message>
@@ -1575,8 +1619,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{not_ours} (not a pg_dump archive).</source>
+        <translation>{not_ours}(pg_dump 아카이브가 아닙니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours} (pg_restore cannot read it: {reason}).</source>
+        <translation>{not_ours}(pg_restore가 읽을 수 없습니다: {reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{not_ours}: it has no studyapp tables.</source>
         <translation>{not_ours}: studyapp 표가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: it records no schema version.</source>
+        <translation>{not_ours}: 스키마 버전이 기록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: the archive is damaged ({reason}).</source>
+        <translation>{not_ours}: 아카이브가 손상되었습니다({reason}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1585,8 +1649,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a backup of a SQLite file; a database on a PostgreSQL server is restored from a pg_dump archive (.dump). To bring a file&apos;s notes to the server, restore it into a file and use studyapp copy-to.</source>
+        <translation>{path}은(는) SQLite 파일의 백업입니다. PostgreSQL 서버의 데이터베이스는 pg_dump 아카이브(.dump)로 복원합니다. 파일의 노트를 서버로 옮기려면 파일로 복원한 뒤 studyapp copy-to를 사용하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is a folder, not a database file; name a file, such as {example}</source>
         <translation>{path}은(는) 데이터베이스 파일이 아니라 폴더입니다. {example}처럼 파일을 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a pg_dump archive of a PostgreSQL database; a SQLite file is restored from a .sqlite3 backup. Restore the archive into a PostgreSQL database (studyapp --database postgresql://... restore).</source>
+        <translation>{path}은(는) PostgreSQL 데이터베이스의 pg_dump 아카이브입니다. SQLite 파일은 .sqlite3 백업으로 복원합니다. 이 아카이브는 PostgreSQL 데이터베이스로 복원하세요(studyapp --database postgresql://... restore).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1595,8 +1669,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} was made by a newer studyapp (schema {revision}); upgrade studyapp to restore it.</source>
+        <translation>{path}은(는) 더 새로운 studyapp이 만든 것입니다(스키마 {revision}). 복원하려면 studyapp을 업그레이드하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{problem}; {advice}</source>
         <translation>{problem}. {advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} was not found: install PostgreSQL&apos;s client programs, the server&apos;s version or newer (Debian and Ubuntu: apt-get install postgresql-client).</source>
+        <translation>{program}을(를) 찾을 수 없습니다: 서버와 같거나 더 새로운 버전의 PostgreSQL 클라이언트 프로그램을 설치하세요(Debian, Ubuntu: apt-get install postgresql-client).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} was not found: install PostgreSQL&apos;s client programs, version {version} or newer (Debian and Ubuntu: apt-get install postgresql-client).</source>
+        <translation>{program}을(를) 찾을 수 없습니다: {version} 이상 버전의 PostgreSQL 클라이언트 프로그램을 설치하세요(Debian, Ubuntu: apt-get install postgresql-client).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -52,6 +52,14 @@ class ConnectionSettings:
         return f"{self.user.strip()}@{self.host.strip()}:{self.port}/{self.database.strip()}"
 
 
+def is_postgresql_url(url: str) -> bool:
+    """True for a SQLAlchemy URL of a PostgreSQL database (any driver)."""
+    try:
+        return make_url(url).get_backend_name() == "postgresql"
+    except sa_exc.ArgumentError:
+        return False
+
+
 def shown_url(url: str) -> str:
     """``url`` as a person may see it: its password hidden."""
     return make_url(url).render_as_string(hide_password=True)
