@@ -99,7 +99,7 @@ class MeetingEditor(QWidget):
         self.body_editor.blockSignals(True)
         try:
             body = "" if detail is None else detail.body
-            self.body_editor.setPlainText(text if text is not None else body)
+            self.body_editor.load_text(text if text is not None else body)
         finally:
             self.body_editor.blockSignals(False)
         self.body_editor.setEnabled(detail is not None)
