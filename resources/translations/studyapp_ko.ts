@@ -2341,7 +2341,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+120"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+119"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -2441,7 +2441,7 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="+83"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="+94"/>
         <source>Moved to the trash (File → Trash… brings it back).</source>
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
@@ -2598,7 +2598,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+148"/>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+163"/>
         <source>Insert Current Time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2976,12 +2976,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PreviewBrowser</name>
     <message>
-        <location filename="../../src/studyapp/ui/preview.py" line="+201"/>
+        <location filename="../../src/studyapp/ui/preview.py" line="+210"/>
         <source>Rendering…</source>
         <translation>미리 보기를 만드는 중…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>This note takes too long to show here; the Session tab has it as written.</source>
         <translation>이 노트는 여기에 보여 주기에 너무 오래 걸립니다. 세션 탭에서 쓴 그대로 볼 수 있습니다.</translation>
     </message>
@@ -2994,7 +2994,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PreviewRenderer</name>
     <message>
-        <location line="-99"/>
+        <location line="-107"/>
         <location line="+14"/>
         <source>the renderer stopped</source>
         <translation>렌더러가 멈춤</translation>
@@ -3703,7 +3703,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+191"/>
+        <location filename="../../src/studyapp/app.py" line="+226"/>
         <source>Password for {user} on {host}:</source>
         <translation>{host}의 {user} 비밀번호:</translation>
     </message>
