@@ -264,18 +264,33 @@ def _search_service(ctx: Context) -> SearchService:
     return SearchService(ctx.database())
 
 
+ALL_LINES_A_WRITE = (
+    2000  # --all writes lines in blocks: one write a line cost as much as the search
+)
+
+
+def _print_every_match(service: SearchService, args: argparse.Namespace, ctx: Context) -> None:
+    lines: list[str] = []
+    for hit in service.search_all(args.query):
+        if args.json:
+            row = {"session_id": hit.session_id, "title": hit.title}
+            lines.append(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
+        else:
+            lines.append(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        if len(lines) == ALL_LINES_A_WRITE:
+            ctx.out.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        ctx.out.write("\n".join(lines) + "\n")
+
+
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     service = _search_service(ctx)
     if args.count:
         ctx.print(str(service.count(args.query)))
         return 0
     if args.all:
-        for hit in service.search_all(args.query):
-            if args.json:
-                row = {"session_id": hit.session_id, "title": hit.title}
-                ctx.print(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
-            else:
-                ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        _print_every_match(service, args, ctx)
         return 0
     result = service.search(args.query)
     hits = result.hits
