@@ -21,10 +21,10 @@ from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.cli.todo_commands import TODO_COMMANDS
-from studyapp.core.actor import Actor, default_actor
 from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
+    from studyapp.core.actor import Actor
     from studyapp.core.db import Database
     from studyapp.core.services.imports import FileOutcome
     from studyapp.core.services.search import SearchService
@@ -53,6 +53,8 @@ class Context:
     def actor(self) -> Actor | None:
         """The member the changes are recorded under: ``--as``, else the window's settings
         name, else the computer user."""
+        from studyapp.core.actor import default_actor  # only commands that write ask
+
         return default_actor(self.actor_name or settings_member_name())
 
     def database(
