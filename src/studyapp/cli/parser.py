@@ -77,8 +77,8 @@ def command_word(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` names, read as argparse reads it (None: none, or ``--``)."""
     words = iter(argv)
     for word in words:
-        if word == "--":
-            return None
+        if word == "--" or word == "-h" or (len(word) > 2 and "--help".startswith(word)):
+            return None  # help before the command lists every command
         if not word.startswith("-"):
             return word
         name = word.split("=", 1)[0]
