@@ -21,10 +21,10 @@ from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
 from studyapp.cli.todo_commands import TODO_COMMANDS
-from studyapp.core.actor import Actor, default_actor
 from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
+    from studyapp.core.actor import Actor
     from studyapp.core.db import Database
     from studyapp.core.services.imports import FileOutcome
     from studyapp.core.services.search import SearchService
@@ -53,6 +53,8 @@ class Context:
     def actor(self) -> Actor | None:
         """The member the changes are recorded under: ``--as``, else the window's settings
         name, else the computer user."""
+        from studyapp.core.actor import default_actor  # only commands that write ask
+
         return default_actor(self.actor_name or settings_member_name())
 
     def database(
@@ -264,18 +266,33 @@ def _search_service(ctx: Context) -> SearchService:
     return SearchService(ctx.database())
 
 
+ALL_LINES_A_WRITE = (
+    2000  # --all writes lines in blocks: one write a line cost as much as the search
+)
+
+
+def _print_every_match(service: SearchService, args: argparse.Namespace, ctx: Context) -> None:
+    lines: list[str] = []
+    for hit in service.search_all(args.query):
+        if args.json:
+            row = {"session_id": hit.session_id, "title": hit.title}
+            lines.append(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
+        else:
+            lines.append(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        if len(lines) == ALL_LINES_A_WRITE:
+            ctx.out.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        ctx.out.write("\n".join(lines) + "\n")
+
+
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     service = _search_service(ctx)
     if args.count:
         ctx.print(str(service.count(args.query)))
         return 0
     if args.all:
-        for hit in service.search_all(args.query):
-            if args.json:
-                row = {"session_id": hit.session_id, "title": hit.title}
-                ctx.print(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
-            else:
-                ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
+        _print_every_match(service, args, ctx)
         return 0
     result = service.search(args.query)
     hits = result.hits

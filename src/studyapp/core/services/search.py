@@ -10,7 +10,7 @@ same sessions, ranked with ``ts_rank`` in place of bm25 (``search/pg_index.py``)
 
 Three questions, each answered without ranking what is not shown: :meth:`search` (the best
 page, ranked as ``search/ranking.py`` says, with the exact total), :meth:`count`, and
-:meth:`search_all` (every match newest first, in keyset pages: ``search/matching.py``).
+:meth:`search_all` (every match newest first, one statement: ``search/matching.py``).
 On SQLite every query goes through the sqlite3 module (``search/reader.py``);
 :meth:`SearchService.for_sqlite_file` opens a file that way without loading SQLAlchemy.
 """
@@ -90,16 +90,15 @@ class SearchService:
             return matching.count(reader, _expanded(reader, plan, fts), fts)
 
     def search_all(self, query: str) -> Iterator[SearchHit]:
-        """Every session that matches, newest first (by date, then id), read a page at a
-        time; each hit is the session's title (field ``title``, no snippet)."""
+        """Every session that matches, newest first (by date, then id), read as it goes;
+        each hit is the session's title (field ``title``, no snippet)."""
         plan = plan_for(query)
         if plan.is_empty:
             return
         with self._reader() as (reader, fts):
             plan = _expanded(reader, plan, fts)
-            for rows in matching.every(reader, plan, fts):
-                for session_id, date, title in rows:
-                    yield SearchHit(session_id, title, date, "title", title)
+            for session_id, date, title in matching.every(reader, plan, fts):
+                yield SearchHit(session_id, title, date, "title", title)
 
     def reindex(
         self,
