@@ -10,6 +10,7 @@ from sqlalchemy import event, select, text
 
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
+from studyapp.core.search import index
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.imports import ImportService
 from studyapp.core.services.presentations import PresentationService
@@ -189,9 +190,8 @@ def test_index_follows_edits_and_trash(sessions, search, database):
     sessions.trash(sid)
     TrashService(database).empty(older_than_days=None)
     with database.transaction() as orm:
-        assert (
-            orm.scalar(select(models.SearchText).where(models.SearchText.session_id == sid)) is None
-        )
+        texts = models.SearchText.id.between(index.doc_id(sid, 0), index.doc_id(sid + 1, 0) - 1)
+        assert orm.scalar(select(models.SearchText).where(texts)) is None
 
 
 def test_index_follows_presentations_and_todos(sessions, search, database):
