@@ -60,6 +60,9 @@ def test_a_database_at_0014_upgrades_and_searches_the_same(database, database_ur
     try:
         assert migrate.current_revision(upgraded) == "0015"
         assert "session_id" not in _columns(upgraded)
+        with upgraded.engine.connect() as connection:
+            kinds = connection.exec_driver_sql("SELECT DISTINCT field FROM search_texts").all()
+        assert {type(row[0]) for row in kinds} == {int}
         assert {text_id >> index.SHIFT for text_id in _ids(upgraded)} == set(made)
         assert _answers(upgraded) == before and before["낙타"] and before["할 일"]
         # The index still follows changes: a body edited, a to-do ticked, a session gone.

@@ -25,8 +25,9 @@ def test_a_body_is_stored_once_and_read_through_the_view(database):
     sessions = SessionService(database)
     session = sessions.create(group="G", title="모임", date=dt.date(2025, 3, 10), body="낙타 사막")
     with database.engine.connect() as connection:
+        body = numbering.FIELD_CODES["body"]
         stored = connection.exec_driver_sql(
-            "SELECT text FROM search_texts WHERE field = 'body'"
+            f"SELECT text FROM search_texts WHERE field = {body}"
         ).all()
         shown = connection.exec_driver_sql(
             "SELECT text FROM search_docs WHERE field = 'body'"
@@ -66,9 +67,14 @@ def test_a_sessions_texts_are_numbered_close_to_the_next_sessions(database):
             ).all()
         )
         columns = connection.exec_driver_sql("SELECT * FROM search_texts").keys()
+        fields = connection.exec_driver_sql("SELECT DISTINCT field FROM search_texts").all()
     assert sorted(ids.values()) == [first.id, second.id]
     assert max(ids) - min(ids) == (second.id - first.id) << index.SHIFT == 1 << 13
     assert "session_id" not in columns
+    # The field as a number, one byte a text; the view names it.
+    assert sorted(row[0] for row in fields) == sorted(
+        numbering.FIELD_CODES[f] for f in ("title", "body")
+    )
 
 
 def test_texts_past_the_last_number_are_folded_and_still_found(database, monkeypatch):

@@ -29,7 +29,7 @@ from sqlalchemy.sql.elements import BindParameter
 
 from studyapp.core.search import pg_index, tokens
 from studyapp.core.search.hits import BODY
-from studyapp.core.search.numbering import SHIFT, doc_id, folded, id_ranges
+from studyapp.core.search.numbering import FIELD_CODES, SHIFT, doc_id, folded, id_ranges
 from studyapp.core.search.numbering import is_title_id as is_title_id
 
 # Query clauses as FTS5 phrases: phrases.py, which loads without SQLAlchemy.
@@ -240,7 +240,9 @@ def _insert(
         rows.append((doc_id(doc.session_id, n), doc.field, doc.ref_id, doc.text))
     columns = "id, field, ref_id, text"
     # The body is the session's: a second copy was a third of the database.
-    stored = [row if row[1] != BODY else (*row[:3], None) for row in rows]
+    stored = [
+        (row[0], FIELD_CODES[row[1]], row[2], None if row[1] == BODY else row[3]) for row in rows
+    ]
     if fts:
         # SQLite: straight to the driver, which is cheaper by a few microseconds a row.
         connection.exec_driver_sql(

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from studyapp.core.search.hits import (
+    ATTENDANCE,
+    BODY,
+    CHECKLIST,
+    FRONT_MATTER,
+    PAPER,
+    PRESENTER,
+    TAGS,
+    TITLE,
+)
 from studyapp.core.search.texts import Doc
+
+# search_texts.field holds a number (one byte, where the names took nine at most: 0.8 MB
+# of 120,000 texts); the search_docs view gives the name (migration 0015 writes it out).
+FIELDS = (TITLE, BODY, ATTENDANCE, TAGS, PAPER, PRESENTER, CHECKLIST, FRONT_MATTER)
+FIELD_CODES = {field: code for code, field in enumerate(FIELDS)}
 
 # A text's id is its session id shifted left plus a small number, so the FTS rowid alone
 # tells the session (no lookup in the large search_docs rows) and a session's texts are

@@ -9,8 +9,9 @@ list as the difference from the one before, and a difference of 2^20 or more tak
 or four bytes: 6.8 MB of the 20 MB index at 10,000 notes. Ids are now ``session_id << 13 |
 n`` (8,192 texts a session; more are folded into the last): two bytes for most. The
 ``session_id`` column and its index (1.6 MB there) go, since the id says the session:
-``search_docs`` gives it as ``id >> 13`` and a session's texts are one id range. Every
-text gets its new id when the index is rebuilt once the schema is at head.
+``search_docs`` gives it as ``id >> 13`` and a session's texts are one id range. The
+field is stored as a number (0.8 MB of names), the view gives its name. Every text gets
+its new id when the index is rebuilt once the schema is at head.
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ OLD_VIEW = (
     " COALESCE(t.text, (SELECT s.body FROM sessions s WHERE s.id = t.session_id), '') AS text"
     " FROM search_texts t"
 )
+# The order of studyapp.core.search.numbering.FIELDS.
+FIELDS = ("title", "body", "attendance", "tags", "paper", "presenter", "checklist", "front_matter")
+_NAMES = " ".join(f"WHEN {code} THEN '{name}'" for code, name in enumerate(FIELDS))
+_CODES = " ".join(f"WHEN '{name}' THEN {code}" for code, name in enumerate(FIELDS))
 NEW_VIEW = (
     "CREATE VIEW search_docs AS SELECT t.id AS id, t.id >> 13 AS session_id,"
-    " t.field AS field, t.ref_id AS ref_id,"
+    f" CASE t.field {_NAMES} END AS field, t.ref_id AS ref_id,"
     " COALESCE(t.text, (SELECT s.body FROM sessions s WHERE s.id = t.id >> 13), '') AS text"
     " FROM search_texts t"
 )
@@ -64,9 +69,18 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     _drop_view_and_triggers(bind.dialect.name == "sqlite")
+    # The rows are written anew at head; until then a name no field has is dropped.
+    op.execute(f"DELETE FROM search_texts WHERE field NOT IN {FIELDS}")
+    op.execute(f"UPDATE search_texts SET field = CASE field {_CODES} END")
     with op.batch_alter_table("search_texts") as batch:
         batch.drop_index("ix_search_texts_session_id")
         batch.drop_column("session_id")
+        batch.alter_column(
+            "field",
+            existing_type=sa.String(length=20),
+            type_=sa.SmallInteger(),
+            postgresql_using="field::smallint",
+        )
     op.execute(NEW_VIEW)
     request(bind, "search_index")
 
@@ -85,7 +99,14 @@ def downgrade() -> None:
     op.execute("UPDATE search_texts SET id = (((-1 - id) >> 13) << 20) | ((-1 - id) & 8191)")
     with op.batch_alter_table("search_texts") as batch:
         batch.add_column(sa.Column("session_id", sa.Integer(), nullable=True))
+        batch.alter_column(
+            "field",
+            existing_type=sa.SmallInteger(),
+            type_=sa.String(length=20),
+            postgresql_using="field::varchar",
+        )
     op.execute("UPDATE search_texts SET session_id = id >> 20")
+    op.execute(f"UPDATE search_texts SET field = CASE CAST(field AS INTEGER) {_NAMES} END")
     with op.batch_alter_table("search_texts") as batch:
         batch.alter_column("session_id", existing_type=sa.Integer(), nullable=False)
         batch.create_index("ix_search_texts_session_id", ["session_id"], unique=False)
