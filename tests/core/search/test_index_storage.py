@@ -89,3 +89,27 @@ def test_texts_past_the_last_number_are_folded_and_still_found(database, monkeyp
         assert connection.exec_driver_sql("SELECT count(*) FROM search_texts").scalar() == 4
     sessions.set_body(session.id, tasks.replace("낙타5", "고래5"))
     assert search.search("낙타5") == [] and len(search.search("고래5")) == 1
+
+
+def test_a_first_import_stores_no_revision_and_a_reimport_keeps_what_it_replaced(
+    database, tmp_path
+):
+    """A body imported the first time has nothing to go back to: no revision repeats it.
+    Importing a changed file again keeps the text it replaces ("reimport")."""
+    from studyapp.core.services.imports import ImportService
+
+    note = tmp_path / "2025-03-10 모임.md"
+    note.write_text("# 모임\n\n낙타 사막\n", "utf-8")
+    imports = ImportService(database)
+    assert imports.import_paths([tmp_path]).counts == {"created": 1}
+
+    def revisions() -> list[tuple[str, str]]:
+        with database.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT reason, content FROM note_revisions")
+            return [(reason, content) for reason, content in rows]
+
+    assert revisions() == []
+    note.write_text("# 모임\n\n고래 바다\n", "utf-8")
+    assert imports.import_paths([tmp_path]).counts == {"updated": 1}
+    [(reason, content)] = revisions()
+    assert reason == "reimport" and "낙타 사막" in content
