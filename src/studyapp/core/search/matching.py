@@ -19,10 +19,17 @@ from studyapp.core.search import pg_index
 from studyapp.core.search.phrases import Matcher, Plan
 from studyapp.core.search.reader import Reader, as_date
 
-SHIFT = 20  # index.SHIFT: a text's rowid is its session id shifted left (a test keeps it)
+SHIFT = 13  # index.SHIFT: a text's rowid is its session id shifted left (a test keeps it)
 # A to-do still open, as the to-do list counts one: neither done nor cancelled.
 OPEN_TODO = "NOT done AND status_symbol <> '-' AND cancelled_date IS NULL"
 TRASHED = "SELECT id FROM sessions WHERE deleted_at IS NOT NULL"
+
+# The texts of the sessions in ``:page`` (a list), each session's id range walked on the
+# primary key: d.session_id is worked out from the id, so a condition on it reads every text.
+PAGE_TEXTS = (
+    f"sessions p JOIN search_docs d ON d.id BETWEEN CAST(p.id AS BIGINT) << {SHIFT}"
+    f" AND ((CAST(p.id AS BIGINT) + 1) << {SHIFT}) - 1 WHERE p.id IN :page"
+)
 
 PageRow = tuple[int, dt.date, str]  # session id, date, title
 
@@ -42,7 +49,8 @@ def clause_sql(m: Matcher, name: str, fts: bool, restrict: str, floor: int = 0) 
     ``floor``: only sessions with at least this id (FTS5 seeks straight to that rowid).
     """
     rowids = f" AND f.rowid >= {floor << SHIFT}" if floor else ""
-    docs = f" AND d.session_id >= {floor}" if floor else ""
+    # On the id (the primary key): d.session_id is worked out from it, so not indexed.
+    docs = f" AND d.id >= {floor << SHIFT}" if floor else ""
     if fts and m.fts is not None and not restrict:
         # The rowid tells the session; reading the large search_docs rows would cost more.
         return (

@@ -172,6 +172,7 @@ def order(
 # -- the hits of one page ------------------------------------------------------------------
 
 _DOC_COLUMNS = "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
+_PAGE_DOCS = f"SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM {matching.PAGE_TEXTS}"
 
 
 def _page_docs(
@@ -190,10 +191,10 @@ def _page_docs(
         for number, m in enumerate(scans):
             sql, params[f"s{number}"] = matching.clause_sql(m, f"s{number}", fts, "")
             wheres.append(sql.split(" WHERE ", 1)[1])
-        sql = f"{_DOC_COLUMNS} WHERE d.session_id IN :page AND ({' OR '.join(wheres)}){restrict}"
+        sql = f"{_PAGE_DOCS} AND ({' OR '.join(wheres)}){restrict}"
         docs += [_Doc(*row) for row in reader.rows(sql, params)]
     if not plan.positives:
-        sql = f"{_DOC_COLUMNS} WHERE d.session_id IN :page" + (restrict or " AND d.field = 'title'")
+        sql = _PAGE_DOCS + (restrict or " AND d.field = 'title'")
         docs += [_Doc(*row) for row in reader.rows(sql, params)]
     return docs
 
@@ -205,7 +206,7 @@ def _best_fts_docs(
     expression = rank_expression(plan)
     allowed: set[int] | None = None
     if restrict:
-        sql = f"SELECT d.id FROM search_docs d WHERE d.session_id IN :page{restrict}"
+        sql = f"SELECT d.id FROM {matching.PAGE_TEXTS}{restrict}"
         allowed = {row[0] for row in reader.rows(sql, {"page": list(page)})}
     chosen: dict[int, tuple[int, float]] = {}
     for session_id in page:

@@ -119,6 +119,7 @@ class SearchService:
                     raise _Cancelled
         except _Cancelled:
             return 0
+        index.compact(self._database().engine)  # the old index's pages, freed
         return outcome
 
     def _database(self) -> Database:
