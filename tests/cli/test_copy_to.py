@@ -1,5 +1,6 @@
 """``studyapp copy-to URL``: a group's database into another, twice, nothing doubled."""
 
+import datetime as dt
 import os
 
 import pytest
@@ -8,6 +9,7 @@ from sqlalchemy import func, select
 from studyapp.core import models
 from studyapp.core.actor import Actor
 from studyapp.core.db import open_database
+from studyapp.core.services.assignments import AssignmentService
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.history import HistoryService
 from studyapp.core.services.sessions import SessionService
@@ -24,6 +26,7 @@ TABLES = (
     models.NoteRevision,
     models.Attachment,
     models.Tag,
+    models.ReadingAssignment,
 )
 
 
@@ -49,6 +52,12 @@ def source(cli, demo, db_path):
         sessions.set_body(newest, sessions.get(newest).body + "\n동훈님의 메모\n")
         todo = ChecklistService(database).items(open_only=True)[0]
         ChecklistService(database, Actor("Alice")).set_done(todo.id, True)
+        with database.transaction() as orm:
+            papers = list(orm.scalars(select(models.Paper.id).order_by(models.Paper.id)))
+        assignments = AssignmentService(database)
+        assignments.assign(papers[0], "Alice", session_id=newest)
+        assignments.assign(papers[0], "민수", due=dt.date(2025, 4, 1))  # a new person
+        assignments.assign(papers[-1], "Alice", due=dt.date(2025, 4, 8))
     finally:
         database.dispose()
     return f"sqlite:///{db_path}"
@@ -115,3 +124,38 @@ def test_copies_to_a_postgresql_server(cli, source):
     assert cli("copy-to", url).out.startswith("Nothing to copy")
     assert counts(url) == after_first
     assert after_first["sessions"] - before["sessions"] <= counts(source)["sessions"]
+
+
+def _assignments(url: str) -> list[tuple[str, str, str | None, dt.date | None, str]]:
+    """Who reads which paper for which session, as the rows' own ids cannot say it."""
+    database = open_database(url)
+    try:
+        return sorted(
+            (a.paper_title, a.person, a.session_title, a.due_date, a.status)
+            for a in AssignmentService(database).list()
+        )
+    finally:
+        database.dispose()
+
+
+def test_reading_assignments_come_along_once(cli, source, tmp_path):
+    target = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    assert cli("copy-to", target).code == 0
+    assert len(_assignments(source)) == 3
+    assert _assignments(target) == _assignments(source)
+    second = cli("copy-to", target)
+    assert second.out.startswith("Nothing to copy"), second.out
+    assert counts(target)["reading_assignments"] == 3
+
+
+def test_reading_assignments_reach_a_postgresql_server_once(cli, source, postgres_server):
+    target = postgres_server.new_database()
+    try:
+        first = cli("copy-to", target)
+        assert first.code == 0, first.err
+        assert "3 reading assignments" in first.out
+        assert _assignments(target) == _assignments(source)
+        assert cli("copy-to", target).out.startswith("Nothing to copy")
+        assert counts(target) == counts(source)
+    finally:
+        postgres_server.drop(target)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 def add_copy_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     copying = command(
         "copy-to",
-        "copy this database's groups, people, papers, sessions and to-dos into the database "
-        "at URL (upgraded first); what is there already is left alone",
+        "copy this database's groups, people, papers, sessions, to-dos and reading assignments "
+        "into the database at URL (upgraded first); what is there already is left alone",
     )
     copying.add_argument("target", metavar="URL", help="SQLAlchemy URL or SQLite file path")
 
@@ -55,6 +55,7 @@ _NOUNS = {
     "papers": ("paper", None),
     "sessions": ("session", None),
     "to-dos": ("to-do", None),
+    "assignments": ("reading assignment", None),
 }
 
 
