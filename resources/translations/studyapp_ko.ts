@@ -1100,8 +1100,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup {path} failed verification and was removed: {reason}</source>
         <translation>백업 {path}이(가) 검증에 실패해 삭제했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1145,6 +1155,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The image is empty.</source>
         <translation>이미지가 비어 있습니다.</translation>
     </message>
@@ -1172,6 +1187,26 @@
         <location line="+1"/>
         <source>The recurrence rule {rule} has no meeting in the next five years.</source>
         <translation>반복 규칙 {rule}에는 앞으로 5년 동안 모임이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1592,6 +1627,16 @@
         <location line="+1"/>
         <source>{path} is not a studyapp backup</source>
         <translation>{path}은(는) studyapp 백업이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} ({detail})</source>
+        <translation>{problem} ({detail})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2236,7 +2281,7 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../src/studyapp/ui/live_updates.py" line="+99"/>
+        <location filename="../../src/studyapp/ui/live_updates.py" line="+100"/>
         <source>someone</source>
         <translation>누군가</translation>
     </message>

@@ -15,6 +15,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
+from studyapp.core.errors import DatabaseError, Message
+
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
 DEFAULT_PORT = 5432
 DRIVER = "postgresql+psycopg"
@@ -119,3 +121,32 @@ def classify(detail: str) -> Problem:
     if any(words in lowered for words in unreachable):
         return "unreachable"
     return "other"
+
+
+def refusal(url: str, check: ConnectionCheck) -> DatabaseError:
+    """Why ``url`` could not be used, as Settings -> Database "Test connection" says it: the
+    sentence for ``check.problem`` and the server's own words."""
+    try:
+        parsed: URL | None = make_url(url)
+    except sa_exc.ArgumentError:
+        parsed = None
+    host = (parsed.host or str(parsed.query.get("host") or "")) if parsed else ""
+    user = (parsed.username if parsed else None) or "?"
+    database = (parsed.database if parsed else None) or "?"
+    sentences = {
+        "driver": Message(
+            "The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres]."
+        ),
+        "unreachable": Message(
+            "The server {host} cannot be reached: check the host name, the port and the network.",
+            host=host or "?",
+        ),
+        "password": Message("The server refused the password for {user}.", user=user),
+        "database": Message("The server has no database named {name}.", name=database),
+        "user": Message("The server has no user named {user}.", user=user),
+        "ssl": Message("The encrypted connection failed; check the encryption setting."),
+    }
+    sentence = sentences.get(check.problem, Message("The connection failed."))
+    if not check.detail or check.problem == "driver":
+        return DatabaseError("{problem}", problem=sentence)
+    return DatabaseError("{problem} ({detail})", problem=sentence, detail=check.detail)
