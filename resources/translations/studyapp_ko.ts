@@ -1190,6 +1190,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The server cannot be reached; the text is kept on this computer and saved when it is back.</source>
+        <translation>서버에 연결할 수 없습니다. 글은 이 컴퓨터에 보관되며 서버가 돌아오면 저장됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The server has no database named {name}.</source>
         <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
     </message>
@@ -2582,7 +2587,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>No talk at the cursor</source>
         <translation>커서 위치에 발표 없음</translation>
     </message>
@@ -3193,7 +3198,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>ServerTrouble</name>
     <message>
-        <location filename="../../src/studyapp/ui/server_trouble.py" line="+44"/>
+        <location filename="../../src/studyapp/ui/server_trouble.py" line="+131"/>
+        <source>Kept on this computer</source>
+        <translation>이 컴퓨터에 보관됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The server {server} cannot be reached ({reason}). Keep typing: your text is kept on this computer and saved when the server is back.</source>
         <translation>서버 {server}에 연결할 수 없습니다 ({reason}). 계속 입력하세요: 입력한 내용은 이 컴퓨터에 보관되었다가 서버가 돌아오면 저장됩니다.</translation>
     </message>

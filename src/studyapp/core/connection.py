@@ -7,15 +7,22 @@ keyring, or asked for at start) when the URL is built.
 from __future__ import annotations
 
 import importlib
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
 from studyapp.core.errors import DatabaseError, Message
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from studyapp.core.db import Database
 
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
 DEFAULT_PORT = 5432
@@ -108,19 +115,44 @@ def classify(detail: str) -> Problem:
         return "user"
     if "ssl" in lowered or "certificate" in lowered:
         return "ssl"
-    unreachable = (
-        "could not translate host name",
-        "connection refused",
-        "timeout expired",
-        "timed out",
-        "no route to host",
-        "network is unreachable",
-        "name or service not known",
-        "could not connect",
-    )
-    if any(words in lowered for words in unreachable):
+    if any(words in lowered for words in _UNREACHABLE):
         return "unreachable"
     return "other"
+
+
+_UNREACHABLE = (
+    "could not translate host name",
+    "connection refused",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "name or service not known",
+    "could not connect",
+    # A server stopped or restarting, a local socket gone, a connection cut mid-query.
+    "is the server running",
+    "server closed the connection",
+    "terminating connection due to administrator command",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "connection is closed",
+    "connection is lost",
+    "consuming input failed",
+)
+
+
+def lost_server(error: BaseException) -> str | None:
+    """The driver's words when ``error`` (or the error behind it) says the server cannot be
+    reached (down, not answering, the connection cut); None for any other failure."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, sa_exc.DBAPIError):
+            detail = " ".join(str(seen.orig or seen).split())
+            if seen.connection_invalidated or classify(detail) == "unreachable":
+                return detail
+            return None
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def refusal(url: str, check: ConnectionCheck) -> DatabaseError:
@@ -150,3 +182,32 @@ def refusal(url: str, check: ConnectionCheck) -> DatabaseError:
     if not check.detail or check.problem == "driver":
         return DatabaseError("{problem}", problem=sentence)
     return DatabaseError("{problem} ({detail})", problem=sentence, detail=check.detail)
+
+
+# Per engine: why the server is known to be away (absent: try it), and the hook that says so.
+_AWAY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+_HOOKS: weakref.WeakKeyDictionary[Engine, Callable[..., Any]] = weakref.WeakKeyDictionary()
+
+
+def hold_connections(database: Database, reason: str | None) -> None:
+    """While ``reason`` is set (the server is known to be away), every new connection of
+    ``database`` fails at once with it and the pooled ones are let go, so nothing waits for
+    a connection to time out; ``None``: connect again, afresh (a connection from before the
+    trouble may be cut without either end knowing)."""
+    engine = database.engine
+    if engine not in _HOOKS:
+
+        def refuse(dialect: Any, _record: Any, _args: Any, _params: Any) -> None:
+            away = _AWAY.get(engine)
+            if away is not None:
+                raise dialect.loaded_dbapi.OperationalError(
+                    f"could not connect: the server is away ({away})"
+                )
+
+        event.listen(engine, "do_connect", refuse)
+        _HOOKS[engine] = refuse
+    if reason is None:
+        _AWAY.pop(engine, None)
+    else:
+        _AWAY[engine] = reason
+    engine.dispose()

@@ -85,6 +85,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "The recurrence rule is empty."),
     QT_TRANSLATE_NOOP("CoreMessages", "The recurrence rule is too long."),
     QT_TRANSLATE_NOOP("CoreMessages", "The recurrence rule {rule} has no meeting in the next five years."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The server cannot be reached; the text is kept on this computer and saved when it is back."),
     QT_TRANSLATE_NOOP("CoreMessages", "The server has no database named {name}."),
     QT_TRANSLATE_NOOP("CoreMessages", "The server has no user named {user}."),
     QT_TRANSLATE_NOOP("CoreMessages", "The server refused the password for {user}."),
