@@ -1119,8 +1119,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup {path} failed verification and was removed: {reason}</source>
         <translation>백업 {path}이(가) 검증에 실패해 삭제했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1169,6 +1179,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The image is empty.</source>
         <translation>이미지가 비어 있습니다.</translation>
     </message>
@@ -1206,6 +1221,31 @@
         <location line="+1"/>
         <source>The restored database does not match the backup ({sessions} sessions, schema {found}; the backup recorded {expected} sessions, schema {revision}). {before}</source>
         <translation>복원된 데이터베이스가 백업과 맞지 않습니다(세션 {sessions}개, 스키마 {found}; 백업에 기록된 것은 세션 {expected}개, 스키마 {revision}). {before}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server cannot be reached; the text is kept on this computer and saved when it is back.</source>
+        <translation>서버에 연결할 수 없습니다. 글은 이 컴퓨터에 보관되며 서버가 돌아오면 저장됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1671,6 +1711,16 @@
         <location line="+1"/>
         <source>{path} was made by a newer studyapp (schema {revision}); upgrade studyapp to restore it.</source>
         <translation>{path}은(는) 더 새로운 studyapp이 만든 것입니다(스키마 {revision}). 복원하려면 studyapp을 업그레이드하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} ({detail})</source>
+        <translation>{problem} ({detail})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2626,7 +2676,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>No talk at the cursor</source>
         <translation>커서 위치에 발표 없음</translation>
     </message>
@@ -3270,7 +3320,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>ServerTrouble</name>
     <message>
-        <location filename="../../src/studyapp/ui/server_trouble.py" line="+44"/>
+        <location filename="../../src/studyapp/ui/server_trouble.py" line="+131"/>
+        <source>Kept on this computer</source>
+        <translation>이 컴퓨터에 보관됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The server {server} cannot be reached ({reason}). Keep typing: your text is kept on this computer and saved when the server is back.</source>
         <translation>서버 {server}에 연결할 수 없습니다 ({reason}). 계속 입력하세요: 입력한 내용은 이 컴퓨터에 보관되었다가 서버가 돌아오면 저장됩니다.</translation>
     </message>

@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.backups.stop()
         self.live.stop()
+        self.server_trouble.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -129,6 +129,8 @@ class MeetingEditor(QWidget):
 
     def refresh_outline(self) -> None:
         """The outline of the text as it is in the editor now."""
+        if self.bridge.offline:
+            return  # the server is away: the outline shown stays until it is back
         outline: Outline | None = None
         if self._session_id() is not None:
             try:
