@@ -34,7 +34,7 @@ def who_is(database: Database, name: str | None) -> MemberMatch | None:
     with database.transaction() as orm:
         recorded = author_name(orm, actor)
         known = orm.scalar(select(models.Person.id).where(models.Person.name == recorded))
-        if known is None:
+        if recorded is None or known is None:
             return None
         return MemberMatch(recorded, tuple(member_of(orm, Actor(recorded))))
 
