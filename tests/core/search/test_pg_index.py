@@ -83,11 +83,13 @@ def test_a_database_from_before_the_index_is_indexed_when_upgraded(database_url,
     with database.engine.begin() as connection:
         # As revision 0013 left it: no vectors (search then scanned every text).
         connection.exec_driver_sql("DROP TABLE search_vectors")
+        connection.exec_driver_sql("DROP TABLE search_words")
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
     database.dispose()
     upgraded = open_database(database_url)
     try:
         assert _ids(upgraded, "낙타") == [sid]
+        assert _ids(upgraded, "야기") == [sid]
         with upgraded.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM search_vectors").scalar()
     finally:
