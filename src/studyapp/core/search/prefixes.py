@@ -12,7 +12,9 @@ An OR of whole words is also the fast way to look up a prefix: FTS5 answers ``"t
 by merging the posting lists of every matching word before it returns the first row, an OR
 is merged lazily. A piece found in too many words ("e", "er") would make an OR of thousands
 of them; the clause then scans the texts instead (:func:`phrases.scanned`), which costs
-about the same for every piece and is exact.
+about the same for every piece and is exact. The list holds the words that start with an
+ASCII letter or digit, so a piece inside a word like "élan" is found from the word's start
+only.
 """
 
 from __future__ import annotations
