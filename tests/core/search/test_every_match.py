@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from studyapp.core import models
-from studyapp.core.search import index, matching, prefixes, query
+from studyapp.core.search import index, matching, pg_index, prefixes, query
 from studyapp.core.search.reader import SqliteReader
 from studyapp.core.services.search import SearchService
 from studyapp.core.services.sessions import SessionService
@@ -118,5 +118,5 @@ def test_a_sqlite_file_is_searched_without_sqlalchemy_the_same(database, corpus)
 
 def test_light_copies_of_constants_match_their_sources():
     assert matching.SHIFT == index.SHIFT
-    assert prefixes.WORDS_TABLE == index.WORDS_TABLE
+    assert prefixes.WORDS_TABLE == index.WORDS_TABLE == pg_index.WORDS_TABLE
     assert tuple(kind.value for kind in models.SessionKind) == query.SESSION_KINDS

@@ -61,7 +61,9 @@ def test_mixed_script_words(sessions, search):
     assert ids(search, "transformer") == [sid]
     assert ids(search, "transformer를") == [sid]
     assert ids(search, "TRANS") == [sid]
-    assert ids(search, "former") == []  # English matches words and their prefixes
+    assert ids(search, "former") == [sid]  # English matches inside words too
+    assert ids(search, "former를") == [sid]  # and goes on from a word's end
+    assert ids(search, "formers") == []
 
 
 def test_nfd_input_and_nfd_text(sessions, search):

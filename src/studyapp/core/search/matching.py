@@ -2,8 +2,8 @@
 
 Every positive clause is a set of session ids (INTERSECT), every excluded one is taken away
 (EXCEPT); filters are plain conditions on the sessions. On SQLite a clause is an FTS5
-phrase, or ``instr`` over the texts for one Hangul syllable; on PostgreSQL a tsquery of the
-same tokens (see pg_index), or ILIKE for one syllable.
+phrase, or ``instr`` over the texts for one Hangul syllable or a Latin piece found in too many
+words (see prefixes); on PostgreSQL a tsquery of the same tokens (see pg_index), or ILIKE.
 
 Counting and listing every match never rank: :func:`count` counts the distinct sessions of
 the FTS matches (joining the sessions only for filters), :func:`every` reads them all in
@@ -63,6 +63,14 @@ def clause_sql(m: Matcher, name: str, fts: bool, restrict: str, floor: int = 0) 
             "SELECT d.session_id FROM search_fts f JOIN search_docs d ON d.id = f.rowid"
             f" WHERE search_fts MATCH :{name}{rowids}{restrict}",
             m.fts,
+        )
+    if fts and m.folded:
+        # A Latin needle: LIKE ignores ASCII case, and scans three times as fast as
+        # instr(lower(text)).
+        return (
+            "SELECT d.session_id FROM search_docs d"
+            f" WHERE d.text LIKE :{name} ESCAPE '/'{docs}{restrict}",
+            f"%{_escaped(m.needle, '/')}%",
         )
     if fts:
         return (

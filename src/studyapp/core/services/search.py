@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studyapp.core.errors import DatabaseError
-from studyapp.core.search import matching, prefixes, ranking
+from studyapp.core.search import matching, pg_index, prefixes, ranking
 from studyapp.core.search.hits import SNIPPET_RADIUS, SearchHit, SearchResult, snippet, snippet_at
 from studyapp.core.search.phrases import Plan, plan_for
 from studyapp.core.search.reader import Params, Reader, SqliteReader
@@ -191,8 +191,18 @@ class _AlchemyReader:
 
 def _expanded(reader: Reader, plan: Plan, fts: bool) -> Plan:
     if fts and isinstance(reader, SqliteReader):
-        return prefixes.expand(reader.connection, plan)
-    return plan
+        return prefixes.expand(reader, plan)
+    if not any(m.infix for m in (*plan.positives, *plan.negatives)):
+        return plan
+    if (
+        not reader.sqlite
+        and isinstance(reader, _AlchemyReader)
+        and pg_index.has_words(reader.connection)
+    ):
+        return prefixes.expand(reader, plan)
+    # No word list (a database mid-migration): a term that may start inside a word is
+    # scanned for.
+    return prefixes.scan_latin(plan)
 
 
 class _Cancelled(Exception):
