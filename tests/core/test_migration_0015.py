@@ -9,6 +9,7 @@ from alembic import command
 
 from studyapp.core import migrate
 from studyapp.core.db import open_database
+from studyapp.core.schema_version import SCHEMA_HEAD
 from studyapp.core.search import index
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.search import SearchService
@@ -58,7 +59,7 @@ def test_a_database_at_0014_upgrades_and_searches_the_same(database, database_ur
         old.dispose()
     upgraded = open_database(database_url)
     try:
-        assert migrate.current_revision(upgraded) == "0015"
+        assert migrate.current_revision(upgraded) == SCHEMA_HEAD
         assert "session_id" not in _columns(upgraded)
         with upgraded.engine.connect() as connection:
             kinds = connection.exec_driver_sql("SELECT DISTINCT field FROM search_texts").all()

@@ -96,6 +96,11 @@ def has_words(connection: Connection) -> bool:
     return True
 
 
+def forget_words(connection: Connection) -> None:
+    """Look again whether the word list is there (it was just dropped)."""
+    connection.connection.info.pop(_WORDS_CHECKED, None)
+
+
 def _word(token: str) -> str:
     word = token[:MAX_WORD_CHARS]
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -41,5 +41,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        from studyapp.core.search import pg_index
+
         op.execute("DROP TABLE IF EXISTS search_words")
+        # The connection remembers that the list was there: the steps below write texts.
+        pg_index.forget_words(bind)
