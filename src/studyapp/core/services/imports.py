@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
@@ -33,14 +33,16 @@ from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
 from studyapp.core.services.import_files import ReadAhead, ReadPart
-from studyapp.core.services.import_images import FoundImage
 from studyapp.core.services.import_rows import (
     Origin,
+    attachment,
     fill_session,
     insert_new_session,
     keep_old_body,
+    replace_images,
 )
 from studyapp.core.services.import_sources import SourceFile, collect_files
+from studyapp.core.services.import_workers import WORKER_FILES, WorkerReader, worker_count
 from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
@@ -64,6 +66,22 @@ _KNOWN = select(
         models.Session.source_hash.in_(bindparam("digests", expanding=True)),
     )
 )
+
+
+def _sessions_known(orm: OrmSession, path: str, digests: list[str]) -> list[_Known]:
+    connection = orm.connection()
+    if connection.dialect.name != "sqlite":
+        return [
+            _Known(*row) for row in connection.execute(_KNOWN, {"path": path, "digests": digests})
+        ]
+    # The same query straight to the driver: SQLAlchemy's work cost more than the query's.
+    marks = ", ".join("?" * len(digests))
+    query = (
+        "SELECT sessions.id, sessions.source_path, sessions.source_hash, sessions.source_part,"
+        f" sessions.title FROM sessions WHERE sessions.source_path = ?"
+        f" OR sessions.source_hash IN ({marks})"
+    )
+    return [_Known(*row) for row in connection.exec_driver_sql(query, (path, *digests))]
 
 
 class _Known(NamedTuple):
@@ -141,8 +159,13 @@ class ImportService:
             lookup.clean_name(group, "group name")
         batch = _Batch(files, group, dry_run, self.known_people(), progress, cancelled)
         batch.ahead.split = split
-        while batch.next < len(files) and not batch.report.cancelled:
-            self._import_batch(batch)
+        if sum(source.skipped is None for source in files) >= WORKER_FILES:
+            batch.ahead = WorkerReader(files, split=split, workers=worker_count())
+        try:
+            while batch.next < len(files) and not batch.report.cancelled:
+                self._import_batch(batch)
+        finally:
+            batch.ahead.close()
         counts = batch.report.counts
         if counts.get("created", 0) + counts.get("updated", 0) >= index.OPTIMIZE_AFTER:
             with self.db.transaction() as orm:
@@ -176,7 +199,8 @@ class ImportService:
                 batch.next += 1
             batch.queued.write(orm)
             fts_rows: index.FtsRows = []
-            sync.index_now(orm, batch.unindexed, fts_rows)
+            sync.index_now(orm, batch.unindexed, fts_rows, batch.tokens)
+            batch.tokens.clear()
             self._finish_reading_ahead(orm, batch, fts_rows)
 
     @staticmethod
@@ -213,8 +237,7 @@ class ImportService:
             return [FileOutcome(shown, status, message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
         path = str(shown)
-        params = {"path": path, "digests": [part.digest for part in read.parts]}
-        rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
+        rows = _sessions_known(orm, path, [part.digest for part in read.parts])
         outcomes = []
         for place, part in enumerate(read.parts):
             known = _known_as(rows, path, part.note.part, part.digest, first=place == 0)
@@ -264,10 +287,12 @@ class ImportService:
         try:
             if known is None:
                 session_id, held = self._insert(orm, batch, note, group, origin)
-                held += [(models.Attachment, _attachment(session_id, i)) for i in part.images]
+                held += [(models.Attachment, attachment(session_id, i)) for i in part.images]
+                if part.body_tokens is not None:
+                    batch.tokens[note.body] = part.body_tokens
             else:
                 session_id = self._replace(orm, batch, known.id, note, group, origin)
-                _replace_images(orm, session_id, part.images)
+                replace_images(orm, session_id, part.images)
                 held = []
         except DatabaseError:
             raise  # a locked or broken database fails the whole import, not one file
@@ -339,24 +364,6 @@ class ImportService:
         return session_id
 
 
-def _attachment(session_id: int, image: FoundImage) -> dict[str, object]:
-    return {"session_id": session_id, "name": image.name, "mime": image.mime, "data": image.data}
-
-
-def _replace_images(orm: OrmSession, session_id: int, images: tuple[FoundImage, ...]) -> None:
-    """The note's images replace the session's of the same names; images pasted in the
-    window since stay."""
-    if not images:
-        return
-    orm.execute(
-        delete(models.Attachment).where(
-            models.Attachment.session_id == session_id,
-            models.Attachment.name.in_([image.name for image in images]),
-        )
-    )
-    orm.execute(insert(models.Attachment), [_attachment(session_id, i) for i in images])
-
-
 def _known_as(
     rows: list[_Known], path: str, part: str | None, digest: str, *, first: bool
 ) -> _Known | None:
@@ -391,4 +398,6 @@ class _Batch:
     memory: lookup.Memory = field(default_factory=lookup.Memory)
     queued: RowQueue = field(default_factory=RowQueue)  # rows of new sessions to insert
     unindexed: set[int] = field(default_factory=set)  # sessions written, index not yet
-    ahead: ReadAhead = field(default_factory=ReadAhead)  # files read before their turn
+    tokens: dict[str, str] = field(default_factory=dict)  # their bodies' index texts, if known
+    # Files read before their turn: here while the index is written, or by other processes.
+    ahead: ReadAhead | WorkerReader = field(default_factory=ReadAhead)
