@@ -33,7 +33,7 @@ from studyapp.core.services.import_images import ImageFinder
 
 # Fewer files than this are read in this process: starting a worker takes longer.
 WORKER_FILES = 300
-CHUNK_FILES = 16  # files a worker reads for one request: fewer round trips
+CHUNK_FILES = 32  # files a worker reads for one request: fewer round trips
 
 
 def worker_count() -> int:
