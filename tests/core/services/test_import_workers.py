@@ -121,3 +121,34 @@ def test_files_a_broken_worker_held_are_read_here(tmp_path, monkeypatch):
     finally:
         reader.close()
     assert titles == [f"회의 {number}" for number in range(1, 9)]
+
+
+@pytest.mark.sqlite_only  # PRAGMAs
+def test_an_import_runs_with_a_larger_cache_and_fewer_checkpoints_then_puts_them_back(
+    tmp_path, database
+):
+    from sqlalchemy import event, text
+
+    seen = []
+
+    def after(connection, cursor, statement, parameters, context, executemany):
+        if statement.startswith("SAVEPOINT"):
+            raw = connection.connection.dbapi_connection
+            seen.append(
+                (
+                    raw.execute("PRAGMA cache_size").fetchone()[0],
+                    raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0],
+                )
+            )
+
+    event.listen(database.engine, "after_cursor_execute", after)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for number in range(1, 3):
+        (folder / f"2025-03-{number:02d}.md").write_text(_note(number), "utf-8")
+    report = ImportService(database).import_paths([folder])
+    assert [o.status for o in report.outcomes] == ["created", "created"]
+    assert seen and set(seen) == {(-16_000, 10_000)}
+    with database.transaction() as orm:
+        assert orm.execute(text("PRAGMA cache_size")).scalar() == -2000
+        assert orm.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000

@@ -21,18 +21,24 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
-from studyapp.core.db import Database, begin_writing, journals_in_memory
+from studyapp.core.db import (
+    Database,
+    begin_writing,
+    journals_in_memory,
+    settle_after_import,
+    settle_for_import,
+)
 from studyapp.core.errors import DatabaseError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
 from studyapp.core.services.import_files import ReadAhead, ReadPart
+from studyapp.core.services.import_known import Known, known_as, sessions_known
 from studyapp.core.services.import_rows import (
     Origin,
     attachment,
@@ -52,44 +58,6 @@ BATCH_FILES = 200
 BATCH_SECONDS = 0.1
 
 Progress = Callable[[int, int, Path], None]
-
-# The sessions a file was imported as before, by its path or its meetings' contents.
-_KNOWN = select(
-    models.Session.id,
-    models.Session.source_path,
-    models.Session.source_hash,
-    models.Session.source_part,
-    models.Session.title,
-).where(
-    or_(
-        models.Session.source_path == bindparam("path"),
-        models.Session.source_hash.in_(bindparam("digests", expanding=True)),
-    )
-)
-
-
-def _sessions_known(orm: OrmSession, path: str, digests: list[str]) -> list[_Known]:
-    connection = orm.connection()
-    if connection.dialect.name != "sqlite":
-        return [
-            _Known(*row) for row in connection.execute(_KNOWN, {"path": path, "digests": digests})
-        ]
-    # The same query straight to the driver: SQLAlchemy's work cost more than the query's.
-    marks = ", ".join("?" * len(digests))
-    query = (
-        "SELECT sessions.id, sessions.source_path, sessions.source_hash, sessions.source_part,"
-        f" sessions.title FROM sessions WHERE sessions.source_path = ?"
-        f" OR sessions.source_hash IN ({marks})"
-    )
-    return [_Known(*row) for row in connection.exec_driver_sql(query, (path, *digests))]
-
-
-class _Known(NamedTuple):
-    id: int
-    source_path: str | None
-    source_hash: str | None
-    source_part: str | None
-    title: str  # what the session is called now (it may have been renamed since)
 
 
 @dataclass
@@ -166,6 +134,9 @@ class ImportService:
                 self._import_batch(batch)
         finally:
             batch.ahead.close()
+        if batch.next and not dry_run:
+            with self.db.transaction() as orm:
+                settle_after_import(orm)
         counts = batch.report.counts
         if counts.get("created", 0) + counts.get("updated", 0) >= index.OPTIMIZE_AFTER:
             with self.db.transaction() as orm:
@@ -184,6 +155,7 @@ class ImportService:
         deadline = time.monotonic() + BATCH_SECONDS
         with self.db.transaction() as orm, journals_in_memory(orm):
             if not batch.dry_run:
+                settle_for_import(orm)
                 begin_writing(orm)
                 batch.memory.carry_over(orm)
             while batch.next < len(batch.files) and batch.next - first < BATCH_FILES:
@@ -237,10 +209,10 @@ class ImportService:
             return [FileOutcome(shown, status, message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
         path = str(shown)
-        rows = _sessions_known(orm, path, [part.digest for part in read.parts])
+        rows = sessions_known(orm, path, [part.digest for part in read.parts])
         outcomes = []
         for place, part in enumerate(read.parts):
-            known = _known_as(rows, path, part.note.part, part.digest, first=place == 0)
+            known = known_as(rows, path, part.note.part, part.digest, first=place == 0)
             if known is not None:
                 rows.remove(known)  # one session per meeting
             outcome = self._import_one(orm, batch, source, part, known)
@@ -254,7 +226,7 @@ class ImportService:
         batch: _Batch,
         source: SourceFile,
         part: ReadPart,
-        known: _Known | None,
+        known: Known | None,
     ) -> FileOutcome:
         path, note, digest = source.shown_path, part.note, part.digest
         outcome = FileOutcome(
@@ -362,25 +334,6 @@ class ImportService:
             existing.source_path, existing.source_hash, existing.source_part = source
             orm.flush()
         return session_id
-
-
-def _known_as(
-    rows: list[_Known], path: str, part: str | None, digest: str, *, first: bool
-) -> _Known | None:
-    """The session a note (or one meeting of a log) was imported as before: the same
-    content first, else the same file and part; a log's first meeting also takes the
-    session its whole file was imported as before logs were split."""
-    for row in rows:
-        if row.source_hash == digest:
-            return row
-    for row in rows:
-        if row.source_path == path and row.source_part == part:
-            return row
-    if first and part is not None:
-        for row in rows:
-            if row.source_path == path and row.source_part is None:
-                return row
-    return None
 
 
 @dataclass
