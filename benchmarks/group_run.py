@@ -8,6 +8,12 @@ saw, as the window saves, so the shared saves go through the three-way merge). E
 also listens (core/live.py, a thread) and notes when it hears the others' saves. Every
 save appends a marker; at the end every marker must be in the stored text. The figures
 (JSON) go to stdout.
+
+A save counts as heard or not heard by another writer only while that writer listened
+(from its listener's connection to its stop): a writer that started late (a busy machine)
+cannot hear what was sent before it listened, which PostgreSQL's NOTIFY never keeps for
+later; the window reads everything again when its listener (re)connects for that reason.
+Such saves are reported apart, as ``before_listening``.
 """
 
 from __future__ import annotations
@@ -53,8 +59,17 @@ def writer(url: str, index: int, own: int, shared: int, start_at: float, args: A
         if change.kind == live.BODY and not change.mine and change.version is not None:
             heard.append((change.session_id or 0, change.version, time.time()))
 
-    thread = threading.Thread(target=listener.run, args=(on_change, lambda _s: None), daemon=True)
+    listening = threading.Event()
+    listened: list[float] = []  # from, until
+
+    def on_state(reason: str | None) -> None:
+        if reason is None and not listening.is_set():
+            listened.append(time.time())
+            listening.set()
+
+    thread = threading.Thread(target=listener.run, args=(on_change, on_state), daemon=True)
     thread.start()
+    listening.wait(30)  # the others' saves count for this writer from then on
     bases: dict[int, tuple[int, str]] = {}
     for session_id in (own, shared):
         loaded = sessions.get(session_id)
@@ -94,11 +109,19 @@ def writer(url: str, index: int, own: int, shared: int, start_at: float, args: A
         n += 1
         time.sleep(max(0.0, args.interval - took))
     time.sleep(2.0)  # the others' last saves still to be heard
+    listened.append(time.time())
     listener.stop()
     thread.join(timeout=5)
     database.dispose()
     json.dump(
-        {"saves": saves, "heard": heard, "markers": markers, "outcomes": outcomes}, sys.stdout
+        {
+            "saves": saves,
+            "heard": heard,
+            "markers": markers,
+            "outcomes": outcomes,
+            "listened": listened if len(listened) == 2 else [float("inf"), 0.0],
+        },
+        sys.stdout,
     )
 
 
@@ -162,13 +185,17 @@ def main() -> None:
     ]
     latencies = [save[3] for result in results for save in result["saves"]]
     seen: list[float] = []
-    unseen = 0
+    unseen = before_listening = 0
     for i, result in enumerate(results):
         for session_id, version, done_at, _took in result["saves"]:
             if session_id != shared:
                 continue  # only the shared session's saves are news to the others
             for j, other in enumerate(results):
                 if j == i:
+                    continue
+                since, until = other["listened"]
+                if not since <= done_at <= until:
+                    before_listening += 1  # sent while that writer was not listening
                     continue
                 times = [t for s, v, t in other["heard"] if s == session_id and v == version]
                 if times:
@@ -189,6 +216,7 @@ def main() -> None:
             "p50": round(_p(seen, 0.5) * 1000, 1),
             "p95": round(_p(seen, 0.95) * 1000, 1),
             "not_heard": unseen,
+            "before_listening": before_listening,
         },
         "merged": sum(r["outcomes"]["merged"] for r in results),
         "conflicts": sum(r["outcomes"]["conflict"] for r in results),

@@ -14,7 +14,11 @@ import importlib.util
 import socket
 import sys
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import PasswordDeleteError
 
 from studyapp.core.db import open_database
 
@@ -96,6 +100,45 @@ def pytest_terminal_summary(terminalreporter):
             f"Tests run on PostgreSQL: {ran['passed']} passed, {ran['failed']} failed,"
             f" {skipped} skipped"
         )
+
+
+class MemoryKeyring(KeyringBackend):
+    """A system keyring that lives as long as the test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.passwords.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service, username):
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A working keyring, empty at the start, instead of the machine's."""
+    before = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_keyring():
+    """No keyring at all, as on a headless Linux box."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
 
 
 @pytest.fixture

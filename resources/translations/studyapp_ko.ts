@@ -548,7 +548,7 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+70"/>
+        <location filename="../../src/studyapp/ui/checklist_panel.py" line="+69"/>
         <source>Show done</source>
         <translation>완료 항목 보기</translation>
     </message>
@@ -607,7 +607,7 @@
         <translation>할 일 · 남은 항목 {count}개</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../src/studyapp/ui/checklist_menu.py" line="+27"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
@@ -617,32 +617,32 @@
         <translation>할 일로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mark as in progress</source>
         <translation>진행 중으로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Mark as done</source>
         <translation>완료로 표시</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Mark as cancelled</source>
         <translation>취소로 표시</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Move up</source>
         <translation>위로 이동</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Move down</source>
         <translation>아래로 이동</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
@@ -940,8 +940,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot replace {target}: {reason}.</source>
         <translation>{target}을(를) 바꿀 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot run {program}: {reason}.</source>
+        <translation>{program}을(를) 실행할 수 없습니다: {reason}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1000,6 +1010,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>It was not saved first.</source>
+        <translation>복원 전의 데이터베이스는 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Malformed BibTeX, nothing was added: {problem}{more}</source>
         <translation>BibTeX 형식이 잘못되어 아무것도 추가하지 않았습니다: {problem}{more}</translation>
     </message>
@@ -1049,9 +1064,13 @@
         <translation>arXiv ID가 아닙니다: {text}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Only SQLite files can be restored here; restore PostgreSQL with pg_restore (see &quot;Your data&quot; in the README).</source>
-        <translation>여기서는 SQLite 파일만 복원할 수 있습니다. PostgreSQL은 pg_restore로 복원하세요 (README의 &quot;Your data&quot; 참고).</translation>
+        <translation type="vanished">여기서는 SQLite 파일만 복원할 수 있습니다. PostgreSQL은 pg_restore로 복원하세요 (README의 &quot;Your data&quot; 참고).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only SQLite files and PostgreSQL databases can be restored here; use your server&apos;s own tools.</source>
+        <translation>여기서는 SQLite 파일과 PostgreSQL 데이터베이스만 복원할 수 있습니다. 서버 자체의 도구를 사용하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1100,8 +1119,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres].</source>
+        <translation>PostgreSQL 드라이버(psycopg)가 설치되어 있지 않습니다. studyapp[postgres]를 설치하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup {path} failed verification and was removed: {reason}</source>
         <translation>백업 {path}이(가) 검증에 실패해 삭제했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>연결하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database as it was is in {path}.</source>
+        <translation>복원 전의 데이터베이스는 {path}에 있습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1145,6 +1179,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The encrypted connection failed; check the encryption setting.</source>
+        <translation>암호화 연결에 실패했습니다. 암호화 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The image is empty.</source>
         <translation>이미지가 비어 있습니다.</translation>
     </message>
@@ -1172,6 +1211,41 @@
         <location line="+1"/>
         <source>The recurrence rule {rule} has no meeting in the next five years.</source>
         <translation>반복 규칙 {rule}에는 앞으로 5년 동안 모임이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restore failed and nothing was changed: {reason}</source>
+        <translation>복원에 실패했으며 아무것도 바뀌지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored database does not match the backup ({sessions} sessions, schema {found}; the backup recorded {expected} sessions, schema {revision}). {before}</source>
+        <translation>복원된 데이터베이스가 백업과 맞지 않습니다(세션 {sessions}개, 스키마 {found}; 백업에 기록된 것은 세션 {expected}개, 스키마 {revision}). {before}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server cannot be reached; the text is kept on this computer and saved when it is back.</source>
+        <translation>서버에 연결할 수 없습니다. 글은 이 컴퓨터에 보관되며 서버가 돌아오면 저장됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no database named {name}.</source>
+        <translation>서버에 {name} 데이터베이스가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server has no user named {user}.</source>
+        <translation>서버에 {user} 사용자가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused the password for {user}.</source>
+        <translation>서버가 {user}의 비밀번호를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server {host} cannot be reached: check the host name, the port and the network.</source>
+        <translation>서버 {host}에 연결할 수 없습니다. 호스트 이름, 포트, 네트워크를 확인하세요.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1302,6 +1376,11 @@
         <location line="+1"/>
         <source>There is no {kind} {item_id} in the trash.</source>
         <translation>휴지통에 {kind} {item_id}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to back up: {database} has no studyapp tables.</source>
+        <translation>백업할 것이 없습니다: {database}에 studyapp 테이블이 없습니다.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1460,6 +1539,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>pg_dump failed: {reason}</source>
+        <translation>pg_dump 실패: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>record of DOI {doi}</source>
         <translation>DOI {doi} 기록</translation>
     </message>
@@ -1575,8 +1659,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{not_ours} (not a pg_dump archive).</source>
+        <translation>{not_ours}(pg_dump 아카이브가 아닙니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours} (pg_restore cannot read it: {reason}).</source>
+        <translation>{not_ours}(pg_restore가 읽을 수 없습니다: {reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{not_ours}: it has no studyapp tables.</source>
         <translation>{not_ours}: studyapp 표가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: it records no schema version.</source>
+        <translation>{not_ours}: 스키마 버전이 기록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{not_ours}: the archive is damaged ({reason}).</source>
+        <translation>{not_ours}: 아카이브가 손상되었습니다({reason}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1585,8 +1689,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a backup of a SQLite file; a database on a PostgreSQL server is restored from a pg_dump archive (.dump). To bring a file&apos;s notes to the server, restore it into a file and use studyapp copy-to.</source>
+        <translation>{path}은(는) SQLite 파일의 백업입니다. PostgreSQL 서버의 데이터베이스는 pg_dump 아카이브(.dump)로 복원합니다. 파일의 노트를 서버로 옮기려면 파일로 복원한 뒤 studyapp copy-to를 사용하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is a folder, not a database file; name a file, such as {example}</source>
         <translation>{path}은(는) 데이터베이스 파일이 아니라 폴더입니다. {example}처럼 파일을 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a pg_dump archive of a PostgreSQL database; a SQLite file is restored from a .sqlite3 backup. Restore the archive into a PostgreSQL database (studyapp --database postgresql://... restore).</source>
+        <translation>{path}은(는) PostgreSQL 데이터베이스의 pg_dump 아카이브입니다. SQLite 파일은 .sqlite3 백업으로 복원합니다. 이 아카이브는 PostgreSQL 데이터베이스로 복원하세요(studyapp --database postgresql://... restore).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1595,8 +1709,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} was made by a newer studyapp (schema {revision}); upgrade studyapp to restore it.</source>
+        <translation>{path}은(는) 더 새로운 studyapp이 만든 것입니다(스키마 {revision}). 복원하려면 studyapp을 업그레이드하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} ({detail})</source>
+        <translation>{problem} ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{problem}; {advice}</source>
         <translation>{problem}. {advice}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} was not found: install PostgreSQL&apos;s client programs, the server&apos;s version or newer (Debian and Ubuntu: apt-get install postgresql-client).</source>
+        <translation>{program}을(를) 찾을 수 없습니다: 서버와 같거나 더 새로운 버전의 PostgreSQL 클라이언트 프로그램을 설치하세요(Debian, Ubuntu: apt-get install postgresql-client).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{program} was not found: install PostgreSQL&apos;s client programs, version {version} or newer (Debian and Ubuntu: apt-get install postgresql-client).</source>
+        <translation>{program}을(를) 찾을 수 없습니다: {version} 이상 버전의 PostgreSQL 클라이언트 프로그램을 설치하세요(Debian, Ubuntu: apt-get install postgresql-client).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2236,7 +2375,7 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../src/studyapp/ui/live_updates.py" line="+99"/>
+        <location filename="../../src/studyapp/ui/live_updates.py" line="+100"/>
         <source>someone</source>
         <translation>누군가</translation>
     </message>
@@ -2252,7 +2391,7 @@
         <translation>노트</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_window.py" line="+120"/>
+        <location filename="../../src/studyapp/ui/main_window.py" line="+119"/>
         <source>Session</source>
         <translation>세션</translation>
     </message>
@@ -2352,7 +2491,7 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/session_actions.py" line="+83"/>
+        <location filename="../../src/studyapp/ui/session_actions.py" line="+94"/>
         <source>Moved to the trash (File → Trash… brings it back).</source>
         <translation>휴지통으로 옮겼습니다(파일 → 휴지통…에서 되살릴 수 있습니다).</translation>
     </message>
@@ -2407,7 +2546,7 @@
         <translation>{date} 세션</translation>
     </message>
     <message>
-        <location filename="../../src/studyapp/ui/main_actions.py" line="+181"/>
+        <location filename="../../src/studyapp/ui/main_actions.py" line="+187"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -2434,7 +2573,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 스터디 그룹·저널 클럽 세션 관리: 실시간 노트, 발표자, 논문, 할 일, Markdown 회의록.</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-274"/>
         <location filename="../../src/studyapp/ui/session_actions.py" line="-9"/>
         <location line="+16"/>
         <source>New session</source>
@@ -2476,12 +2615,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
     </message>
     <message>
         <location line="+122"/>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>About studyapp</source>
         <translation>studyapp 정보</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-204"/>
         <source>Insert current time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2509,7 +2648,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>MarkdownEditor</name>
     <message>
-        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+148"/>
+        <location filename="../../src/studyapp/ui/editor/markdown_editor.py" line="+163"/>
         <source>Insert Current Time</source>
         <translation>현재 시각 넣기</translation>
     </message>
@@ -2537,9 +2676,42 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>모임 기록을 Markdown으로: 발표마다 제목(## 민수님: 논문 제목 (학회 2025)), 그 아래 메모, 할 일은 나오는 자리에 - [ ]</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>No talk at the cursor</source>
         <translation>커서 위치에 발표 없음</translation>
+    </message>
+</context>
+<context>
+    <name>MemberBox</name>
+    <message>
+        <location filename="../../src/studyapp/ui/dialogs/member_box.py" line="+26"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
+        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your &amp;name:</source>
+        <translation>내 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No one named {name} in this database yet: recorded as typed.</source>
+        <translation>이 데이터베이스에 아직 {name}(이)라는 사람이 없습니다. 입력한 그대로 기록됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded as {name}, member of {groups}.</source>
+        <translation>{name}(으)로 기록됩니다. 소속: {groups}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded as {name}, named in the notes (in no group).</source>
+        <translation>{name}(으)로 기록됩니다. 메모에만 나오는 사람입니다(그룹 없음).</translation>
     </message>
 </context>
 <context>
@@ -2854,12 +3026,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PreviewBrowser</name>
     <message>
-        <location filename="../../src/studyapp/ui/preview.py" line="+201"/>
+        <location filename="../../src/studyapp/ui/preview.py" line="+210"/>
         <source>Rendering…</source>
         <translation>미리 보기를 만드는 중…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>This note takes too long to show here; the Session tab has it as written.</source>
         <translation>이 노트는 여기에 보여 주기에 너무 오래 걸립니다. 세션 탭에서 쓴 그대로 볼 수 있습니다.</translation>
     </message>
@@ -2872,7 +3044,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>PreviewRenderer</name>
     <message>
-        <location line="-99"/>
+        <location line="-107"/>
         <location line="+14"/>
         <source>the renderer stopped</source>
         <translation>렌더러가 멈춤</translation>
@@ -3148,7 +3320,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>ServerTrouble</name>
     <message>
-        <location filename="../../src/studyapp/ui/server_trouble.py" line="+44"/>
+        <location filename="../../src/studyapp/ui/server_trouble.py" line="+131"/>
+        <source>Kept on this computer</source>
+        <translation>이 컴퓨터에 보관됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The server {server} cannot be reached ({reason}). Keep typing: your text is kept on this computer and saved when the server is back.</source>
         <translation>서버 {server}에 연결할 수 없습니다 ({reason}). 계속 입력하세요: 입력한 내용은 이 컴퓨터에 보관되었다가 서버가 돌아오면 저장됩니다.</translation>
     </message>
@@ -3290,12 +3467,12 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+92"/>
+        <location filename="../../src/studyapp/ui/dialogs/settings_dialog.py" line="+93"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
@@ -3310,22 +3487,19 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
         <translation>새로 만들기…</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>You</source>
-        <translation>나</translation>
+        <translation type="vanished">나</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Notes you write, to-dos you tick and talks you add are recorded under this name; written as a member of the group writes it, it is theirs.</source>
-        <translation>내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
+        <translation type="vanished">내가 쓴 메모, 완료한 할 일, 추가한 발표가 이 이름으로 기록됩니다. 그룹 멤버의 이름과 같게 쓰면 그 멤버의 기록이 됩니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Your &amp;name:</source>
-        <translation>내 이름(&amp;N):</translation>
+        <translation type="vanished">내 이름(&amp;N):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+26"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
@@ -3584,7 +3758,7 @@ Study-group and journal-club sessions: live notes, presenters, papers, to-dos an
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/studyapp/app.py" line="+191"/>
+        <location filename="../../src/studyapp/app.py" line="+226"/>
         <source>Password for {user} on {host}:</source>
         <translation>{host}의 {user} 비밀번호:</translation>
     </message>

@@ -6,20 +6,27 @@ import gc
 import os
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+# The database layer first: modules loaded after PySide6 are each read again as source by
+# its import hook (to look for its feature switches), which costs a start about 60 ms.
+from studyapp.core.db import open_database
+from studyapp.core.services.damage import READING_BUDGET
+from studyapp.core.services.recovery import Inspection, inspect
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer  # isort: skip
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox  # isort: skip
 
 from studyapp import __version__
-from studyapp.core.db import open_database
 from studyapp.core.errors import StudyappError
 from studyapp.core.paths import resolve_database_url
 from studyapp.ui.errors_shown import describe
-from studyapp.ui.main_window import MainWindow
 from studyapp.ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
     from studyapp.ui.recovery import RestoreOffer
 
 APP_NAME = "studyapp"
@@ -33,12 +40,12 @@ def create_main_window(database_url: str) -> MainWindow:
     cannot be used at all (locked, unreadable, too new).
     """
     _application()
-    from studyapp.core.services.damage import READING_BUDGET
-    from studyapp.core.services.recovery import inspect
-
     # A glance, newest meetings first, so a large database still opens at once; every
-    # backup checks the whole file before it copies it.
-    inspection = inspect(database_url, budget=READING_BUDGET)
+    # backup checks the whole file before it copies it. SQLite reads on a thread of its
+    # own while the window's modules load here: the check's time is no longer added to it.
+    inspection = _inspect_while(database_url, _load_window_modules)
+    from studyapp.ui.main_window import MainWindow
+
     damaged = inspection is not None and inspection.damaged
     try:
         database = open_database(database_url, damaged=damaged)
@@ -68,6 +75,34 @@ def create_main_window(database_url: str) -> MainWindow:
     # full passes, which otherwise stall a session switch now and then (50 ms at 10,000).
     gc.freeze()
     return window
+
+
+def _load_window_modules() -> None:
+    import studyapp.ui.main_window
+    import studyapp.ui.recovery  # noqa: F401
+
+
+def _inspect_while(database_url: str, meanwhile: Callable[[], None]) -> Inspection | None:
+    """The damage check of ``database_url`` (within its budget) on a thread, while
+    ``meanwhile`` runs here; an error of either is raised here."""
+    outcome: list[Inspection | None] = []
+    failure: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            outcome.append(inspect(database_url, budget=READING_BUDGET))
+        except BaseException as error:  # raised again on the caller's thread
+            failure.append(error)
+
+    worker = threading.Thread(target=check, name="damage-check", daemon=True)
+    worker.start()
+    try:
+        meanwhile()
+    finally:
+        worker.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _reopen(old: MainWindow, offer: RestoreOffer, database_url: str) -> None:
@@ -246,8 +281,9 @@ def run_gui(database_url: str | None = None) -> int:
         return 1
     guard.activationRequested.connect(lambda: _bring_forward(window))
     _close_on_sigterm(window)
-    _thin_history(window)
-    window.papers_view.lookups.start()  # papers kept by their id alone: details when online
+    window.after_first_paint.add(lambda: _thin_history(window))
+    # Papers kept by their id alone: details when online.
+    window.after_first_paint.add(window.papers_view.lookups.start)
     window.show()
     code = int(app.exec())
     guard.close()

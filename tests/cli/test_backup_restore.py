@@ -137,11 +137,11 @@ def test_restore_refuses_a_file_that_is_not_a_backup(cli, db_path, tmp_path):
     assert missing.code == 1 and "no backup file" in missing.err
 
 
-def test_restore_of_postgresql_points_to_pg_restore(cli):
-    url = "postgresql+psycopg://someone@localhost/study"
+def test_restore_of_another_kind_of_server_is_refused_before_connecting(cli):
+    url = "mysql+pymysql://someone@localhost/study"
     result = cli("restore", "dump.sql", "--yes", "--database", url, database=None)
     assert result.code == 1
-    assert "pg_restore" in result.err
+    assert "Only SQLite files and PostgreSQL databases" in result.err
 
 
 def test_trash_list_restore_and_empty(cli, db_path):

@@ -1,13 +1,23 @@
 """``studyapp copy-to URL``: a group's database into another, twice, nothing doubled."""
 
+import datetime as dt
+import importlib.util
 import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
+import studyapp
 from studyapp.core import models
 from studyapp.core.actor import Actor
 from studyapp.core.db import open_database
+from studyapp.core.services.assignments import AssignmentService
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.history import HistoryService
 from studyapp.core.services.sessions import SessionService
@@ -24,6 +34,7 @@ TABLES = (
     models.NoteRevision,
     models.Attachment,
     models.Tag,
+    models.ReadingAssignment,
 )
 
 
@@ -49,6 +60,12 @@ def source(cli, demo, db_path):
         sessions.set_body(newest, sessions.get(newest).body + "\n동훈님의 메모\n")
         todo = ChecklistService(database).items(open_only=True)[0]
         ChecklistService(database, Actor("Alice")).set_done(todo.id, True)
+        with database.transaction() as orm:
+            papers = list(orm.scalars(select(models.Paper.id).order_by(models.Paper.id)))
+        assignments = AssignmentService(database)
+        assignments.assign(papers[0], "Alice", session_id=newest)
+        assignments.assign(papers[0], "민수", due=dt.date(2025, 4, 1))  # a new person
+        assignments.assign(papers[-1], "Alice", due=dt.date(2025, 4, 8))
     finally:
         database.dispose()
     return f"sqlite:///{db_path}"
@@ -115,3 +132,109 @@ def test_copies_to_a_postgresql_server(cli, source):
     assert cli("copy-to", url).out.startswith("Nothing to copy")
     assert counts(url) == after_first
     assert after_first["sessions"] - before["sessions"] <= counts(source)["sessions"]
+
+
+def _assignments(url: str) -> list[tuple[str, str, str | None, dt.date | None, str]]:
+    """Who reads which paper for which session, as the rows' own ids cannot say it."""
+    database = open_database(url)
+    try:
+        return sorted(
+            (a.paper_title, a.person, a.session_title, a.due_date, a.status)
+            for a in AssignmentService(database).list()
+        )
+    finally:
+        database.dispose()
+
+
+def test_reading_assignments_come_along_once(cli, source, tmp_path):
+    target = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    assert cli("copy-to", target).code == 0
+    assert len(_assignments(source)) == 3
+    assert _assignments(target) == _assignments(source)
+    second = cli("copy-to", target)
+    assert second.out.startswith("Nothing to copy"), second.out
+    assert counts(target)["reading_assignments"] == 3
+
+
+def test_reading_assignments_reach_a_postgresql_server_once(cli, source, postgres_server):
+    target = postgres_server.new_database()
+    try:
+        first = cli("copy-to", target)
+        assert first.code == 0, first.err
+        assert "3 reading assignments" in first.out
+        assert _assignments(target) == _assignments(source)
+        assert cli("copy-to", target).out.startswith("Nothing to copy")
+        assert counts(target) == counts(source)
+    finally:
+        postgres_server.drop(target)
+
+
+def _copy_to_in_a_process(target: str, tmp_path) -> subprocess.CompletedProcess[str]:
+    source = str(Path(studyapp.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": source, "STUDYAPP_DATA_DIR": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "studyapp", "copy-to", target],
+        capture_output=True,
+        text=True,
+        env={**env, "STUDYAPP_DATABASE_URL": f"sqlite:///{tmp_path / 'mine.sqlite3'}"},
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(importlib.util.find_spec("psycopg") is None, reason="psycopg not installed")
+def test_a_server_nobody_answers_at_is_named_as_unreachable(tmp_path):
+    with socket.socket() as closed:  # bound, never listening: every connection is refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        done = _copy_to_in_a_process(f"postgresql://alice:pw@127.0.0.1:{port}/kd", tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        "studyapp: The server 127.0.0.1 cannot be reached: check the host name, the port and"
+        " the network. ("
+    ), done.stderr
+    assert "pw" not in done.stderr.replace("port", "")  # the password is never shown
+
+
+def _hba_file(url: str) -> Path:
+    """scripts/postgres.sh keeps the data folder beside the socket it listens on."""
+    folder = make_url(url).query.get("host")
+    hba = Path(str(folder)) / "data" / "pg_hba.conf"
+    if not folder or not hba.is_file():
+        pytest.skip("the server is not one scripts/postgres.sh started")
+    return hba
+
+
+def test_a_wrong_password_and_a_missing_database_are_said_plainly(postgres_server, tmp_path):
+    url = postgres_server.new_database()
+    hba = _hba_file(url)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    before = hba.read_text()
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("DROP ROLE IF EXISTS copy_member")
+            connection.exec_driver_sql("CREATE ROLE copy_member LOGIN PASSWORD 'right'")
+            # The scratch server trusts every local user; this one must give its password.
+            hba.write_text("local all copy_member scram-sha-256\n" + before)
+            connection.exec_driver_sql("SELECT pg_reload_conf()")
+        wrong = make_url(url).set(username="copy_member", password="wrong")
+        done = _copy_to_in_a_process(wrong.render_as_string(hide_password=False), tmp_path)
+        assert done.returncode == 1
+        assert done.stderr.startswith(
+            "studyapp: The server refused the password for copy_member. ("
+        ), done.stderr
+        assert "password authentication failed" in done.stderr
+
+        nowhere = make_url(url).set(database="no_such_study_group")
+        done = _copy_to_in_a_process(nowhere.render_as_string(hide_password=False), tmp_path)
+        assert done.returncode == 1
+        assert done.stderr.startswith(
+            "studyapp: The server has no database named no_such_study_group. ("
+        ), done.stderr
+    finally:
+        hba.write_text(before)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT pg_reload_conf()")
+            connection.exec_driver_sql("DROP ROLE IF EXISTS copy_member")
+        engine.dispose()
+        postgres_server.drop(url)

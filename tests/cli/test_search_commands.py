@@ -1,8 +1,11 @@
 """`studyapp search` on the index, and `studyapp reindex`."""
 
 import datetime as dt
+import io
 import json
+import sys
 
+from studyapp.cli import main
 from studyapp.core.db import open_database
 from studyapp.core.services.sessions import SessionService
 
@@ -101,3 +104,29 @@ def test_search_says_where_an_imported_note_matched(cli, tmp_path):
 
     assert matched_in("판교") == [("front matter", "front_matter")]
     assert matched_in("메모") == [("body", "body")]
+
+
+class _CountingOut(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_every_match_is_written_in_blocks_not_a_write_a_line(db_path, monkeypatch):
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        service = SessionService(database)
+        for n in range(30):
+            service.create(group="g", title=f"교사 {n}", date=dt.date(2025, 1, 1 + n))
+    finally:
+        database.dispose()
+    out = _CountingOut()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["search", "교사", "--all", "--database", str(db_path)]) == 0
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 30 and lines[0].endswith("2025-01-30  교사 29")
+    assert out.writes <= 2

@@ -103,3 +103,26 @@ def test_list_and_show_leave_alembic_qt_markdown_and_yaml_unloaded(tmp_path, not
     database = ["--database", str(notes)]
     assert _modules_after(tmp_path, ["list", *database]) == ["sqlalchemy"]
     assert _modules_after(tmp_path, ["show", "1", *database]) == ["sqlalchemy"]
+
+
+def test_version_builds_no_parser_and_loads_no_command(tmp_path):
+    code = (
+        "import io, sys, contextlib; from studyapp.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    assert main(['--version']) == 0\n"
+        "print(out.getvalue().strip())\n"
+        "print(sorted(m for m in ('argparse', 'studyapp.cli.commands') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    from studyapp import __version__
+
+    assert done.stdout.splitlines() == [f"studyapp {__version__}", "[]"]

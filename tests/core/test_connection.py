@@ -72,6 +72,13 @@ def test_a_closed_port_is_unreachable():
         ('FATAL:  role "bob" does not exist', "user"),
         ('could not translate host name "nowhere" to address', "unreachable"),
         ("connection refused", "unreachable"),
+        ("server closed the connection unexpectedly", "unreachable"),
+        ("FATAL: terminating connection due to administrator command", "unreachable"),
+        (
+            'connection to server on socket "/tmp/x/.s.PGSQL.5432" failed: No such file or'
+            " directory Is the server running locally and accepting connections",
+            "unreachable",
+        ),
         ("SSL error: certificate verify failed", "ssl"),
         ("something else entirely", "other"),
     ],

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from studyapp.core import models, paths
 from studyapp.core.db import Database
-from studyapp.core.errors import DatabaseError
 from studyapp.core.migrate import head_revision
 from studyapp.core.services.maintenance import CheckReport, MaintenanceService
 
@@ -71,14 +70,6 @@ def test_backup_includes_rows_still_in_the_wal(filled, tmp_path):
         holder.commit()
         dest = MaintenanceService(filled).backup(tmp_path / "b.sqlite3")
     assert _count(dest, "tags") == 1
-
-
-def test_a_server_database_is_not_backed_up_here_and_says_how(filled):
-    if filled.path is not None:
-        pytest.skip("a SQLite file is backed up (the tests above)")
-    with pytest.raises(DatabaseError, match="pg_dump"):
-        MaintenanceService(filled).backup()
-    assert MaintenanceService(filled).auto_backup() is None
 
 
 def test_check_on_a_healthy_database(filled):

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QListView
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QListView
 
 from studyapp import app
 from studyapp.core.actor import Actor
@@ -109,3 +110,38 @@ def test_your_name_in_the_settings_is_who_the_window_writes_as(qtbot, window, se
     authors = [r.author for r in HistoryService(window.database).revisions(session_id[1])]
     assert authors[0] == "Minsu"
     assert "동훈님" in authors
+
+
+def test_the_settings_say_who_the_name_typed_is_in_the_group(qtbot, window, session_id):
+    from studyapp.core.services.rotation import RotationService
+
+    RotationService(window.database).set_members("KD 스터디", ["Alice Kim", "동훈님"])
+    said: list[str] = []
+
+    def type_names() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog))
+        match = dialog.findChild(QLabel, "memberMatchLabel")
+        name = dialog.findChild(QLineEdit, "memberNameEdit")
+        # "Alice" from the settings is nobody in this group yet.
+        said.append(match.text())
+        name.setFocus()
+        name.selectAll()
+        qtbot.keyClicks(name, "alice kim")
+        qtbot.waitUntil(lambda: "Alice Kim" in match.text())
+        said.append(match.text())
+        name.selectAll()
+        commit = QInputMethodEvent("", [])  # Hangul arrives from the input method
+        commit.setCommitString("동훈님")
+        QApplication.sendEvent(name, commit)
+        qtbot.waitUntil(lambda: "동훈님," in match.text())
+        said.append(match.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, type_names)
+    window.actions_.open_settings()
+    assert said == [
+        "No one named Alice in this database yet: recorded as typed.",
+        "Recorded as Alice Kim, member of KD 스터디.",
+        "Recorded as 동훈님, member of KD 스터디.",
+    ]
+    assert AppSettings().member_name == "Alice"  # cancelled: nothing changed

@@ -6,17 +6,14 @@ Exit codes: 0 done, 1 failed (one ``studyapp: ...`` line on stderr), 2 bad usage
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import traceback
 
-from studyapp.cli.commands import COMMANDS, Context, debug_enabled
-from studyapp.cli.parser import PROG, build_parser
-from studyapp.core.errors import StudyappError
-from studyapp.core.paths import resolve_database_url
+# Everything else is imported in main(): `studyapp --version` needs none of it, and a
+# command loads only its own parser (see parser.build_parser).
 
 __all__ = ["main"]
+PROG = "studyapp"  # parser.PROG
 
 
 def _force_utf8() -> None:
@@ -25,8 +22,10 @@ def _force_utf8() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:
             continue
-        with contextlib.suppress(ValueError, OSError):
+        try:  # not contextlib.suppress: contextlib is not loaded otherwise
             reconfigure(encoding="utf-8", errors="replace")
+        except (ValueError, OSError):
+            continue
 
 
 def _one_line(text: str) -> str:
@@ -56,7 +55,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _as_database_error(error: Exception) -> StudyappError | None:
+def _as_database_error(error: Exception) -> Exception | None:
     # The database libraries are loaded only by commands that use them; an error of one
     # means one was, so core may be asked to name it.
     if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
@@ -66,11 +65,28 @@ def _as_database_error(error: Exception) -> StudyappError | None:
     return as_database_error(error)
 
 
+def _print_traceback() -> None:
+    import traceback
+
+    traceback.print_exc()
+
+
 def main(argv: list[str] | None = None) -> int:
     _force_utf8()
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    if words == ["--version"]:  # as argparse prints it, without building the parser
+        from studyapp import __version__
+
+        print(f"{PROG} {__version__}")
+        return 0
+    from studyapp.cli.commands import COMMANDS, Context, debug_enabled
+    from studyapp.cli.parser import build_parser, command_word
+    from studyapp.core.errors import StudyappError
+    from studyapp.core.paths import resolve_database_url
+
+    parser = build_parser(only=command_word(words))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exit_:  # --help, --version and usage errors (2)
         return _exit_code(exit_.code)
 
@@ -91,16 +107,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except StudyappError as error:
         if debug_enabled():
-            traceback.print_exc()
+            _print_traceback()
         return _fail(str(error))
     except OSError as error:
         if debug_enabled():
-            traceback.print_exc()
+            _print_traceback()
         where = f": {error.filename}" if error.filename else ""
         return _fail(f"{error.strerror or error}{where}")
     except Exception as error:
         if debug_enabled():
-            traceback.print_exc()
+            _print_traceback()
         # A driver error that escaped a service (locked during start-up, say).
         translated = _as_database_error(error)
         if translated is not None:

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 def add_backup_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """Register the backup, restore and trash subcommands through ``build_parser``'s helper."""
-    backup = command("backup", "copy the database to a backup file, or list the backups")
+    backup = command(
+        "backup",
+        "copy the database to a backup file (PostgreSQL: a pg_dump archive), or list them",
+    )
     backup.add_argument(
         "dest",
         nargs="?",
@@ -36,9 +39,14 @@ def add_backup_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -
     )
 
     restore = command(
-        "restore", "replace the database with a backup (the current file is saved first)"
+        "restore", "replace the database with a backup (the current one is saved first)"
     )
-    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.add_argument(
+        "backup",
+        type=Path,
+        metavar="BACKUP",
+        help="the backup file (a .dump archive for a PostgreSQL database)",
+    )
     restore.add_argument("--yes", action="store_true", help="do not ask before replacing")
 
     trash = command("trash", "list, restore or empty the trash (sessions and papers)")
@@ -104,15 +112,24 @@ def _confirmed(question: str, ctx: Context) -> bool | None:
     return answer.strip().lower() in ("y", "yes")
 
 
-def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+def _restorable(url: str) -> bool:
+    """A SQLite file or a PostgreSQL database: asked before connecting, so another kind of
+    server is refused without its driver."""
+    from studyapp.core.connection import is_postgresql_url
     from studyapp.core.db import sqlite_path
+
+    return sqlite_path(url) is not None or is_postgresql_url(url)
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from studyapp.core.connection import shown_url
     from studyapp.core.services.maintenance import NOT_SQLITE_RESTORE, MaintenanceService
 
-    if sqlite_path(ctx.url) is None:  # before connecting: no server driver is needed
+    if not _restorable(ctx.url):
         raise DatabaseError(NOT_SQLITE_RESTORE)
     # A damaged database is what restore is for: no check before opening it.
     service = MaintenanceService(ctx.database(migrate=False, check=False))
-    target = service.db.path
+    target = service.db.path or (shown_url(ctx.url) if service.on_server() else None)
     if target is not None and not args.yes:
         answer = _confirmed(f"Replace {target} with {args.backup}?", ctx)
         if answer is None:

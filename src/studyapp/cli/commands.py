@@ -20,14 +20,14 @@ from studyapp.cli.paper_commands import PAPER_COMMANDS
 from studyapp.cli.planning_commands import PLANNING_COMMANDS
 from studyapp.cli.progress import ProgressLine
 from studyapp.cli.publish_commands import PUBLISH_COMMANDS, blog_options
+from studyapp.cli.search_commands import SEARCH_COMMANDS
 from studyapp.cli.todo_commands import TODO_COMMANDS
-from studyapp.core.actor import Actor, default_actor
 from studyapp.core.errors import DatabaseError, StudyappError
 
 if TYPE_CHECKING:
+    from studyapp.core.actor import Actor
     from studyapp.core.db import Database
     from studyapp.core.services.imports import FileOutcome
-    from studyapp.core.services.search import SearchService
 
 STATUS_ORDER = (
     "created",
@@ -53,6 +53,8 @@ class Context:
     def actor(self) -> Actor | None:
         """The member the changes are recorded under: ``--as``, else the window's settings
         name, else the computer user."""
+        from studyapp.core.actor import default_actor  # only commands that write ask
+
         return default_actor(self.actor_name or settings_member_name())
 
     def database(
@@ -252,76 +254,6 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _search_service(ctx: Context) -> SearchService:
-    from studyapp.core.schema_version import ready_sqlite_file
-    from studyapp.core.services.search import SearchService
-
-    # A SQLite file that needs no migration is read with the sqlite3 module alone: the
-    # command then starts without loading SQLAlchemy.
-    path = ready_sqlite_file(ctx.url)
-    if path is not None:
-        return SearchService.for_sqlite_file(path)
-    return SearchService(ctx.database())
-
-
-def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    service = _search_service(ctx)
-    if args.count:
-        ctx.print(str(service.count(args.query)))
-        return 0
-    if args.all:
-        for hit in service.search_all(args.query):
-            if args.json:
-                row = {"session_id": hit.session_id, "title": hit.title}
-                ctx.print(shaping.dumps({**row, "date": shaping.iso(hit.date)}, indent=None))
-            else:
-                ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
-        return 0
-    result = service.search(args.query)
-    hits = result.hits
-    if args.json:
-        ctx.print(
-            shaping.dumps(
-                [
-                    {
-                        "session_id": hit.session_id,
-                        "title": hit.title,
-                        "date": shaping.iso(hit.date),
-                        "field": hit.field,
-                        "matched_in": hit.matched_in,
-                        "snippet": hit.snippet,
-                        "start": hit.start,
-                        "length": hit.length,
-                        "ref_id": hit.ref_id,
-                    }
-                    for hit in hits
-                ]
-            )
-        )
-        return 0
-    if not hits:
-        ctx.print(f"Nothing found for {args.query!r}.")
-        return 0
-    for hit in hits:
-        ctx.print(f"#{hit.session_id}  {hit.date.isoformat()}  {hit.title}")
-        ctx.print(f"    {hit.matched_in}: {hit.snippet}")
-    if result.total > len(hits):
-        ctx.print(f"{len(hits)} of {result.total:,} sessions; --all lists every one")
-    else:
-        ctx.print(shaping.plural(result.total, "session"))
-    return 0
-
-
-def cmd_reindex(args: argparse.Namespace, ctx: Context) -> int:
-    from studyapp.core.services.search import SearchService
-
-    progress = ProgressLine(ctx.err, "Indexing")
-    count = SearchService(ctx.database()).reindex(progress.update)
-    progress.clear()
-    ctx.print(f"Indexed {shaping.plural(count, 'session')} for search.")
-    return 0
-
-
 # -- maintenance -----------------------------------------------------------------------------
 
 
@@ -374,8 +306,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "export": cmd_export,
     "list": cmd_list,
     "show": cmd_show,
-    "search": cmd_search,
-    "reindex": cmd_reindex,
     "check": cmd_check,
     "demo": cmd_demo,
 }
@@ -385,6 +315,7 @@ COMMANDS.update(PLANNING_COMMANDS)
 COMMANDS.update(PUBLISH_COMMANDS)
 COMMANDS.update(TODO_COMMANDS)
 COMMANDS.update(COPY_COMMANDS)
+COMMANDS.update(SEARCH_COMMANDS)
 
 
 def debug_enabled() -> bool:

@@ -15,15 +15,16 @@ if TYPE_CHECKING:
 def add_copy_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     copying = command(
         "copy-to",
-        "copy this database's groups, people, papers, sessions and to-dos into the database "
-        "at URL (upgraded first); what is there already is left alone",
+        "copy this database's groups, people, papers, sessions, to-dos and reading assignments "
+        "into the database at URL (upgraded first); what is there already is left alone",
     )
     copying.add_argument("target", metavar="URL", help="SQLAlchemy URL or SQLite file path")
 
 
 def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
-    from studyapp.core.connection import shown_url
+    from studyapp.core.connection import check_connection, refusal, shown_url
     from studyapp.core.db import open_database
+    from studyapp.core.errors import DatabaseError
     from studyapp.core.paths import resolve_database_url
     from studyapp.core.services.copying import KINDS, CopyService
 
@@ -32,7 +33,14 @@ def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
     if target_url == source.url:
         ctx.warn("studyapp: copy-to needs another database than the one copied from")
         return 2
-    target = open_database(target_url)
+    try:
+        target = open_database(target_url)
+    except DatabaseError as error:
+        # The server's refusal in the words Settings -> Database "Test connection" uses.
+        check = check_connection(target_url)
+        if check.ok:
+            raise
+        raise refusal(target_url, check) from error
     try:
         report = CopyService(source, target).copy()
     finally:
@@ -55,6 +63,7 @@ _NOUNS = {
     "papers": ("paper", None),
     "sessions": ("session", None),
     "to-dos": ("to-do", None),
+    "assignments": ("reading assignment", None),
 }
 
 

@@ -228,7 +228,7 @@ def _write(ctx: Context, file: str, text: str) -> None:
     if file == STDIO:
         ctx.out.write(text)
         return
-    from studyapp.core.markdown.writer import write_atomically
+    from studyapp.core.atomic_files import write_atomically
 
     write_atomically(Path(file), text)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from studyapp import __version__
 from studyapp.cli.backup_commands import add_backup_parsers
@@ -67,17 +69,55 @@ def _add_global_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Global options that take a value, as the command word is looked for before parsing.
+_VALUED = ("--database", "--as")
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, read as argparse reads it (None: none, or ``--``)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--" or word == "-h" or (len(word) > 2 and "--help".startswith(word)):
+            return None  # help before the command lists every command
+        if not word.startswith("-"):
+            return word
+        name = word.split("=", 1)[0]
+        # argparse takes an unambiguous abbreviation of a long option ("--data URL").
+        if "=" not in word and len(name) > 2 and any(o.startswith(name) for o in _VALUED):
+            next(words, None)
+    return None
+
+
+class _Unbuilt:
+    """The parser of a subcommand not asked for: takes any call and builds nothing.
+
+    Building the whole tree took longer than a search itself; a command needs its own.
+    """
+
+    def __getattr__(self, name: str) -> Callable[..., _Unbuilt]:
+        return self._call
+
+    def _call(self, *args: object, **kwargs: object) -> _Unbuilt:
+        return self
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argparse tree; with ``only``, just that subcommand when there is one of the
+    name (help and errors about it read the same), else the whole tree."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Study-group session organizer. Without a command, opens the window.",
     )
     _add_global_options(parser, on_subcommand=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    built: list[str] = []
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _Unbuilt())
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _add_global_options(sub, on_subcommand=True)
+        built.append(name)
         return sub
 
     command("gui", "open the window (the default)")
@@ -148,4 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_publish_parsers(command)
     add_planning_commands(command)
     add_copy_parsers(command)
+    if only is not None and not built:
+        return build_parser()  # no such command: argparse lists every one
     return parser

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from studyapp.core import paths
 from studyapp.core.db import file_read_only_reason, read_only_uri, sqlite_path, translate_error
 from studyapp.core.errors import DatabaseError, Message
+from studyapp.core.pg_archive import file_kind
 
 NOT_SQLITE = (
     "Backups of non-SQLite databases: use your server's own tools (for PostgreSQL, pg_dump)."
@@ -122,9 +123,9 @@ def backup_time(path: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(path.stat().st_mtime)
 
 
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """Every ``*.sqlite3`` in the backups folder but damaged files set aside, newest first;
-    none when the folder does not exist."""
+def list_backups(folder: Path | None = None, suffix: str = BACKUP_SUFFIX) -> list[BackupInfo]:
+    """Every ``*.sqlite3`` (or ``suffix``: ``.dump`` for server archives) in the backups
+    folder but damaged files set aside, newest first; none when the folder does not exist."""
     folder = paths.backups_dir() if folder is None else folder
     found: list[BackupInfo] = []
     try:
@@ -138,7 +139,7 @@ def list_backups(folder: Path | None = None) -> list[BackupInfo]:
             reason=error.strerror,
         ) from None
     for path in candidates:
-        if path.suffix != BACKUP_SUFFIX or path.name.startswith(".") or not path.is_file():
+        if path.suffix != suffix or path.name.startswith(".") or not path.is_file():
             continue
         if DAMAGED_MARK in path.stem:
             continue
@@ -181,6 +182,13 @@ def backup_any(source: Path, dest: Path) -> Path:
 def _check_backup(path: Path) -> None:
     """Refuse a file that is not a readable studyapp database before it replaces anything."""
     not_ours = Message("{path} is not a studyapp backup", path=path)
+    if file_kind(path) == "postgresql":
+        raise DatabaseError(
+            "{path} is a pg_dump archive of a PostgreSQL database; a SQLite file is restored "
+            "from a .sqlite3 backup. Restore the archive into a PostgreSQL database "
+            "(studyapp --database postgresql://... restore).",
+            path=path,
+        )
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as connection:

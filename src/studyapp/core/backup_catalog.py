@@ -9,6 +9,9 @@ backup, the database it copies, when, its size, its session count and that it wa
 Backups made before this naming (``studyapp-<stamp>.sqlite3``) count as the default
 database's. A damaged file set aside (``<name>-<hash>-damaged-<stamp>.sqlite3``) is never a
 backup: recovery does not offer it and thinning does not keep it as the newest.
+
+A database on a PostgreSQL server has ``.dump`` archives instead, named the same way after
+its :func:`server_identity` (host, port and database name, whoever logs in).
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from studyapp.core import paths
 from studyapp.core.backup import BACKUP_SUFFIX, DAMAGED_MARK, BackupInfo, list_backups
 from studyapp.core.db import sqlite_path
 from studyapp.core.errors import DatabaseError
+from studyapp.core.pg_archive import ARCHIVE_SUFFIX
 
 MANIFEST = "manifest.json"
 LEGACY_PREFIX = "studyapp-"
@@ -154,11 +160,14 @@ def _write_manifest(folder: Path, entries: dict[str, ManifestEntry]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def record_backup(backup: Path, database: Path, sessions: int | None, *, verified: bool) -> None:
-    """Note ``backup`` of ``database`` in the manifest of the folder it is in."""
+def record_backup(
+    backup: Path, database: Path | str, sessions: int | None, *, verified: bool
+) -> None:
+    """Note ``backup`` of ``database`` (a file, or a server database's
+    :func:`server_identity`) in the manifest of the folder it is in."""
     entries = read_manifest(backup.parent)
     entries[backup.name] = ManifestEntry(
-        database=str(database.expanduser().resolve()),
+        database=(str(database.expanduser().resolve()) if isinstance(database, Path) else database),
         created=dt.datetime.now().isoformat(timespec="seconds"),
         size=backup.stat().st_size,
         sessions=sessions,
@@ -212,6 +221,65 @@ def session_count(name: str, folder: Path) -> int | None:
 
 
 def backups_for(url: str) -> list[BackupInfo]:
-    """:func:`backups_of` the SQLite file behind ``url``; none for a server database."""
+    """:func:`backups_of` the SQLite file behind ``url``, or :func:`server_backups_of` the
+    PostgreSQL database; none for anything else."""
     path = sqlite_path(url)
-    return [] if path is None else backups_of(path)
+    if path is not None:
+        return backups_of(path)
+    if _backend(url) == "postgresql":
+        return server_backups_of(url)
+    return []
+
+
+# -- a database on a PostgreSQL server ---------------------------------------------------------
+
+
+def _backend(url: str) -> str | None:
+    try:
+        return make_url(url).get_backend_name()
+    except Exception:  # ArgumentError and friends: not a URL, so no server database
+        return None
+
+
+def server_identity(url: str) -> str:
+    """Which server database ``url`` names, whoever logs in: ``postgresql://host:port/name``
+    (a socket folder for host when the URL gives one), no user, no password."""
+    parsed = make_url(url)
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    if isinstance(host, tuple):
+        host = ",".join(host)
+    return f"postgresql://{host}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def server_backup_key(url: str) -> str:
+    """``<database name>-<hash of server_identity>``, as a file's backups are named."""
+    identity = server_identity(url)
+    digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    name = _UNSAFE.sub("_", make_url(url).database or "").strip("._") or "database"
+    return f"{name[:40]}-{digest}"
+
+
+def server_archive_path(
+    url: str, folder: Path | None = None, now: dt.datetime | None = None
+) -> Path:
+    """Where the next archive of the server database ``url`` goes (the backups folder)."""
+    folder = paths.backups_dir() if folder is None else folder
+    return unused_name(folder / f"{server_backup_key(url)}-{_stamp(now)}{ARCHIVE_SUFFIX}")
+
+
+def server_backups_of(url: str, folder: Path | None = None) -> list[BackupInfo]:
+    """The archives of the server database ``url`` in the backups folder, newest first: by
+    name, and those the manifest records for it (pre-restore archives)."""
+    folder = paths.backups_dir() if folder is None else folder
+    identity = server_identity(url)
+    key = server_backup_key(url)
+    manifest = read_manifest(folder)
+    found: list[BackupInfo] = []
+    for info in list_backups(folder, ARCHIVE_SUFFIX):
+        entry = manifest.get(info.path.name)
+        if entry is not None:
+            if entry.database == identity:
+                found.append(info)
+        elif info.path.name.startswith(f"{key}-"):
+            found.append(info)
+    return found

@@ -7,13 +7,22 @@ keyring, or asked for at start) when the URL is built.
 from __future__ import annotations
 
 import importlib
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
+
+from studyapp.core.errors import DatabaseError, Message
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from studyapp.core.db import Database
 
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
 DEFAULT_PORT = 5432
@@ -50,6 +59,14 @@ class ConnectionSettings:
     def keyring_user(self) -> str:
         """Whose password this is, as the system keyring files it."""
         return f"{self.user.strip()}@{self.host.strip()}:{self.port}/{self.database.strip()}"
+
+
+def is_postgresql_url(url: str) -> bool:
+    """True for a SQLAlchemy URL of a PostgreSQL database (any driver)."""
+    try:
+        return make_url(url).get_backend_name() == "postgresql"
+    except sa_exc.ArgumentError:
+        return False
 
 
 def shown_url(url: str) -> str:
@@ -106,16 +123,99 @@ def classify(detail: str) -> Problem:
         return "user"
     if "ssl" in lowered or "certificate" in lowered:
         return "ssl"
-    unreachable = (
-        "could not translate host name",
-        "connection refused",
-        "timeout expired",
-        "timed out",
-        "no route to host",
-        "network is unreachable",
-        "name or service not known",
-        "could not connect",
-    )
-    if any(words in lowered for words in unreachable):
+    if any(words in lowered for words in _UNREACHABLE):
         return "unreachable"
     return "other"
+
+
+_UNREACHABLE = (
+    "could not translate host name",
+    "connection refused",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "name or service not known",
+    "could not connect",
+    # A server stopped or restarting, a local socket gone, a connection cut mid-query.
+    "is the server running",
+    "server closed the connection",
+    "terminating connection due to administrator command",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "connection is closed",
+    "connection is lost",
+    "consuming input failed",
+)
+
+
+def lost_server(error: BaseException) -> str | None:
+    """The driver's words when ``error`` (or the error behind it) says the server cannot be
+    reached (down, not answering, the connection cut); None for any other failure."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, sa_exc.DBAPIError):
+            detail = " ".join(str(seen.orig or seen).split())
+            if seen.connection_invalidated or classify(detail) == "unreachable":
+                return detail
+            return None
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def refusal(url: str, check: ConnectionCheck) -> DatabaseError:
+    """Why ``url`` could not be used, as Settings -> Database "Test connection" says it: the
+    sentence for ``check.problem`` and the server's own words."""
+    try:
+        parsed: URL | None = make_url(url)
+    except sa_exc.ArgumentError:
+        parsed = None
+    host = (parsed.host or str(parsed.query.get("host") or "")) if parsed else ""
+    user = (parsed.username if parsed else None) or "?"
+    database = (parsed.database if parsed else None) or "?"
+    sentences = {
+        "driver": Message(
+            "The PostgreSQL driver (psycopg) is not installed: install studyapp[postgres]."
+        ),
+        "unreachable": Message(
+            "The server {host} cannot be reached: check the host name, the port and the network.",
+            host=host or "?",
+        ),
+        "password": Message("The server refused the password for {user}.", user=user),
+        "database": Message("The server has no database named {name}.", name=database),
+        "user": Message("The server has no user named {user}.", user=user),
+        "ssl": Message("The encrypted connection failed; check the encryption setting."),
+    }
+    sentence = sentences.get(check.problem, Message("The connection failed."))
+    if not check.detail or check.problem == "driver":
+        return DatabaseError("{problem}", problem=sentence)
+    return DatabaseError("{problem} ({detail})", problem=sentence, detail=check.detail)
+
+
+# Per engine: why the server is known to be away (absent: try it), and the hook that says so.
+_AWAY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+_HOOKS: weakref.WeakKeyDictionary[Engine, Callable[..., Any]] = weakref.WeakKeyDictionary()
+
+
+def hold_connections(database: Database, reason: str | None) -> None:
+    """While ``reason`` is set (the server is known to be away), every new connection of
+    ``database`` fails at once with it and the pooled ones are let go, so nothing waits for
+    a connection to time out; ``None``: connect again, afresh (a connection from before the
+    trouble may be cut without either end knowing)."""
+    engine = database.engine
+    if engine not in _HOOKS:
+
+        def refuse(dialect: Any, _record: Any, _args: Any, _params: Any) -> None:
+            away = _AWAY.get(engine)
+            if away is not None:
+                raise dialect.loaded_dbapi.OperationalError(
+                    f"could not connect: the server is away ({away})"
+                )
+
+        event.listen(engine, "do_connect", refuse)
+        _HOOKS[engine] = refuse
+    if reason is None:
+        _AWAY.pop(engine, None)
+    else:
+        _AWAY[engine] = reason
+    engine.dispose()

@@ -334,7 +334,9 @@ def _server_read_only(database: Database) -> str | None:
     or None when it may write them."""
     with database.engine.connect() as connection:
         may_write = connection.exec_driver_sql(
-            "SELECT has_table_privilege(current_user, 'sessions', 'UPDATE')"
+            # No tables yet (a restore into a new database): nothing to refuse.
+            "SELECT coalesce(has_table_privilege(current_user, to_regclass('sessions'), "
+            "'UPDATE'), true)"
         ).scalar()
     if may_write:
         return None

@@ -179,6 +179,7 @@ def _end_sqlite_migration(connection: Connection) -> None:
 
 
 def _run_upgrade(database: Database, head: str) -> None:
+    steps: list[str] = []
     with database.engine.connect() as connection:
         is_sqlite = connection.dialect.name == "sqlite"
         if is_sqlite:
@@ -189,7 +190,7 @@ def _run_upgrade(database: Database, head: str) -> None:
             if state.revision != head:
                 _refuse_unusable(state)
                 command.upgrade(alembic_config(connection), "head")
-                at_head.run_pending(connection)
+                steps = at_head.run_pending(connection)
                 if is_sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise DatabaseError(
                         "Upgrading the database would leave broken links between rows; "
@@ -202,6 +203,10 @@ def _run_upgrade(database: Database, head: str) -> None:
         finally:
             if is_sqlite:
                 _end_sqlite_migration(connection)
+    if "search_index" in steps:
+        from studyapp.core.search.index import compact
+
+        compact(database.engine)  # the rebuilt index's old pages, given back
 
 
 def new_revision(message: str) -> Path:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -405,10 +406,10 @@ class SearchText(Base):
     """
 
     __tablename__ = "search_texts"
-    # Ids are ``session_id << 20 | n``: 64-bit on PostgreSQL, the rowid on SQLite.
+    # Ids are ``session_id << 13 | n``: 64-bit on PostgreSQL, the rowid on SQLite. The id
+    # says the session (``search_docs.session_id``); a session's texts are one id range.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    session_id: Mapped[int] = mapped_column(Integer, index=True)
-    field: Mapped[str] = mapped_column(String(20))
+    field: Mapped[int] = mapped_column(SmallInteger)  # search.numbering.FIELDS; the view names it
     ref_id: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str | None] = mapped_column(Text)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0016"
 VERSION_TABLE = "alembic_version"
 _SQLITE_PREFIX = "sqlite:///"
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from studyapp.core.document.edits import LineEdit
 from studyapp.core.document.outline import Outline
 from studyapp.core.services.sessions import SessionService
+from studyapp.ui.body_saver import server_away
 from studyapp.ui.editor import MarkdownEditor
 
 MakeEdit = Callable[[str, Outline], LineEdit | None]
@@ -34,6 +35,9 @@ class BodyBridge:
         # Called after an edit was applied and saved (the window shows the new outline at
         # once: a second Alt+Down before its pause must not count talks of the old text).
         self.applied: Callable[[], None] | None = None
+        # The server is away (ui/server_trouble.py): an edit that needs the outline it
+        # derives fails at once rather than waiting for a connection to time out.
+        self.offline = False
 
     @property
     def session_id(self) -> int | None:
@@ -47,6 +51,8 @@ class BodyBridge:
         session_id = self._session_id()
         if session_id is None:
             return None
+        if self.offline:
+            raise server_away()
         return self._sessions.outline(session_id, self.editor.toPlainText())
 
     def apply(self, make_edit: MakeEdit, *, show: bool = True) -> LineEdit | None:

@@ -5,6 +5,11 @@ or saved), so a save after another writer's (an import, a second window, the com
 is merged by core instead of overwriting it. A merged text comes back into the editor as
 edits of the lines the other writer changed only: the cursor, the selection, the focus and
 an unfinished input-method composition stay where the user is typing.
+
+On a server: a save that fails is kept in the spool file too; one that fails because the
+server cannot be reached says so (``unreachable``), and until the server is back
+(``offline``, kept by ``ui/server_trouble.py``) saves go to the spool file only, never to
+the network, so typing never waits for a server that does not answer.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QInputMethodEvent, QTextCursor, QTextDocument
 
 from studyapp.core import spool
-from studyapp.core.errors import StudyappError
+from studyapp.core.connection import lost_server
+from studyapp.core.errors import DatabaseError, StudyappError
 from studyapp.core.services.body_writes import CONFLICT, SavedBody
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.editor import MarkdownEditor
@@ -25,6 +31,8 @@ class BodySaver(QObject):
     # The user's text was kept over another writer's overlapping change: session id, the
     # other writer's text (kept in the history), the user's.
     conflicted = Signal(int, str, str)
+    # A save found the server out of reach: the driver's words.
+    unreachable = Signal(str)
 
     def __init__(self, sessions: SessionService, editor: MarkdownEditor) -> None:
         super().__init__(editor)
@@ -34,6 +42,14 @@ class BodySaver(QObject):
         self.applying = False  # the editor's text is being changed by a merge, not typed
         # A server's address: a save that fails is kept in the spool file too (core/spool.py)
         self.spool_url: str | None = None
+        # The server is known to be away: saves are spooled without trying it.
+        self.offline = False
+        self._spooled: dict[int, str] = {}  # session id -> the text last spooled
+
+    def set_offline(self, offline: bool) -> None:
+        """The server is away (True) or back: while away, saves go to the spool file only."""
+        self.offline = offline
+        self._spooled.clear()  # the spool file may have been replayed meanwhile
 
     def based_on(self, session_id: int) -> tuple[int, str] | None:
         """The version and text the session's typing is based on (last loaded or saved)."""
@@ -49,6 +65,9 @@ class BodySaver(QObject):
         """Save ``text``; when it was merged with another writer's change and the session
         is ``shown``, the editor gets the merged text."""
         base = self._bases.get(session_id)
+        if self.offline and self.spool_url is not None:
+            self._spool(session_id, base, text)
+            raise server_away()
         try:
             saved = self._sessions.save_body(
                 session_id,
@@ -56,19 +75,15 @@ class BodySaver(QObject):
                 expected_version=base[0] if base else None,
                 base_text=base[1] if base else None,
             )
-        except StudyappError:
+        except StudyappError as error:
             if self.spool_url is not None:  # closing the window now loses nothing
-                spool.keep(
-                    spool.Spooled(
-                        self.spool_url,
-                        session_id,
-                        base[0] if base else None,
-                        base[1] if base else None,
-                        text,
-                    )
-                )
+                self._spool(session_id, base, text)
+                reason = lost_server(error)
+                if reason is not None:
+                    self.unreachable.emit(reason)
             raise
         if self.spool_url is not None:
+            self._spooled.pop(session_id, None)
             spool.saved(self.spool_url, session_id)
         self._bases[session_id] = (saved.version, saved.text)
         if shown and saved.text != text and self._editor.toPlainText() == text:
@@ -80,6 +95,26 @@ class BodySaver(QObject):
         if saved.outcome == CONFLICT and saved.theirs is not None:
             self.conflicted.emit(session_id, saved.theirs, saved.text)
         return saved
+
+    def _spool(self, session_id: int, base: tuple[int, str] | None, text: str) -> None:
+        if self.spool_url is None or self._spooled.get(session_id) == text:
+            return  # the retry of a text kept already
+        entry = spool.Spooled(
+            self.spool_url,
+            session_id,
+            base[0] if base else None,
+            base[1] if base else None,
+            text,
+        )
+        spool.keep(entry)
+        self._spooled[session_id] = text
+
+
+def server_away() -> DatabaseError:
+    """Why a write waits while the server is away (the banner says which and since when)."""
+    return DatabaseError(
+        "The server cannot be reached; the text is kept on this computer and saved when it is back."
+    )
 
 
 def apply_changed_lines(editor: MarkdownEditor, new_text: str) -> None:

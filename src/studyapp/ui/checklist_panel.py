@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,10 +24,10 @@ from studyapp.core.dto import ChecklistItemInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.library import LibraryService
-from studyapp.core.tasks import StatusType
-from studyapp.core.tasks.statuses import CANCELLED, DONE, IN_PROGRESS, TODO
+from studyapp.core.tasks.statuses import CANCELLED, IN_PROGRESS, TODO
 from studyapp.ui.checklist_delegate import WrappingItemDelegate
 from studyapp.ui.checklist_item_editor import ChecklistItemEditor
+from studyapp.ui.checklist_menu import to_do_menu
 from studyapp.ui.errors_shown import describe
 from studyapp.ui.glyphs import can_draw
 from studyapp.ui.models.checklist_look import overdue_color
@@ -343,40 +342,8 @@ class ChecklistPanel(QWidget):
 
     def _context_menu(self, position: QPoint) -> None:
         info = self.current_item()
-        if info is None:
-            return
-        menu = QMenu(self, objectName="checklistMenu")
-        self._add_actions(menu, ((self.tr("Edit…"), "F2", self.edit_current),))
-        menu.addSeparator()
-        kind = info.task.status_type
-        for text, keys, symbol, shown in (
-            (self.tr("Mark as to do"), "", TODO, StatusType.TODO),
-            (self.tr("Mark as in progress"), "/", IN_PROGRESS, StatusType.IN_PROGRESS),
-            (self.tr("Mark as done"), "Space", DONE, StatusType.DONE),
-            (self.tr("Mark as cancelled"), "-", CANCELLED, StatusType.CANCELLED),
-        ):
-            action = menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(kind is shown)
-            action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles keys
-            action.triggered.connect(lambda _on=False, s=symbol: self.set_current_status(s))
-        menu.addSeparator()
-        self._add_actions(
-            menu,
-            (
-                (self.tr("Move up"), "Alt+Up", lambda: self.move_current(-1)),
-                (self.tr("Move down"), "Alt+Down", lambda: self.move_current(1)),
-                (self.tr("Remove"), "Del", self.remove_current),
-            ),
-        )
-        menu.exec(self.view.viewport().mapToGlobal(position))
-
-    @staticmethod
-    def _add_actions(menu: QMenu, entries: Sequence[tuple[str, str, Callable[[], None]]]) -> None:
-        for text, keys, slot in entries:
-            action = menu.addAction(text)
-            action.setShortcut(QKeySequence(keys))  # shown as a hint; the list handles keys
-            action.triggered.connect(slot)
+        if info is not None:
+            to_do_menu(self, info.task.status_type).exec(self.view.viewport().mapToGlobal(position))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:

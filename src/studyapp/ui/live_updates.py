@@ -89,8 +89,8 @@ class LiveUpdates(QObject):
         self._send(live.PRESENCE)
 
     def _send(self, kind: str) -> None:
-        if not self.reachable:
-            return
+        if not self.reachable or self.window.server_trouble.down:
+            return  # a courtesy never worth waiting for a server that does not answer
         try:
             live.announce(self.window.database.engine, self.window.session_id, self._member(), kind)
         except Exception:  # presence is a courtesy: the next heartbeat says it again

@@ -223,10 +223,16 @@ class MainActions(QObject):
     # -- file ------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from studyapp.core.services.members import who_is
         from studyapp.ui.dialogs.settings_dialog import SettingsDialog
 
         w = self.window
-        dialog = SettingsDialog(self.settings, current_database=w.database.url, parent=w)
+        dialog = SettingsDialog(
+            self.settings,
+            current_database=w.database.url,
+            parent=w,
+            who_is=lambda name: who_is(w.database, name),
+        )
         dialog.editorFontChanged.connect(self.apply_editor_font)
         dialog.languageChanged.connect(self._language_changed)
         dialog.memberNameChanged.connect(lambda: w.set_actor(self.settings.actor()))

@@ -34,7 +34,8 @@ from studyapp.ui.conflict_notice import ConflictNotice
 from studyapp.ui.editor import MarkdownEditor, count_stats
 from studyapp.ui.editor_checklist import EditorChecklist
 from studyapp.ui.errors_shown import describe
-from studyapp.ui.images import image_data, store_images
+from studyapp.ui.first_paint import AfterFirstPaint
+from studyapp.ui.images import store_images
 from studyapp.ui.live_updates import LiveUpdates
 from studyapp.ui.main_actions import MainActions
 from studyapp.ui.meeting_editor import MeetingEditor
@@ -46,9 +47,8 @@ from studyapp.ui.save_status import SaveStatus
 from studyapp.ui.server_trouble import ServerTrouble
 from studyapp.ui.session_header import SessionHeader
 from studyapp.ui.sidebar import SessionSidebar
+from studyapp.ui.window_preview import PreviewDuty
 
-PREVIEW_DELAY_MS = 400
-OUTLINE_DELAY_MS = 300
 TRASH_DELAY_MS = 3000
 
 
@@ -98,7 +98,6 @@ class MainWindow(QMainWindow):
         self.todos = EditorChecklist(database, self.bridge, actor)
         self.checklist = ChecklistPanel(database, self.save_queue, self, service=self.todos)
         self.preview = PreviewBrowser(self)
-        self.preview.image_source = self._image_data
         self.images = AttachmentService(database)
 
         self.save_status = SaveStatus(self.save_queue, self.statusBar())
@@ -148,16 +147,19 @@ class MainWindow(QMainWindow):
                 self.tr("Backup failed: {message}").format(message=message), 15000
             )
         )
-        self.backups.start()
+        # Work the first picture does not need waits until the window has painted.
+        self.after_first_paint = AfterFirstPaint(self)
+        self.after_first_paint.add(self.backups.start)
         # What was trashed over 30 days ago goes once the window is up, not before it shows.
         QTimer.singleShot(TRASH_DELAY_MS, self, self._empty_old_trash)
 
-        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.preview_duty = PreviewDuty(
+            self.preview, self.tabs, self.sessions, self.images, lambda: self.session_id, self.flush
+        )
         self.actions_ = MainActions(self)
 
         self.sidebar.sessionSelected.connect(self.open_session)
-        self.sidebar.demoRequested.connect(self.load_demo)
+        self.sidebar.demoRequested.connect(self.actions_.sessions.load_demo)
         self.header.summaryChanged.connect(self.sidebar.refresh_row)
         self.header.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         for source in (self.header.changed, self.checklist.changed):
@@ -215,8 +217,7 @@ class MainWindow(QMainWindow):
         # The detail already holds the to-dos; the panel need not read them again.
         self.checklist.load_session(self.session_id, detail.checklist if detail else None)
         self._load_body(detail)
-        if self.tabs.currentWidget() is self.preview:  # else rendered when its tab is shown
-            self.refresh_preview(detail)
+        self.preview_duty.opened(detail)  # else rendered when its tab is shown
         self.sessionLoaded.emit(self.session_id)
 
     def select_session(self, session_id: int) -> None:
@@ -297,16 +298,6 @@ class MainWindow(QMainWindow):
         except StudyappError as error:
             self.statusBar().showMessage(describe(error), 8000)
 
-    def load_demo(self) -> None:
-        from studyapp.core.services.demo import load_demo
-
-        try:
-            load_demo(self.database)
-        except StudyappError as error:
-            self.statusBar().showMessage(describe(error), 8000)
-            return
-        self.sidebar.reload()
-
     def reload_sessions(self, select: int | None = None) -> None:
         self.flush()
         self.sidebar.reload(keep=select if select is not None else self.session_id)
@@ -326,25 +317,13 @@ class MainWindow(QMainWindow):
             self._schedule_preview()
         return markdown
 
-    def _image_data(self, name: str) -> bytes | None:
-        return None if self.session_id is None else image_data(self.images, self.session_id, name)
-
     # -- preview ---------------------------------------------------------------------------
 
     def _schedule_preview(self, *_args: object) -> None:
-        if self.tabs.currentWidget() is self.preview:
-            self._preview_timer.start()
+        self.preview_duty.schedule()
 
     def refresh_preview(self, detail: SessionDetail | None = None) -> None:
-        if self.tabs.currentWidget() is not self.preview and detail is None:
-            return
-        if detail is None and self.session_id is not None:
-            self.flush()
-            try:
-                detail = self.sessions.get(self.session_id)
-            except StudyappError:
-                detail = None
-        self.preview.show_session(detail)
+        self.preview_duty.refresh(detail)
 
     # -- status ----------------------------------------------------------------------------
 
@@ -405,6 +384,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.backups.stop()
         self.live.stop()
+        self.server_trouble.stop()
         self.actions_.save_window_state()
         app = QApplication.instance()
         if isinstance(app, QApplication):

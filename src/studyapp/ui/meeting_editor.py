@@ -99,7 +99,7 @@ class MeetingEditor(QWidget):
         self.body_editor.blockSignals(True)
         try:
             body = "" if detail is None else detail.body
-            self.body_editor.setPlainText(text if text is not None else body)
+            self.body_editor.load_text(text if text is not None else body)
         finally:
             self.body_editor.blockSignals(False)
         self.body_editor.setEnabled(detail is not None)
@@ -129,6 +129,8 @@ class MeetingEditor(QWidget):
 
     def refresh_outline(self) -> None:
         """The outline of the text as it is in the editor now."""
+        if self.bridge.offline:
+            return  # the server is away: the outline shown stays until it is back
         outline: Outline | None = None
         if self._session_id() is not None:
             try:

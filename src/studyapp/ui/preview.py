@@ -187,21 +187,29 @@ class PreviewBrowser(QTextBrowser):
     def show_session(self, detail: SessionDetail | None) -> None:
         """Render the session as its exported minutes (in the worker), keeping the scroll
         position when it is the session already shown."""
-        if detail is None:
-            self._request = self._session_id = None
-            self.clear()
+        if not self.show_waiting(detail) or detail is None:
             return
         # Python-Markdown loads on the first preview, not at every start.
         from studyapp.core.markdown.exporter import render_body
 
+        # The note as written (a blog post's body names its images by their blog address).
+        self._request = self.renderer.render(render_body(detail, "html"), detail.attachments)
+
+    def show_waiting(self, detail: SessionDetail | None) -> bool:
+        """The session's title and "Rendering…" in place of another session's page (cheap:
+        the page itself may follow a moment later). False when there is nothing to show."""
+        if detail is None:
+            self._request = self._session_id = None
+            self.clear()
+            return False
         meta = " · ".join((detail.date.isoformat(), detail.group, detail.kind, detail.status))
         self._header = f"<h1>{html.escape(detail.title)}</h1><p><i>{html.escape(meta)}</i></p>"
         if detail.id != self._session_id:  # never another session's page meanwhile
             self._session_id = detail.id
+            self._request = None  # a page of the session before is not shown when it comes
             waiting = html.escape(self.tr("Rendering…"))
             self.setHtml(f"{self._header}<p><i>{waiting}</i></p>")
-        # The note as written (a blog post's body names its images by their blog address).
-        self._request = self.renderer.render(render_body(detail, "html"), detail.attachments)
+        return True
 
     def is_rendering(self) -> bool:
         return self._request is not None

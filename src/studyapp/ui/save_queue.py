@@ -51,6 +51,9 @@ class SaveQueue(QObject):
         self._longest = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
         self._longest.timeout.connect(self.flush)
         self._flushing = False
+        # Why the write of a key must wait now (the server away), or None: it is kept, as
+        # a failed write is, and tried again later.
+        self.hold: Callable[[Hashable], StudyappError | None] | None = None
 
     def mark(self, key: Hashable, read: Callable[[], Any], write: Callable[[Any], None]) -> None:
         """``key`` changed; save ``read()`` through ``write`` soon."""
@@ -80,6 +83,9 @@ class SaveQueue(QObject):
             for key, job in list(self._pending.items()):
                 value = job.read()
                 try:
+                    waits = self.hold(key) if self.hold is not None else None
+                    if waits is not None:
+                        raise waits
                     job.write(value)
                 except StudyappError as failure:
                     error = failure

@@ -36,6 +36,17 @@ class SessionActions(QObject):
             group = w.sessions.get(w.session_id).group
         return group
 
+    def load_demo(self) -> None:
+        """The empty list's offer: a few sample sessions to look around in."""
+        from studyapp.core.services.demo import load_demo
+
+        try:
+            load_demo(self.window.database)
+        except StudyappError as error:
+            self.window.statusBar().showMessage(describe(error), 8000)
+            return
+        self.window.sidebar.reload()
+
     def new_session(self) -> None:
         w = self.window
         w.flush()

@@ -6,16 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from studyapp.core import atomic_files
+from studyapp.core.atomic_files import write_atomically
 from studyapp.core.dto import SessionDetail
 from studyapp.core.errors import ExportError
 from studyapp.core.markdown import writer
 from studyapp.core.markdown.exporter import render_markdown
-from studyapp.core.markdown.writer import (
-    ExportResult,
-    export_sessions,
-    safe_target,
-    write_atomically,
-)
+from studyapp.core.markdown.writer import ExportResult, export_sessions, safe_target
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -252,7 +249,7 @@ def test_writability_is_probed_before_any_session_is_rendered(tmp_path, monkeypa
     def failing_probe(folder, name):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(writer, "_create_temp", failing_probe)
+    monkeypatch.setattr(writer, "create_temporary", failing_probe)
     monkeypatch.setattr(writer, "render_markdown", lambda *args: rendered.append(args) or "")
     with pytest.raises(ExportError, match=r"Cannot write to .*: permission denied"):
         export_sessions(iter([_session(1, "x")]), tmp_path, "jekyll")
@@ -281,14 +278,14 @@ def test_progress_and_cancel(tmp_path):
 
 def test_an_export_syncs_a_batch_at_once_and_renames_after(tmp_path, monkeypatch):
     events = []
-    monkeypatch.setattr(writer, "_ONE_SYNC", True)
+    monkeypatch.setattr(atomic_files, "_ONE_SYNC", True)
     monkeypatch.setattr(writer.os, "sync", lambda: events.append("sync"), raising=False)
     monkeypatch.setattr(writer.os, "fsync", lambda fd: events.append("fsync"))
     real_replace = os.replace
     monkeypatch.setattr(
         writer.os, "replace", lambda a, b: events.append("replace") or real_replace(a, b)
     )
-    monkeypatch.setattr(writer, "BATCH_FILES", 3)
+    monkeypatch.setattr(atomic_files, "BATCH_FILES", 3)
     sessions = [_session(i, f"s{i}", day=i) for i in range(1, 6)]
     result = export_sessions(sessions, tmp_path, "jekyll")
     assert len(result.written) == 5 and _leftovers(tmp_path) == []
@@ -300,7 +297,7 @@ def test_an_export_syncs_a_batch_at_once_and_renames_after(tmp_path, monkeypatch
 
 def test_without_one_sync_each_file_is_synced_before_its_rename(tmp_path, monkeypatch):
     synced = []
-    monkeypatch.setattr(writer, "_ONE_SYNC", False)
+    monkeypatch.setattr(atomic_files, "_ONE_SYNC", False)
     monkeypatch.setattr(writer.os, "fsync", lambda fd: synced.append(fd))
     export_sessions([_session(1, "a"), _session(2, "b", day=11)], tmp_path, "jekyll")
     assert len(synced) == 2 + 1  # each file, then the folder once

@@ -78,15 +78,18 @@ def test_prefixes_become_the_indexed_words(database, many):
 
 
 @pytest.mark.sqlite_only  # SQLite's word list
-def test_a_short_prefix_of_many_words_keeps_the_prefix_query(database, monkeypatch):
+def test_a_piece_of_many_words_is_scanned_for(database, monkeypatch):
     sessions = SessionService(database)
     words = " ".join(f"ab{chr(97 + n)}x" for n in range(10))
     sid = sessions.create(group="g", title="t", date=dt.date(2025, 1, 1), body=words).id
+    sessions.create(group="g", title="t", date=dt.date(2025, 1, 2), body="xb bx a-b")
     monkeypatch.setattr(prefixes, "MAX_WORDS", 5)
     with database.engine.connect() as connection:
         driver = connection.connection.driver_connection
-        assert prefixes.expand(driver, plan_for("ab")).positives[0].fts == '"ab"*'
-    assert [hit.session_id for hit in SearchService(database).search("ab")] == [sid]
+        scanned = prefixes.expand(driver, plan_for("AB")).positives[0]
+        assert scanned.fts is None and scanned.needle == "ab" and scanned.folded
+    [hit] = SearchService(database).search("AB")
+    assert hit.session_id == sid and hit.snippet.startswith("**ab**ax")
 
 
 def indexed_words(database) -> list[str]:

@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from studyapp.core import models
-from studyapp.core.search import index, matching, prefixes, query
+from studyapp.core.search import index, matching, pg_index, prefixes, query
+from studyapp.core.search.reader import SqliteReader
 from studyapp.core.services.search import SearchService
 from studyapp.core.services.sessions import SessionService
 
@@ -43,18 +44,11 @@ def scan(corpus, needle: str, *, group: str | None = None, trashed=()) -> list[i
     return sorted(found, key=lambda sid: (corpus[sid][0], sid), reverse=True)
 
 
-@pytest.fixture
-def small_pages(monkeypatch):
-    # Pages of 4, then 8, 16...: every query here spans several of them.
-    monkeypatch.setattr(matching, "FIRST_PAGE", 4)
-    monkeypatch.setattr(matching, "GROWTH", 2)
-
-
 @pytest.mark.parametrize("needle", ["교사", "학생", "transformer", "camel", "증류", "낙타", "모델"])
-def test_count_and_every_match_agree_with_a_scan(database, corpus, small_pages, needle):
+def test_count_and_every_match_agree_with_a_scan(database, corpus, needle):
     service = SearchService(database)
     expected = scan(corpus, needle)
-    assert len(expected) > 12  # pages of 4 and 8 and more
+    assert len(expected) > 12
     listed = [hit.session_id for hit in service.search_all(needle)]
     assert listed == expected  # newest first, ties by id, none twice, none left out
     assert service.count(needle) == len(expected)
@@ -63,7 +57,7 @@ def test_count_and_every_match_agree_with_a_scan(database, corpus, small_pages, 
     assert {hit.session_id for hit in top} <= set(expected)
 
 
-def test_filters_trash_and_exclusions_are_counted_as_listed(database, corpus, small_pages):
+def test_filters_trash_and_exclusions_are_counted_as_listed(database, corpus):
     service = SearchService(database)
     trashed = sorted(scan(corpus, "교사"))[:3]
     for sid in trashed:
@@ -80,26 +74,30 @@ def test_filters_trash_and_exclusions_are_counted_as_listed(database, corpus, sm
 
 
 @pytest.mark.sqlite_only  # read through the sqlite3 connection
-def test_keyset_pages_never_repeat_or_skip(database, corpus):
-    plan = prefixes_plan(database, "모델")
-    with database.engine.connect() as connection:
-        from studyapp.core.search.reader import SqliteReader
+def test_every_match_is_one_statement_read_as_it_goes(database, monkeypatch):
+    # Pages of their own looked the matching ids up again for each page: 4 statements
+    # for 10,000 matches, each as slow as the whole list.
+    service = SessionService(database)
+    start = dt.date(2024, 1, 1)
+    made = [
+        service.create(group="g", title=f"t{n}", date=start + dt.timedelta(days=n % 50)).id
+        for n in range(230)
+    ]
+    statements: list[str] = []
+    for name in ("rows", "stream"):
+        monkeypatch.setattr(SqliteReader, name, _recording(getattr(SqliteReader, name), statements))
+    listed = [hit.session_id for hit in SearchService(database).search_all("t")]
+    newest_first = sorted(made, key=lambda sid: ((sid - made[0]) % 50, sid), reverse=True)
+    assert listed == newest_first
+    assert sum("FROM sessions s" in sql for sql in statements) == 1
 
-        reader = SqliteReader(connection.connection.driver_connection)
-        seen: list[int] = []
-        after = None
-        while rows := matching.page(reader, plan, True, after, limit=3):
-            seen += [sid for sid, _, _ in rows]
-            after = (rows[-1][1], rows[-1][0])
-    assert seen == scan(corpus, "모델")
-    assert len(set(seen)) == len(seen)
 
+def _recording(method, statements):
+    def recorded(self, sql, params=None):
+        statements.append(sql)
+        return method(self, sql, params)
 
-def prefixes_plan(database, text):
-    from studyapp.core.search.phrases import plan_for
-
-    with database.engine.connect() as connection:
-        return prefixes.expand(connection.connection.driver_connection, plan_for(text))
+    return recorded
 
 
 def test_an_empty_query_counts_and_lists_nothing(database, corpus):
@@ -120,5 +118,5 @@ def test_a_sqlite_file_is_searched_without_sqlalchemy_the_same(database, corpus)
 
 def test_light_copies_of_constants_match_their_sources():
     assert matching.SHIFT == index.SHIFT
-    assert prefixes.WORDS_TABLE == index.WORDS_TABLE
+    assert prefixes.WORDS_TABLE == index.WORDS_TABLE == pg_index.WORDS_TABLE
     assert tuple(kind.value for kind in models.SessionKind) == query.SESSION_KINDS

@@ -10,6 +10,7 @@ from sqlalchemy import event, select, text
 
 from studyapp.core import models
 from studyapp.core.errors import ValidationError
+from studyapp.core.search import index, matching
 from studyapp.core.services.checklist import ChecklistService
 from studyapp.core.services.imports import ImportService
 from studyapp.core.services.presentations import PresentationService
@@ -60,7 +61,9 @@ def test_mixed_script_words(sessions, search):
     assert ids(search, "transformer") == [sid]
     assert ids(search, "transformer를") == [sid]
     assert ids(search, "TRANS") == [sid]
-    assert ids(search, "former") == []  # English matches words and their prefixes
+    assert ids(search, "former") == [sid]  # English matches inside words too
+    assert ids(search, "former를") == [sid]  # and goes on from a word's end
+    assert ids(search, "formers") == []
 
 
 def test_nfd_input_and_nfd_text(sessions, search):
@@ -189,9 +192,8 @@ def test_index_follows_edits_and_trash(sessions, search, database):
     sessions.trash(sid)
     TrashService(database).empty(older_than_days=None)
     with database.transaction() as orm:
-        assert (
-            orm.scalar(select(models.SearchText).where(models.SearchText.session_id == sid)) is None
-        )
+        texts = models.SearchText.id.between(index.doc_id(sid, 0), index.doc_id(sid + 1, 0) - 1)
+        assert orm.scalar(select(models.SearchText).where(texts)) is None
 
 
 def test_index_follows_presentations_and_todos(sessions, search, database):
@@ -262,6 +264,20 @@ def test_search_query_uses_the_fts_index(database):
         ('"교사"', 0),
     )
     assert "VIRTUAL TABLE INDEX" in plan and "SCAN search_docs" not in plan
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_a_sessions_texts_are_read_by_their_id_range(sessions, database):
+    """A text's session is worked out from its id: the page's texts and a save's old texts
+    are found on the primary key, not by reading every text."""
+    page = matching.PAGE_TEXTS.replace(":page", "(1, 2)")
+    plan = _plan(database, f"SELECT d.id, d.field, d.text FROM {page} AND d.field = 'title'")
+    assert "SEARCH t USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)" in plan, plan
+    session = sessions.create(group="G", title="모임", date=dt.date(2025, 3, 10), body="낙타")
+    save = _plan_of_call(
+        database, lambda: sessions.set_body(session.id, "고래"), "search_docs d JOIN"
+    )
+    assert "SCAN t" not in save and "INTEGER PRIMARY KEY" in save, save
 
 
 def _plan_of_call(database, call, table):

@@ -5,8 +5,11 @@ import datetime as dt
 import itertools
 
 import pytest
+import sqlalchemy as sa
+from alembic import command
 from sqlalchemy import text
 
+from studyapp.core import migrate
 from studyapp.core.search import pg_index
 from studyapp.core.services.search import SearchService
 from studyapp.core.services.sessions import SessionService
@@ -79,15 +82,18 @@ def test_a_database_from_before_the_index_is_indexed_when_upgraded(database_url,
         pytest.skip("the vectors are PostgreSQL's")
     from studyapp.core.db import open_database
 
-    sid = _make(database, "회의", "낙타 이야기")
+    sid = _make(database, "회의", "낙타 이야기 RoBERTa")
     with database.engine.begin() as connection:
         # As revision 0013 left it: no vectors (search then scanned every text).
-        connection.exec_driver_sql("DROP TABLE search_vectors")
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
+        command.downgrade(migrate.alembic_config(connection), "0013")
+        assert not sa.inspect(connection).has_table("search_vectors")
+        assert not sa.inspect(connection).has_table("search_words")
     database.dispose()
     upgraded = open_database(database_url)
     try:
         assert _ids(upgraded, "낙타") == [sid]
+        assert _ids(upgraded, "야기") == [sid]
+        assert _ids(upgraded, "bert") == [sid]  # the word list is back too
         with upgraded.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM search_vectors").scalar()
     finally:

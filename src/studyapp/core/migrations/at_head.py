@@ -22,12 +22,15 @@ def request(bind: sa.Connection, name: str) -> None:
     bind.execute(sa.text(f"INSERT INTO {_TABLE} (name) VALUES (:name)"), {"name": name})
 
 
-def run_pending(bind: sa.Connection) -> None:
+def run_pending(bind: sa.Connection) -> list[str]:
+    """Run the steps asked for; their names."""
     if not sa.inspect(bind).has_table(_TABLE):
-        return
-    for (name,) in bind.execute(sa.text(f"SELECT name FROM {_TABLE} ORDER BY name")).all():
+        return []
+    names = [row[0] for row in bind.execute(sa.text(f"SELECT name FROM {_TABLE} ORDER BY name"))]
+    for name in names:
         STEPS[name](bind)
     bind.exec_driver_sql(f"DROP TABLE {_TABLE}")
+    return names
 
 
 def sync_rows_with_bodies(bind: sa.Connection) -> None:

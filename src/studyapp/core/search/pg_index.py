@@ -11,6 +11,10 @@ would split the tokens again by its own rules, and whether it sees Hangul as let
 on the server's locale. A tsvector keeps at most 256 positions of one word and none past
 16,383, so a long text is stored as several parts that overlap by :data:`OVERLAP` tokens;
 a phrase of up to that many tokens is found wherever it stands.
+
+``search_words`` (migration 0016) lists the indexed words that start with an ASCII letter
+or digit, as SQLite's table of that name does, so a Latin term is written as the words that
+contain it the same way on both engines (``prefixes``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ CREATE_VECTORS = (
     f" CONSTRAINT pk_{VECTORS_TABLE} PRIMARY KEY (doc_id, part))"
 )
 CREATE_GIN = f"CREATE INDEX ix_{VECTORS_TABLE}_tokens ON {VECTORS_TABLE} USING gin (tokens)"
+WORDS_TABLE = "search_words"  # prefixes.WORDS_TABLE, index.WORDS_TABLE
 
 MAX_POSITION = 16_383  # PostgreSQL's largest tsvector position
 MAX_OCCURRENCES = 256  # positions it keeps of one word in one vector
@@ -48,12 +53,20 @@ _INSERT = (
     " VALUES (%(doc_id)s, %(part)s, CAST(%(tokens)s AS tsvector))"
 )
 _CHECKED = "studyapp_search_vectors"
+_WORDS_CHECKED = "studyapp_search_words"
+# Only added to, as on SQLite: a word no text holds any more matches nothing. One statement
+# a batch; sorted, so two writers lock the same words in the same order.
+_INSERT_WORDS = (
+    f"INSERT INTO {WORDS_TABLE} (word) SELECT unnest(CAST(%(words)s AS text[]))"
+    " ON CONFLICT DO NOTHING"
+)
+_ASCII_WORD_START = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _FTS_PART = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\bOR\b)|(\bAND\b)|(\bNOT\b)|([()])')
 
 
 def is_pg_table(name: str | None) -> bool:
-    """True for the table made outside the models (kept out of schema comparisons)."""
-    return name == VECTORS_TABLE
+    """True for the tables made outside the models (kept out of schema comparisons)."""
+    return name in (VECTORS_TABLE, WORDS_TABLE)
 
 
 def has_vectors(connection: Connection) -> bool:
@@ -67,6 +80,19 @@ def has_vectors(connection: Connection) -> bool:
         if not found:
             return False
         info[_CHECKED] = True
+    return True
+
+
+def has_words(connection: Connection) -> bool:
+    """Whether this PostgreSQL database has the word list (from migration 0016 on)."""
+    info = connection.connection.info
+    if not info.get(_WORDS_CHECKED):
+        found = connection.exec_driver_sql(
+            "SELECT to_regclass(%(name)s) IS NOT NULL", {"name": WORDS_TABLE}
+        ).scalar()
+        if not found:
+            return False
+        info[_WORDS_CHECKED] = True
     return True
 
 
@@ -112,12 +138,16 @@ def write_vectors(connection: Connection, rows: Sequence[tuple[int, str]]) -> No
     """Index (text id, text) rows just inserted into ``search_texts`` (a body's text is
     the session's, handed in here: the row itself holds NULL)."""
     values = []
+    latin: set[str] = set()
     for doc_id, text in rows:
         words = [word[:MAX_WORD_CHARS] for word in tokens.index_text(text).split()]
+        latin.update(word for word in words if word[0] in _ASCII_WORD_START)
         for part, run in enumerate(_parts(words)):
             values.append({"doc_id": doc_id, "part": part, "tokens": vector(run)})
     if values:
         connection.exec_driver_sql(_INSERT, values)
+    if latin and has_words(connection):
+        connection.exec_driver_sql(_INSERT_WORDS, {"words": sorted(latin)})
 
 
 def tsquery(expression: str) -> str:

@@ -17,11 +17,20 @@ from studyapp.core.search.query import SearchQuery, parse_query
 
 @dataclass(frozen=True)
 class Matcher:
-    """How one clause is looked up: an FTS5 phrase, or a substring scan for one syllable."""
+    """How one clause is looked up: an FTS5 phrase, or a substring scan of ``needle``.
+
+    ``fts`` as written here finds a Latin word only where it starts; ``infix`` is the
+    clause's first Latin piece, which may also stand inside an indexed word (``prefixes``
+    writes it as those words, or turns the clause into a scan). A scan of ``needle`` ignores
+    ASCII case when ``folded``.
+    """
 
     fts: str | None
     needle: str
     pattern: re.Pattern[str]
+    infix: str | None = None
+    alone: bool = True  # the clause is the infix piece alone (no piece follows it)
+    folded: bool = False
 
 
 @dataclass
@@ -66,12 +75,22 @@ def matcher(clause: str, *, exact: bool = False) -> Matcher | None:
         found += tokens.piece_tokens(part)
     last = parts[-1]
     prefix = (not last.cjk and not exact) or (last.cjk and len(last.text) == 1)
-    return Matcher('"' + " ".join(found) + '"' + ("*" if prefix else ""), needle, pattern)
+    fts = '"' + " ".join(found) + '"' + ("*" if prefix else "")
+    if exact or parts[0].cjk:
+        return Matcher(fts, needle, pattern)
+    # The first piece may end a longer word ("BERT" in "RoBERTa", "ce" in "inference로").
+    return Matcher(fts, needle, pattern, parts[0].text, len(parts) == 1)
+
+
+def scanned(m: Matcher) -> Matcher:
+    """``m`` looked up by scanning the texts for the clause as typed, ignoring ASCII case."""
+    return Matcher(None, m.needle.lower(), m.pattern, folded=True)
 
 
 def _pattern(parts: Sequence[tokens.Piece], exact: bool) -> re.Pattern[str]:
     body = r"[\W_]*".join(re.escape(part.text) for part in parts)
     word_char = rf"[^\W_{tokens.CJK_CHARS}]"
-    before = "" if parts[0].cjk else rf"(?<!{word_char})"
+    # A quoted clause keeps whole words: it starts at a word's start, ends at a word's end.
+    before = rf"(?<!{word_char})" if exact and not parts[0].cjk else ""
     after = rf"(?!{word_char})" if exact and not parts[-1].cjk else ""
     return re.compile(before + body + after)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -55,6 +56,48 @@ def rank_expression(plan: Plan) -> str | None:
 _RANKED = (
     "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH :expr ORDER BY rowid DESC LIMIT :cap"
 )
+_NEWEST = "SELECT rowid FROM search_fts WHERE search_fts MATCH :expr ORDER BY rowid DESC LIMIT :cap"
+_RANKED_FROM = (
+    "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH :expr AND rowid >= :low"
+    " ORDER BY rowid DESC LIMIT :cap"
+)
+LOOSE_CAP = 8 * RANK_CAP  # rows the loose expression may score to reach the newest matches
+_PHRASE = re.compile(r'"([^"]*)"(\*?)')
+
+
+def loose_expression(expression: str) -> str:
+    """``expression`` with each phrase of several tokens as an AND of its tokens."""
+
+    def loosen(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        if len(words) < 2:
+            return match.group()
+        return "(" + " AND ".join(f'"{word}"' for word in words) + match.group(2) + ")"
+
+    return _PHRASE.sub(loosen, expression)
+
+
+def _scored_sqlite(reader: Reader, expression: str) -> list[tuple[int, float]]:
+    """(rowid, bm25) of the RANK_CAP newest texts that match ``expression``.
+
+    bm25 first counts, for each phrase, the rows it matches in the whole index: for a
+    phrase of several tokens (Hangul bigrams: "트랜스포머" is four) that checks positions
+    in every row holding them all, 8-13 ms for a word in every note. So the newest
+    matches are found without scoring and scored by the same expression with each phrase
+    loosened to an AND of its tokens (per-token counts cost little): the same texts,
+    ranked by their tokens.
+    """
+    loose = loose_expression(expression)
+    if loose == expression:
+        return reader.rows(_RANKED, {"expr": expression, "cap": RANK_CAP})
+    newest = reader.rows(_NEWEST, {"expr": expression, "cap": RANK_CAP})
+    if not newest:
+        return []
+    wanted = {row[0] for row in newest}
+    # Texts holding the tokens apart are skipped; LOOSE_CAP bounds them when the tokens are
+    # common and the phrase rare (the oldest of the newest then stay unscored: by date).
+    params = {"expr": loose, "low": newest[-1][0], "cap": LOOSE_CAP}
+    return [(rowid, rank) for rowid, rank in reader.rows(_RANKED_FROM, params) if rowid in wanted]
 
 
 def relevance(reader: Reader, plan: Plan, fts: bool) -> Ranking:
@@ -68,7 +111,7 @@ def relevance(reader: Reader, plan: Plan, fts: bool) -> Ranking:
     # Scoring costs about 1-2 µs a row; rowids grow with time, so the newest are kept.
     scores, docs = ranking.scores, ranking.docs
     if fts:
-        rows = reader.rows(_RANKED, {"expr": expression, "cap": RANK_CAP})
+        rows = _scored_sqlite(reader, expression)
     else:
         rows = pg_index.ranked(reader, expression, RANK_CAP)
     for rowid, rank in rows:
@@ -129,6 +172,7 @@ def order(
 # -- the hits of one page ------------------------------------------------------------------
 
 _DOC_COLUMNS = "SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM search_docs d"
+_PAGE_DOCS = f"SELECT d.id, d.session_id, d.field, d.ref_id, d.text FROM {matching.PAGE_TEXTS}"
 
 
 def _page_docs(
@@ -147,10 +191,10 @@ def _page_docs(
         for number, m in enumerate(scans):
             sql, params[f"s{number}"] = matching.clause_sql(m, f"s{number}", fts, "")
             wheres.append(sql.split(" WHERE ", 1)[1])
-        sql = f"{_DOC_COLUMNS} WHERE d.session_id IN :page AND ({' OR '.join(wheres)}){restrict}"
+        sql = f"{_PAGE_DOCS} AND ({' OR '.join(wheres)}){restrict}"
         docs += [_Doc(*row) for row in reader.rows(sql, params)]
     if not plan.positives:
-        sql = f"{_DOC_COLUMNS} WHERE d.session_id IN :page" + (restrict or " AND d.field = 'title'")
+        sql = _PAGE_DOCS + (restrict or " AND d.field = 'title'")
         docs += [_Doc(*row) for row in reader.rows(sql, params)]
     return docs
 
@@ -162,7 +206,7 @@ def _best_fts_docs(
     expression = rank_expression(plan)
     allowed: set[int] | None = None
     if restrict:
-        sql = f"SELECT d.id FROM search_docs d WHERE d.session_id IN :page{restrict}"
+        sql = f"SELECT d.id FROM {matching.PAGE_TEXTS}{restrict}"
         allowed = {row[0] for row in reader.rows(sql, {"page": list(page)})}
     chosen: dict[int, tuple[int, float]] = {}
     for session_id in page:

@@ -1,11 +1,12 @@
-"""``studyapp copy-to URL``: this database's groups, people, papers, sessions and to-dos into
-another (a group moving its SQLite file to the shared server).
+"""``studyapp copy-to URL``: this database's groups, people, papers, sessions, to-dos and
+reading assignments into another (a group moving its SQLite file to the shared server).
 
 Idempotent: what the target has already is known again and left alone, so a second run
 copies nothing. Groups and people are known by name, papers by DOI, arXiv id, then title,
-sessions by their source file and part, else by group, date and title. A session comes
-with its body, rows, revisions and attachments, copied as they are (ticks and talks keep
-who made them). Plain ORM, so any engine SQLAlchemy speaks is a target.
+sessions by their source file and part, else by group, date and title; an assignment by its
+paper, person, session and due date (as the target knows them). A session comes with its
+body, rows, revisions and attachments, copied as they are (ticks and talks keep who made
+them). Plain ORM, so any engine SQLAlchemy speaks is a target.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from studyapp.core.services import lookup
 
 _Row = TypeVar("_Row", bound=models.Base)
 _Named = TypeVar("_Named", models.Group, models.Person)  # rows known by their name
-KINDS = ("groups", "people", "papers", "sessions", "to-dos")
+KINDS = ("groups", "people", "papers", "sessions", "to-dos", "assignments")
 
 
 @dataclass
@@ -84,8 +85,9 @@ class CopyService:
             groups = self._groups(src, dst, report)
             people = self._people(src, dst, report, groups)
             papers = self._papers(src, dst, report)
-            self._sessions(src, dst, report, groups, people, papers)
+            sessions = self._sessions(src, dst, report, groups, people, papers)
             self._group_todos(src, dst, report, groups, people)
+            self._assignments(src, dst, report, people, papers, sessions)
         return report
 
     # -- by name ---------------------------------------------------------------------------
@@ -138,10 +140,14 @@ class CopyService:
         groups: dict[int, int],
         people: dict[int, int],
         papers: dict[int, int],
-    ) -> None:
+    ) -> dict[int, int]:
+        """Each source session's id -> the target's (copied, or the one known already)."""
+        found: dict[int, int] = {}
         for row in src.scalars(select(models.Session).order_by(models.Session.id)):
             group_id = groups[row.group_id]
-            if _known_session(dst, row, group_id):
+            there_id = _known_session(dst, row, group_id)
+            if there_id is not None:
+                found[row.id] = there_id
                 report.known["sessions"] += 1
                 continue
             copy = _clone(
@@ -175,9 +181,11 @@ class CopyService:
             for kind in (models.NoteRevision, models.Attachment):
                 for old in src.scalars(select(kind).where(kind.session_id == row.id)):
                     dst.add(_clone(kind, old, "session_id", session_id=copy.id))
+            found[row.id] = copy.id
             report.copied["sessions"] += 1
             report.copied["to-dos"] += len(copy.checklist)
         dst.flush()
+        return found
 
     def _group_todos(
         self,
@@ -202,6 +210,42 @@ class CopyService:
                 continue
             dst.add(_todo(item, group_id, people))
             report.copied["to-dos"] += 1
+        dst.flush()
+
+    def _assignments(
+        self,
+        src: OrmSession,
+        dst: OrmSession,
+        report: CopyReport,
+        people: dict[int, int],
+        papers: dict[int, int],
+        sessions: dict[int, int],
+    ) -> None:
+        """Who reads which paper for which session: one of the same paper, person, session
+        and due date in the target is the same assignment (its status there is kept)."""
+        assignment = models.ReadingAssignment
+        for row in src.scalars(select(assignment).order_by(assignment.id)):
+            values = {
+                "paper_id": papers[row.paper_id],
+                "person_id": people[row.person_id],
+                "session_id": _mapped(sessions, row.session_id),
+                "due_date": row.due_date,
+            }
+            same = [
+                assignment.paper_id == values["paper_id"],
+                assignment.person_id == values["person_id"],
+                assignment.session_id.is_(None)
+                if values["session_id"] is None
+                else assignment.session_id == values["session_id"],
+                assignment.due_date.is_(None)
+                if row.due_date is None
+                else assignment.due_date == row.due_date,
+            ]
+            if dst.scalar(select(assignment.id).where(*same).limit(1)) is not None:
+                report.known["assignments"] += 1
+                continue
+            dst.add(_clone(assignment, row, *values, **values))
+            report.copied["assignments"] += 1
         dst.flush()
 
 
@@ -240,7 +284,7 @@ def _known_paper(dst: OrmSession, paper: models.Paper) -> int | None:
     return None
 
 
-def _known_session(dst: OrmSession, row: models.Session, group_id: int) -> bool:
+def _known_session(dst: OrmSession, row: models.Session, group_id: int) -> int | None:
     if row.source_path:
         query = select(models.Session.id).where(models.Session.source_path == row.source_path)
         part = models.Session.source_part
@@ -251,4 +295,5 @@ def _known_session(dst: OrmSession, row: models.Session, group_id: int) -> bool:
             models.Session.date == row.date,
             models.Session.title == row.title,
         )
-    return dst.scalar(query.limit(1)) is not None
+    found = dst.scalar(query.limit(1))
+    return None if found is None else int(found)

@@ -141,6 +141,7 @@ class ImportService:
         if counts.get("created", 0) + counts.get("updated", 0) >= index.OPTIMIZE_AFTER:
             with self.db.transaction() as orm:
                 index.optimize(orm.connection())
+            index.compact(self.db.engine)
         if progress is not None and not batch.report.cancelled:
             progress(len(files), len(files), files[-1].shown_path if files else Path())
         return batch.report

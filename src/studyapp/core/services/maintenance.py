@@ -31,20 +31,21 @@ from studyapp.core.db import Database, translate_error
 from studyapp.core.errors import DatabaseError
 from studyapp.core.models import Session
 from studyapp.core.services.recovery import inspect_file
+from studyapp.core.services.server_backup import ServerBackups
 
 # The automatic backup interval: at start and while the window is open.
 AUTO_BACKUP_AGE = dt.timedelta(minutes=30)
 NOT_SQLITE_RESTORE = (
-    "Only SQLite files can be restored here; restore PostgreSQL with pg_restore "
-    '(see "Your data" in the README).'
+    "Only SQLite files and PostgreSQL databases can be restored here; use your server's own tools."
 )
 
 
 @dataclass(frozen=True)
 class RestoreResult:
-    """``saved``: the copy of the replaced database (None when there was no file to save)."""
+    """``saved``: the copy of the replaced database (None when there was nothing to save);
+    ``database``: the file, or a server database's URL with its password hidden."""
 
-    database: Path
+    database: Path | str
     backup: Path
     saved: Path | None
 
@@ -128,8 +129,10 @@ class MaintenanceService:
         """Copy the database; ``dest`` may be a file, a folder, or None (the backups folder).
 
         Refused when the database fails the damage check; the copy is verified after it is
-        written.
+        written. A PostgreSQL database is written as a pg_dump archive (``server_backup``).
         """
+        if self.on_server():
+            return ServerBackups(self.db).backup(dest)
         source = self._sound_file(budget=None)
         assert source is not None  # only a stop request makes it None
         if dest is None:
@@ -140,12 +143,18 @@ class MaintenanceService:
             target = dest.expanduser()
         return self._verified(backup_sqlite(self.db.url, target), source)
 
+    def on_server(self) -> bool:
+        """True for a database on a PostgreSQL server (backed up as pg_dump archives)."""
+        return self.db.engine.dialect.name == "postgresql"
+
     def is_sqlite_file(self) -> bool:
         """True when the database is a SQLite file (the only kind studyapp backs up itself)."""
         return self.db.path is not None
 
     def list_backups(self) -> list[BackupInfo]:
         """This database's backups, newest first."""
+        if self.on_server():
+            return ServerBackups(self.db).list_backups()
         path = self.db.path
         return [] if path is None else backups_of(path)
 
@@ -191,9 +200,13 @@ class MaintenanceService:
     def backup_before_writing(self, *, min_age: dt.timedelta = AUTO_BACKUP_AGE) -> Path | None:
         """The command line's backup before a command that writes: made when the newest
         backup of this database is older than ``min_age`` and there is something to lose
-        (a database without sessions is not copied). The start-up check has run already."""
-        if self.db.read_only is not None:
-            return None  # the write is refused anyway; the copy would only delay saying so
+        (a database without sessions is not copied). The start-up check has run already.
+
+        Never on a PostgreSQL server: it is shared and backed up by whoever runs it (a
+        pg_dump before every member's command would only slow the group down); ``studyapp
+        backup`` makes an archive when someone wants one."""
+        if self.on_server() or self.db.read_only is not None:
+            return None  # read-only: the write is refused anyway; a copy would only delay it
         if not self.backup_due(min_age=min_age) or self._session_count() == 0:
             return None
         return self.auto_backup(min_age=min_age, already_checked=True)
@@ -208,7 +221,8 @@ class MaintenanceService:
                 return 0  # no tables yet: a new database
 
     def restore(self, backup: Path) -> RestoreResult:
-        """Replace the database file with ``backup``, saving the current file first.
+        """Replace the database file with ``backup``, saving the current file first (a
+        PostgreSQL database: its tables from a pg_dump archive, see ``server_backup``).
 
         A sound current file is kept as a verified ``pre-restore-<time>.sqlite3`` backup; a
         damaged one (its raw bytes when SQLite cannot read it) as
@@ -216,6 +230,9 @@ class MaintenanceService:
         """
         target = self.db.path
         if target is None:
+            if self.on_server():
+                restored = ServerBackups(self.db).restore(backup)
+                return RestoreResult(restored.database, restored.backup, restored.saved)
             if self.db.engine.dialect.name != "sqlite":
                 raise DatabaseError(NOT_SQLITE_RESTORE)
             raise DatabaseError("An in-memory database has no file to restore.")

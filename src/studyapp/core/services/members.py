@@ -6,11 +6,37 @@ history and the to-do panel name people as the rest of the notes do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
 from studyapp.core.actor import Actor
+from studyapp.core.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class MemberMatch:
+    """Who a name in the settings is in this database: the person's own spelling and the
+    groups they are a member of (none for a person only named in notes)."""
+
+    name: str
+    groups: tuple[str, ...]
+
+
+def who_is(database: Database, name: str | None) -> MemberMatch | None:
+    """The person a window writing as ``name`` is recorded as; None when no person of that
+    name is known yet (writes then carry the name as typed)."""
+    actor = Actor.named(name)
+    if actor is None:
+        return None
+    with database.transaction() as orm:
+        recorded = author_name(orm, actor)
+        known = orm.scalar(select(models.Person.id).where(models.Person.name == recorded))
+        if recorded is None or known is None:
+            return None
+        return MemberMatch(recorded, tuple(member_of(orm, Actor(recorded))))
 
 
 def author_name(orm: OrmSession, actor: Actor | None, group_id: int | None = None) -> str | None:

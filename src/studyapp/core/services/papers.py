@@ -315,7 +315,7 @@ class PaperService:
         return bibtex_out.write_bibtex(papers)
 
     def export_bibtex(self, path: Path, *, group: str | None = None) -> int:
-        from studyapp.core.markdown.writer import write_atomically
+        from studyapp.core.atomic_files import write_atomically
         from studyapp.core.papers import bibtex_out  # bibtexparser loads on first use
 
         papers = sorted((row.paper for row in self.rows(group=group)), key=lambda p: p.id)

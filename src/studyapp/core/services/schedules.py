@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from studyapp.core import models
+from studyapp.core.atomic_files import write_atomically
 from studyapp.core.calendar_export import CalendarEvent, Slot, calendar_bytes
 from studyapp.core.db import Database
 from studyapp.core.document.compose import talk_heading
 from studyapp.core.errors import ValidationError
-from studyapp.core.markdown.writer import write_atomically
 from studyapp.core.schedule import check_rule, has_time_of_day, normalize_rule, occurrences
 from studyapp.core.services import lookup
 from studyapp.core.services.body_rows import sync_rows

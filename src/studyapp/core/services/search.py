@@ -10,7 +10,7 @@ same sessions, ranked with ``ts_rank`` in place of bm25 (``search/pg_index.py``)
 
 Three questions, each answered without ranking what is not shown: :meth:`search` (the best
 page, ranked as ``search/ranking.py`` says, with the exact total), :meth:`count`, and
-:meth:`search_all` (every match newest first, in keyset pages: ``search/matching.py``).
+:meth:`search_all` (every match newest first, one statement: ``search/matching.py``).
 On SQLite every query goes through the sqlite3 module (``search/reader.py``);
 :meth:`SearchService.for_sqlite_file` opens a file that way without loading SQLAlchemy.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studyapp.core.errors import DatabaseError
-from studyapp.core.search import matching, prefixes, ranking
+from studyapp.core.search import matching, pg_index, prefixes, ranking
 from studyapp.core.search.hits import SNIPPET_RADIUS, SearchHit, SearchResult, snippet, snippet_at
 from studyapp.core.search.phrases import Plan, plan_for
 from studyapp.core.search.reader import Params, Reader, SqliteReader
@@ -90,16 +90,15 @@ class SearchService:
             return matching.count(reader, _expanded(reader, plan, fts), fts)
 
     def search_all(self, query: str) -> Iterator[SearchHit]:
-        """Every session that matches, newest first (by date, then id), read a page at a
-        time; each hit is the session's title (field ``title``, no snippet)."""
+        """Every session that matches, newest first (by date, then id), read as it goes;
+        each hit is the session's title (field ``title``, no snippet)."""
         plan = plan_for(query)
         if plan.is_empty:
             return
         with self._reader() as (reader, fts):
             plan = _expanded(reader, plan, fts)
-            for rows in matching.every(reader, plan, fts):
-                for session_id, date, title in rows:
-                    yield SearchHit(session_id, title, date, "title", title)
+            for session_id, date, title in matching.every(reader, plan, fts):
+                yield SearchHit(session_id, title, date, "title", title)
 
     def reindex(
         self,
@@ -120,6 +119,7 @@ class SearchService:
                     raise _Cancelled
         except _Cancelled:
             return 0
+        index.compact(self._database().engine)  # the old index's pages, freed
         return outcome
 
     def _database(self) -> Database:
@@ -191,8 +191,18 @@ class _AlchemyReader:
 
 def _expanded(reader: Reader, plan: Plan, fts: bool) -> Plan:
     if fts and isinstance(reader, SqliteReader):
-        return prefixes.expand(reader.connection, plan)
-    return plan
+        return prefixes.expand(reader, plan)
+    if not any(m.infix for m in (*plan.positives, *plan.negatives)):
+        return plan
+    if (
+        not reader.sqlite
+        and isinstance(reader, _AlchemyReader)
+        and pg_index.has_words(reader.connection)
+    ):
+        return prefixes.expand(reader, plan)
+    # No word list (a database mid-migration): a term that may start inside a word is
+    # scanned for.
+    return prefixes.scan_latin(plan)
 
 
 class _Cancelled(Exception):

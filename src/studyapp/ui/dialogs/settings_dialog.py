@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.core.actor import os_user_name
 from studyapp.core.db import sqlite_path
 from studyapp.core.paths import resolve_database_url
 from studyapp.ui.dialogs.connection_form import ConnectionForm
+from studyapp.ui.dialogs.member_box import MemberBox, WhoIs
 from studyapp.ui.editor.markdown_editor import default_editor_font
 from studyapp.ui.i18n import available_languages
 from studyapp.ui.settings import AppSettings, export_flavors
@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
         settings: AppSettings,
         current_database: str | None = None,
         parent: QWidget | None = None,
+        who_is: WhoIs | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -93,6 +94,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(460)
         self._settings = settings
         self._current_database = current_database
+        self._who_is = who_is  # who the name typed is in the open database
         self._chosen_database: str | None = None
         self._chosen_server: str | None = None
         self._build()
@@ -102,7 +104,9 @@ class SettingsDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_member())
+        self.member_box = MemberBox(self._who_is, self)
+        self.member_name_edit = self.member_box.name_edit
+        layout.addWidget(self.member_box)
         layout.addWidget(self._build_database())
         layout.addWidget(self._build_export())
         layout.addWidget(self._build_appearance())
@@ -154,26 +158,6 @@ class SettingsDialog(QDialog):
     @Slot(bool)
     def _server_toggled(self, server: bool) -> None:
         self.file_fields.setEnabled(not server)
-
-    def _build_member(self) -> QGroupBox:
-        box = _named(QGroupBox(self.tr("You")), "memberGroup")
-        self.member_name_edit = _named(QLineEdit(), "memberNameEdit")
-        self.member_name_edit.setPlaceholderText(os_user_name())
-        self.member_name_edit.setClearButtonEnabled(True)
-        hint = _named(
-            QLabel(
-                self.tr(
-                    "Notes you write, to-dos you tick and talks you add are recorded under "
-                    "this name; written as a member of the group writes it, it is theirs."
-                )
-            ),
-            "memberNameHint",
-        )
-        hint.setWordWrap(True)
-        form = QFormLayout(box)
-        form.addRow(*self._label(self.tr("Your &name:"), self.member_name_edit))
-        form.addRow(hint)
-        return box
 
     def _build_export(self) -> QGroupBox:
         box = _named(QGroupBox(self.tr("Export")), "exportGroup")
@@ -236,7 +220,7 @@ class SettingsDialog(QDialog):
     def _load(self) -> None:
         self._show_database()
         self.connection_form.load(self._settings.uses_server, self._settings.server)
-        self.member_name_edit.setText(self._settings.member_name or "")
+        self.member_box.set_name(self._settings.member_name or "")
         self.export_folder_edit.setText(self._settings.export_folder or "")
         self._select(self.export_flavor_combo, self._settings.export_flavor)
         self._select(self.theme_combo, self._settings.theme)

@@ -7,7 +7,9 @@ the span by two, a Hangul syllable by one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from collections.abc import Callable
+
+from PySide6.QtCore import QRegularExpression, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +36,10 @@ def _rx(pattern: str) -> QRegularExpression:
 # Block states: 0 is plain Markdown; inside a fence the state is length * 2 + kind bit,
 # so a ```` fence is only closed by four or more backticks.
 _NORMAL = 0
+# A loaded text's blocks past the screen are highlighted this long after it shows, so a
+# session switch paints first, then this many blocks at a time.
+REST_DELAY_MS = 100
+REST_CHUNK = 120
 _FENCE_OPEN = _rx(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
 _FENCE_CLOSE = _rx(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 
@@ -101,7 +107,59 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
+        # Loading a whole text: blocks from _lazy_from on only get their fence state; the
+        # rest of their highlighting waits for _rest_timer (from block _pending on).
+        self._lazy_from: int | None = None
+        self._pending: int | None = None
+        self._rest_timer = QTimer(self, singleShot=True, interval=REST_DELAY_MS)
+        self._rest_timer.timeout.connect(self._highlight_some)
         self.set_palette_colors(palette if palette is not None else QPalette())
+
+    def load_lazily(self, load: Callable[[], None], eager_blocks: int | None) -> None:
+        """Run ``load``, which replaces the whole text, highlighting only its first
+        ``eager_blocks`` blocks (what the screen shows) at once; the rest follow from the
+        event loop a chunk at a time, or at once by :meth:`finish`. None: all at once."""
+        self._pending = None
+        self._rest_timer.stop()
+        self._lazy_from = eager_blocks
+        try:
+            load()
+        finally:
+            self._lazy_from = None
+        if eager_blocks is not None and self.document().blockCount() > eager_blocks:
+            self._pending = eager_blocks
+            self._rest_timer.start(REST_DELAY_MS)
+
+    def pending(self) -> bool:
+        """Blocks of the loaded text are still waiting for their highlighting."""
+        return self._pending is not None
+
+    def finish(self) -> None:
+        """Highlight every block still waiting (the view is about to show more of them)."""
+        while self._pending is not None:
+            self._highlight_some(limit=None)
+
+    def _highlight_some(self, limit: int | None = REST_CHUNK) -> None:
+        document = self.document()
+        if self._pending is None or document is None:
+            return
+        block = document.findBlockByNumber(self._pending)
+        done = 0
+        # Formats are no change of the text: the editor must not take them for typing
+        # (a save, a revision, the word count again).
+        was_blocked = document.blockSignals(True)
+        try:
+            while block.isValid() and (limit is None or done < limit):
+                self.rehighlightBlock(block)  # its fence state is right: no cascade
+                block = block.next()
+                done += 1
+        finally:
+            document.blockSignals(was_blocked)
+        if block.isValid():
+            self._pending = block.blockNumber()
+            self._rest_timer.start(0)
+        else:
+            self._pending = None
 
     def format_for(self, kind: str) -> QTextCharFormat:
         """The format used for ``kind`` (``"heading1"``, ``"bold"``, ``"task_done"`` …)."""
@@ -155,6 +213,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     # QSyntaxHighlighter calls this for each changed block only.
     def highlightBlock(self, text: str) -> None:
         previous = self.previousBlockState()
+        if self._lazy_from is not None and self.currentBlock().blockNumber() >= self._lazy_from:
+            self._fence_state(text, previous)
+            return
         if previous > _NORMAL:
             self._continue_fence(text, previous)
             return
@@ -166,6 +227,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(len(fence) * 2 + (1 if fence[0] == "~" else 0))
             return
         self._markdown_line(text)
+
+    def _fence_state(self, text: str, previous: int) -> None:
+        """The block state highlightBlock would leave, without any formats: the blocks
+        after it are highlighted later, one at a time, and must start in the right state."""
+        if previous > _NORMAL:
+            closing = _FENCE_CLOSE.match(text)
+            fence = closing.captured(1) if closing.hasMatch() else ""
+            kind_bit = 1 if fence[:1] == "~" else 0
+            closed = fence and kind_bit == previous % 2 and len(fence) >= previous // 2
+            self.setCurrentBlockState(_NORMAL if closed else previous)
+            return
+        opening = _FENCE_OPEN.match(text)
+        if opening.hasMatch():
+            fence = opening.captured(1)
+            self.setCurrentBlockState(len(fence) * 2 + (1 if fence[0] == "~" else 0))
+        else:
+            self.setCurrentBlockState(_NORMAL)
 
     def _continue_fence(self, text: str, state: int) -> None:
         length = len(text.encode("utf-16-le")) // 2

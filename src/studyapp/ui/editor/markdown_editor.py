@@ -94,6 +94,8 @@ class MarkdownEditor(QPlainTextEdit):
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self._update_stats)
         self._highlighter = MarkdownHighlighter(self.document(), self.palette())
+        # Scrolled or jumped before the rest of a loaded text was highlighted: do it now.
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.set_editor_font(default_editor_font())
         self.textChanged.connect(self._text_changed)
 
@@ -116,6 +118,19 @@ class MarkdownEditor(QPlainTextEdit):
 
     def highlighter(self) -> MarkdownHighlighter:
         return self._highlighter
+
+    def load_text(self, text: str) -> None:
+        """``setPlainText``, with only the lines the screen can show highlighted before
+        the next paint; the rest just after (a hidden editor: all of it at once)."""
+        eager = None
+        if self.isVisible():
+            lines = self.viewport().height() // max(1, self.fontMetrics().lineSpacing())
+            eager = lines + 2  # a block is at least a line: more than the screen holds
+        self._highlighter.load_lazily(lambda: self.setPlainText(text), eager)
+
+    def _scrolled(self, _value: int) -> None:
+        if self._highlighter.pending():
+            self._highlighter.finish()
 
     def set_editor_font(self, font: QFont) -> None:
         """Use ``font`` for the text; tab stops stay four spaces wide."""
