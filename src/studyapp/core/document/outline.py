@@ -124,13 +124,14 @@ def derive_lines(
     """:func:`derive` of a body already walked by ``scan_body`` (the parser walks it once
     for its title and dates too); marks the lines' roles."""
     tasks = _tasks(lines)
+    listed = _attendance_lines(lines)
     # People named in the note's own attendance lines are known when reading its headings.
-    people = tuple(sorted(set(known_people) | _attending(lines)))
+    people = tuple(sorted(set(known_people) | _attending(listed)))
     talks = _talks(lines, people, frozenset(h.strip() for h in known_talks), with_texts)
     return Outline(
         talks=talks,
         tasks=tasks,
-        attendance=_attendance(lines),
+        attendance=_attendance(lines, listed),
         headings=tuple(
             HeadingAt(i, line.level, line.heading)
             for i, line in enumerate(lines)
@@ -255,28 +256,36 @@ def _timing(lines: list[Line], start: int, end: int) -> tuple[int | None, tuple[
     return (position, timing) if timing else (None, None)
 
 
-def _attending(lines: list[Line]) -> set[str]:
-    names: set[str] = set()
-    for line in lines:
+_Listed = list[tuple[int, tuple[list[str], list[str]]]]  # line, (attendees, absentees)
+
+
+def _attendance_lines(lines: list[Line]) -> _Listed:
+    """Every line outside code and headings that reads as an attendance line, read once."""
+    found: _Listed = []
+    for index, line in enumerate(lines):
         if line.fenced or line.level or (":" not in line.text and "：" not in line.text):
-            continue
+            continue  # "Attendees:" needs its colon
         parsed = parse_attendees_line(line.text)
         if parsed is not None:
-            names.update(parsed[0])
-            names.update(parsed[1])
+            found.append((index, parsed))
+    return found
+
+
+def _attending(listed: _Listed) -> set[str]:
+    names: set[str] = set()
+    for _, (present, absent) in listed:
+        names.update(present)
+        names.update(absent)
     return names
 
 
-def _attendance(lines: list[Line]) -> AttendanceAt | None:
-    for index, line in enumerate(lines):
-        if line.role != "text" or line.fenced or line.level:
-            continue
-        if ":" not in line.text and "：" not in line.text:  # "Attendees:" needs its colon
-            continue
-        parsed = parse_attendees_line(line.text)
-        if parsed is not None:
+def _attendance(lines: list[Line], listed: _Listed) -> AttendanceAt | None:
+    """The first attendance line that is not a to-do or part of a talk."""
+    for index, (present, absent) in listed:
+        line = lines[index]
+        if line.role == "text":
             line.role = "attendees"
-            return AttendanceAt(index, line.text, tuple(parsed[0]), tuple(parsed[1]))
+            return AttendanceAt(index, line.text, tuple(present), tuple(absent))
     return None
 
 

@@ -149,6 +149,21 @@ def parse_presentation_heading(
     return name, parse_paper(rest) if rest else None
 
 
+def may_name(text: str, names: Collection[str]) -> bool:
+    """Whether knowing ``names`` too could change what :func:`parse_presentation_heading`
+    makes of ``text``: it asks only whether a known name, folded, is in the clean heading."""
+    if len(text) > _MAX_HEADING:
+        return False
+    clean = _clean_heading(text)
+    if not clean:
+        return False
+    canonical = _CANONICAL.match(clean)
+    if canonical and (canonical["number"] or canonical["name"]):
+        return False
+    folded = clean.casefold()
+    return any(_fold_name(name) in folded for name in names if name and name.strip())
+
+
 @functools.lru_cache(maxsize=8)
 def _known_map(names: tuple[str, ...]) -> dict[str, str]:
     """Folded name -> name as known, longest first; cached, a note asks once per heading."""

@@ -19,7 +19,7 @@ from studyapp.core.dates import find_date
 from studyapp.core.document.lines import Line, scan_body
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.markdown.note_meta import fill_metadata
-from studyapp.core.markdown.parser import fill_structure, parse_note
+from studyapp.core.markdown.parser import fill_structure, parse_note_lines
 from studyapp.core.markdown.text_lines import trim_blank
 
 # Headings deeper than this are a meeting's own sections, never meetings.
@@ -127,7 +127,7 @@ def parse_meetings(
     Text before the first meeting is a note of its own when the note has an earlier date
     of its own (a log's cover page, created the day before), else the first meeting's.
     """
-    note = parse_note(
+    note, lines = parse_note_lines(
         text,
         file_name=file_name,
         context_year=context_year,
@@ -136,7 +136,6 @@ def parse_meetings(
     )
     if not split or len(_HEADINGS.findall(note.body)) < 2:
         return [note]  # most notes: fewer than two headings a meeting could start at
-    lines = scan_body(note.body)
     own = _own_date(note)
     sections = meeting_sections(lines, own.year if own else context_year)
     if not sections:

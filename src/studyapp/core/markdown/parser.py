@@ -25,7 +25,7 @@ from studyapp.core.markdown.note_meta import (
 )
 from studyapp.core.markdown.text_lines import trim_blank
 
-__all__ = ["parse_note", "parse_timing_line"]
+__all__ = ["parse_note", "parse_note_lines", "parse_timing_line"]
 
 
 def parse_note(
@@ -37,17 +37,36 @@ def parse_note(
     known_people: Collection[str] = (),
 ) -> ParsedNote:
     """Everything ``text`` (already normalized by read_note_text) says about one session."""
+    return parse_note_lines(
+        text,
+        file_name=file_name,
+        context_year=context_year,
+        file_date=file_date,
+        known_people=known_people,
+    )[0]
+
+
+def parse_note_lines(
+    text: str,
+    *,
+    file_name: str,
+    context_year: int | None = None,
+    file_date: dt.date | None = None,
+    known_people: Collection[str] = (),
+) -> tuple[ParsedNote, list[Line]]:
+    """:func:`parse_note`, and its body's lines as walked (a log's meetings reuse them)."""
     try:
         return _parse(text, file_name, context_year, file_date, known_people)
     except Exception:  # a note that trips the parser is still imported, whole
         stem = stem_of(file_name)
-        return ParsedNote(
+        note = ParsedNote(
             title=stem or "Untitled",
             date=file_date or dt.date.today(),
             date_source="file date",
             body=text.strip("\n"),
             warnings=["could not read the note's structure; imported it as plain text"],
         )
+        return note, scan_body(note.body)
 
 
 def _parse(
@@ -56,7 +75,7 @@ def _parse(
     context_year: int | None,
     file_date: dt.date | None,
     known_people: Collection[str],
-) -> ParsedNote:
+) -> tuple[ParsedNote, list[Line]]:
     front, raw_body, warnings = split_front_matter(text)
     # The body without blank lines at its ends (the gap after the front matter); a blog
     # post studyapp wrote reads back as the note it came from.
@@ -88,7 +107,7 @@ def _parse(
     fill_date(note, data, lines, title, title_source, stem, context_year, file_date, created)
     fill_metadata(note, data)
     fill_structure(note, lines, known_people)
-    return note
+    return note, lines
 
 
 def fill_structure(note: ParsedNote, lines: list[Line], known_people: Collection[str]) -> None:

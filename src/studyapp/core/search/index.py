@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -137,13 +137,18 @@ def _key(doc: Doc) -> tuple[int, str, int | None, str]:
 
 
 def replace_documents(
-    connection: Connection, session_ids: Iterable[int], fts_rows: FtsRows | None = None
+    connection: Connection,
+    session_ids: Iterable[int],
+    fts_rows: FtsRows | None = None,
+    known_tokens: Mapping[str, str] | None = None,
 ) -> None:
     """Make the index hold exactly the current texts of these sessions (gone ones: nothing).
 
     Unchanged texts are left alone, so saving one note re-tokenizes only that note.
     ``fts_rows``: the new FTS rows are added there, for the caller to write with
     :func:`write_fts` before anything else touches the index, instead of written here.
+    ``known_tokens``: :func:`tokens.index_text` of some texts, worked out already (an
+    import's worker processes tokenize the bodies they parse).
     """
     wanted_ids = sorted(set(session_ids))
     if not wanted_ids:
@@ -184,7 +189,7 @@ def replace_documents(
             {"ids": wanted_ids},
         )
     if not old:  # new sessions (an import): nothing to compare with
-        _insert(connection, current, fts, words=words, fts_rows=fts_rows)
+        _insert(connection, current, fts, words=words, fts_rows=fts_rows, known=known_tokens)
         return
     keep = {_key(doc) for doc in current}
     old_keys = {row[0]: (row[1], row[2], row[3], row[4]) for row in old}
@@ -193,7 +198,7 @@ def replace_documents(
     _delete(connection, stale, fts)
     kept = [doc_id for doc_id, key in old_keys.items() if key in keep]
     fresh = [doc for doc in current if _key(doc) not in present]
-    _insert(connection, fresh, fts, kept, words=words, fts_rows=fts_rows)
+    _insert(connection, fresh, fts, kept, words=words, fts_rows=fts_rows, known=known_tokens)
 
 
 def _delete(connection: Connection, rows: Sequence[tuple[int, str]], fts: bool) -> None:
@@ -220,10 +225,11 @@ def _insert(
     *,
     words: bool,
     fts_rows: FtsRows | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> None:
     """Add ``docs``; their ids are ``session_id << SHIFT | n`` with n not in ``taken``;
-    ``words``: add their Latin words to the word list too; ``fts_rows``: see
-    :func:`replace_documents`."""
+    ``words``: add their Latin words to the word list too; ``fts_rows``, ``known``: see
+    :func:`replace_documents` (its ``known_tokens``)."""
     if not docs:
         return
     used = set(taken)
@@ -248,7 +254,11 @@ def _insert(
         connection.exec_driver_sql(
             f"INSERT INTO {TEXTS_TABLE} ({columns}) VALUES (?, ?, ?, ?)", stored
         )
-        indexed = [(row[0], tokens.index_text(row[3])) for row in rows]
+        known = known or {}
+        indexed = [
+            (row[0], known[row[3]] if row[3] in known else tokens.index_text(row[3]))
+            for row in rows
+        ]
         if fts_rows is None:
             write_fts(connection, indexed)
         else:

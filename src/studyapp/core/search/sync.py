@@ -13,7 +13,7 @@ all at once with :func:`index_now` before it commits.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -117,14 +117,19 @@ def deferred(orm: OrmSession, pending: set[int]) -> Iterator[None]:
         orm.info.pop(_DEFERRED, None)
 
 
-def index_now(orm: OrmSession, sessions: set[int], fts_rows: index.FtsRows | None = None) -> None:
+def index_now(
+    orm: OrmSession,
+    sessions: set[int],
+    fts_rows: index.FtsRows | None = None,
+    known_tokens: Mapping[str, str] | None = None,
+) -> None:
     """Flush, then make the index hold the current texts of ``sessions`` (emptied);
-    ``fts_rows``: see :func:`index.replace_documents`."""
+    ``fts_rows``, ``known_tokens``: see :func:`index.replace_documents`."""
     orm.flush()
     wanted = set(sessions)
     sessions.clear()
     if wanted and _ready(orm):
-        index.replace_documents(orm.connection(), wanted, fts_rows)
+        index.replace_documents(orm.connection(), wanted, fts_rows, known_tokens)
 
 
 def sessions_changed(orm: OrmSession, sessions: Iterable[int]) -> None:

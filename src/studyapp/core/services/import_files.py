@@ -61,6 +61,7 @@ class ReadPart:
     note: ParsedNote
     digest: str
     images: tuple[FoundImage, ...] = ()
+    body_tokens: str | None = None  # the body's search index text, when worked out already
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,9 @@ class ReadAhead:
                 self._read[place] = read
                 self._size += read.size
             place += 1
+
+    def close(self) -> None:
+        self._read.clear()
 
     def take(self, place: int, source: SourceFile, people: list[str]) -> ReadNote:
         """The file at ``place``, read now unless it was read ahead knowing the same people

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core.markdown.embeds import EMBED, LOCAL_IMAGE, embed_name, is_image, local_image
-from studyapp.core.services.attachments import MAX_BYTES
 from studyapp.core.services.import_sources import stays_inside
 
 MIME_TYPES = {
@@ -140,6 +139,9 @@ def _is_file_inside(path: Path, *roots: Path) -> bool:
 
 
 def _read(path: Path, name: str) -> FoundImage | None:
+    # Here, not at the top: a worker process reading notes then loads no database modules.
+    from studyapp.core.services.attachments import MAX_BYTES
+
     try:
         if path.stat().st_size > MAX_BYTES:
             return None

@@ -21,26 +21,34 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
-from studyapp.core.db import Database, begin_writing, journals_in_memory
+from studyapp.core.db import (
+    Database,
+    begin_writing,
+    journals_in_memory,
+    settle_after_import,
+    settle_for_import,
+)
 from studyapp.core.errors import DatabaseError, StudyappError
 from studyapp.core.markdown.document import ParsedNote
 from studyapp.core.search import index, sync
 from studyapp.core.services import lookup
 from studyapp.core.services.import_files import ReadAhead, ReadPart
-from studyapp.core.services.import_images import FoundImage
+from studyapp.core.services.import_known import Known, known_as, sessions_known
 from studyapp.core.services.import_rows import (
     Origin,
+    attachment,
     fill_session,
     insert_new_session,
     keep_old_body,
+    replace_images,
 )
 from studyapp.core.services.import_sources import SourceFile, collect_files
+from studyapp.core.services.import_workers import WORKER_FILES, WorkerReader, worker_count
 from studyapp.core.services.row_inserts import QueuedRow, RowQueue
 
 DEFAULT_GROUP = "Imported"
@@ -50,28 +58,6 @@ BATCH_FILES = 200
 BATCH_SECONDS = 0.1
 
 Progress = Callable[[int, int, Path], None]
-
-# The sessions a file was imported as before, by its path or its meetings' contents.
-_KNOWN = select(
-    models.Session.id,
-    models.Session.source_path,
-    models.Session.source_hash,
-    models.Session.source_part,
-    models.Session.title,
-).where(
-    or_(
-        models.Session.source_path == bindparam("path"),
-        models.Session.source_hash.in_(bindparam("digests", expanding=True)),
-    )
-)
-
-
-class _Known(NamedTuple):
-    id: int
-    source_path: str | None
-    source_hash: str | None
-    source_part: str | None
-    title: str  # what the session is called now (it may have been renamed since)
 
 
 @dataclass
@@ -141,8 +127,16 @@ class ImportService:
             lookup.clean_name(group, "group name")
         batch = _Batch(files, group, dry_run, self.known_people(), progress, cancelled)
         batch.ahead.split = split
-        while batch.next < len(files) and not batch.report.cancelled:
-            self._import_batch(batch)
+        if sum(source.skipped is None for source in files) >= WORKER_FILES:
+            batch.ahead = WorkerReader(files, split=split, workers=worker_count())
+        try:
+            while batch.next < len(files) and not batch.report.cancelled:
+                self._import_batch(batch)
+        finally:
+            batch.ahead.close()
+        if batch.next and not dry_run:
+            with self.db.transaction() as orm:
+                settle_after_import(orm)
         counts = batch.report.counts
         if counts.get("created", 0) + counts.get("updated", 0) >= index.OPTIMIZE_AFTER:
             with self.db.transaction() as orm:
@@ -162,6 +156,7 @@ class ImportService:
         deadline = time.monotonic() + BATCH_SECONDS
         with self.db.transaction() as orm, journals_in_memory(orm):
             if not batch.dry_run:
+                settle_for_import(orm)
                 begin_writing(orm)
                 batch.memory.carry_over(orm)
             while batch.next < len(batch.files) and batch.next - first < BATCH_FILES:
@@ -177,7 +172,8 @@ class ImportService:
                 batch.next += 1
             batch.queued.write(orm)
             fts_rows: index.FtsRows = []
-            sync.index_now(orm, batch.unindexed, fts_rows)
+            sync.index_now(orm, batch.unindexed, fts_rows, batch.tokens)
+            batch.tokens.clear()
             self._finish_reading_ahead(orm, batch, fts_rows)
 
     @staticmethod
@@ -214,11 +210,10 @@ class ImportService:
             return [FileOutcome(shown, status, message=read.problem, warnings=warnings)]
         orm.flush()  # as an ORM query would, so the plain one below sees every row
         path = str(shown)
-        params = {"path": path, "digests": [part.digest for part in read.parts]}
-        rows = [_Known(*row) for row in orm.connection().execute(_KNOWN, params)]
+        rows = sessions_known(orm, path, [part.digest for part in read.parts])
         outcomes = []
         for place, part in enumerate(read.parts):
-            known = _known_as(rows, path, part.note.part, part.digest, first=place == 0)
+            known = known_as(rows, path, part.note.part, part.digest, first=place == 0)
             if known is not None:
                 rows.remove(known)  # one session per meeting
             outcome = self._import_one(orm, batch, source, part, known)
@@ -232,7 +227,7 @@ class ImportService:
         batch: _Batch,
         source: SourceFile,
         part: ReadPart,
-        known: _Known | None,
+        known: Known | None,
     ) -> FileOutcome:
         path, note, digest = source.shown_path, part.note, part.digest
         outcome = FileOutcome(
@@ -265,10 +260,12 @@ class ImportService:
         try:
             if known is None:
                 session_id, held = self._insert(orm, batch, note, group, origin)
-                held += [(models.Attachment, _attachment(session_id, i)) for i in part.images]
+                held += [(models.Attachment, attachment(session_id, i)) for i in part.images]
+                if part.body_tokens is not None:
+                    batch.tokens[note.body] = part.body_tokens
             else:
                 session_id = self._replace(orm, batch, known.id, note, group, origin)
-                _replace_images(orm, session_id, part.images)
+                replace_images(orm, session_id, part.images)
                 held = []
         except DatabaseError:
             raise  # a locked or broken database fails the whole import, not one file
@@ -340,43 +337,6 @@ class ImportService:
         return session_id
 
 
-def _attachment(session_id: int, image: FoundImage) -> dict[str, object]:
-    return {"session_id": session_id, "name": image.name, "mime": image.mime, "data": image.data}
-
-
-def _replace_images(orm: OrmSession, session_id: int, images: tuple[FoundImage, ...]) -> None:
-    """The note's images replace the session's of the same names; images pasted in the
-    window since stay."""
-    if not images:
-        return
-    orm.execute(
-        delete(models.Attachment).where(
-            models.Attachment.session_id == session_id,
-            models.Attachment.name.in_([image.name for image in images]),
-        )
-    )
-    orm.execute(insert(models.Attachment), [_attachment(session_id, i) for i in images])
-
-
-def _known_as(
-    rows: list[_Known], path: str, part: str | None, digest: str, *, first: bool
-) -> _Known | None:
-    """The session a note (or one meeting of a log) was imported as before: the same
-    content first, else the same file and part; a log's first meeting also takes the
-    session its whole file was imported as before logs were split."""
-    for row in rows:
-        if row.source_hash == digest:
-            return row
-    for row in rows:
-        if row.source_path == path and row.source_part == part:
-            return row
-    if first and part is not None:
-        for row in rows:
-            if row.source_path == path and row.source_part is None:
-                return row
-    return None
-
-
 @dataclass
 class _Batch:
     """One import's files, options and progress, carried from batch to batch."""
@@ -392,4 +352,6 @@ class _Batch:
     memory: lookup.Memory = field(default_factory=lookup.Memory)
     queued: RowQueue = field(default_factory=RowQueue)  # rows of new sessions to insert
     unindexed: set[int] = field(default_factory=set)  # sessions written, index not yet
-    ahead: ReadAhead = field(default_factory=ReadAhead)  # files read before their turn
+    tokens: dict[str, str] = field(default_factory=dict)  # their bodies' index texts, if known
+    # Files read before their turn: here while the index is written, or by other processes.
+    ahead: ReadAhead | WorkerReader = field(default_factory=ReadAhead)

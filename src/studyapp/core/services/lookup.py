@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Executable, bindparam, or_, select, update
+from sqlalchemy import Executable, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studyapp.core import models
@@ -76,9 +76,10 @@ class Memory:
 
     def carry_over(self, orm: OrmSession) -> None:
         """Before a new transaction: keep the people, groups and tags still named as they
-        were (attached to ``orm``), and forget the rest and every paper. In between, another
-        program may have renamed or deleted any of them, or changed a paper's details."""
-        kept: dict[tuple[type[object], str], object] = {}
+        were (attached to ``orm``) and the papers whose details are unchanged, and forget
+        the rest. In between, another program may have renamed or deleted any of them, or
+        changed a paper's details."""
+        kept = self._papers_unchanged(orm)
         for kind in _BY_NAME:
             rows = {key: row for (k, key), row in self._rows.items() if isinstance(row, kind)}
             if not rows or len(rows) > _CARRIED_AT_MOST:
@@ -90,6 +91,37 @@ class Memory:
                     orm.add(rows[name])
                     kept[(kind, name)] = rows[name]
         self._rows = kept
+
+    def _papers_unchanged(self, orm: OrmSession) -> dict[tuple[type[object], str], object]:
+        """The remembered papers whose rows still hold what was remembered; one remembered
+        by title only while it is still the oldest paper of that title."""
+        papers = {key: row for (k, key), row in self._rows.items() if isinstance(row, _PaperRow)}
+        if not papers or len(papers) > _CARRIED_AT_MOST:
+            return {}
+        ids = {row.id for row in papers.values()}
+        current = {
+            values[0]: _PaperRow(*values)
+            for values in orm.connection().execute(
+                select(*_PAPER_FIELDS).where(models.Paper.id.in_(ids))
+            )
+        }
+        titles = {key.removeprefix("title ") for key in papers if key.startswith("title ")}
+        oldest: dict[str, int] = {}
+        if titles:
+            query = (
+                select(models.Paper.title_key, func.min(models.Paper.id))
+                .where(models.Paper.title_key.in_(titles))
+                .group_by(models.Paper.title_key)
+            )
+            oldest = {key: first for key, first in orm.connection().execute(query)}
+        kept: dict[tuple[type[object], str], object] = {}
+        for key, row in papers.items():
+            if current.get(row.id) != row:
+                continue
+            if key.startswith("title ") and oldest.get(key.removeprefix("title ")) != row.id:
+                continue
+            kept[(_PaperRow, key)] = row
+        return kept
 
 
 @contextmanager
