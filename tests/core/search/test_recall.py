@@ -19,6 +19,7 @@ title: KD 스터디 3월 모임
 date: 2025-03-10
 tags: [멘토링, distillation]
 location: 강남역 스터디카페
+created_at: 2025-03-10 19:05:00 +09:00
 dg-publish: true
 ---
 # 3월 모임
@@ -86,6 +87,10 @@ def where(database, query: str) -> dict[int, str]:
         ("슬라이드", "KD 스터디 3월 모임", "to-do"),
         ("강남역", "KD 스터디 3월 모임", "front matter"),
         ("스터디카페", "KD 스터디 3월 모임", "front matter"),
+        # The dates and times the file says, as a scan of the file would find them.
+        ("2025-03-10", "KD 스터디 3월 모임", "front matter"),
+        ("19:05", "KD 스터디 3월 모임", "front matter"),
+        ("2025-03-12", "진로 이야기", "front matter"),
     ],
 )
 def test_an_imported_note_is_found_by_what_it_shows(database, imported, query, title, matched_in):

@@ -34,7 +34,8 @@ from studyapp.core.search.hits import (
 )
 
 # Front matter keys whose values are indexed as a field of their own (title, tags,
-# attendance) or are times studyapp shows as the session's date: not repeated.
+# attendance): not repeated. Dates and times are kept: "2025-03-10" finds the note that
+# says it, as a scan of the file would.
 _OWN_KEYS = frozenset(
     {
         "title",
@@ -47,17 +48,6 @@ _OWN_KEYS = frozenset(
         "absent",
         "absentees",
         "불참",
-        "date",
-        "time",
-        "start_time",
-        "start",
-        "created",
-        "created_at",
-        "date created",
-        "updated",
-        "modified",
-        "lastmod",
-        "last_modified_at",
     }
 )
 
