@@ -87,3 +87,17 @@ def test_the_listener_hears_presence_and_stops(database):
         listener.stop()
         thread.join(5)
     assert not thread.is_alive()
+
+
+def test_connections_to_a_server_give_up_on_silence_in_seconds(database):
+    """A laptop leaving the lab's network: an unanswered write fails in 5 s, not minutes."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("TCP settings of PostgreSQL's client")
+    raw = database.engine.raw_connection()
+    try:
+        params = raw.driver_connection.info.get_parameters()
+    finally:
+        raw.close()
+    assert params["tcp_user_timeout"] == "5000"
+    assert (params["keepalives"], params["keepalives_idle"]) == ("1", "10")
+    assert params["connect_timeout"] == "3"

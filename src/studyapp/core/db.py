@@ -33,6 +33,17 @@ from studyapp.core.schema_version import SCHEMA_HEAD, VERSION_TABLE, is_at_head
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 3  # PostgreSQL: seconds to reach the server before saying it is down
+# PostgreSQL: a connection whose server went silent (a laptop off the lab's network) fails
+# within seconds rather than after the system's TCP retransmissions (minutes): a write
+# unanswered for 5 s, an idle connection probed after 10 s.
+SERVER_LINK = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "tcp_user_timeout": 5000,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+}
 STATEMENT_TIMEOUT_MS = 10_000  # PostgreSQL: the longest a save may wait (a lock, a slow server)
 
 
@@ -123,7 +134,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         # A server that does not answer fails a connection in seconds, not minutes: the
         # window says so and keeps the typing (see ui/server_trouble.py).
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if backend == "postgresql" else {}
+        connect_args = dict(SERVER_LINK) if backend == "postgresql" else {}
         try:
             return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
         except sa_exc.NoSuchModuleError:
