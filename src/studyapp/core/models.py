@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -20,70 +20,25 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     SmallInteger,
     String,
     Table,
     Text,
     Time,
-    TypeDecorator,
     UniqueConstraint,
     false,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores naive UTC, returns aware UTC: SQLite keeps no offsets."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(
-        self, value: dt.datetime | None, dialect: Dialect
-    ) -> dt.datetime | None:
-        return None if value is None else value.replace(tzinfo=dt.UTC)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dt.datetime: UTCDateTime(),
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-    }
-
-
-class Timestamped:
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+from studyapp.core.model_base import Base as Base
+from studyapp.core.model_base import Timestamped as Timestamped
+from studyapp.core.model_base import UTCDateTime as UTCDateTime
+from studyapp.core.model_base import stored_enum
+from studyapp.core.model_base import utcnow as utcnow
 
 
 class SessionKind(enum.StrEnum):
@@ -115,18 +70,6 @@ class Priority(enum.StrEnum):
     MEDIUM = "medium"
     LOW = "low"
     LOWEST = "lowest"
-
-
-def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
-    # Store the readable value ("paper review"), not the member name; no native DB enum
-    # so adding a member never needs an ALTER TYPE.
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-    )
 
 
 session_tags = Table(
@@ -230,10 +173,10 @@ class Session(Timestamped, Base):
     # IANA name ("Asia/Seoul") or a fixed offset ("+09:00").
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     kind: Mapped[SessionKind] = mapped_column(
-        _enum(SessionKind, "session_kind"), default=SessionKind.OTHER
+        stored_enum(SessionKind, "session_kind"), default=SessionKind.OTHER
     )
     status: Mapped[SessionStatus] = mapped_column(
-        _enum(SessionStatus, "session_status"), default=SessionStatus.HELD
+        stored_enum(SessionStatus, "session_status"), default=SessionStatus.HELD
     )
     # The meeting's document (front matter aside), exactly as written.
     body: Mapped[str] = mapped_column(Text, default="")
@@ -325,7 +268,7 @@ class ReadingAssignment(Timestamped, Base):
     )
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[AssignmentStatus] = mapped_column(
-        _enum(AssignmentStatus, "assignment_status"), default=AssignmentStatus.ASSIGNED
+        stored_enum(AssignmentStatus, "assignment_status"), default=AssignmentStatus.ASSIGNED
     )
     paper: Mapped[Paper] = relationship(lazy="joined")
     person: Mapped[Person] = relationship(lazy="joined")
@@ -352,7 +295,7 @@ class ChecklistItem(Timestamped, Base):
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     created_date: Mapped[dt.date | None] = mapped_column(Date)
     cancelled_date: Mapped[dt.date | None] = mapped_column(Date)
-    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"))
+    priority: Mapped[Priority | None] = mapped_column(stored_enum(Priority, "priority"))
     recurrence: Mapped[str | None] = mapped_column(Text)
     assignee_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
