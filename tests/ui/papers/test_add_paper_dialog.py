@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from studyapp.core.papers.fields import PaperFields
+from studyapp.core.papers.fields import PaperFields, split_authors
 from studyapp.core.papers.metadata import MetadataFetcher
 from studyapp.core.services.papers import PaperService
-from studyapp.ui.papers.add_paper_dialog import AddPaperDialog, split_authors
+from studyapp.ui.papers.add_paper_dialog import AddPaperDialog
 
 TWO_ENTRIES = """
 @inproceedings{kim2025ucdr,

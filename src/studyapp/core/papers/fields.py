@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,3 +49,16 @@ class PaperFields:
     abstract: str = ""
     tags: tuple[str, ...] = ()
     bibtex: BibtexEntry | None = None
+
+
+_AUTHOR_BREAKS = re.compile(r"[;\n]")
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """Authors as typed: one per line or separated by ';' (a name may hold a comma)."""
+    return tuple(part.strip() for part in _AUTHOR_BREAKS.split(text) if part.strip())
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed: separated by commas."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())

@@ -6,7 +6,6 @@ when it succeeds, so offline the user types the fields by hand and nothing waits
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
@@ -27,13 +26,12 @@ from studyapp.core.db import Database
 from studyapp.core.dto import PaperInfo
 from studyapp.core.errors import StudyappError
 from studyapp.core.papers.bibtex import looks_like_bibtex
+from studyapp.core.papers.fields import split_authors, split_tags
 from studyapp.core.papers.metadata import MetadataUnavailable
 from studyapp.core.services.papers import DuplicatePaperError, PaperFields, PaperService
 from studyapp.ui.errors_shown import describe
 from studyapp.ui.papers.widgets import ErrorLabel
 from studyapp.ui.workers import BackgroundJob, JobControl
-
-_SPLIT_AUTHORS = re.compile(r"[;\n]")
 
 
 @dataclass(frozen=True)
@@ -42,15 +40,6 @@ class _NoAnswer:
 
     kept: PaperFields
     reason: str  # the lookup's error, as it says it
-
-
-def split_authors(text: str) -> tuple[str, ...]:
-    """Authors one per line or separated by ';' (names themselves may contain commas)."""
-    return tuple(part.strip() for part in _SPLIT_AUTHORS.split(text) if part.strip())
-
-
-def split_tags(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 class AddPaperDialog(QDialog):
