@@ -118,3 +118,17 @@ def test_without_a_keyring_the_form_says_the_password_is_asked_at_start(qtbot, d
     finally:
         keyring.set_keyring(before)
     assert "asks for it at start" in note
+
+
+def test_the_wrapped_keyring_note_is_shown_whole(qtbot, database_url, no_keyring):
+    """Without a keyring the note takes two lines: the dialog opens tall enough for them."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = SettingsDialog(AppSettings(), current_database=database_url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note = dialog.findChild(QLabel, "keyringNote")
+    assert note.text().startswith("This computer has no keyring")
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
+    assert note.heightForWidth(note.width()) > note.fontMetrics().height()  # it does wrap

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -101,6 +101,14 @@ class SettingsDialog(QDialog):
         self._load()
 
     # -- building --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A dialog opens at its size hint, which knows no wrapped line: tall enough for the
+        # wrapped notes (the keyring's, who the name is) at the width it opened with.
+        needed = self.layout().heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
