@@ -238,3 +238,27 @@ def test_a_wrong_password_and_a_missing_database_are_said_plainly(postgres_serve
             connection.exec_driver_sql("DROP ROLE IF EXISTS copy_member")
         engine.dispose()
         postgres_server.drop(url)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("psycopg") is None, reason="psycopg not installed")
+def test_any_command_names_an_unreachable_server_as_test_connection_does(tmp_path):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "studyapp",
+                "--database",
+                f"postgresql://alice:pw@127.0.0.1:{port}/kd",
+                "list",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "STUDYAPP_DATA_DIR": str(tmp_path / "data")},
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("studyapp: The server 127.0.0.1 cannot be reached"), done.stderr

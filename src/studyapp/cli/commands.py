@@ -64,14 +64,16 @@ class Context:
         first, with one line naming the damage and the newest good backup; a command that
         only reads checks what fits in a quarter of a second, one that ``writes`` more."""
         if self._database is None:
-            from studyapp.core.db import open_database  # SQLAlchemy: only for what needs it
+            # SQLAlchemy: only for what needs it; a server that refuses is named as Settings
+            # -> Database "Test connection" names it.
+            from studyapp.core.connection import open_explained
 
             if check:
                 from studyapp.core.services.damage import READING_BUDGET, STARTUP_BUDGET
                 from studyapp.core.services.recovery import refuse_damaged
 
                 refuse_damaged(self.url, budget=STARTUP_BUDGET if writes else READING_BUDGET)
-            self._database = open_database(self.url, migrate=migrate)
+            self._database = open_explained(self.url, migrate=migrate)
         return self._database
 
     def writing_database(self, args: argparse.Namespace) -> Database:

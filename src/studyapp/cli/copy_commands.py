@@ -22,9 +22,7 @@ def add_copy_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> 
 
 
 def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
-    from studyapp.core.connection import check_connection, refusal, shown_url
-    from studyapp.core.db import open_database
-    from studyapp.core.errors import DatabaseError
+    from studyapp.core.connection import open_explained, shown_url
     from studyapp.core.paths import resolve_database_url
     from studyapp.core.services.copying import KINDS, CopyService
 
@@ -33,14 +31,7 @@ def cmd_copy_to(args: argparse.Namespace, ctx: Context) -> int:
     if target_url == source.url:
         ctx.warn("studyapp: copy-to needs another database than the one copied from")
         return 2
-    try:
-        target = open_database(target_url)
-    except DatabaseError as error:
-        # The server's refusal in the words Settings -> Database "Test connection" uses.
-        check = check_connection(target_url)
-        if check.ok:
-            raise
-        raise refusal(target_url, check) from error
+    target = open_explained(target_url)
     try:
         report = CopyService(source, target).copy()
     finally:

@@ -219,3 +219,20 @@ def hold_connections(database: Database, reason: str | None) -> None:
     else:
         _AWAY[engine] = reason
     engine.dispose()
+
+
+def open_explained(url: str, *, migrate: bool = True) -> Database:
+    """:func:`db.open_database`; a server that refuses is named as "Test connection" names
+    it (the password refused for whom, no such database, not reachable) instead of the
+    driver's bare error."""
+    from studyapp.core.db import open_database, sqlite_path
+
+    try:
+        return open_database(url, migrate=migrate)
+    except DatabaseError as error:
+        if sqlite_path(url) is not None:
+            raise
+        check = check_connection(url)
+        if check.ok:
+            raise
+        raise refusal(url, check) from error
