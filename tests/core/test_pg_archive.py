@@ -1,39 +1,7 @@
 """How pg_dump and pg_restore are called: the login they get, what of their words is shown."""
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from studyapp.core.connection import ConnectionSettings
 from studyapp.core.pg_archive import meaningful_line, server_login
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives as long as the test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(before)
 
 
 def test_the_password_goes_to_the_environment_never_the_command_line(memory_keyring):

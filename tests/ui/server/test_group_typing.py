@@ -4,59 +4,24 @@ And two members changing the same line: the window keeps its text and shows both
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTextBrowser
 from sqlalchemy.engine import make_url
 
-from studyapp import app
 from studyapp.core.db import open_database
 from studyapp.core.services.history import HistoryService
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.conflict_notice import CompareDialog
 
-WRITER = Path(__file__).parents[1] / "live_writer.py"
-SRC = str(Path(__file__).parents[2] / "src")
+WRITER = Path(__file__).parents[2] / "live_writer.py"
+SRC = str(Path(__file__).parents[3] / "src")
 NOTE = "# 모임\n\n메모\n\n토론\n"
 MARKS = 60
-
-
-@pytest.fixture
-def pg_url(postgres_server):
-    url = postgres_server.new_database()
-    yield url
-    postgres_server.drop(url)
-
-
-@pytest.fixture
-def session_id(pg_url):
-    database = open_database(pg_url)
-    try:
-        return (
-            SessionService(database)
-            .create(group="KD", title="서버 모임", date=dt.date(2025, 3, 3), body=NOTE)
-            .id
-        )
-    finally:
-        database.dispose()
-
-
-@pytest.fixture
-def window(qtbot, pg_url, session_id):
-    window = app.create_main_window(pg_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.live.reachable and window.session_id == session_id)
-    yield window
-    if window.isVisible():
-        window.close()
 
 
 def _stored_body(url: str, session_id: int) -> str:

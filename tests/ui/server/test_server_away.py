@@ -7,7 +7,6 @@ on a network that drops the packets: every connection waits for its timeout)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shlex
 import socket
@@ -20,7 +19,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from sqlalchemy.engine import make_url
 
-from studyapp import app
 from studyapp.core import spool
 from studyapp.core.connection import shown_url
 from studyapp.core.db import open_database
@@ -28,39 +26,6 @@ from studyapp.core.services.sessions import SessionService
 
 NOTE = "# 모임\n\n메모\n\n토론\n"
 LONGEST_PAUSE_MS = 300  # no keystroke waits longer than this once the server is known away
-
-
-@pytest.fixture
-def pg_url(postgres_server):
-    url = postgres_server.new_database()
-    yield url
-    postgres_server.drop(url)
-
-
-@pytest.fixture
-def session_id(pg_url):
-    database = open_database(pg_url)
-    try:
-        created = SessionService(database).create(
-            group="KD", title="서버 모임", date=dt.date(2025, 3, 3), body=NOTE
-        )
-        return created.id
-    finally:
-        database.dispose()
-
-
-@pytest.fixture
-def window(qtbot, pg_url, session_id):
-    window = app.create_main_window(pg_url)
-    # A test failing while the server is away must not end in a modal question at close.
-    window.save_status.confirm_close_unsaved = lambda _parent: True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.live.reachable and window.session_id == session_id)
-    yield window
-    if window.isVisible():
-        window.close()
 
 
 class _Server:

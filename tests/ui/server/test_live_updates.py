@@ -3,53 +3,18 @@ second, typing not yet saved is merged with it, and who is in which session show
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from studyapp import app
-from studyapp.core.db import open_database
 from studyapp.core.services.sessions import SessionService
 from studyapp.ui.models.session_list_model import SessionRole
 
-WRITER = Path(__file__).parents[1] / "live_writer.py"
+WRITER = Path(__file__).parents[2] / "live_writer.py"
 NOTE = "# 모임\n\n메모\n\n- [ ] 슬라이드\n\n토론\n"
-
-
-@pytest.fixture
-def pg_url(postgres_server):
-    url = postgres_server.new_database()
-    yield url
-    postgres_server.drop(url)
-
-
-@pytest.fixture
-def session_id(pg_url):
-    database = open_database(pg_url)
-    try:
-        return (
-            SessionService(database)
-            .create(group="KD", title="서버 모임", date=dt.date(2025, 3, 3), body=NOTE)
-            .id
-        )
-    finally:
-        database.dispose()
-
-
-@pytest.fixture
-def window(qtbot, pg_url, session_id):
-    window = app.create_main_window(pg_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.live.reachable and window.session_id == session_id)
-    yield window
-    window.close()
 
 
 def other_member(url: str, session_id: int, *args: str) -> None:
