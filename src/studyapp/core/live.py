@@ -28,15 +28,12 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import attributes, sessionmaker
 
 from studyapp.core import models
-from studyapp.core.db import SERVER_LINK
+from studyapp.core.db import SERVER_LINK  # down after 3 s; silent, after the keepalives
 
 CHANNEL = "studyapp"
 ORIGIN = uuid.uuid4().hex  # this process: its own notifications are not news to it
 BODY, SESSION, TODO, PRESENCE, LEFT = "body", "session", "todo", "presence", "left"
 PRESENCE_TTL_S = 60.0  # a presence not repeated within this long has gone
-# A server that does not answer is reported as down after 3 s; one that goes silent while
-# listened to, after the keepalive probes (about 20 s).
-LINK = {**SERVER_LINK, "connect_timeout": 3}
 WAIT_S = 0.5  # how long one wait on the socket lasts before looking at the stop flag
 RECONNECT_S = 1.0  # pause between attempts to reach the server again
 
@@ -183,7 +180,7 @@ class LiveListener:
         while not self.stopped.is_set():
             try:
                 with psycopg.connect(
-                    make_conninfo(self.url, **LINK), autocommit=True
+                    make_conninfo(self.url, **SERVER_LINK), autocommit=True
                 ) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     lost = None
